@@ -7,6 +7,10 @@
 //
 // Core has no clock: "today" and "now" are always passed in. Impossible dates (2026-02-30) cannot be built:
 // the factories return nullopt instead.
+//
+// Range: from_ymd accepts years -9999..9999 (astronomical numbering: year 0 is 1 BC); parse reads the four-digit
+// years 0000..9999. Every Date converts back to year/month/day; iso() writes years outside 0000..9999 with a
+// leading '-' or more digits ("-0044-03-15").
 
 #include <compare>
 #include <cstdint>

@@ -12,6 +12,7 @@
 // an import has been validated.
 
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,6 +56,10 @@ class Money {
   friend Money operator-(Money a, Money b) { return a -= b; }
   friend Money operator*(Money a, std::int64_t n) { return Money(a.minor_ * n, a.currency_); }
   friend Money operator*(std::int64_t n, Money a) { return a * n; }
+  template <std::floating_point F>
+  friend Money operator*(Money, F) = delete;  // no floating-point factors: amounts stay exact
+  template <std::floating_point F>
+  friend Money operator*(F, Money) = delete;  // likewise
   friend bool operator==(Money, Money) = default;
   friend std::strong_ordering operator<=>(Money a, Money b);  // same currency only
 
