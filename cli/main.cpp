@@ -1,0 +1,312 @@
+// parley: the command-line tool.
+//
+// Index of this file:
+// [SECTION] Usage       help texts and exit codes
+// [SECTION] Arguments   flag parsing with errors that name the flag
+// [SECTION] Files       whole-file read; write through FILE.tmp and rename
+// [SECTION] demo        parley demo --accounts N --seed S [--as-of YYYY-MM-DD] [--indent N] [--out FILE]
+// [SECTION] validate    parley validate FILE
+// [SECTION] main        command dispatch
+//
+// Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file); 2 bad usage.
+
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "parley/demo.h"
+#include "parley/portfolio_json.h"
+
+namespace {
+
+// [SECTION] Usage
+// ---------------------------------------------------------------------------------------------
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+constexpr std::string_view kHelp =
+    "parley: the Parley collections workstation's command-line tool\n"
+    "\n"
+    "Usage:\n"
+    "  parley demo [--accounts N] [--seed S] [--as-of YYYY-MM-DD] [--indent N] [--out FILE]\n"
+    "      Write a deterministic demo portfolio as JSON (parley.portfolio/1): to FILE, or to standard "
+    "output.\n"
+    "      --accounts N      number of accounts, 1 to 100,000 (default 500)\n"
+    "      --seed S          any unsigned 64-bit integer; same seed, same bytes (default 1)\n"
+    "      --as-of DATE      the snapshot date (default 2026-11-02)\n"
+    "      --indent N        pretty-print with N spaces, 0 to 8 (default: compact)\n"
+    "      --out FILE        written to FILE.tmp, then renamed, so FILE is never half-written\n"
+    "  parley validate FILE\n"
+    "      Load and check a portfolio file. Prints \"ok: N clients, M accounts\" and exits 0, or prints "
+    "every\n"
+    "      problem as \"FILE: path: message\" and exits 1.\n"
+    "  parley help | parley --help | parley COMMAND --help\n"
+    "\n"
+    "Exit codes: 0 success, 1 invalid portfolio or file error, 2 bad usage.\n";
+
+int usage_error(std::string_view command, const std::string& message) {
+  std::fprintf(stderr, "parley %.*s: %s\n(run 'parley help' for usage)\n", static_cast<int>(command.size()),
+               command.data(), message.c_str());
+  return kUsage;
+}
+
+// [SECTION] Arguments
+// -----------------------------------------------------------------------------------------
+
+// Flags of one command as "--name value" or "--name=value"; the first error met is kept and names the flag.
+class FlagReader {
+ public:
+  explicit FlagReader(std::span<char* const> args) {
+    for (char* a : args) args_.emplace_back(a);
+  }
+
+  // Steps to the next argument; false at the end. `flag()` is then the flag name (with "--").
+  bool next() {
+    if (pos_ >= args_.size()) return false;
+    std::string_view arg = args_[pos_++];
+    inline_value_.reset();
+    const std::size_t eq = arg.find('=');
+    if (arg.starts_with("--") && eq != std::string_view::npos) {
+      inline_value_ = std::string(arg.substr(eq + 1));
+      arg = arg.substr(0, eq);
+    }
+    flag_ = std::string(arg);
+    return true;
+  }
+
+  const std::string& flag() const { return flag_; }
+  bool is_flag() const { return flag_.starts_with("-") && flag_ != "-"; }
+
+  std::optional<std::string> value() {  // the flag's value; sets the error when it is missing
+    if (inline_value_) return inline_value_;
+    if (pos_ >= args_.size()) {
+      fail(flag_ + ": needs a value");
+      return std::nullopt;
+    }
+    return std::string(args_[pos_++]);
+  }
+
+  void fail(std::string message) {
+    if (!error_) error_ = std::move(message);
+  }
+  const std::optional<std::string>& error() const { return error_; }
+
+ private:
+  std::vector<std::string_view> args_;
+  std::size_t pos_ = 0;
+  std::string flag_;
+  std::optional<std::string> inline_value_;
+  std::optional<std::string> error_;
+};
+
+template <class Int>
+std::optional<Int> parse_integer(std::string_view text) {
+  Int value{};
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
+  return value;
+}
+
+// [SECTION] Files
+// ---------------------------------------------------------------------------------------------
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return text;
+}
+
+bool write_all(std::FILE* f, std::string_view text) {
+  return std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+}
+
+// Writes FILE.tmp completely, then renames it over FILE: readers see the old file or the whole new one.
+bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) {
+    error = "cannot create " + tmp + ": " + std::strerror(errno);
+    return false;
+  }
+  const bool written = write_all(f, text);
+  const int saved_errno = errno;
+  const bool closed = std::fclose(f) == 0;
+  if (!written || !closed) {
+    error = "cannot write " + tmp + ": " + std::strerror(written ? errno : saved_errno);
+    std::remove(tmp.c_str());
+    return false;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = "cannot rename " + tmp + " to " + path + ": " + std::strerror(errno);
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+// [SECTION] demo
+// ----------------------------------------------------------------------------------------------
+
+std::string flag_of_setting(std::string_view field) {
+  if (field == "accounts") return "--accounts";
+  if (field == "seed") return "--seed";
+  if (field == "as_of") return "--as-of";
+  return std::string(field);
+}
+
+int run_demo(std::span<char* const> args) {
+  parley::DemoSettings settings;
+  int indent = -1;
+  std::optional<std::string> out;
+  FlagReader reader(args);
+  while (!reader.error() && reader.next()) {
+    const std::string flag = reader.flag();
+    if (flag == "--help" || flag == "-h") {
+      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+      return kOk;
+    }
+    if (!reader.is_flag()) {
+      reader.fail("unexpected argument '" + flag + "'");
+      break;
+    }
+    if (flag != "--accounts" && flag != "--seed" && flag != "--as-of" && flag != "--indent" &&
+        flag != "--out") {
+      reader.fail(flag + ": unknown flag");
+      break;
+    }
+    const std::optional<std::string> value = reader.value();
+    if (!value) break;
+    if (flag == "--accounts") {
+      const auto n = parse_integer<int>(*value);
+      if (!n)
+        reader.fail("--accounts: expected a whole number, got '" + *value + "'");
+      else
+        settings.accounts = *n;
+    } else if (flag == "--seed") {
+      const auto n = parse_integer<std::uint64_t>(*value);
+      if (!n)
+        reader.fail("--seed: expected an unsigned 64-bit integer, got '" + *value + "'");
+      else
+        settings.seed = *n;
+    } else if (flag == "--as-of") {
+      const auto d = parley::Date::parse(*value);
+      if (!d)
+        reader.fail("--as-of: expected a date YYYY-MM-DD, got '" + *value + "'");
+      else
+        settings.as_of = *d;
+    } else if (flag == "--indent") {
+      const auto n = parse_integer<int>(*value);
+      if (!n || *n < 0 || *n > 8)
+        reader.fail("--indent: expected 0 to 8, got '" + *value + "'");
+      else
+        indent = *n;
+    } else {
+      if (value->empty())
+        reader.fail("--out: expected a file name");
+      else
+        out = *value;
+    }
+  }
+  if (reader.error()) return usage_error("demo", *reader.error());
+  const parley::Problems problems = parley::check_demo_settings(settings);
+  if (!problems.empty())
+    return usage_error("demo", flag_of_setting(problems.front().path) + ": " + problems.front().message);
+
+  const parley::Portfolio portfolio = parley::generate_demo_portfolio(settings);
+  std::string text = parley::save_portfolio(portfolio, indent);
+  text.push_back('\n');
+  if (out) {
+    std::string error;
+    if (!write_file_atomically(*out, text, error)) {
+      std::fprintf(stderr, "parley demo: %s\n", error.c_str());
+      return kFailed;
+    }
+    return kOk;
+  }
+  if (!write_all(stdout, text)) {
+    std::fprintf(stderr, "parley demo: cannot write to standard output: %s\n", std::strerror(errno));
+    return kFailed;
+  }
+  return kOk;
+}
+
+// [SECTION] validate
+// ------------------------------------------------------------------------------------------
+
+int run_validate(std::span<char* const> args) {
+  std::optional<std::string> file;
+  for (char* raw : args) {
+    const std::string_view arg = raw;
+    if (arg == "--help" || arg == "-h") {
+      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+      return kOk;
+    }
+    if (arg.starts_with("-") && arg != "-")
+      return usage_error("validate", std::string(arg) + ": unknown flag");
+    if (file) return usage_error("validate", "expected one FILE, got a second: '" + std::string(arg) + "'");
+    file = std::string(arg);
+  }
+  if (!file) return usage_error("validate", "FILE: missing (parley validate FILE)");
+
+  std::string error;
+  const std::optional<std::string> text = read_file(*file, error);
+  if (!text) {
+    std::fprintf(stdout, "%s: cannot read: %s\n", file->c_str(), error.c_str());
+    return kFailed;
+  }
+  const parley::PortfolioLoad load = parley::load_portfolio(*text);
+  if (!load.ok()) {
+    for (const parley::Problem& p : load.problems)
+      std::fprintf(stdout, "%s: %s\n", file->c_str(), p.text().c_str());
+    return kFailed;
+  }
+  std::fprintf(stdout, "ok: %zu clients, %zu accounts\n", load.portfolio->clients.size(),
+               load.portfolio->accounts.size());
+  return kOk;
+}
+
+}  // namespace
+
+// [SECTION] main
+// ----------------------------------------------------------------------------------------------
+
+int main(int argc, char** argv) {
+  const std::span<char* const> all(argv, static_cast<std::size_t>(argc));
+  if (argc < 2) {
+    std::fwrite(kHelp.data(), 1, kHelp.size(), stderr);
+    return kUsage;
+  }
+  const std::string_view command = argv[1];
+  const std::span<char* const> rest = all.subspan(2);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+    return kOk;
+  }
+  if (command == "demo") return run_demo(rest);
+  if (command == "validate") return run_validate(rest);
+  return usage_error(command, "unknown command (commands: demo, validate, help)");
+}

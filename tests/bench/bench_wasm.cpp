@@ -1,0 +1,92 @@
+// parley_bench_wasm: the same measurements as parley_bench, as a plain program for WebAssembly under node.
+// Each step runs --runs times (default 7); the median of std::chrono::steady_clock times is reported.
+//
+//   node parley_bench_wasm.js [--accounts N] [--runs R]
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench_common.h"
+#include "parley/demo.h"
+#include "parley/portfolio_json.h"
+
+namespace {
+
+// Milliseconds of each of `runs` calls of `step`, median returned.
+template <class Step>
+double median_ms(int runs, Step&& step) {
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    step();
+    const auto stop = std::chrono::steady_clock::now();
+    times.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+  }
+  std::sort(times.begin(), times.end());
+  const std::size_t n = times.size();
+  return n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+}
+
+volatile std::size_t g_sink = 0;  // keeps results observable so no step is optimised away
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int accounts = parley::bench::take_accounts_flag(argc, argv);
+  if (accounts < 0) return 2;
+  int runs = 7;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--runs" && i + 1 < argc) {
+      const std::string_view v = argv[++i];
+      const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), runs);
+      if (ec != std::errc{} || ptr != v.data() + v.size() || runs < 1) {
+        std::fprintf(stderr, "--runs: expected a positive whole number, got '%.*s'\n",
+                     static_cast<int>(v.size()), v.data());
+        return 2;
+      }
+    } else {
+      std::fprintf(stderr, "%.*s: unknown flag (flags: --accounts N, --runs R)\n",
+                   static_cast<int>(arg.size()), arg.data());
+      return 2;
+    }
+  }
+
+  parley::DemoSettings settings;
+  settings.seed = parley::bench::bench_seed;
+  settings.accounts = accounts;
+  const double generate_ms =
+      median_ms(runs, [&] { g_sink = g_sink + parley::generate_demo_portfolio(settings).accounts.size(); });
+  const parley::bench::Input input = parley::bench::make_input(accounts);
+  const std::size_t bytes = input.text.size();
+  std::printf("portfolio: %d accounts, %zu bytes of JSON (%.1f MB), median of %d runs\n", accounts, bytes,
+              static_cast<double>(bytes) / 1e6, runs);
+
+  const double parse_ms =
+      median_ms(runs, [&] { g_sink = g_sink + nlohmann::json::parse(input.text).size(); });
+  bool loaded = true;
+  const double load_ms = median_ms(runs, [&] {
+    const parley::PortfolioLoad load = parley::load_portfolio(input.text);
+    loaded = loaded && load.ok();
+    g_sink = g_sink + (load.ok() ? load.portfolio->accounts.size() : 0);
+  });
+  const double save_ms =
+      median_ms(runs, [&] { g_sink = g_sink + parley::save_portfolio(input.portfolio).size(); });
+  if (!loaded) {
+    std::fprintf(stderr, "the generated portfolio did not load\n");
+    return 1;
+  }
+
+  std::printf("%s\n", parley::bench::figure_line("demo generate", generate_ms, 0, accounts).c_str());
+  std::printf("%s\n", parley::bench::figure_line("json_parse", parse_ms, bytes, accounts).c_str());
+  std::printf("%s\n", parley::bench::figure_line("load_portfolio", load_ms, bytes, accounts).c_str());
+  std::printf("%s\n", parley::bench::figure_line("save_portfolio", save_ms, bytes, accounts).c_str());
+  std::printf("load/parse ratio   %10.2f\n", load_ms / parse_ms);
+  return 0;
+}
