@@ -1,0 +1,233 @@
+// parley-desktop: the desktop host. Owns a GLFW window with an OpenGL 3 context and the frame loop; reads the
+// portfolio file and the font from disk and hands them to the shell.
+//
+//   parley-desktop --portfolio FILE [--frames N] [--test-state OUT.json] [--screenshot OUT.ppm]
+//                  [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT]
+//
+// With --frames N it renders N frames, writes the test state and the screenshot (of the last frame), and exits 0.
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "parley/shell/app.h"
+
+namespace {
+
+struct Options {
+  std::string portfolio;   // --portfolio: the portfolio JSON file
+  int frames = 0;          // --frames: stop after this many frames; 0 = run until the window closes
+  std::string test_state;  // --test-state: where to write the test hook's JSON on exit
+  std::string screenshot;  // --screenshot: where to write the last frame as a binary PPM
+  int width = 1280;        // --size: window size in screen coordinates
+  int height = 800;
+  std::string font = PARLEY_FONT_FILE;  // --font: the UI font
+  std::string select;      // --select: the account to open once loaded
+};
+
+constexpr const char* usage =
+    "usage: parley-desktop --portfolio FILE [--frames N] [--test-state OUT.json] [--screenshot OUT.ppm]\n"
+    "                      [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT]\n";
+
+std::optional<Options> parse_options(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (i + 1 >= argc) {
+      std::cerr << "parley-desktop: " << arg << " needs a value\n";
+      return std::nullopt;
+    }
+    const std::string value = argv[++i];
+    if (arg == "--portfolio") {
+      o.portfolio = value;
+    } else if (arg == "--frames") {
+      o.frames = std::atoi(value.c_str());
+      if (o.frames <= 0) {
+        std::cerr << "parley-desktop: --frames must be a positive number\n";
+        return std::nullopt;
+      }
+    } else if (arg == "--test-state") {
+      o.test_state = value;
+    } else if (arg == "--screenshot") {
+      o.screenshot = value;
+    } else if (arg == "--size") {
+      if (std::sscanf(value.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 150) {
+        std::cerr << "parley-desktop: --size must be WIDTHxHEIGHT, at least 200x150\n";
+        return std::nullopt;
+      }
+    } else if (arg == "--font") {
+      o.font = value;
+    } else if (arg == "--select") {
+      o.select = value;
+    } else {
+      std::cerr << "parley-desktop: unknown option " << arg << "\n";
+      return std::nullopt;
+    }
+  }
+  if (o.portfolio.empty()) {
+    std::cerr << "parley-desktop: --portfolio is required\n";
+    return std::nullopt;
+  }
+  return o;
+}
+
+// The whole file, or nullopt with `error` set.
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open " + path + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    error = "cannot read " + path;
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+bool write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+// The current back buffer as a binary PPM (P6), top row first.
+bool write_screenshot(const std::string& path, int width, int height) {
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  std::ofstream out(path, std::ios::binary);
+  out << "P6\n" << width << " " << height << "\n255\n";
+  const std::size_t row = static_cast<std::size_t>(width) * 3;
+  for (int y = height - 1; y >= 0; --y) {
+    out.write(reinterpret_cast<const char*>(pixels.data() + static_cast<std::size_t>(y) * row),
+              static_cast<std::streamsize>(row));
+  }
+  return static_cast<bool>(out);
+}
+
+// Pixel ratio (framebuffer / window size, e.g. 2 on a Retina Mac) and the monitor's extra zoom beyond it.
+std::optional<parley::shell::DisplayScale> display_scale(GLFWwindow* window) {
+  int ww = 0, wh = 0, fw = 0, fh = 0;
+  glfwGetWindowSize(window, &ww, &wh);
+  glfwGetFramebufferSize(window, &fw, &fh);
+  if (ww <= 0 || fw <= 0) return std::nullopt;  // minimised
+  float xs = 1.0f, ys = 1.0f;
+  glfwGetWindowContentScale(window, &xs, &ys);
+  parley::shell::DisplayScale scale;
+  scale.pixel_ratio = static_cast<float>(fw) / static_cast<float>(ww);
+  scale.ui_scale = xs / scale.pixel_ratio;
+  if (scale.ui_scale < 0.5f || scale.ui_scale > 4.0f) scale.ui_scale = 1.0f;
+  return scale;
+}
+
+void print_problems(const parley::shell::AppState& state) {
+  if (state.status != parley::shell::LoadStatus::error) return;
+  std::cerr << "parley-desktop: " << state.source << ": " << state.problems.size()
+            << (state.problems.size() == 1 ? " problem\n" : " problems\n");
+  for (const parley::Problem& problem : state.problems) std::cerr << "  " << problem.text() << "\n";
+}
+
+void glfw_error(int code, const char* description) {
+  std::cerr << "parley-desktop: GLFW error " << code << ": " << description << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<Options> options = parse_options(argc, argv);
+  if (!options) {
+    std::cerr << usage;
+    return 2;
+  }
+
+  glfwSetErrorCallback(glfw_error);
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  GLFWwindow* window = glfwCreateWindow(options->width, options->height, "Parley", nullptr, nullptr);
+  if (!window) {
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(options->frames > 0 ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  std::string font_error;
+  std::optional<std::string> font = read_file(options->font, font_error);
+  if (!font) std::cerr << "parley-desktop: " << font_error << "; using the built-in font\n";
+  std::vector<unsigned char> font_bytes;
+  if (font) font_bytes.assign(font->begin(), font->end());
+
+  parley::shell::App app(std::move(font_bytes));
+  if (const auto scale = display_scale(window)) app.set_display_scale(*scale);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  std::string read_error;
+  if (std::optional<std::string> text = read_file(options->portfolio, read_error)) {
+    app.dispatch(parley::shell::PortfolioReceived{options->portfolio, std::move(*text)});
+  } else {
+    app.dispatch(parley::shell::LoadFailed{options->portfolio, read_error});
+  }
+  print_problems(app.state());
+  if (!options->select.empty()) app.dispatch(parley::shell::SelectAccount{options->select});
+
+  int rendered = 0;
+  while (!glfwWindowShouldClose(window) && (options->frames == 0 || rendered < options->frames)) {
+    glfwPollEvents();
+    if (const auto scale = display_scale(window); scale && app.set_display_scale(*scale)) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app.frame();
+    ImGui::Render();
+
+    int fb_width = 0, fb_height = 0;
+    glfwGetFramebufferSize(window, &fb_width, &fb_height);
+    glViewport(0, 0, fb_width, fb_height);
+    glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++rendered;
+    if (rendered == options->frames && !options->screenshot.empty() &&
+        !write_screenshot(options->screenshot, fb_width, fb_height)) {
+      std::cerr << "parley-desktop: cannot write " << options->screenshot << "\n";
+    }
+    glfwSwapBuffers(window);
+  }
+
+  int status = 0;
+  if (!options->test_state.empty() && !write_text(options->test_state, app.test_state_json())) {
+    std::cerr << "parley-desktop: cannot write " << options->test_state << "\n";
+    status = 1;
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return status;
+}

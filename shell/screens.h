@@ -1,0 +1,28 @@
+#pragma once
+// The shell's screens: one free function per screen, one screen per file. Each reads the const state, keeps
+// widget state in UiScratch and emits actions through Dispatch; none changes AppState itself.
+//
+// Index of this file:
+// [SECTION] Screens   queue, account panel, load status
+// [SECTION] Helpers   small drawing helpers the screens share
+
+#include <string_view>
+
+#include "parley/shell/app.h"
+#include "parley/shell/state.h"
+
+namespace parley::shell {
+
+// [SECTION] Screens -------------------------------------------------------------------------------------------
+
+void draw_queue(const AppState& state, UiScratch& scratch, Dispatch& dispatch);    // filter box + accounts table
+void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // the selected account's panel
+void draw_status(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // loading, or why it failed
+
+// [SECTION] Helpers -------------------------------------------------------------------------------------------
+
+void text(std::string_view s);                   // unformatted text from a string_view (no copy, no % parsing)
+void text_right_aligned(std::string_view s);     // text flush with the right edge of the current column
+void text_muted(std::string_view s);             // secondary text in the disabled colour
+
+}  // namespace parley::shell

@@ -1,0 +1,287 @@
+// The shell without a window: the update function, and whole frames built with ImGui's null backend (no
+// inputs but the ones the test feeds, no graphics output). Runs natively and in wasm under node.
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "parley/demo.h"
+#include "parley/portfolio_json.h"
+#include "parley/shell/app.h"
+#include "parley/shell/state.h"
+
+namespace ps = parley::shell;
+
+namespace {
+
+parley::Portfolio demo_portfolio(int accounts) {
+  parley::DemoSettings settings;
+  settings.seed = 7;
+  settings.accounts = accounts;
+  return parley::generate_demo_portfolio(settings);
+}
+
+ps::AppState loaded_state(int accounts) {
+  return ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(demo_portfolio(accounts))});
+}
+
+std::vector<std::string> row_ids(const ps::AppState& state) {
+  std::vector<std::string> ids;
+  for (std::uint32_t row : state.queue.rows) {
+    ids.push_back(state.data->portfolio.accounts[state.data->entries[row].account].id);
+  }
+  return ids;
+}
+
+std::vector<unsigned char> read_font() {
+  std::ifstream in(PARLEY_FONT_FILE, std::ios::binary);
+  return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+// -- update ---------------------------------------------------------------------------------------------------
+
+TEST(ShellUpdate, StartsLoadingWithNothingSelected) {
+  const ps::AppState state;
+  EXPECT_EQ(state.status, ps::LoadStatus::loading);
+  EXPECT_EQ(state.account_count(), 0u);
+  EXPECT_EQ(state.selected_account(), nullptr);
+}
+
+TEST(ShellUpdate, LoadedPortfolioListsEveryAccountOldestDebtFirst) {
+  const ps::AppState state = loaded_state(40);
+  ASSERT_EQ(state.status, ps::LoadStatus::ready);
+  ASSERT_EQ(state.account_count(), 40u);
+  ASSERT_EQ(state.queue.rows.size(), 40u);
+  for (std::size_t i = 1; i < state.queue.rows.size(); ++i) {
+    EXPECT_GE(state.data->entries[state.queue.rows[i - 1]].days_past_due,
+              state.data->entries[state.queue.rows[i]].days_past_due);
+  }
+}
+
+TEST(ShellUpdate, DaysPastDueCountFromFirstDelinquencyToThePortfolioDate) {
+  const ps::AppState state = loaded_state(5);
+  for (const ps::QueueEntry& entry : state.data->entries) {
+    const parley::Account& account = state.data->portfolio.accounts[entry.account];
+    EXPECT_EQ(entry.days_past_due, state.data->portfolio.as_of - account.first_delinquency);
+  }
+}
+
+TEST(ShellUpdate, SortByBalanceOrdersWithinEachCurrency) {
+  const ps::AppState state = ps::update(loaded_state(60), ps::SortQueue{ps::QueueColumn::balance, false});
+  ASSERT_EQ(state.queue.rows.size(), 60u);
+  for (std::size_t i = 1; i < state.queue.rows.size(); ++i) {
+    const parley::Money a =
+        state.data->portfolio.accounts[state.data->entries[state.queue.rows[i - 1]].account].balance.total();
+    const parley::Money b =
+        state.data->portfolio.accounts[state.data->entries[state.queue.rows[i]].account].balance.total();
+    if (a.currency() == b.currency()) {
+      EXPECT_LE(a.minor(), b.minor());
+    } else {
+      EXPECT_LT(a.currency().code(), b.currency().code());
+    }
+  }
+}
+
+TEST(ShellUpdate, SortByIdDescendingReversesAscending) {
+  ps::AppState state = ps::update(loaded_state(30), ps::SortQueue{ps::QueueColumn::id, false});
+  std::vector<std::string> ascending = row_ids(state);
+  EXPECT_TRUE(std::is_sorted(ascending.begin(), ascending.end()));
+  state = ps::update(std::move(state), ps::SortQueue{ps::QueueColumn::id, true});
+  std::vector<std::string> descending = row_ids(state);
+  std::reverse(descending.begin(), descending.end());
+  EXPECT_EQ(ascending, descending);
+}
+
+TEST(ShellUpdate, FilterMatchesDebtorNameCaseInsensitively) {
+  ps::AppState state = loaded_state(50);
+  const ps::QueueEntry& target = state.data->entries[7];
+  ASSERT_FALSE(target.debtor_name.empty());
+  std::string needle = target.debtor_name;
+  for (char& c : needle) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  state = ps::update(std::move(state), ps::FilterQueue{needle});
+  ASSERT_FALSE(state.queue.rows.empty());
+  EXPECT_LT(state.queue.rows.size(), 50u);
+  bool found = false;
+  for (std::uint32_t row : state.queue.rows) found = found || row == 7;
+  EXPECT_TRUE(found);
+  state = ps::update(std::move(state), ps::FilterQueue{""});
+  EXPECT_EQ(state.queue.rows.size(), 50u);
+}
+
+TEST(ShellUpdate, FilterWithNoMatchShowsNoRows) {
+  const ps::AppState state = ps::update(loaded_state(20), ps::FilterQueue{"no such debtor anywhere"});
+  EXPECT_TRUE(state.queue.rows.empty());
+  EXPECT_EQ(state.account_count(), 20u);
+}
+
+TEST(ShellUpdate, SelectingAnUnknownAccountKeepsTheSelection) {
+  ps::AppState state = loaded_state(10);
+  const std::string id = state.data->portfolio.accounts[3].id;
+  state = ps::update(std::move(state), ps::SelectAccount{id});
+  ASSERT_NE(state.selected_account(), nullptr);
+  EXPECT_EQ(state.selected_account()->id, id);
+  state = ps::update(std::move(state), ps::SelectAccount{"NOT-AN-ACCOUNT"});
+  EXPECT_EQ(state.selected, id);
+  state = ps::update(std::move(state), ps::SelectAccount{});
+  EXPECT_EQ(state.selected_account(), nullptr);
+}
+
+TEST(ShellUpdate, InvalidPortfolioIsAnErrorWithTheLoadersProblems) {
+  const std::string text = parley::save_portfolio(demo_portfolio(3));
+  const std::string truncated = text.substr(0, text.size() / 2);
+  const ps::AppState state = ps::update(ps::AppState{}, ps::PortfolioReceived{"half.json", truncated});
+  ASSERT_EQ(state.status, ps::LoadStatus::error);
+  EXPECT_EQ(state.account_count(), 0u);
+  EXPECT_EQ(state.source, "half.json");
+  const parley::PortfolioLoad load = parley::load_portfolio(truncated);
+  ASSERT_FALSE(load.problems.empty());
+  EXPECT_EQ(state.problems, load.problems);
+  EXPECT_NE(state.error_text().find(load.problems.front().text()), std::string::npos);
+}
+
+TEST(ShellUpdate, FailedReadIsAnErrorWithItsMessage) {
+  const ps::AppState state = ps::update(loaded_state(5), ps::LoadFailed{"x.json", "cannot open x.json"});
+  EXPECT_EQ(state.status, ps::LoadStatus::error);
+  EXPECT_EQ(state.error_text(), "cannot open x.json");
+  EXPECT_EQ(state.account_count(), 0u);
+  EXPECT_TRUE(state.queue.rows.empty());
+}
+
+// -- frames with the null backend -----------------------------------------------------------------------------
+
+class ShellFrames : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280.0f, 800.0f);
+    io.DeltaTime = 1.0f / 60.0f;
+    app_ = std::make_unique<ps::App>(read_font());
+  }
+  void TearDown() override {
+    app_.reset();
+    ImGui::DestroyContext();
+  }
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) {
+      unsigned char* pixels = nullptr;
+      int w = 0, h = 0;
+      ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // what a renderer backend does
+      ImGui::NewFrame();
+      app_->frame();
+      ImGui::Render();
+    }
+  }
+  nlohmann::json state() const { return nlohmann::json::parse(app_->test_state_json()); }
+  void click(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    frames(1);
+    io.MouseDown[0] = true;
+    frames(1);
+    io.MouseDown[0] = false;
+    frames(2);
+  }
+
+  std::unique_ptr<ps::App> app_;
+};
+
+TEST_F(ShellFrames, FontHasTheGlyphsMoneyNeeds) {
+  frames(1);
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  for (ImWchar c : {ImWchar(0x20AC), ImWchar(0x202F), ImWchar(0x00A0), ImWchar(0x00A3), ImWchar(0x00E9),
+                    ImWchar(0x2019)}) {
+    EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << "U+" << std::hex << c;
+  }
+}
+
+TEST_F(ShellFrames, LoadingStateBeforeAnyPortfolio) {
+  frames(2);
+  const nlohmann::json s = state();
+  EXPECT_EQ(s["frame"], 2);
+  EXPECT_EQ(s["status"], "loading");
+  EXPECT_EQ(s["accounts"], 0);
+  EXPECT_FALSE(s["widgets"].contains("queue.table"));
+}
+
+TEST_F(ShellFrames, QueueTableFillsTheWindowWithVisibleRows) {
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(demo_portfolio(2000))});
+  frames(3);
+  const nlohmann::json s = state();
+  EXPECT_EQ(s["status"], "ready");
+  EXPECT_EQ(s["error"], "");
+  EXPECT_EQ(s["accounts"], 2000);
+  const nlohmann::json& table = s["widgets"]["queue.table"];
+  EXPECT_GT(table["w"].get<float>(), 1200.0f);  // the table spans the window, less its padding
+  EXPECT_GT(table["h"].get<float>(), 600.0f);
+  EXPECT_LE(table["y"].get<float>() + table["h"].get<float>(), 800.0f);
+
+  // Only the rows in view are drawn (clipper), in queue order, each inside the table.
+  std::vector<std::pair<float, std::string>> rows;
+  for (const auto& [name, r] : s["widgets"].items()) {
+    if (name.rfind("queue.row.", 0) != 0) continue;
+    EXPECT_GT(r["w"].get<float>(), 0.0f) << name;
+    EXPECT_GT(r["h"].get<float>(), 0.0f) << name;
+    EXPECT_GE(r["y"].get<float>(), table["y"].get<float>()) << name;
+    EXPECT_LE(r["y"].get<float>() + r["h"].get<float>(), table["y"].get<float>() + table["h"].get<float>() + 0.5f);
+    rows.emplace_back(r["y"].get<float>(), name.substr(10));
+  }
+  EXPECT_GT(rows.size(), 15u);
+  EXPECT_LT(rows.size(), 60u);
+  std::sort(rows.begin(), rows.end());
+  const std::vector<std::string> ids = row_ids(app_->state());
+  for (std::size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i].second, ids[i]);
+}
+
+TEST_F(ShellFrames, ClickingARowSelectsItAndShowsTheAccountPanel) {
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(demo_portfolio(50))});
+  frames(2);
+  nlohmann::json s = state();
+  EXPECT_EQ(s["selected"], "");
+  EXPECT_FALSE(s["widgets"].contains("account.panel"));
+  const std::string id = row_ids(app_->state())[2];
+  const nlohmann::json& row = s["widgets"]["queue.row." + id];
+  ASSERT_TRUE(row.is_object());
+  click(row["x"].get<float>() + row["w"].get<float>() / 2, row["y"].get<float>() + row["h"].get<float>() / 2);
+
+  s = state();
+  EXPECT_EQ(s["selected"], id);
+  const nlohmann::json& panel = s["widgets"]["account.panel"];
+  ASSERT_TRUE(panel.is_object());
+  EXPECT_GT(panel["w"].get<float>(), 300.0f);
+  EXPECT_GT(panel["h"].get<float>(), 300.0f);
+  // Queue and panel sit side by side without overlapping.
+  const nlohmann::json& table = s["widgets"]["queue.table"];
+  EXPECT_LE(table["x"].get<float>() + table["w"].get<float>(), panel["x"].get<float>());
+}
+
+TEST_F(ShellFrames, ClickingAHeaderSortsTheQueue) {
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(demo_portfolio(50))});
+  frames(2);
+  const nlohmann::json table = state()["widgets"]["queue.table"];
+  // The first column's header ("Account") sits at the table's top-left.
+  click(table["x"].get<float>() + 20.0f, table["y"].get<float>() + 8.0f);
+  EXPECT_EQ(app_->state().queue.sort_column, ps::QueueColumn::id);
+  const std::vector<std::string> ids = row_ids(app_->state());
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()) || std::is_sorted(ids.rbegin(), ids.rend()));
+}
+
+TEST_F(ShellFrames, ErrorStateShowsTheProblems) {
+  app_->dispatch(ps::PortfolioReceived{"bad.json", "{\"format\": "});
+  frames(2);
+  const nlohmann::json s = state();
+  EXPECT_EQ(s["status"], "error");
+  EXPECT_EQ(s["error"], app_->state().error_text());
+  EXPECT_NE(s["error"], "");
+  EXPECT_TRUE(s["widgets"].contains("status.problems"));
+}

@@ -1,0 +1,13 @@
+# Prints the raw and gzip sizes of parley.js and parley.wasm in DIR and fails past the 3 MB raw budget.
+set(budget 3145728)
+set(total 0)
+foreach(name parley.js parley.wasm)
+  file(SIZE "${DIR}/${name}" raw)
+  execute_process(COMMAND gzip -9 -c "${DIR}/${name}" COMMAND wc -c OUTPUT_VARIABLE gz OUTPUT_STRIP_TRAILING_WHITESPACE)
+  message(STATUS "${name}: ${raw} bytes raw, ${gz} bytes gzip -9")
+  math(EXPR total "${total} + ${raw}")
+endforeach()
+message(STATUS "parley.js + parley.wasm: ${total} bytes raw (budget ${budget})")
+if(total GREATER budget)
+  message(FATAL_ERROR "parley.js + parley.wasm exceed the ${budget}-byte budget")
+endif()
