@@ -1,0 +1,242 @@
+// SQLite storage of the portfolio: schema, reads that assemble the canonical document, atomic replacement.
+#include "store.h"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parley/portfolio_json.h"
+
+namespace parley::server {
+namespace {
+
+// One prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+  void bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  int step() { return sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string_view text(int column) {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return data == nullptr ? std::string_view() : std::string_view(data, sqlite3_column_bytes(stmt_, column));
+  }
+  std::int64_t integer(int column) { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+constexpr const char* kCreateSchema =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS clients(id TEXT PRIMARY KEY, body TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS accounts(id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id),"
+    " body TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS accounts_by_client ON accounts(client_id);";
+
+std::string db_error(sqlite3* db, std::string_view doing) {
+  return std::string(doing) + ": " + sqlite3_errmsg(db);
+}
+
+// Appends `[b1,b2,...]` from a query whose first column is a JSON body.
+bool append_bodies(sqlite3* db, const char* sql, std::string& out) {
+  Statement query(db, sql);
+  if (!query.ok()) return false;
+  out += '[';
+  bool first = true;
+  int rc = 0;
+  while ((rc = query.step()) == SQLITE_ROW) {
+    if (!first) out += ',';
+    first = false;
+    out += query.text(0);
+  }
+  out += ']';
+  return rc == SQLITE_DONE;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    error = "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return nullptr;
+  }
+  std::unique_ptr<Store> store(new Store(db));
+  sqlite3_busy_timeout(db, 5000);
+  // WAL lets readers go on while a writer works; in-memory databases keep their own journal mode.
+  if (auto failure = store->exec("PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;")) {
+    error = "cannot use database " + path + ": " + *failure;
+    return nullptr;
+  }
+  if (auto failure = store->exec(kCreateSchema)) {
+    error = "cannot create the tables in " + path + ": " + *failure;
+    return nullptr;
+  }
+  auto version = store->meta_value("schema_version");
+  if (!version) {
+    const std::string sql =
+        "INSERT INTO meta(key, value) VALUES('schema_version', '" + std::to_string(schema_version) + "');";
+    if (auto failure = store->exec(sql.c_str())) {
+      error = "cannot initialise " + path + ": " + *failure;
+      return nullptr;
+    }
+  } else if (*version != std::to_string(schema_version)) {
+    error = "database " + path + " has schema version " + *version + "; this server reads version " +
+            std::to_string(schema_version);
+    return nullptr;
+  }
+  return store;
+}
+
+Store::~Store() {
+  sqlite3_close(db_);
+}
+
+std::optional<std::string> Store::exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return std::nullopt;
+  std::string text = message != nullptr ? message : sqlite3_errmsg(db_);
+  sqlite3_free(message);
+  return text;
+}
+
+std::optional<std::string> Store::meta_value(const char* key) {
+  Statement query(db_, "SELECT value FROM meta WHERE key = ?1;");
+  if (!query.ok()) return std::nullopt;
+  query.bind(1, key);
+  if (query.step() != SQLITE_ROW) return std::nullopt;
+  return std::string(query.text(0));
+}
+
+bool Store::has_portfolio() {
+  return as_of().has_value();
+}
+
+std::optional<std::string> Store::as_of() {
+  std::lock_guard lock(mutex_);
+  return meta_value("as_of");
+}
+
+StoreCounts Store::counts() {
+  std::lock_guard lock(mutex_);
+  StoreCounts counts;
+  Statement query(db_, "SELECT (SELECT count(*) FROM clients), (SELECT count(*) FROM accounts);");
+  if (query.ok() && query.step() == SQLITE_ROW) {
+    counts.clients = query.integer(0);
+    counts.accounts = query.integer(1);
+  }
+  return counts;
+}
+
+std::optional<std::string> Store::portfolio_document() {
+  std::lock_guard lock(mutex_);
+  // One read transaction, so the rows and as_of come from the same committed state.
+  if (exec("BEGIN;")) return std::nullopt;
+  std::optional<std::string> document;
+  if (auto as_of = meta_value("as_of")) {
+    std::string out = "{\"format\":\"";
+    out += portfolio_format;
+    out += "\",\"as_of\":\"" + *as_of + "\",\"clients\":";
+    bool ok = append_bodies(db_, "SELECT body FROM clients ORDER BY id;", out);
+    out += ",\"accounts\":";
+    ok = ok && append_bodies(db_, "SELECT body FROM accounts ORDER BY id;", out);
+    out += '}';
+    if (ok) document = std::move(out);
+  }
+  exec("COMMIT;");
+  return document;
+}
+
+std::optional<std::string> Store::account_body(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  Statement query(db_, "SELECT body FROM accounts WHERE id = ?1;");
+  if (!query.ok()) return std::nullopt;
+  query.bind(1, id);
+  if (query.step() != SQLITE_ROW) return std::nullopt;
+  return std::string(query.text(0));
+}
+
+std::optional<std::string> Store::replace_portfolio(const Portfolio& portfolio) {
+  std::lock_guard lock(mutex_);
+  if (auto failure = exec("BEGIN IMMEDIATE;")) return "cannot start a transaction: " + *failure;
+  auto fail = [this](std::string message) -> std::optional<std::string> {
+    exec("ROLLBACK;");
+    return message;
+  };
+  if (auto failure =
+          exec("DELETE FROM accounts; DELETE FROM clients; DELETE FROM meta WHERE key = 'as_of';")) {
+    return fail("cannot clear the stored portfolio: " + *failure);
+  }
+  {
+    Statement insert(db_, "INSERT INTO clients(id, body) VALUES(?1, ?2);");
+    if (!insert.ok()) return fail(db_error(db_, "cannot prepare the client insert"));
+    for (const Client& client : portfolio.clients) {
+      insert.bind(1, client.id);
+      insert.bind(2, save_client(client));
+      if (insert.step() != SQLITE_DONE) return fail(db_error(db_, "cannot store client " + client.id));
+      insert.reset();
+    }
+  }
+  {
+    Statement insert(db_, "INSERT INTO accounts(id, client_id, body) VALUES(?1, ?2, ?3);");
+    if (!insert.ok()) return fail(db_error(db_, "cannot prepare the account insert"));
+    for (const Account& account : portfolio.accounts) {
+      insert.bind(1, account.id);
+      insert.bind(2, account.client_id);
+      insert.bind(3, save_account(account));
+      if (insert.step() != SQLITE_DONE) return fail(db_error(db_, "cannot store account " + account.id));
+      insert.reset();
+    }
+  }
+  {
+    Statement meta(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2);");
+    if (!meta.ok()) return fail(db_error(db_, "cannot prepare the meta update"));
+    const std::pair<std::string_view, std::string> values[] = {{"format", std::string(portfolio_format)},
+                                                               {"as_of", portfolio.as_of.iso()}};
+    for (const auto& [key, value] : values) {
+      meta.bind(1, key);
+      meta.bind(2, value);
+      if (meta.step() != SQLITE_DONE) return fail(db_error(db_, "cannot store " + std::string(key)));
+      meta.reset();
+    }
+  }
+  if (auto failure = exec("COMMIT;")) return fail("cannot commit: " + *failure);
+  return std::nullopt;
+}
+
+Problems import_portfolio(Store& store, std::string_view json_text) {
+  PortfolioLoad load = load_portfolio(json_text);
+  if (!load.ok()) return load.problems;
+  if (auto failure = store.replace_portfolio(*load.portfolio)) return {{"database", *failure}};
+  return {};
+}
+
+Problems ensure_demo_portfolio(Store& store, const DemoSettings& settings, bool& generated) {
+  generated = false;
+  if (store.has_portfolio()) return {};
+  Problems problems = check_demo_settings(settings);
+  if (!problems.empty()) return problems;
+  const Portfolio portfolio = generate_demo_portfolio(settings);
+  problems = validate_portfolio(portfolio);
+  if (!problems.empty()) return problems;
+  if (auto failure = store.replace_portfolio(portfolio)) return {{"database", *failure}};
+  generated = true;
+  return {};
+}
+
+}  // namespace parley::server
