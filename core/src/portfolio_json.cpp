@@ -528,66 +528,40 @@ Slot member_slot(Type object, void* target, int member) {
   }
 }
 
-// Appends a default element to the vector of an array slot and returns its slot.
-Slot push_element(Type array, void* vector) {
-  const auto push = [&](auto* v, Type t) { return Slot{t, ptr(v->emplace_back())}; };
+// Calls f(vector, element_type) with the array slot's vector at its real type.
+template <class F>
+auto with_array(Type array, void* vector, F&& f) {
   switch (array) {
     case Type::clients:
-      return push(static_cast<std::vector<Client>*>(vector), Type::client);
+      return f(static_cast<std::vector<Client>*>(vector), Type::client);
     case Type::accounts:
-      return push(static_cast<std::vector<Account>*>(vector), Type::account);
+      return f(static_cast<std::vector<Account>*>(vector), Type::account);
     case Type::convenience_fees:
-      return push(static_cast<std::vector<ConvenienceFee>*>(vector), Type::convenience_fee);
+      return f(static_cast<std::vector<ConvenienceFee>*>(vector), Type::convenience_fee);
     case Type::parties:
-      return push(static_cast<std::vector<Party>*>(vector), Type::party);
+      return f(static_cast<std::vector<Party>*>(vector), Type::party);
     case Type::addresses:
-      return push(static_cast<std::vector<Address>*>(vector), Type::address);
+      return f(static_cast<std::vector<Address>*>(vector), Type::address);
     case Type::phones:
-      return push(static_cast<std::vector<Phone>*>(vector), Type::phone);
+      return f(static_cast<std::vector<Phone>*>(vector), Type::phone);
     case Type::emails:
-      return push(static_cast<std::vector<Email>*>(vector), Type::email);
+      return f(static_cast<std::vector<Email>*>(vector), Type::email);
     case Type::strings:
-      return push(static_cast<std::vector<std::string>*>(vector), Type::string);
+      return f(static_cast<std::vector<std::string>*>(vector), Type::string);
     case Type::frequencies:
-      return push(static_cast<std::vector<Frequency>*>(vector), Type::frequency);
+      return f(static_cast<std::vector<Frequency>*>(vector), Type::frequency);
     default:
-      return push(static_cast<std::vector<BalancePart>*>(vector), Type::balance_part);
+      return f(static_cast<std::vector<BalancePart>*>(vector), Type::balance_part);
   }
 }
 
+// Appends a default element to the vector of an array slot and returns its slot.
+Slot push_element(Type array, void* vector) {
+  return with_array(array, vector, [](auto* v, Type t) { return Slot{t, ptr(v->emplace_back())}; });
+}
+
 void clear_array(Type array, void* vector) {
-  switch (array) {
-    case Type::clients:
-      static_cast<std::vector<Client>*>(vector)->clear();
-      break;
-    case Type::accounts:
-      static_cast<std::vector<Account>*>(vector)->clear();
-      break;
-    case Type::convenience_fees:
-      static_cast<std::vector<ConvenienceFee>*>(vector)->clear();
-      break;
-    case Type::parties:
-      static_cast<std::vector<Party>*>(vector)->clear();
-      break;
-    case Type::addresses:
-      static_cast<std::vector<Address>*>(vector)->clear();
-      break;
-    case Type::phones:
-      static_cast<std::vector<Phone>*>(vector)->clear();
-      break;
-    case Type::emails:
-      static_cast<std::vector<Email>*>(vector)->clear();
-      break;
-    case Type::strings:
-      static_cast<std::vector<std::string>*>(vector)->clear();
-      break;
-    case Type::frequencies:
-      static_cast<std::vector<Frequency>*>(vector)->clear();
-      break;
-    default:
-      static_cast<std::vector<BalancePart>*>(vector)->clear();
-      break;
-  }
+  with_array(array, vector, [](auto* v, Type) { v->clear(); });
 }
 
 // "one of "a", "b", "c"" for the spellings of an enumeration with `count` enumerators.
