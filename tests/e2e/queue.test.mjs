@@ -35,11 +35,8 @@ async function openApp(t) {
   const errors = [];
   const responses = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  // The browser asks for /favicon.ico by itself; the app has none, and its 404 is not the app's error.
   page.on('console', (m) => {
-    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) {
-      errors.push(`console error: ${m.text()} (${m.location().url})`);
-    }
+    if (m.type() === 'error') errors.push(`console error: ${m.text()} (${m.location().url})`);
   });
   page.on('response', (r) => responses.push(r));
   await page.goto(base + '/', { waitUntil: 'load' });
