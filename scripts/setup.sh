@@ -53,5 +53,9 @@ fi
 
 # Browser-test driver, pinned by the committed lockfile. The browser itself is Debian's chromium.
 if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
-  (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  # npm from Debian trusts only node's built-in certificates: point it at the system store, which holds any
+  # certificate authority the machine's administrator added.
+  ca=()
+  [ -f /etc/ssl/certs/ca-certificates.crt ] && ca=(--cafile=/etc/ssl/certs/ca-certificates.crt)
+  (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error "${ca[@]}")
 fi
