@@ -51,8 +51,10 @@ if [ ! -f "$deps/imgui/imgui.cpp" ]; then
   rm -rf "$deps/imgui" && mv "$dir" "$deps/imgui" && rm -rf "$deps/imgui-src"
 fi
 
-# Browser-test driver, pinned by the committed lockfile. The browser itself is Debian's chromium.
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+# Browser-test driver, pinned by the committed lockfile (installed again when the lockfile changes). The browser
+# itself is Debian's chromium; playwright-core stays at a release that runs on Debian's node 18.
+installed="$root/tests/e2e/node_modules/.package-lock.json"
+if [ ! -f "$installed" ] || [ "$root/tests/e2e/package-lock.json" -nt "$installed" ]; then
   # npm from Debian trusts only node's built-in certificates: point it at the system store, which holds any
   # certificate authority the machine's administrator added.
   ca=()
