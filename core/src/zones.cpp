@@ -1,14 +1,10 @@
 #include "parley/zones.h"
 
 #include <algorithm>
-#include <cstddef>
+
+#include "zone_tables.h"
 
 namespace parley {
-namespace generated {
-extern const std::string_view tzdata_version;
-extern const std::string_view zone_names[];
-extern const std::size_t zone_name_count;
-}  // namespace generated
 
 std::span<const std::string_view> time_zone_names() {
   return {generated::zone_names, generated::zone_name_count};
