@@ -1,0 +1,265 @@
+#pragma once
+// Journal events: what happened to an account after placement, as typed values with a common envelope.
+//
+// Index of this file:
+// [SECTION] EventId        a globally unique 128-bit id, written as 32 lowercase hex digits
+// [SECTION] Enumerations   channels, directions, outcomes, verification methods, scopes, escalation targets
+// [SECTION] Payloads       one struct per kind of event
+// [SECTION] Event          the envelope: id, account, author, time, per-device sequence, payload
+// [SECTION] Order          the journal order of two events
+// [SECTION] Validation     the rules every event obeys, with problems named by JSON member path
+//
+// The state of an account is its placement plus the ordered fold of its events. Events are never edited or
+// deleted: a correction is a new event. Ids, times and sequence numbers come from the host (core has no clock
+// and no randomness). The JSON form is documented in docs/journal-format.md.
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "parley/date.h"
+#include "parley/money.h"
+#include "parley/portfolio.h"
+#include "parley/problem.h"
+
+namespace parley {
+
+// [SECTION] EventId -------------------------------------------------------------------------------------------
+
+// 128 bits chosen by the host: random (UUIDv4), or time-ordered (UUIDv7) for friendlier storage. All zeros is
+// the "no id" value, which no event may carry.
+class EventId {
+ public:
+  constexpr EventId() = default;                                         // all zeros: no id
+  static constexpr EventId from_parts(std::uint64_t high, std::uint64_t low) { return EventId(high, low); }
+  static EventId from_bytes(const std::array<std::uint8_t, 16>& bytes);  // big-endian: bytes[0] is the top byte
+  static std::optional<EventId> parse(std::string_view hex);             // exactly 32 lowercase hex digits
+  static std::optional<EventId> parse_uuid(std::string_view uuid);       // "8-4-4-4-12" hex, either case
+
+  std::string hex() const;  // 32 lowercase hex digits: the JSON form
+  bool is_nil() const { return high_ == 0 && low_ == 0; }
+  std::uint64_t high() const { return high_; }  // the first 16 hex digits
+  std::uint64_t low() const { return low_; }    // the last 16 hex digits
+  friend bool operator==(EventId, EventId) = default;
+  friend std::strong_ordering operator<=>(EventId, EventId) = default;  // same as comparing hex() texts
+
+ private:
+  constexpr EventId(std::uint64_t high, std::uint64_t low) : high_(high), low_(low) {}
+  std::uint64_t high_ = 0;
+  std::uint64_t low_ = 0;
+};
+
+// [SECTION] Enumerations --------------------------------------------------------------------------------------
+// Each has a JSON spelling (to_string / parse_*); parse_* returns nullopt for an unknown spelling.
+
+enum class ContactChannel { phone, sms, email, letter, in_person };  // "phone", "sms", "email", "letter", "in-person"
+enum class ContactDirection { outbound, inbound };                   // "outbound" (agency to party), "inbound"
+
+// What an attempt led to. DOMAIN.md: RPC, TPC, WN, LM, NA, PTP.
+enum class ContactOutcome {
+  right_party_contact,      // "right-party-contact": spoke with the debtor or an authorised party
+  third_party,              // "third-party": reached someone else (location information only)
+  wrong_number,             // "wrong-number"
+  left_message,             // "left-message": a message that is a communication
+  limited_content_message,  // "limited-content-message": Reg F voicemail, not a third-party communication
+  no_answer,                // "no-answer"
+  refused,                  // "refused": refused to pay or to talk
+  promise_to_pay,           // "promise-to-pay"
+  dispute,                  // "dispute"
+  cease_request,            // "cease-request"
+  bankrupt,                 // "bankrupt"
+  deceased,                 // "deceased"
+};
+
+enum class VerificationMethod { security_questions, portal_login, document };  // "security-questions", ...
+enum class CeaseScope { all, channels };                // "all": every channel; "channels": only those listed
+enum class ContactPointKind { address, phone, email };  // "address", "phone", "email"
+enum class EscalationTarget { hard_collections, legal, return_to_client };  // "hard-collections", ...
+
+std::string_view to_string(ContactChannel);
+std::string_view to_string(ContactDirection);
+std::string_view to_string(ContactOutcome);
+std::string_view to_string(VerificationMethod);
+std::string_view to_string(CeaseScope);
+std::string_view to_string(ContactPointKind);
+std::string_view to_string(EscalationTarget);
+std::optional<ContactChannel> parse_contact_channel(std::string_view);
+std::optional<ContactDirection> parse_contact_direction(std::string_view);
+std::optional<ContactOutcome> parse_contact_outcome(std::string_view);
+std::optional<VerificationMethod> parse_verification_method(std::string_view);
+std::optional<CeaseScope> parse_cease_scope(std::string_view);
+std::optional<ContactPointKind> parse_contact_point_kind(std::string_view);
+std::optional<EscalationTarget> parse_escalation_target(std::string_view);
+
+// [SECTION] Payloads ------------------------------------------------------------------------------------------
+
+// A call placed or received, a text, an email, a letter, a visit. Its result comes in an OutcomeRecorded.
+struct ContactAttempted {
+  std::string party_id;                                   // a Party::id of the account
+  ContactChannel channel = ContactChannel::phone;
+  std::string contact_point;                              // number, email or address used; empty only in person
+  ContactDirection direction = ContactDirection::outbound;
+  friend bool operator==(const ContactAttempted&, const ContactAttempted&) = default;
+};
+
+struct OutcomeRecorded {
+  EventId attempt_id;                                     // the ContactAttempted event this is the result of
+  ContactOutcome outcome = ContactOutcome::no_answer;
+  bool conversation = false;                              // a telephone conversation took place (Reg F 7-day rule)
+  friend bool operator==(const OutcomeRecorded&, const OutcomeRecorded&) = default;
+};
+
+struct PartyVerified {
+  std::string party_id;
+  VerificationMethod method = VerificationMethod::security_questions;
+  int questions_passed = 0;                               // security questions answered correctly (0 or more)
+  friend bool operator==(const PartyVerified&, const PartyVerified&) = default;
+};
+
+struct PromiseMade {
+  Money amount;                                           // positive, in the account's currency
+  Date due;                                               // kept when paid by this date
+  friend bool operator==(const PromiseMade&, const PromiseMade&) = default;
+};
+
+// The plan request is kept as its canonical JSON text (never re-encoded) so the quote can be recomputed and its
+// digest checked byte for byte.
+struct PlanAccepted {
+  std::string request;                                    // canonical JSON text of the plan request
+  std::string quote_digest;                               // digest of the accepted quote, as the quoting code writes it
+  friend bool operator==(const PlanAccepted&, const PlanAccepted&) = default;
+};
+
+struct PaymentPosted {
+  Money amount;                                           // positive, in the account's currency
+  Date date;                                              // the day the payment was made
+  PaymentMethod method = PaymentMethod::card;
+  friend bool operator==(const PaymentPosted&, const PaymentPosted&) = default;
+};
+
+struct LetterIssued {
+  std::string template_id;                                // "validation-notice", "fr-r124-4", ...
+  std::string locale;                                     // BCP 47 tag of the letter's language: "en-US"
+  std::string document_digest;                            // digest of the rendered document, to reproduce it
+  friend bool operator==(const LetterIssued&, const LetterIssued&) = default;
+};
+
+struct DisputeOpened {
+  std::string party_id;
+  std::string reason;                                     // in the party's words or a short code; may be empty
+  Date received;                                          // when the agency received the dispute
+  friend bool operator==(const DisputeOpened&, const DisputeOpened&) = default;
+};
+
+struct CeaseRequested {
+  std::string party_id;
+  CeaseScope scope = CeaseScope::all;
+  std::vector<ContactChannel> channels;                   // empty for scope all; the channels to stop otherwise
+  friend bool operator==(const CeaseRequested&, const CeaseRequested&) = default;
+};
+
+// A weekly time range, in the party's local time, during which contact is inconvenient.
+struct InconvenientTime {
+  Weekday weekday = Weekday::monday;
+  int from_minute = 0;                                    // minutes after local midnight, 0..1439
+  int to_minute = 0;                                      // end, exclusive, from_minute+1..1440
+  friend bool operator==(const InconvenientTime&, const InconvenientTime&) = default;
+};
+
+// The party's whole set of preferences: a later PreferenceSet for the same party replaces an earlier one.
+struct PreferenceSet {
+  std::string party_id;
+  std::vector<InconvenientTime> avoid_times;              // ranges not to contact in
+  std::vector<ContactChannel> avoid_channels;             // media not to use
+  friend bool operator==(const PreferenceSet&, const PreferenceSet&) = default;
+};
+
+// A contact point's status changed (a number found bad, an address confirmed). A mutable field: the latest
+// event in journal order for the same (party, kind, point) wins.
+struct ContactPointUpdated {
+  std::string party_id;
+  ContactPointKind kind = ContactPointKind::phone;
+  std::string point;                                      // E.164 number, email address, or address_key()
+  ContactStatus status = ContactStatus::unverified;
+  friend bool operator==(const ContactPointUpdated&, const ContactPointUpdated&) = default;
+};
+
+struct Escalated {
+  EscalationTarget to = EscalationTarget::hard_collections;
+  std::string reason;                                     // may be empty
+  friend bool operator==(const Escalated&, const Escalated&) = default;
+};
+
+// The text naming a postal address in ContactPointUpdated::point: its lines, city, region, postal code and
+// country joined with ", ", empty parts left out.
+std::string address_key(const PostalAddress& address);
+
+// [SECTION] Event ---------------------------------------------------------------------------------------------
+
+// The payload kinds, in the order of EventPayload's alternatives.
+enum class EventKind {
+  contact_attempted,      // "contact-attempted"
+  outcome_recorded,       // "outcome-recorded"
+  party_verified,         // "party-verified"
+  promise_made,           // "promise-made"
+  plan_accepted,          // "plan-accepted"
+  payment_posted,         // "payment-posted"
+  letter_issued,          // "letter-issued"
+  dispute_opened,         // "dispute-opened"
+  cease_requested,        // "cease-requested"
+  preference_set,         // "preference-set"
+  contact_point_updated,  // "contact-point-updated"
+  escalated,              // "escalated"
+};
+inline constexpr int event_kind_count = 12;
+std::string_view to_string(EventKind);                    // the JSON "type" member
+std::optional<EventKind> parse_event_kind(std::string_view);
+
+using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerified, PromiseMade, PlanAccepted,
+                                  PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
+                                  ContactPointUpdated, Escalated>;
+
+// Who recorded an event: the signed-in user and the device (installation) that wrote it.
+struct Author {
+  std::string user;                                       // user id, e.g. "u-collector-17"
+  std::string device;                                     // device id, unique per installation
+  friend bool operator==(const Author&, const Author&) = default;
+};
+
+struct Event {
+  EventId id;                                             // globally unique; the idempotency key of sync
+  std::string account_id;                                 // an Account::id
+  Author author;
+  Instant recorded_at;                                    // the device's clock when recorded (may be skewed)
+  std::uint64_t sequence = 0;                             // per device: 1, 2, 3, ... in the order recorded
+  EventPayload payload;
+
+  EventKind kind() const { return static_cast<EventKind>(payload.index()); }
+  template <class T>
+  const T* get() const { return std::get_if<T>(&payload); }  // the payload as T, or null for another kind
+  friend bool operator==(const Event&, const Event&) = default;
+};
+
+// Largest sequence number: 2^53 - 1, so that every JSON reader keeps it exact.
+inline constexpr std::uint64_t max_event_sequence = 9007199254740991;
+
+// [SECTION] Order ---------------------------------------------------------------------------------------------
+
+// The journal order: by recorded_at, then author.device (byte-wise), then sequence, then id. It depends only on
+// the events, never on when or where they were added, so every replica folds them in the same order. Two
+// different events never tie (their ids differ).
+bool comes_before(const Event& a, const Event& b);
+
+// [SECTION] Validation ----------------------------------------------------------------------------------------
+
+// Every rule an event must obey to enter a journal, each problem named by its JSON member path
+// ("account_id", "author.device", "payload.amount", "payload.avoid_times[1].to"). Empty when valid.
+// Checks only the event itself: whether the account or party exists is for the caller, who knows the portfolio.
+Problems validate_event(const Event& event);
+
+}  // namespace parley

@@ -1,0 +1,367 @@
+// Journal events: ids, enumeration spellings, the journal order and the rules of a valid event.
+//
+// Index of this file:
+// [SECTION] EventId
+// [SECTION] Enumerations
+// [SECTION] Payload helpers
+// [SECTION] Order
+// [SECTION] Validation
+#include "parley/journal/event.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace parley {
+
+// [SECTION] EventId -------------------------------------------------------------------------------------------
+
+namespace {
+
+int hex_value(char c, bool allow_upper) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (allow_upper && c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Reads 16 hex digits from `text` (which has at least 16 characters); false on any other character.
+bool read_u64(std::string_view text, bool allow_upper, std::uint64_t& out) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 16; ++i) {
+    const int d = hex_value(text[i], allow_upper);
+    if (d < 0) return false;
+    v = (v << 4) | static_cast<std::uint64_t>(d);
+  }
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+EventId EventId::from_bytes(const std::array<std::uint8_t, 16>& bytes) {
+  std::uint64_t high = 0;
+  std::uint64_t low = 0;
+  for (std::size_t i = 0; i < 8; ++i) high = (high << 8) | bytes[i];
+  for (std::size_t i = 8; i < 16; ++i) low = (low << 8) | bytes[i];
+  return EventId(high, low);
+}
+
+std::optional<EventId> EventId::parse(std::string_view hex) {
+  if (hex.size() != 32) return std::nullopt;
+  std::uint64_t high = 0;
+  std::uint64_t low = 0;
+  if (!read_u64(hex.substr(0, 16), false, high) || !read_u64(hex.substr(16), false, low)) return std::nullopt;
+  return EventId(high, low);
+}
+
+std::optional<EventId> EventId::parse_uuid(std::string_view uuid) {
+  if (uuid.size() != 36 || uuid[8] != '-' || uuid[13] != '-' || uuid[18] != '-' || uuid[23] != '-')
+    return std::nullopt;
+  std::string digits;
+  digits.reserve(32);
+  for (char c : uuid) {
+    if (c != '-') digits += c;
+  }
+  if (digits.size() != 32) return std::nullopt;
+  std::uint64_t high = 0;
+  std::uint64_t low = 0;
+  const std::string_view d = digits;
+  if (!read_u64(d.substr(0, 16), true, high) || !read_u64(d.substr(16), true, low)) return std::nullopt;
+  return EventId(high, low);
+}
+
+std::string EventId::hex() const {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int i = 0; i < 16; ++i) {
+    out[static_cast<std::size_t>(15 - i)] = kDigits[(high_ >> (4 * i)) & 0xF];
+    out[static_cast<std::size_t>(31 - i)] = kDigits[(low_ >> (4 * i)) & 0xF];
+  }
+  return out;
+}
+
+// [SECTION] Enumerations --------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view kChannels[] = {"phone", "sms", "email", "letter", "in-person"};
+constexpr std::string_view kDirections[] = {"outbound", "inbound"};
+constexpr std::string_view kOutcomes[] = {"right-party-contact", "third-party", "wrong-number",
+                                          "left-message",        "limited-content-message",
+                                          "no-answer",           "refused",
+                                          "promise-to-pay",      "dispute",
+                                          "cease-request",       "bankrupt",
+                                          "deceased"};
+constexpr std::string_view kMethods[] = {"security-questions", "portal-login", "document"};
+constexpr std::string_view kScopes[] = {"all", "channels"};
+constexpr std::string_view kPointKinds[] = {"address", "phone", "email"};
+constexpr std::string_view kTargets[] = {"hard-collections", "legal", "return-to-client"};
+constexpr std::string_view kKinds[] = {"contact-attempted", "outcome-recorded", "party-verified",
+                                       "promise-made",      "plan-accepted",    "payment-posted",
+                                       "letter-issued",     "dispute-opened",   "cease-requested",
+                                       "preference-set",    "contact-point-updated", "escalated"};
+static_assert(std::size(kKinds) == event_kind_count);
+static_assert(std::variant_size_v<EventPayload> == event_kind_count);
+
+template <class E, std::size_t N>
+std::optional<E> find_spelling(const std::string_view (&names)[N], std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == text) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+template <std::size_t N, class E>
+std::string_view spelling(const std::string_view (&names)[N], E value) {
+  return names[static_cast<std::size_t>(value)];
+}
+
+}  // namespace
+
+std::string_view to_string(ContactChannel v) { return spelling(kChannels, v); }
+std::string_view to_string(ContactDirection v) { return spelling(kDirections, v); }
+std::string_view to_string(ContactOutcome v) { return spelling(kOutcomes, v); }
+std::string_view to_string(VerificationMethod v) { return spelling(kMethods, v); }
+std::string_view to_string(CeaseScope v) { return spelling(kScopes, v); }
+std::string_view to_string(ContactPointKind v) { return spelling(kPointKinds, v); }
+std::string_view to_string(EscalationTarget v) { return spelling(kTargets, v); }
+std::string_view to_string(EventKind v) { return spelling(kKinds, v); }
+
+std::optional<ContactChannel> parse_contact_channel(std::string_view t) {
+  return find_spelling<ContactChannel>(kChannels, t);
+}
+std::optional<ContactDirection> parse_contact_direction(std::string_view t) {
+  return find_spelling<ContactDirection>(kDirections, t);
+}
+std::optional<ContactOutcome> parse_contact_outcome(std::string_view t) {
+  return find_spelling<ContactOutcome>(kOutcomes, t);
+}
+std::optional<VerificationMethod> parse_verification_method(std::string_view t) {
+  return find_spelling<VerificationMethod>(kMethods, t);
+}
+std::optional<CeaseScope> parse_cease_scope(std::string_view t) { return find_spelling<CeaseScope>(kScopes, t); }
+std::optional<ContactPointKind> parse_contact_point_kind(std::string_view t) {
+  return find_spelling<ContactPointKind>(kPointKinds, t);
+}
+std::optional<EscalationTarget> parse_escalation_target(std::string_view t) {
+  return find_spelling<EscalationTarget>(kTargets, t);
+}
+std::optional<EventKind> parse_event_kind(std::string_view t) { return find_spelling<EventKind>(kKinds, t); }
+
+// [SECTION] Payload helpers -----------------------------------------------------------------------------------
+
+std::string address_key(const PostalAddress& address) {
+  std::string out;
+  const auto append = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += ", ";
+    out += part;
+  };
+  for (const std::string& line : address.lines) append(line);
+  append(address.city);
+  append(address.region);
+  append(address.postal_code);
+  append(address.country);
+  return out;
+}
+
+// [SECTION] Order ---------------------------------------------------------------------------------------------
+
+bool comes_before(const Event& a, const Event& b) {
+  if (a.recorded_at != b.recorded_at) return a.recorded_at < b.recorded_at;
+  if (const int c = a.author.device.compare(b.author.device); c != 0) return c < 0;
+  if (a.sequence != b.sequence) return a.sequence < b.sequence;
+  return a.id < b.id;
+}
+
+// [SECTION] Validation ----------------------------------------------------------------------------------------
+
+namespace {
+
+// Length of the UTF-8 sequence starting at text[i], or 0 if none starts there (overlong forms, surrogates and
+// code points above U+10FFFF are not sequences).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const auto tail = [&](std::size_t k) { return k < text.size() && (byte(k) & 0xC0) == 0x80; };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return tail(i + 1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (!tail(i + 1) || !tail(i + 2)) return 0;
+    if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;
+    if (lead == 0xED && byte(i + 1) > 0x9F) return 0;
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (!tail(i + 1) || !tail(i + 2) || !tail(i + 3)) return 0;
+    if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;
+    if (lead == 0xF4 && byte(i + 1) > 0x8F) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+class Checker {
+ public:
+  void fail(std::string path, std::string message) { problems_.push_back(Problem{std::move(path), std::move(message)}); }
+  void non_empty(const std::string& value, const char* path) {
+    if (value.empty()) {
+      fail(path, "must not be empty");
+    } else {
+      utf8(value, path);
+    }
+  }
+  // Text must be valid UTF-8: the JSON form cannot carry other bytes, so every replica would not hold the same.
+  void utf8(std::string_view text, const char* path) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const std::size_t n = utf8_length(text, i);
+      if (n == 0) {
+        fail(path, "must be valid UTF-8");
+        return;
+      }
+      i += n;
+    }
+  }
+  void positive(Money amount, const char* path) {
+    if (amount.currency() == Currency{}) fail(path, "must carry a currency");
+    if (amount.minor() <= 0) fail(path, "must be positive");
+    if (amount.minor() > 9007199254740991) fail(path, "is too large");
+  }
+  void channel_set(const std::vector<ContactChannel>& channels, const std::string& path) {
+    for (std::size_t i = 0; i < channels.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (channels[j] == channels[i]) {
+          fail(path + "[" + std::to_string(i) + "]",
+               "\"" + std::string(to_string(channels[i])) + "\" is listed twice");
+          break;
+        }
+      }
+    }
+  }
+  // Dates and instants must have four-digit years (0000..9999) so that their JSON text reads back.
+  void writable(Date date, const char* path) {
+    constexpr std::int32_t kFirst = -719528;  // 0000-01-01
+    constexpr std::int32_t kLast = 2932896;   // 9999-12-31
+    if (date.days_since_epoch() < kFirst || date.days_since_epoch() > kLast)
+      fail(path, "must be in the years 0000 to 9999");
+  }
+  void writable(Instant instant, const char* path) {
+    constexpr std::int64_t kFirst = -62167219200;  // 0000-01-01T00:00:00Z
+    constexpr std::int64_t kLast = 253402300799;   // 9999-12-31T23:59:59Z
+    if (instant.unix_seconds() < kFirst || instant.unix_seconds() > kLast)
+      fail(path, "must be in the years 0000 to 9999");
+  }
+  Problems take() { return std::move(problems_); }
+
+  void payload(const ContactAttempted& p) {
+    non_empty(p.party_id, "payload.party_id");
+    if (p.channel != ContactChannel::in_person && p.contact_point.empty())
+      fail("payload.contact_point", "must not be empty unless the channel is \"in-person\"");
+    utf8(p.contact_point, "payload.contact_point");
+  }
+  void payload(const OutcomeRecorded& p) {
+    if (p.attempt_id.is_nil()) fail("payload.attempt_id", "must not be all zeros");
+  }
+  void payload(const PartyVerified& p) {
+    non_empty(p.party_id, "payload.party_id");
+    if (p.questions_passed < 0) fail("payload.questions_passed", "must not be negative");
+  }
+  void payload(const PromiseMade& p) {
+    positive(p.amount, "payload.amount");
+    writable(p.due, "payload.due");
+  }
+  void payload(const PlanAccepted& p) {
+    if (p.request.empty()) {
+      fail("payload.request", "must not be empty");
+    } else if (!nlohmann::json::accept(p.request)) {  // also rejects text that is not UTF-8
+      fail("payload.request", "must be JSON text");
+    }
+    non_empty(p.quote_digest, "payload.quote_digest");
+  }
+  void payload(const PaymentPosted& p) {
+    positive(p.amount, "payload.amount");
+    writable(p.date, "payload.date");
+  }
+  void payload(const LetterIssued& p) {
+    non_empty(p.template_id, "payload.template_id");
+    if (!looks_like_language_tag(p.locale))
+      fail("payload.locale", "must be a language tag such as \"en-US\"");
+    non_empty(p.document_digest, "payload.document_digest");
+  }
+  void payload(const DisputeOpened& p) {
+    non_empty(p.party_id, "payload.party_id");
+    utf8(p.reason, "payload.reason");
+    writable(p.received, "payload.received");
+  }
+  void payload(const CeaseRequested& p) {
+    non_empty(p.party_id, "payload.party_id");
+    if (p.scope == CeaseScope::all && !p.channels.empty())
+      fail("payload.channels", "must be empty when the scope is \"all\"");
+    if (p.scope == CeaseScope::channels && p.channels.empty())
+      fail("payload.channels", "must list at least one channel when the scope is \"channels\"");
+    channel_set(p.channels, "payload.channels");
+  }
+  void payload(const PreferenceSet& p) {
+    non_empty(p.party_id, "payload.party_id");
+    for (std::size_t i = 0; i < p.avoid_times.size(); ++i) {
+      const InconvenientTime& t = p.avoid_times[i];
+      const std::string at = "payload.avoid_times[" + std::to_string(i) + "]";
+      if (t.from_minute < 0 || t.from_minute >= 1440) fail(at + ".from", "must be from 00:00 to 23:59");
+      if (t.to_minute < 1 || t.to_minute > 1440) {
+        fail(at + ".to", "must be from 00:01 to 24:00");
+      } else if (t.to_minute <= t.from_minute) {
+        fail(at + ".to", "must be after \"from\"");
+      }
+      if (static_cast<int>(t.weekday) < 1 || static_cast<int>(t.weekday) > 7) fail(at + ".weekday", "is not a day");
+    }
+    channel_set(p.avoid_channels, "payload.avoid_channels");
+  }
+  void payload(const ContactPointUpdated& p) {
+    non_empty(p.party_id, "payload.party_id");
+    non_empty(p.point, "payload.point");
+  }
+  void payload(const Escalated& p) { utf8(p.reason, "payload.reason"); }
+
+ private:
+  // Two or three letters, then subtags of letters or digits after '-': "en", "en-US", "es-419".
+  static bool looks_like_language_tag(std::string_view tag) {
+    std::size_t start = 0;
+    bool first = true;
+    while (true) {
+      const std::size_t dash = tag.find('-', start);
+      const std::string_view part = tag.substr(start, dash == std::string_view::npos ? tag.npos : dash - start);
+      if (part.empty() || part.size() > 8) return false;
+      for (char c : part) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        if (!letter && !(digit && !first)) return false;
+      }
+      if (first && (part.size() < 2 || part.size() > 3)) return false;
+      first = false;
+      if (dash == std::string_view::npos) return true;
+      start = dash + 1;
+    }
+  }
+
+  Problems problems_;
+};
+
+}  // namespace
+
+Problems validate_event(const Event& event) {
+  Checker check;
+  if (event.id.is_nil()) check.fail("id", "must not be all zeros");
+  check.non_empty(event.account_id, "account_id");
+  check.writable(event.recorded_at, "recorded_at");
+  check.non_empty(event.author.user, "author.user");
+  check.non_empty(event.author.device, "author.device");
+  if (event.sequence < 1 || event.sequence > max_event_sequence)
+    check.fail("sequence", "must be from 1 to 9007199254740991");
+  std::visit([&](const auto& p) { check.payload(p); }, event.payload);
+  return check.take();
+}
+
+}  // namespace parley

@@ -1,0 +1,65 @@
+#pragma once
+// Events for the journal tests: one valid event of every kind, and a builder for envelopes.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parley/journal/event.h"
+
+namespace parley::testdata {
+
+inline Currency usd() { return *Currency::find("USD"); }
+
+inline EventId event_id(std::uint64_t n) { return EventId::from_parts(0x0190f3a1b2c3d4e5ull, n); }
+
+// An event with the given envelope and payload.
+inline Event make_event(std::uint64_t id, std::string account, std::string device, std::int64_t at_seconds,
+                        std::uint64_t sequence, EventPayload payload) {
+  Event e;
+  e.id = event_id(id);
+  e.account_id = std::move(account);
+  e.author = Author{"u-collector-17", std::move(device)};
+  e.recorded_at = Instant::from_unix_seconds(at_seconds);
+  e.sequence = sequence;
+  e.payload = std::move(payload);
+  return e;
+}
+
+constexpr std::int64_t kMarch8 = 1772976600;  // 2026-03-08T13:30:00Z
+
+// One payload of every kind, in EventKind order, with every list and flag set to something other than its default.
+inline std::vector<EventPayload> every_payload() {
+  return {
+      ContactAttempted{"P-1", ContactChannel::phone, "+16175550123", ContactDirection::outbound},
+      OutcomeRecorded{event_id(1), ContactOutcome::limited_content_message, true},
+      PartyVerified{"P-1", VerificationMethod::portal_login, 3},
+      PromiseMade{Money(12500, usd()), *Date::from_ymd(2026, 3, 20)},
+      PlanAccepted{R"({"down":5000,"frequency":"monthly","instalments":6})", "sha256:4f2a9c"},
+      PaymentPosted{Money(5000, usd()), *Date::from_ymd(2026, 3, 9), PaymentMethod::bank_transfer},
+      LetterIssued{"validation-notice", "en-US", "9b1d0e"},
+      DisputeOpened{"P-2", "Not my debt \xE2\x80\x94 \"identity theft\"", *Date::from_ymd(2026, 3, 10)},
+      CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::email, ContactChannel::sms}},
+      PreferenceSet{"P-1",
+                    {InconvenientTime{Weekday::monday, 8 * 60, 10 * 60 + 30},
+                     InconvenientTime{Weekday::sunday, 0, 1440}},
+                    {ContactChannel::phone}},
+      ContactPointUpdated{"P-1", ContactPointKind::phone, "+16175550123", ContactStatus::bad},
+      Escalated{EscalationTarget::legal, "promise broken twice"},
+  };
+}
+
+// Every kind once, on one account, one device, one second apart.
+inline std::vector<Event> every_kind_events() {
+  std::vector<Event> out;
+  std::uint64_t n = 0;
+  for (EventPayload& p : every_payload()) {
+    ++n;
+    out.push_back(make_event(100 + n, "A-0001", "d-laptop-1", kMarch8 + static_cast<std::int64_t>(n), n,
+                             std::move(p)));
+  }
+  return out;
+}
+
+}  // namespace parley::testdata
