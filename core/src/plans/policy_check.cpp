@@ -1,0 +1,296 @@
+// The policy check: findings from the request and its quote, then the nearest compliant request.
+//
+// Index of this file:
+// [SECTION] Spellings
+// [SECTION] Bounds        the policy's limits for one request, on integers
+// [SECTION] Findings      violations and approvals without alternatives
+// [SECTION] Repair        the nearest request that removes every violation
+// [SECTION] API
+#include "parley/plans/policy_check.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
+
+#include "arith.h"
+#include "words.h"
+
+namespace parley::plans {
+
+using detail::share_up;
+
+// [SECTION] Spellings -----------------------------------------------------------------------------------------
+namespace {
+
+constexpr std::array<std::string_view, 11> kFindingCodes{
+    "frequency-not-allowed",    "term-too-long",         "instalment-below-minimum",
+    "down-payment-below-minimum", "interest-rate-above-cap", "convenience-fee-above-cap",
+    "setup-fee-above-cap",      "settlement-below-floor", "settlement-too-many-payments",
+    "term-needs-supervisor",    "settlement-needs-supervisor"};
+
+}  // namespace
+
+std::string_view to_string(FindingCode code) { return kFindingCodes[static_cast<std::size_t>(code)]; }
+
+std::optional<FindingCode> parse_finding_code(std::string_view s) {
+  for (std::size_t k = 0; k < kFindingCodes.size(); ++k) {
+    if (kFindingCodes[k] == s) return static_cast<FindingCode>(k);
+  }
+  return std::nullopt;
+}
+
+// [SECTION] Bounds --------------------------------------------------------------------------------------------
+namespace {
+
+std::int64_t owed_of(const Balance& b) {
+  return b.principal.minor() + b.interest.minor() + b.fees.minor() - b.payments.minor() - b.credits.minor();
+}
+
+std::int64_t fee_cap(const Policy& p, PaymentMethod method) {
+  for (const ConvenienceFee& f : p.convenience_fees) {
+    if (f.method == method) return f.max_fee.minor();
+  }
+  return 0;
+}
+
+bool allowed(const Policy& p, Frequency f) {
+  return std::find(p.allowed_frequencies.begin(), p.allowed_frequencies.end(), f) != p.allowed_frequencies.end();
+}
+
+// The allowed frequency whose period is nearest `f`'s (the first listed on a tie); nullopt when none is allowed.
+std::optional<Frequency> nearest_allowed(const Policy& p, Frequency f) {
+  std::optional<Frequency> best;
+  int best_gap = 0;
+  for (Frequency candidate : p.allowed_frequencies) {
+    const int gap = std::abs(periods_per_year(candidate) - periods_per_year(f));
+    if (!best || gap < best_gap) {
+      best = candidate;
+      best_gap = gap;
+    }
+  }
+  return best;
+}
+
+struct SettlementBounds {
+  std::int64_t collector_min;   // lowest a collector may agree alone
+  std::int64_t supervisor_min;  // lowest with supervisor approval
+};
+
+SettlementBounds settlement_bounds(const Policy& p, std::int64_t owed) {
+  const int floor_bp = p.settlement_floor_bp;
+  const int collector_bp = std::max(0, floor_bp - p.collector_below_floor_bp);
+  const int supervisor_bp = std::max(0, floor_bp - std::max(p.collector_below_floor_bp, p.supervisor_below_floor_bp));
+  return SettlementBounds{share_up(owed, collector_bp), share_up(owed, supervisor_bp)};
+}
+
+// [SECTION] Findings ------------------------------------------------------------------------------------------
+
+struct Finder {
+  const PlanRequest& r;
+  const Quote& q;
+  Locale locale;
+  PolicyCheck out;
+
+  std::string money(std::int64_t minor) const { return format_money(Money(minor, r.currency), locale); }
+
+  std::string words(FindingCode code, const std::string& limit, const std::string& actual) const {
+    return detail::fill(detail::words_for(locale).findings[static_cast<std::size_t>(code)],
+                        {{"limit", limit}, {"actual", actual}});
+  }
+
+  void violation(FindingCode code, std::string path, std::int64_t limit, std::int64_t actual, std::string text) {
+    out.violations.push_back(Violation{code, std::move(path), limit, actual, std::move(text), std::nullopt, ""});
+  }
+  void approval(FindingCode code, std::string path, std::int64_t limit, std::int64_t actual, std::string text) {
+    out.approvals.push_back(Approval{code, std::move(path), limit, actual, std::move(text)});
+  }
+
+  void frequency(Frequency f, const std::string& path) {
+    if (allowed(r.policy, f)) return;
+    const std::string name(detail::words_for(locale).frequencies[static_cast<std::size_t>(f)]);
+    violation(FindingCode::frequency_not_allowed, path, 0, 0, words(FindingCode::frequency_not_allowed, "", name));
+  }
+
+  void convenience_fee() {
+    const std::int64_t cap = fee_cap(r.policy, r.method);
+    const std::int64_t fee = r.convenience_fee.minor();
+    if (fee > cap) {
+      violation(FindingCode::convenience_fee_above_cap, "convenience_fee", cap, fee,
+                words(FindingCode::convenience_fee_above_cap, money(cap), money(fee)));
+    }
+  }
+
+  void instalments() {
+    const Policy& p = r.policy;
+    const InstalmentTerms& t = *r.plan;
+    const std::string size_path = t.instalments ? "plan.instalments" : "plan.instalment_amount";
+    frequency(t.frequency, "plan.frequency");
+    if (q.term_months > p.max_term_months) {
+      violation(FindingCode::term_too_long, size_path, p.max_term_months, q.term_months,
+                words(FindingCode::term_too_long, std::to_string(p.max_term_months), std::to_string(q.term_months)));
+    } else if (p.supervisor_term_months > 0 && q.term_months > p.supervisor_term_months) {
+      approval(FindingCode::term_needs_supervisor, size_path, p.supervisor_term_months, q.term_months,
+               words(FindingCode::term_needs_supervisor, std::to_string(p.supervisor_term_months),
+                     std::to_string(q.term_months)));
+    }
+    const std::int64_t minimum = p.min_instalment.minor();
+    if (q.instalments > 1 && q.regular_instalment.minor() < minimum) {
+      violation(FindingCode::instalment_below_minimum, size_path, minimum, q.regular_instalment.minor(),
+                words(FindingCode::instalment_below_minimum, money(minimum), money(q.regular_instalment.minor())));
+    }
+    const std::int64_t down_min = share_up(owed_of(r.balance), p.min_down_payment_bp);
+    if (t.down_payment.minor() < down_min) {
+      violation(FindingCode::down_payment_below_minimum, "plan.down_payment", down_min, t.down_payment.minor(),
+                words(FindingCode::down_payment_below_minimum, money(down_min), money(t.down_payment.minor())));
+    }
+    if (t.interest != InterestMethod::none && t.annual_rate_bp > p.max_interest_rate_bp) {
+      violation(FindingCode::interest_rate_above_cap, "plan.annual_rate_bp", p.max_interest_rate_bp,
+                t.annual_rate_bp,
+                words(FindingCode::interest_rate_above_cap, detail::percent_text(p.max_interest_rate_bp, 2, locale),
+                      detail::percent_text(t.annual_rate_bp, 2, locale)));
+    }
+    if (t.setup_fee.minor() > p.max_setup_fee.minor()) {
+      violation(FindingCode::setup_fee_above_cap, "plan.setup_fee", p.max_setup_fee.minor(), t.setup_fee.minor(),
+                words(FindingCode::setup_fee_above_cap, money(p.max_setup_fee.minor()), money(t.setup_fee.minor())));
+    }
+    convenience_fee();
+  }
+
+  void settlement() {
+    const Policy& p = r.policy;
+    const SettlementTerms& s = *r.settlement;
+    const SettlementBounds bounds = settlement_bounds(p, owed_of(r.balance));
+    const std::int64_t amount = s.amount.minor();
+    if (amount < bounds.supervisor_min) {
+      violation(FindingCode::settlement_below_floor, "settlement.amount", bounds.supervisor_min, amount,
+                words(FindingCode::settlement_below_floor, money(bounds.supervisor_min), money(amount)));
+    } else if (amount < bounds.collector_min) {
+      approval(FindingCode::settlement_needs_supervisor, "settlement.amount", bounds.collector_min, amount,
+               words(FindingCode::settlement_needs_supervisor, money(bounds.collector_min), money(amount)));
+    }
+    if (s.payments > p.max_settlement_payments) {
+      violation(FindingCode::settlement_too_many_payments, "settlement.payments", p.max_settlement_payments,
+                s.payments,
+                words(FindingCode::settlement_too_many_payments, std::to_string(p.max_settlement_payments),
+                      std::to_string(s.payments)));
+    }
+    if (s.payments > 1) frequency(s.frequency, "settlement.frequency");
+    convenience_fee();
+  }
+};
+
+PolicyCheck findings(const PlanRequest& r, const Quote& q, Locale locale) {
+  Finder finder{r, q, locale, {}};
+  if (r.plan) {
+    finder.instalments();
+  } else {
+    finder.settlement();
+  }
+  return std::move(finder.out);
+}
+
+// [SECTION] Repair --------------------------------------------------------------------------------------------
+
+// One pass of fixes in a fixed order: frequency, caps, down payment, then term and minimum instalment (which need
+// the quote of the request fixed so far). Returns nullopt when a bound cannot be met.
+std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* calendar) {
+  PlanRequest a = r;
+  const Policy& p = a.policy;
+  a.convenience_fee = Money(std::min(a.convenience_fee.minor(), fee_cap(p, a.method)), a.currency);
+  if (a.settlement) {
+    SettlementTerms& s = *a.settlement;
+    const SettlementBounds bounds = settlement_bounds(p, owed_of(a.balance));
+    if (s.amount.minor() < bounds.supervisor_min) s.amount = Money(bounds.supervisor_min, a.currency);
+    if (s.payments > p.max_settlement_payments) s.payments = p.max_settlement_payments;
+    if (s.payments > 1 && !allowed(p, s.frequency)) {
+      const std::optional<Frequency> f = nearest_allowed(p, s.frequency);
+      if (!f) return std::nullopt;
+      s.frequency = *f;
+    }
+    return a;
+  }
+  InstalmentTerms& t = *a.plan;
+  if (!allowed(p, t.frequency)) {
+    const std::optional<Frequency> f = nearest_allowed(p, t.frequency);
+    if (!f) return std::nullopt;
+    t.frequency = *f;
+  }
+  if (t.interest != InterestMethod::none && t.annual_rate_bp > p.max_interest_rate_bp) {
+    t.annual_rate_bp = p.max_interest_rate_bp;
+    if (t.annual_rate_bp == 0) t.interest = InterestMethod::none;
+  }
+  if (t.setup_fee.minor() > p.max_setup_fee.minor()) t.setup_fee = Money(p.max_setup_fee.minor(), a.currency);
+  const std::int64_t down_min = share_up(owed_of(a.balance), p.min_down_payment_bp);
+  if (t.down_payment.minor() < down_min) t.down_payment = Money(down_min, a.currency);
+
+  QuoteResult quoted = quote_plan(a, calendar);
+  if (!quoted.quote) return std::nullopt;
+  if (quoted.quote->term_months > p.max_term_months) {
+    const int n = max_instalments_in(p.max_term_months, t.frequency);
+    if (n < 1) return std::nullopt;
+    t.instalments = n;
+    t.instalment_amount.reset();
+    quoted = quote_plan(a, calendar);
+    if (!quoted.quote) return std::nullopt;
+  }
+  const std::int64_t minimum = p.min_instalment.minor();
+  if (quoted.quote->instalments > 1 && quoted.quote->regular_instalment.minor() < minimum) {
+    t.instalments.reset();
+    t.instalment_amount = Money(minimum, a.currency);
+  }
+  return a;
+}
+
+}  // namespace
+
+// [SECTION] API -----------------------------------------------------------------------------------------------
+
+std::string describe_payments(const Quote& q, Locale locale) {
+  const detail::Words& w = detail::words_for(locale);
+  auto money = [&](Money amount) { return format_money(amount, locale); };
+  std::string out;
+  for (const ScheduleRow& row : q.schedule) {
+    if (row.kind == RowKind::down_payment) out += detail::fill(w.down_then, {{"amount", money(row.principal)}});
+  }
+  if (q.instalments == 1) {
+    const ScheduleRow& last = q.schedule.back();
+    out += detail::fill(w.one_payment, {{"amount", money(q.final_instalment)}, {"date", last.due.iso()}});
+    return out;
+  }
+  const std::string frequency(w.frequencies[static_cast<std::size_t>(q.frequency)]);
+  if (q.regular_instalment == q.final_instalment) {
+    out += detail::fill(w.payments_equal, {{"count", std::to_string(q.instalments)},
+                                           {"frequency", frequency},
+                                           {"amount", money(q.regular_instalment)}});
+  } else {
+    out += detail::fill(w.payments_last, {{"count", std::to_string(q.instalments - 1)},
+                                          {"frequency", frequency},
+                                          {"amount", money(q.regular_instalment)},
+                                          {"last", money(q.final_instalment)}});
+  }
+  return out;
+}
+
+PolicyCheck check_policy(const PlanRequest& request, const Quote& quote, const Calendar* calendar, Locale locale) {
+  PolicyCheck check = findings(request, quote, locale);
+  if (check.violations.empty()) return check;
+  std::optional<PlanRequest> candidate = request;
+  for (int pass = 0; pass < 3 && candidate; ++pass) {
+    candidate = repair_once(*candidate, calendar);
+    if (!candidate) break;
+    const QuoteResult quoted = quote_plan(*candidate, calendar);
+    if (!quoted.quote) break;
+    if (findings(*candidate, *quoted.quote, locale).violations.empty()) {
+      const std::string text = describe_payments(*quoted.quote, locale);
+      for (Violation& v : check.violations) {
+        v.alternative = candidate;
+        v.alternative_text = text;
+      }
+      break;
+    }
+  }
+  return check;
+}
+
+}  // namespace parley::plans

@@ -1,0 +1,196 @@
+// The policy check: one violation per bound broken, words per locale, approvals apart, compliant alternatives.
+#include "parley/plans/policy_check.h"
+
+#include <gtest/gtest.h>
+
+#include "plan_support.h"
+
+namespace parley::plans {
+namespace {
+
+using testing::plan_request;
+using testing::settlement_request;
+using testing::usd;
+using testing::ymd;
+
+Policy strict_policy() {
+  Policy p;
+  p.max_term_months = 24;
+  p.min_instalment = usd(5000);
+  p.min_down_payment_bp = 1000;
+  p.allowed_frequencies = {Frequency::monthly, Frequency::fortnightly};
+  p.max_interest_rate_bp = 800;
+  p.max_setup_fee = usd(2500);
+  p.convenience_fees = {{PaymentMethod::card, usd(300)}};
+  p.settlement_floor_bp = 6000;
+  p.collector_below_floor_bp = 500;
+  p.supervisor_below_floor_bp = 1000;
+  p.max_settlement_payments = 3;
+  p.supervisor_term_months = 12;
+  return p;
+}
+
+PolicyCheck check(const PlanRequest& r, Locale locale = Locale::en_US) {
+  const QuoteResult q = quote_plan(r);
+  EXPECT_TRUE(q.ok());
+  if (!q.ok()) return {};
+  return check_policy(r, *q.quote, nullptr, locale);
+}
+
+const Violation* find(const PolicyCheck& c, FindingCode code) {
+  for (const Violation& v : c.violations) {
+    if (v.code == code) return &v;
+  }
+  return nullptr;
+}
+
+// Every alternative offered complies: quoting and checking it again finds no violation.
+void expect_alternatives_comply(const PolicyCheck& c) {
+  for (const Violation& v : c.violations) {
+    ASSERT_TRUE(v.alternative.has_value()) << v.message;
+    const QuoteResult q = quote_plan(*v.alternative);
+    ASSERT_TRUE(q.ok()) << v.message;
+    EXPECT_TRUE(check_policy(*v.alternative, *q.quote).compliant()) << v.message;
+    EXPECT_FALSE(v.alternative_text.empty());
+  }
+}
+
+PlanRequest compliant_plan() {
+  PlanRequest r = plan_request(137458, 1, ymd(2026, 4, 1));
+  r.policy = strict_policy();
+  r.plan->down_payment = usd(13746);  // 10 % of 1,374.58, rounded up; 1,237.12 left
+  r.plan->instalments = 12;
+  return r;
+}
+
+TEST(PlanPolicy, ACompliantPlanHasNoFindings) {
+  const PolicyCheck c = check(compliant_plan());
+  EXPECT_TRUE(c.compliant());
+  EXPECT_TRUE(c.approvals.empty());
+}
+
+TEST(PlanPolicy, MinimumInstalmentWithTheNearestPlanThatMeetsIt) {
+  PlanRequest r = compliant_plan();
+  r.plan->instalments = 30;  // 1,237.12 / 30 = 41.24 a month, under the $50.00 minimum
+  r.policy.max_term_months = 36;
+  const PolicyCheck c = check(r);
+  const Violation* v = find(c, FindingCode::instalment_below_minimum);
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->path, "plan.instalments");
+  EXPECT_EQ(v->limit, 5000);
+  EXPECT_EQ(v->actual, 4124);
+  EXPECT_EQ(v->message, "minimum installment is $50.00");
+  EXPECT_EQ(v->alternative_text, "down payment of $137.46, then 24 monthly payments of $50.00 and one of $37.12");
+  ASSERT_TRUE(v->alternative);
+  EXPECT_EQ(v->alternative->plan->instalment_amount, usd(5000));
+  expect_alternatives_comply(c);
+  // en-GB spells it with one l; fr-FR has its own words and number format.
+  EXPECT_EQ(find(check(r, Locale::en_GB), FindingCode::instalment_below_minimum)->message,
+            "minimum instalment is US$50.00");  // CLDR en-GB writes the dollar as US$
+  EXPECT_EQ(find(check(r, Locale::fr_FR), FindingCode::instalment_below_minimum)->message,
+            "l'échéance minimale est de 50,00\u00A0$US");
+}
+
+TEST(PlanPolicy, TermBeyondTheMaximum) {
+  PlanRequest r = compliant_plan();
+  r.policy.min_instalment = usd(100);
+  r.plan->instalments = 30;
+  const PolicyCheck c = check(r);
+  const Violation* v = find(c, FindingCode::term_too_long);
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->limit, 24);
+  EXPECT_EQ(v->actual, 30);
+  EXPECT_EQ(v->message, "maximum term is 24 months (this plan runs 30)");
+  ASSERT_TRUE(v->alternative);
+  EXPECT_EQ(v->alternative->plan->instalments, 24);
+  expect_alternatives_comply(c);
+  // Long but within the maximum: not a violation, an approval.
+  EXPECT_TRUE(c.approvals.empty());
+  r.plan->instalments = 18;
+  const PolicyCheck a = check(r);
+  EXPECT_TRUE(a.compliant());
+  ASSERT_EQ(a.approvals.size(), 1U);
+  EXPECT_EQ(a.approvals[0].code, FindingCode::term_needs_supervisor);
+  EXPECT_EQ(a.approvals[0].message, "plans longer than 12 months need supervisor approval");
+}
+
+TEST(PlanPolicy, EveryCapAndFloorOfAPlan) {
+  PlanRequest r = compliant_plan();
+  r.plan->frequency = Frequency::weekly;
+  r.plan->first_payment = ymd(2026, 4, 8);
+  r.plan->instalments = 20;
+  r.plan->down_payment = usd(1000);
+  r.plan->interest = InterestMethod::amortised;
+  r.plan->annual_rate_bp = 1500;
+  r.plan->setup_fee = usd(5000);
+  r.method = PaymentMethod::cheque;  // not listed: no fee allowed
+  r.convenience_fee = usd(100);
+  const PolicyCheck c = check(r);
+  for (FindingCode code : {FindingCode::frequency_not_allowed, FindingCode::down_payment_below_minimum,
+                           FindingCode::interest_rate_above_cap, FindingCode::setup_fee_above_cap,
+                           FindingCode::convenience_fee_above_cap}) {
+    EXPECT_NE(find(c, code), nullptr) << to_string(code);
+  }
+  EXPECT_EQ(find(c, FindingCode::frequency_not_allowed)->message, "weekly payments are not allowed by the creditor");
+  EXPECT_EQ(find(c, FindingCode::down_payment_below_minimum)->limit, 13746);
+  EXPECT_EQ(find(c, FindingCode::interest_rate_above_cap)->message, "maximum interest rate is 8.00%");
+  EXPECT_EQ(find(c, FindingCode::convenience_fee_above_cap)->limit, 0);
+  expect_alternatives_comply(c);
+  const PlanRequest& alt = *c.violations[0].alternative;
+  EXPECT_EQ(alt.plan->frequency, Frequency::fortnightly);  // the allowed frequency nearest weekly
+  EXPECT_EQ(alt.plan->annual_rate_bp, 800);
+  EXPECT_EQ(alt.plan->setup_fee, usd(2500));
+  EXPECT_EQ(alt.convenience_fee.minor(), 0);
+}
+
+TEST(PlanPolicy, SettlementFloorAndLatitude) {
+  // Floor 60 % of $1,000.00; a collector may go 5 points under alone, 10 with a supervisor.
+  auto settle = [](std::int64_t amount, int payments = 1) {
+    PlanRequest r = settlement_request(100000, amount, payments, ymd(2026, 4, 1));
+    r.policy = strict_policy();
+    return check(r);
+  };
+  EXPECT_TRUE(settle(60000).compliant());
+  EXPECT_TRUE(settle(60000).approvals.empty());
+  const PolicyCheck collector = settle(55000);
+  EXPECT_TRUE(collector.compliant());
+  EXPECT_TRUE(collector.approvals.empty());
+  const PolicyCheck supervisor = settle(54999);
+  EXPECT_TRUE(supervisor.compliant());
+  ASSERT_EQ(supervisor.approvals.size(), 1U);
+  EXPECT_EQ(supervisor.approvals[0].code, FindingCode::settlement_needs_supervisor);
+  EXPECT_EQ(supervisor.approvals[0].message, "settlements under $550.00 need supervisor approval");
+  const PolicyCheck below = settle(49999);
+  ASSERT_EQ(below.violations.size(), 1U);
+  EXPECT_EQ(below.violations[0].code, FindingCode::settlement_below_floor);
+  EXPECT_EQ(below.violations[0].limit, 50000);
+  EXPECT_EQ(below.violations[0].message, "lowest settlement that may be offered is $500.00");
+  ASSERT_TRUE(below.violations[0].alternative);
+  EXPECT_EQ(below.violations[0].alternative->settlement->amount, usd(50000));
+  expect_alternatives_comply(below);
+  const PolicyCheck many = settle(70000, 5);
+  const Violation* v = find(many, FindingCode::settlement_too_many_payments);
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->alternative->settlement->payments, 3);
+  EXPECT_EQ(v->alternative_text, "2 monthly payments of $233.34 and one of $233.32");
+}
+
+TEST(PlanPolicy, NoAlternativeWhenNoneCanComply) {
+  PlanRequest r = compliant_plan();
+  r.policy.allowed_frequencies.clear();
+  const PolicyCheck c = check(r);
+  ASSERT_NE(find(c, FindingCode::frequency_not_allowed), nullptr);
+  EXPECT_FALSE(find(c, FindingCode::frequency_not_allowed)->alternative);
+}
+
+TEST(PlanPolicy, FindingCodesHaveStableSpellings) {
+  for (int k = 0; k <= static_cast<int>(FindingCode::settlement_needs_supervisor); ++k) {
+    const auto code = static_cast<FindingCode>(k);
+    EXPECT_EQ(parse_finding_code(to_string(code)), code);
+  }
+  EXPECT_EQ(to_string(FindingCode::instalment_below_minimum), "instalment-below-minimum");
+  EXPECT_FALSE(parse_finding_code("instalment_below_minimum"));
+}
+
+}  // namespace
+}  // namespace parley::plans
