@@ -28,12 +28,10 @@
 
 #include "json_writer.h"
 #include "parley/zones.h"
+#include "json_text.h"
 
 namespace parley {
 namespace {
-
-// Largest amount magnitude in minor units: 2^53 - 1, the largest integer every JSON reader keeps exact.
-constexpr std::int64_t kMaxAmount = 9007199254740991;
 
 // [SECTION] Problem sink
 // --------------------------------------------------------------------------------------
@@ -715,20 +713,6 @@ struct Frame {
   std::size_t count = 0;   // array: elements begun so far
 };
 
-// (line, column) of the byte at `offset` (0-based), both 1-based; a column counts bytes.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-  if (offset > text.size()) offset = text.size();
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, offset - line_start + 1};
-}
-
 class Loader {
  public:
   using json = nlohmann::json;
@@ -938,7 +922,7 @@ class Loader {
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
     syntax_ok_ = false;
     // nlohmann counts the characters read, the offending one included.
-    const auto [line, column] = line_and_column(text_, position == 0 ? 0 : position - 1);
+    const auto [line, column] = json_text::line_and_column(text_, position == 0 ? 0 : position - 1);
     std::string_view what = error.what();
     const std::size_t dash = what.find(" - ");
     if (dash != std::string_view::npos) {
@@ -1165,7 +1149,9 @@ class Validator {
     } else if (positive && m.minor() == 0) {
       add(where(), "must be positive");
     }
-    if (m.minor() > kMaxAmount || m.minor() < -kMaxAmount) add(where(), "must be at most 9007199254740991");
+    if (m.minor() > json_text::max_exact_integer || m.minor() < -json_text::max_exact_integer) {
+      add(where(), "must be at most 9007199254740991");
+    }
     if (m.currency() != currency && currency != Currency{}) {
       add(where(),
           "is in " + std::string(m.currency().code()) + ", expected " + std::string(currency.code()));
@@ -1330,7 +1316,7 @@ class Validator {
     // reported.
     bool in_range = true;
     for (Money m : {b.principal, b.interest, b.fees, b.payments, b.credits}) {
-      in_range = in_range && m.minor() <= kMaxAmount && m.minor() >= -kMaxAmount;
+      in_range = in_range && m.minor() <= json_text::max_exact_integer && m.minor() >= -json_text::max_exact_integer;
     }
     const std::int64_t total = in_range ? b.principal.minor() + b.interest.minor() + b.fees.minor() -
                                               b.payments.minor() - b.credits.minor()

@@ -18,6 +18,7 @@
 
 #include "holiday_table.h"
 #include "parley/calendar/business_days.h"
+#include "json_text.h"
 
 namespace parley {
 namespace {
@@ -32,20 +33,6 @@ constexpr int kMinEasterOffset = -80;   // Easter is 22 March..25 April: these k
 constexpr int kMaxEasterOffset = 250;
 
 // [SECTION] Syntax --------------------------------------------------------------------------------------------
-
-// (line, column) of the byte at `offset` (0-based), both 1-based; a column counts bytes.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, offset - line_start + 1};
-}
 
 class SyntaxCheck {
  public:
@@ -66,7 +53,7 @@ class SyntaxCheck {
   bool end_array() { return true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
     // nlohmann counts the characters read, the offending one included.
-    const auto [line, column] = line_and_column(text_, position == 0 ? 0 : position - 1);
+    const auto [line, column] = json_text::line_and_column(text_, position == 0 ? 0 : position - 1);
     std::string_view what = error.what();
     if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) what.remove_prefix(dash + 3);
     constexpr std::size_t kLongest = 160;

@@ -7,6 +7,7 @@
 // [SECTION] Order
 // [SECTION] Validation
 #include "parley/journal/event.h"
+#include "json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -228,7 +229,7 @@ class Checker {
   void positive(Money amount, const char* path) {
     if (amount.currency() == Currency{}) fail(path, "must carry a currency");
     if (amount.minor() <= 0) fail(path, "must be positive");
-    if (amount.minor() > 9007199254740991) fail(path, "is too large");
+    if (amount.minor() > json_text::max_exact_integer) fail(path, "is too large");
   }
   void channel_set(const std::vector<ContactChannel>& channels, const std::string& path) {
     for (std::size_t i = 0; i < channels.size(); ++i) {

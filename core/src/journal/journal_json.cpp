@@ -25,12 +25,10 @@
 #include <utility>
 
 #include "json_writer.h"
+#include "json_text.h"
 
 namespace parley {
 namespace {
-
-// Largest magnitude of an amount in minor units: 2^53 - 1, the largest integer every JSON reader keeps exact.
-constexpr std::int64_t kMaxAmount = 9007199254740991;
 
 // [SECTION] Problem sink
 // --------------------------------------------------------------------------------------
@@ -527,7 +525,7 @@ class Decoder {
   Money money(Object& o, int amount_member, int currency_member) {
     std::int64_t minor = 0;
     Currency currency;
-    o.integer(amount_member, -kMaxAmount, kMaxAmount, minor, "within ±9007199254740991");
+    o.integer(amount_member, -json_text::max_exact_integer, json_text::max_exact_integer, minor, "within ±9007199254740991");
     o.currency(currency_member, currency);
     return Money(minor, currency);
   }
@@ -718,26 +716,13 @@ bool Object::channels(int member, std::vector<ContactChannel>& out) {
   return ok;
 }
 
-// Line and column (both from 1, columns in bytes) of a byte offset.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, offset - line_start + 1};
-}
-
 // Parses one JSON text into `tree`; on a syntax error reports it at "line L, column C" (lines counted from
 // `first_line`) and gives false.
 bool parse_into(Tree& tree, std::string_view text, std::size_t first_line, ProblemSink& sink) {
   tree.clear();
   nlohmann::json::sax_parse(text.begin(), text.end(), &tree);
   if (tree.error().empty()) return true;
-  const auto [line, column] = line_and_column(text, tree.error_at());
+  const auto [line, column] = json_text::line_and_column(text, tree.error_at());
   sink.add("line " + std::to_string(first_line + line - 1) + ", column " + std::to_string(column), tree.error());
   return false;
 }

@@ -18,6 +18,7 @@
 
 #include "json_writer.h"
 #include "words.h"
+#include "json_text.h"
 
 namespace parley::plans {
 namespace {
@@ -25,8 +26,6 @@ namespace {
 using Json = nlohmann::json;
 using json::JsonWriter;
 
-// Largest amount magnitude in a document: 2^53 - 1, the largest integer every JSON reader keeps exact.
-constexpr std::int64_t kMaxJsonAmount = 9007199254740991;
 
 // [SECTION] Reader --------------------------------------------------------------------------------------------
 
@@ -109,7 +108,7 @@ class Reader {
   }
 
   std::optional<Money> amount(const Json& v, const std::string& path, Currency currency) {
-    const auto value = integer(v, path, -kMaxJsonAmount, kMaxJsonAmount);
+    const auto value = integer(v, path, -json_text::max_exact_integer, json_text::max_exact_integer);
     if (!value) return std::nullopt;
     return Money(*value, currency);
   }
