@@ -44,6 +44,13 @@ int model_year(int y) {
   return gen::table_last_year;  // unreachable: 2061..2100 holds every kind of year
 }
 
+// Whether a zone still changes its clocks in the table's last year. One that does (a daylight-saving rule) repeats
+// a model year after the table; one that does not keeps the offset of its last change (Africa/Casablanca once
+// its predicted Ramadan changes end).
+bool still_changing(const std::uint32_t* begin, const std::uint32_t* end) {
+  return begin != end && std::int64_t{*(end - 1)} >= days_before_year(gen::table_last_year) * kSecondsPerDay;
+}
+
 }  // namespace
 
 // Read access to the generated tables for one zone.
@@ -59,15 +66,22 @@ struct TimeZoneTables {
   const gen::LocalType& type_at(std::int64_t s) const {
     s = clamp_seconds(s);
     if (s < gen::table_start) return types()[0];
+    const std::uint32_t* begin = gen::transition_times + table.first_transition;
+    const std::uint32_t* end = begin + table.transition_count;
     if (s >= gen::table_end) {
+      if (!still_changing(begin, end)) return last_type(begin, end);
       const int y = Date::from_days(static_cast<std::int32_t>(floor_div(s, kSecondsPerDay))).year();
       s -= (days_before_year(y) - days_before_year(model_year(y))) * kSecondsPerDay;
     }
-    const std::uint32_t* begin = gen::transition_times + table.first_transition;
-    const std::uint32_t* end = begin + table.transition_count;
     const std::uint32_t* after = std::upper_bound(begin, end, static_cast<std::uint32_t>(s));
     if (after == begin) return types()[0];
     return types()[gen::transition_types[table.first_transition + static_cast<std::size_t>(after - begin) - 1]];
+  }
+
+  // The type after the zone's last change (its only type when it has none).
+  const gen::LocalType& last_type(const std::uint32_t* begin, const std::uint32_t* end) const {
+    if (begin == end) return types()[0];
+    return types()[gen::transition_types[table.first_transition + table.transition_count - 1]];
   }
 
   std::int32_t offset_at(std::int64_t s) const { return type_at(s).utc_offset; }

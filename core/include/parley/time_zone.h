@@ -11,9 +11,11 @@
 // Range: the tables hold every offset change from 1970-01-01T00:00:00Z to 2101-01-01T00:00:00Z exactly as the
 // system's zdump reports it from tzdata's compiled zones.
 // - Before 1970 the clock is clamped: it keeps the offset, DST flag and abbreviation in force on 1970-01-01.
-// - From 2101 on, each year repeats the changes of the latest year up to 2100 that starts on the same weekday and
-//   has the same length; this is what tzdata itself does for every zone whose rules recur yearly. Zones with
-//   year-by-year predictions (Ramadan rules, as for Asia/Gaza until 2086) repeat one predicted year.
+// - From 2101 on, a zone that still changes its clocks in 2100 repeats each year the changes of the latest year up
+//   to 2100 that starts on the same weekday and has the same length; this is what tzdata itself does for every
+//   zone whose rules recur yearly. Zones with year-by-year predictions that still run in 2100's rule set (Ramadan
+//   rules, as for Asia/Gaza until 2086) repeat one predicted year. A zone with no change in 2100 keeps the offset
+//   of its last change.
 // - Instants and dates outside the years -9999..9999 are clamped to that range.
 
 #include <cstdint>
