@@ -6,9 +6,11 @@
 // [SECTION] Files       whole-file read; write through FILE.tmp and rename
 // [SECTION] demo        parley demo --accounts N --seed S [--as-of YYYY-MM-DD] [--indent N] [--out FILE]
 // [SECTION] validate    parley validate FILE
+// [SECTION] quote       parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]
 // [SECTION] main        command dispatch
 //
-// Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file); 2 bad usage.
+// Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file; a quote the policy
+// forbids); 2 bad usage (for quote: also a request or calendar that does not load).
 
 #include <cerrno>
 #include <charconv>
@@ -22,8 +24,16 @@
 #include <system_error>
 #include <vector>
 
+#include "parley/calendar/business_days.h"
 #include "parley/demo.h"
+#include "parley/plans/plan.h"
+#include "parley/plans/plan_json.h"
+#include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
+
+#ifndef PARLEY_ASSETS_DIR
+#define PARLEY_ASSETS_DIR "assets"  // the build passes the source tree's assets folder
+#endif
 
 namespace {
 
@@ -50,9 +60,16 @@ constexpr std::string_view kHelp =
     "      Load and check a portfolio file. Prints \"ok: N clients, M accounts\" and exits 0, or prints "
     "every\n"
     "      problem as \"FILE: path: message\" and exits 1.\n"
+    "  parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]\n"
+    "      Quote a payment-plan request (parley.plan-request/1) and check it against the creditor's policy.\n"
+    "      Prints {\"quote\":...,\"policy_check\":...} (canonical JSON); exits 0 when compliant, 1 when the\n"
+    "      policy is violated (each violation also on stderr), 2 on bad input (\"FILE: path: message\" lines).\n"
+    "      --calendar FILE   the holiday calendar for due dates (default: ASSETS/calendars/<calendar>.json)\n"
+    "      --assets DIR      the assets folder (default: the source tree's assets)\n"
+    "      --locale TAG      words of the policy check: en-US (default), en-GB, fr-FR\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
-    "Exit codes: 0 success, 1 invalid portfolio or file error, 2 bad usage.\n";
+    "Exit codes: 0 success, 1 invalid portfolio, file error or policy violation, 2 bad usage or bad input.\n";
 
 int usage_error(std::string_view command, const std::string& message) {
   std::fprintf(stderr, "parley %.*s: %s\n(run 'parley help' for usage)\n", static_cast<int>(command.size()),
@@ -289,6 +306,120 @@ int run_validate(std::span<char* const> args) {
   return kOk;
 }
 
+// [SECTION] quote
+// ---------------------------------------------------------------------------------------------
+
+// Prints every problem as "FILE: path: message" on stderr; returns the bad-input exit code.
+int report_problems(const std::string& file, const parley::Problems& problems) {
+  for (const parley::Problem& p : problems) std::fprintf(stderr, "%s: %s\n", file.c_str(), p.text().c_str());
+  return kUsage;
+}
+
+// A calendar id usable as a file name: letters, digits, '-' and '_' only.
+bool safe_calendar_id(std::string_view id) {
+  if (id.empty()) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+int run_quote(std::span<char* const> args) {
+  std::optional<std::string> request_file;
+  std::optional<std::string> calendar_file;
+  std::string assets = PARLEY_ASSETS_DIR;
+  parley::Locale locale = parley::Locale::en_US;
+  FlagReader reader(args);
+  while (!reader.error() && reader.next()) {
+    const std::string flag = reader.flag();
+    if (flag == "--help" || flag == "-h") {
+      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+      return kOk;
+    }
+    if (!reader.is_flag()) {
+      if (request_file) {
+        reader.fail("expected one REQUEST.json, got a second: '" + flag + "'");
+        break;
+      }
+      request_file = flag;
+      continue;
+    }
+    if (flag != "--calendar" && flag != "--assets" && flag != "--locale") {
+      reader.fail(flag + ": unknown flag");
+      break;
+    }
+    const std::optional<std::string> value = reader.value();
+    if (!value) break;
+    if (value->empty()) {
+      reader.fail(flag + ": expected a value");
+    } else if (flag == "--calendar") {
+      calendar_file = *value;
+    } else if (flag == "--assets") {
+      assets = *value;
+    } else {
+      const std::optional<parley::Locale> found = parley::find_locale(*value);
+      if (!found)
+        reader.fail("--locale: expected en-US, en-GB or fr-FR, got '" + *value + "'");
+      else
+        locale = *found;
+    }
+  }
+  if (reader.error()) return usage_error("quote", *reader.error());
+  if (!request_file) return usage_error("quote", "REQUEST.json: missing (parley quote REQUEST.json)");
+
+  std::string error;
+  const std::optional<std::string> text = read_file(*request_file, error);
+  if (!text) return report_problems(*request_file, {{"", "cannot read: " + error}});
+  const parley::plans::RequestLoad load = parley::plans::load_request(*text);
+  if (!load.request) return report_problems(*request_file, load.problems);
+  const parley::plans::PlanRequest& request = *load.request;
+
+  // The calendar: --calendar FILE, else ASSETS/calendars/<calendar>.json when the request names one.
+  std::optional<parley::Calendar> calendar;
+  if (!calendar_file && !request.calendar_id.empty()) {
+    if (!safe_calendar_id(request.calendar_id))
+      return report_problems(*request_file, {{"calendar", "not a calendar id: '" + request.calendar_id + "'"}});
+    calendar_file = assets + "/calendars/" + request.calendar_id + ".json";
+  }
+  if (calendar_file) {
+    const std::optional<std::string> calendar_text = read_file(*calendar_file, error);
+    if (!calendar_text) return report_problems(*calendar_file, {{"", "cannot read: " + error}});
+    parley::CalendarLoad loaded = parley::load_calendar(*calendar_text);
+    if (!loaded.calendar) return report_problems(*calendar_file, loaded.problems);
+    if (!request.calendar_id.empty() && loaded.calendar->id != request.calendar_id) {
+      return report_problems(*calendar_file, {{"id", "calendar '" + loaded.calendar->id +
+                                                         "' is not the request's calendar '" +
+                                                         request.calendar_id + "'"}});
+    }
+    calendar = std::move(loaded.calendar);
+  }
+  const parley::Calendar* calendar_ptr = calendar ? &*calendar : nullptr;
+
+  const parley::plans::QuoteResult result = parley::plans::quote_plan(request, calendar_ptr);
+  if (!result.quote) return report_problems(*request_file, result.problems);
+  const parley::plans::PolicyCheck check =
+      parley::plans::check_policy(request, *result.quote, calendar_ptr, locale);
+
+  std::string out = "{\"quote\":";
+  out += parley::plans::save_quote(*result.quote);
+  out += ",\"policy_check\":";
+  out += parley::plans::save_policy_check(check);
+  out += "}\n";
+  if (!write_all(stdout, out)) {
+    std::fprintf(stderr, "parley quote: cannot write to standard output: %s\n", std::strerror(errno));
+    return kFailed;
+  }
+  if (check.compliant()) return kOk;
+  for (const parley::plans::Violation& v : check.violations) {
+    const std::string_view code = parley::plans::to_string(v.code);
+    std::fprintf(stderr, "%s: %s: %.*s: %s\n", request_file->c_str(), v.path.c_str(), static_cast<int>(code.size()),
+                 code.data(), v.message.c_str());
+  }
+  return kFailed;
+}
+
 }  // namespace
 
 // [SECTION] main
@@ -308,5 +439,6 @@ int main(int argc, char** argv) {
   }
   if (command == "demo") return run_demo(rest);
   if (command == "validate") return run_validate(rest);
-  return usage_error(command, "unknown command (commands: demo, validate, help)");
+  if (command == "quote") return run_quote(rest);
+  return usage_error(command, "unknown command (commands: demo, validate, quote, help)");
 }

@@ -3,10 +3,12 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
 #include "parley/demo.h"
+#include "parley/plans/plan_json.h"
 #include "parley/portfolio_json.h"
 
 namespace parley::bench {
@@ -51,6 +53,31 @@ Input make_input(int accounts) {
   input.portfolio = generate_demo_portfolio(settings);
   input.text = save_portfolio(input.portfolio);
   return input;
+}
+
+// The request of plan_bench_request, in its JSON form.
+constexpr std::string_view kPlanRequest =
+    R"({"format":"parley.plan-request/1","currency":"USD","today":"2026-11-23",)"
+    R"("balance":{"itemisation_date":"2026-10-01","principal":1250000,"interest":0,"fees":0,"payments":0,"credits":0},)"
+    R"("policy":{"max_term_months":60,"min_instalment":5000,"min_down_payment_bp":0,"allowed_frequencies":["monthly"],)"
+    R"("max_interest_rate_bp":1500,"max_setup_fee":5000,"convenience_fees":[{"method":"card","max_fee":150}],)"
+    R"("settlement_floor_bp":6000,"collector_below_floor_bp":0,"supervisor_below_floor_bp":0,)"
+    R"("max_settlement_payments":1,"supervisor_term_months":0,"waterfall":["fees","interest","principal"]},)"
+    R"("payment_method":"card","convenience_fee":150,"day_roll":"none","calendar":"",)"
+    R"("plan":{"down_payment":0,"instalments":60,"frequency":"monthly","first_payment":"2026-12-28",)"
+    R"("interest":"amortised","annual_rate_bp":1299,"setup_fee":5000}})";
+
+parley::plans::PlanRequest plan_bench_request() {
+  const parley::plans::RequestLoad load = parley::plans::load_request(kPlanRequest);
+  parley::plans::QuoteResult result;
+  if (load.request) result = parley::plans::quote_plan(*load.request);
+  if (!result.quote || result.quote->instalments != 60 || !result.quote->apr_thousandths) {
+    for (const Problem& p : load.problems) std::fprintf(stderr, "plan bench request: %s\n", p.text().c_str());
+    for (const Problem& p : result.problems) std::fprintf(stderr, "plan bench request: %s\n", p.text().c_str());
+    std::fprintf(stderr, "the plan bench request does not give a 60-instalment quote with an APR\n");
+    std::exit(1);
+  }
+  return *load.request;
 }
 
 std::string figure_line(const char* name, double ms, std::size_t bytes, int accounts) {

@@ -3,11 +3,13 @@
 //
 // Index of this file:
 // [SECTION] Input     the demo portfolio and its compact JSON text
+// [SECTION] Plans     the 60-instalment amortised quote request
 // [SECTION] Figures   ms, MB/s and accounts/s of one measured step
 
 #include <cstddef>
 #include <string>
 
+#include "parley/plans/plan.h"
 #include "parley/portfolio.h"
 
 namespace parley::bench {
@@ -29,6 +31,14 @@ struct Input {
 };
 
 Input make_input(int accounts);
+
+// [SECTION] Plans
+// ---------------------------------------------------------------------------------------------
+
+// $12,500.00 over 60 monthly instalments, amortised at 12.99 %, a $50.00 set-up fee and a $1.50 card fee per
+// payment, first payment 35 days out (an irregular first period): quote_plan solves the level instalment, builds
+// 60 rows and solves the APR. Exits the program (after printing the problems) if the request does not quote.
+parley::plans::PlanRequest plan_bench_request();
 
 // [SECTION] Figures
 // -------------------------------------------------------------------------------------------

@@ -5,86 +5,23 @@
 #include <cstdint>
 #include <string>
 
-#include "../calendar/embedded_calendars.h"
 #include "parley/plans/plan.h"
 #include "parley/plans/plan_json.h"
 #include "parley/plans/policy_check.h"
+#include "plan_corpus.h"
 #include "plan_support.h"
 
 namespace parley::plans {
 namespace {
 
+using testing::calendar_for;
 using testing::expect_consistent;
+using testing::random_request;
 using testing::SplitMix64;
 using testing::usd;
 using testing::ymd;
 
 constexpr int kRequests = 3000;
-
-const Calendar* calendar_for(const std::string& id) {
-  static const Calendar us = parley::testdata::shipped_calendar("US-FEDERAL");
-  static const Calendar gb = parley::testdata::shipped_calendar("GB-ENG");
-  static const Calendar fr = parley::testdata::shipped_calendar("FR");
-  if (id == "US-FEDERAL") return &us;
-  if (id == "GB-ENG") return &gb;
-  if (id == "FR") return &fr;
-  return nullptr;
-}
-
-// A plausible request: most quote, some hit the limits (tiny amounts, instalments below the interest).
-PlanRequest random_request(SplitMix64& rng) {
-  const Date today = ymd(2020, 1, 1).plus_days(static_cast<std::int32_t>(rng.between(0, 3000)));
-  std::int64_t scale = 1;
-  for (std::int64_t d = rng.between(2, 9); d > 0; --d) scale *= 10;
-  const std::int64_t owed = rng.between(1, scale);
-  PlanRequest r = testing::plan_request(owed, 1, today);
-  r.balance.interest = usd(rng.between(0, owed / 10));
-  r.balance.payments = usd(r.balance.interest.minor() > 0 ? rng.between(0, r.balance.interest.minor()) : 0);
-  const std::int64_t total = r.balance.principal.minor() + r.balance.interest.minor() - r.balance.payments.minor();
-  constexpr Frequency kFrequencies[] = {Frequency::weekly, Frequency::fortnightly, Frequency::semi_monthly,
-                                        Frequency::monthly};
-  constexpr PaymentMethod kMethods[] = {PaymentMethod::card, PaymentMethod::bank_transfer, PaymentMethod::cheque};
-  r.method = kMethods[rng.between(0, 2)];
-  if (rng.chance(30)) r.convenience_fee = usd(rng.between(1, 500));
-  if (rng.chance(30)) {
-    constexpr const char* kCalendars[] = {"US-FEDERAL", "GB-ENG", "FR"};
-    constexpr DayRoll kRolls[] = {DayRoll::following, DayRoll::modified_following, DayRoll::preceding};
-    r.calendar_id = kCalendars[rng.between(0, 2)];
-    r.day_roll = kRolls[rng.between(0, 2)];
-  }
-  const Frequency frequency = kFrequencies[rng.between(0, 3)];
-  if (total >= 2 && rng.chance(20)) {
-    r.plan.reset();
-    r.settlement = SettlementTerms{usd(rng.between(1, total - 1)), static_cast<int>(rng.between(1, 6)), frequency,
-                                   today.plus_days(static_cast<std::int32_t>(rng.between(0, 30)))};
-    return r;
-  }
-  InstalmentTerms& t = *r.plan;
-  t.frequency = frequency;
-  t.first_payment = today.plus_days(static_cast<std::int32_t>(rng.between(1, 60)));
-  if (total >= 2 && rng.chance(30)) t.down_payment = usd(rng.between(1, total / 2));
-  const std::int64_t financed = total - t.down_payment.minor();
-  const int method = static_cast<int>(rng.between(0, 2));
-  t.interest = static_cast<InterestMethod>(method);
-  t.annual_rate_bp = method == 0 ? 0 : static_cast<int>(rng.chance(10) ? 0 : rng.between(1, 3600));
-  if (rng.chance(30)) t.setup_fee = usd(rng.between(1, 5000));
-  if (rng.chance(60)) {
-    t.instalments = static_cast<int>(rng.chance(10) ? rng.between(1, 400) : rng.between(1, 60));
-  } else {
-    t.instalments.reset();
-    t.instalment_amount = usd(rng.between(std::max<std::int64_t>(1, financed / 200), std::max<std::int64_t>(1, financed)));
-  }
-  return r;
-}
-
-// FNV-1a, 64 bits: a fixed digest of the bytes produced.
-std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001B3ULL;
-  }
-  return hash;
-}
 
 TEST(PlanProperties, RandomRequestsKeepEveryInvariant) {
   SplitMix64 rng(20261123);
@@ -238,20 +175,10 @@ TEST(PlanProperties, HostileRequestsNeverCrashOrGoNegative) {
 
 // The digest of every request, quote, check and problem text of a fixed seed. The constant was recorded from a
 // native run; the wasm run of the same test must produce the same bytes (rates solved in double included).
+// tests/plans_hosts prints the same corpus in full and compares the native and wasm bytes.
 TEST(PlanProperties, SameBytesOnEveryHost) {
-  SplitMix64 rng(424242);
-  std::uint64_t hash = 0xCBF29CE484222325ULL;
-  for (int k = 0; k < 1000; ++k) {
-    const PlanRequest r = random_request(rng);
-    const Calendar* calendar = calendar_for(r.calendar_id);
-    hash = fnv1a(hash, save_request(r));
-    const QuoteResult result = quote_plan(r, calendar);
-    for (const Problem& p : result.problems) hash = fnv1a(hash, p.text());
-    if (!result.ok()) continue;
-    hash = fnv1a(hash, save_quote(*result.quote));
-    hash = fnv1a(hash, save_policy_check(check_policy(r, *result.quote, calendar, Locale::fr_FR)));
-    hash = fnv1a(hash, disclosure_text(*result.quote, Locale::en_GB));
-  }
+  std::uint64_t hash = testing::fnv1a_basis;
+  testing::for_each_corpus_piece(424242, 1000, [&](std::string_view piece) { hash = testing::fnv1a(hash, piece); });
   EXPECT_EQ(hash, 0x2bc69f065c446202ULL) << std::hex << "digest 0x" << hash;
 }
 
