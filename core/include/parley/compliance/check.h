@@ -1,0 +1,58 @@
+#pragma once
+// Whether a contact is allowed now: every applicable rule of the loaded packs checked against the party's local
+// time and the account's journal, with every reason a contact is blocked and the next instant it is allowed.
+//
+// Index of this file:
+// [SECTION] Decision   allowed or blocked, with the reasons and the next allowed instant
+// [SECTION] Check      check()
+//
+// Local time: the zone of the party's first address that names a known zone; otherwise the candidate zones of
+// the party's phones (numbers marked bad left out). Where there are several candidates, a rule passes only if
+// it passes in every one of them. Days (call windows, the day of a conversation) are local calendar days.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/compliance/rule_pack.h"
+#include "parley/date.h"
+#include "parley/journal/journal.h"
+#include "parley/portfolio.h"
+
+namespace parley {
+
+// [SECTION] Decision ------------------------------------------------------------------------------------------
+
+// Rule ids of the reasons that come from check() itself rather than from a pack.
+inline constexpr std::string_view rule_pack_failed = "rule-pack-failed";        // a pack did not load
+inline constexpr std::string_view no_rule_pack = "no-rule-pack";                // no pack for the jurisdiction
+inline constexpr std::string_view time_zone_unknown = "time-zone-unknown";      // no zone for the party
+
+struct Reason {
+  std::string rule_id;   // the ContactRule::id, or one of the ids above
+  std::string words;     // why, in plain language, for the collector
+  std::string citation;  // the rule's citation; empty for the ids above
+  friend bool operator==(const Reason&, const Reason&) = default;
+};
+
+struct Decision {
+  bool allowed = false;
+  std::vector<Reason> reasons;         // empty when allowed; every blocking rule otherwise, in pack order
+  std::optional<Instant> next_allowed; // blocked only: the earliest instant every reason clears; nullopt when a
+                                       // reason never clears by time alone (cease, dispute, failed pack), or
+                                       // when candidate zones share no allowed hours within 32 re-checks
+  bool blocked_by(std::string_view rule_id) const;  // whether a reason has this rule id
+  friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+// [SECTION] Check ---------------------------------------------------------------------------------------------
+
+// May `party` of `account` be contacted on `channel` at `at`? `consumer_accounts` lists the ids of the same
+// consumer's other accounts, whose attempts count for rules with per "consumer". Allocates only for reasons.
+Decision check(const Account& account, const Party& party, ContactChannel channel, Instant at,
+               const Journal& journal, const RuleBook& book,
+               std::span<const std::string> consumer_accounts = {});
+
+}  // namespace parley

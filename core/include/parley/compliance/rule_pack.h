@@ -1,0 +1,101 @@
+#pragma once
+// Compliance rule packs: the contact rules of one jurisdiction as data (assets/rules/*.json), each rule with its
+// id, its citation and its plain-language text, and the rule book that check() reads them from.
+//
+// Index of this file:
+// [SECTION] Rules      the kinds of rule and their parameters
+// [SECTION] Packs      one jurisdiction's rules
+// [SECTION] Loading    JSON text -> RulePack, with problems named by JSON path
+// [SECTION] RuleBook   the packs a host loaded, and the loads that failed (which block every contact)
+//
+// Core reads no files: hosts read assets/rules/<JURISDICTION>.json and pass the text to load_rule_pack or
+// RuleBook::add. The format is documented in docs/compliance.md.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/calendar/business_days.h"
+#include "parley/journal/event.h"
+#include "parley/portfolio.h"
+#include "parley/problem.h"
+
+namespace parley {
+
+// [SECTION] Rules ---------------------------------------------------------------------------------------------
+
+enum class ContactRuleKind {
+  calling_hours,           // "calling-hours": contact only between earliest and latest, the party's local time
+  call_frequency,          // "call-frequency": at most max_calls attempts in window_days consecutive local days
+  after_conversation,      // "after-conversation": no call for `days` local days from a telephone conversation
+  cease,                   // "cease": a CeaseRequested stops the channels it names (every one for scope all)
+  medium_preference,       // "medium-preference": a PreferenceSet's avoid_channels are not used
+  inconvenient_time,       // "inconvenient-time": a PreferenceSet's avoid_times are not contacted in
+  dispute_validation,      // "dispute-validation": a dispute in the validation period pauses collection until
+                           // verification is sent
+  third_party_disclosure,  // "third-party-disclosure": only parties with the listed roles may be contacted
+};
+std::string_view to_string(ContactRuleKind);
+std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
+
+enum class FrequencyScope { debt, consumer };  // "debt": attempts on this account; "consumer": on all of the
+                                               // consumer's accounts passed to check()
+std::string_view to_string(FrequencyScope);
+std::optional<FrequencyScope> parse_frequency_scope(std::string_view);
+
+struct ContactRule {
+  std::string id;                          // unique in the pack: "reg-f-call-frequency"
+  std::string citation;                    // "12 CFR 1006.14(b)(2)(i)(A)"
+  std::string text;                        // what the rule says, in plain language, shown to collectors
+  ContactRuleKind kind = ContactRuleKind::calling_hours;
+  std::vector<ContactChannel> channels;    // the channels the rule governs (and counts); empty: every channel
+  int earliest = 8 * 3600;                 // calling-hours: first allowed second of the local day
+  int latest = 21 * 3600;                  // calling-hours: first second no longer allowed (exclusive end)
+  int max_calls = 0;                       // call-frequency: attempts allowed in the window
+  int window_days = 0;                     // call-frequency: consecutive local days, today included
+  FrequencyScope per = FrequencyScope::debt;  // call-frequency
+  int days = 0;                            // after-conversation: local days, the conversation's day the first
+  std::vector<PartyRole> roles;            // third-party-disclosure: roles that may hear about the debt
+  std::string validation_template;         // dispute-validation: LetterIssued template of the validation notice
+  std::string verification_template;      // dispute-validation: LetterIssued template of the verification
+  friend bool operator==(const ContactRule&, const ContactRule&) = default;
+};
+
+// [SECTION] Packs ---------------------------------------------------------------------------------------------
+
+// A pack applies to an account whose jurisdiction equals the pack's, or starts with it and a '-' (the "US"
+// pack applies to "US-MA" as well as to "US").
+struct RulePack {
+  std::string jurisdiction;  // "US", "US-MA", "GB", "FR"
+  std::string name;          // "United States federal: FDCPA and Regulation F"
+  std::string version;       // "2026-11-01"
+  std::vector<ContactRule> rules;   // in the order of the JSON text
+  bool applies_to(std::string_view account_jurisdiction) const;
+  friend bool operator==(const RulePack&, const RulePack&) = default;
+};
+
+// [SECTION] Loading -------------------------------------------------------------------------------------------
+
+inline constexpr std::string_view rule_pack_format = "parley.rules/1";  // the "format" member
+
+struct RulePackLoad {
+  std::optional<RulePack> pack;  // set only when problems is empty
+  Problems problems;             // each with its JSON path ("rules[2].max_calls"), or line and column
+};
+RulePackLoad load_rule_pack(std::string_view json_text);
+
+// [SECTION] RuleBook ------------------------------------------------------------------------------------------
+
+struct RuleBook {
+  std::vector<RulePack> packs;          // loaded packs
+  std::vector<Problem> failed;          // one problem per failed load ("rules/US-MA.json: rules[1].kind: ...");
+                                        // while any is held, check() blocks every contact (fail closed)
+  std::optional<Calendar> holidays;     // US-FEDERAL holidays for the validation period; without it every
+                                        // dispute counts as inside the period
+
+  bool add(std::string_view source, std::string_view json_text);  // load one pack; false (and `failed` grows)
+                                                                  // when it does not load; `source` names it
+};
+
+}  // namespace parley

@@ -1,0 +1,416 @@
+// check(): each applicable rule evaluated at an instant in every candidate zone, then repeated at the latest
+// instant the blocking rules clear until every rule passes, which gives the next allowed instant.
+//
+// Index of this file:
+// [SECTION] Context     the party's candidate zones and what the evaluation reads
+// [SECTION] Words       the reasons' texts
+// [SECTION] Rules       one function per kind of rule
+// [SECTION] Evaluation  every rule at one instant
+// [SECTION] API
+#include "parley/compliance/check.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "parley/calendar/validation_period.h"
+#include "parley/time_zone.h"
+
+namespace parley {
+
+bool Decision::blocked_by(std::string_view rule_id) const {
+  return std::any_of(reasons.begin(), reasons.end(), [&](const Reason& r) { return r.rule_id == rule_id; });
+}
+
+namespace {
+
+// [SECTION] Context -------------------------------------------------------------------------------------------
+
+constexpr std::size_t kMaxZones = 8;      // candidate zones considered; more are ignored
+constexpr int kMaxWindow = 366;           // longest call window (the loader's limit)
+constexpr int kMaxRounds = 32;            // re-evaluations looking for the next allowed instant
+
+struct Zones {
+  std::array<TimeZone, kMaxZones> zone{};
+  std::size_t count = 0;
+  void add(TimeZone z) {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (zone[i] == z) return;
+    }
+    if (count < kMaxZones) zone[count++] = z;
+  }
+};
+
+Zones candidate_zones(const Party& party) {
+  Zones out;
+  for (const Address& a : party.addresses) {
+    if (a.time_zone.empty()) continue;
+    if (std::optional<TimeZone> z = TimeZone::find(a.time_zone)) {
+      out.add(*z);
+      return out;
+    }
+  }
+  for (const Phone& p : party.phones) {
+    if (p.provenance.status == ContactStatus::bad) continue;
+    for (const std::string& name : p.time_zones) {
+      if (std::optional<TimeZone> z = TimeZone::find(name)) out.add(*z);
+    }
+  }
+  return out;
+}
+
+struct Context {
+  const Account& account;
+  const Party& party;
+  ContactChannel channel;
+  const Journal& journal;
+  const RuleBook& book;
+  std::span<const std::string> consumer_accounts;
+  Zones zones;
+  const PreferenceSet* preferences = nullptr;  // the party's latest PreferenceSet on the account, if any
+};
+
+// What one evaluation found: whether every rule passed, and when the blocking ones clear.
+struct Outcome {
+  bool allowed = true;
+  bool clears = true;  // every blocking rule clears by time alone
+  Instant clear_at;    // the latest instant a blocking rule clears (meaningful when clears)
+
+  void block(std::optional<Instant> when) {
+    if (allowed) clear_at = when.value_or(Instant());
+    allowed = false;
+    if (!when) {
+      clears = false;
+    } else if (*when > clear_at) {
+      clear_at = *when;
+    }
+  }
+};
+
+bool governs(const ContactRule& rule, ContactChannel channel) {
+  return rule.channels.empty() ||
+         std::find(rule.channels.begin(), rule.channels.end(), channel) != rule.channels.end();
+}
+
+Date local_date(TimeZone zone, Instant at) { return to_local(zone, at).date; }
+
+// [SECTION] Words ---------------------------------------------------------------------------------------------
+
+std::string clock_text(int seconds_of_day) {
+  const int hours = seconds_of_day / 3600;
+  const int minutes = seconds_of_day / 60 % 60;
+  std::string out;
+  out += static_cast<char>('0' + hours / 10);
+  out += static_cast<char>('0' + hours % 10);
+  out += ':';
+  out += static_cast<char>('0' + minutes / 10);
+  out += static_cast<char>('0' + minutes % 10);
+  return out;
+}
+
+void say(Decision* out, const ContactRule& rule, std::string words) {
+  if (out != nullptr) out->reasons.push_back({rule.id, std::move(words), rule.citation});
+}
+
+// [SECTION] Rules ---------------------------------------------------------------------------------------------
+
+void calling_hours(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  std::optional<Instant> clear;
+  std::string where;
+  for (std::size_t i = 0; i < c.zones.count; ++i) {
+    const TimeZone zone = c.zones.zone[i];
+    const LocalTime local = to_local(zone, at);
+    if (local.seconds_of_day >= rule.earliest && local.seconds_of_day < rule.latest) continue;
+    const Instant next = next_local_time(zone, at, rule.earliest);
+    if (!clear || next > *clear) clear = next;
+    if (out != nullptr) {
+      if (!where.empty()) where += ", ";
+      where += clock_text(local.seconds_of_day) + " " + std::string(local.abbreviation) + " in " +
+               std::string(zone.name());
+    }
+  }
+  if (!clear) return;
+  o.block(clear);
+  say(out, rule, "It is " + where + ": contact is allowed from " + clock_text(rule.earliest) + " to " +
+                     clock_text(rule.latest) + " the party's local time.");
+}
+
+template <class Visit>
+void for_each_counted_attempt(const Context& c, const ContactRule& rule, Visit visit) {
+  const auto scan = [&](std::string_view account_id, bool same_account) {
+    for (const Event& e : c.journal.events_for(account_id)) {
+      const ContactAttempted* a = e.get<ContactAttempted>();
+      if (a == nullptr || a->direction != ContactDirection::outbound || !governs(rule, a->channel)) continue;
+      if (same_account && a->party_id != c.party.id) continue;
+      visit(e.recorded_at);
+    }
+  };
+  scan(c.account.id, true);
+  if (rule.per == FrequencyScope::consumer) {
+    for (const std::string& id : c.consumer_accounts) {
+      if (id != c.account.id) scan(id, false);
+    }
+  }
+}
+
+void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  const int window = std::min(rule.window_days, kMaxWindow);
+  // Attempts in a span that holds the window in any zone (local days are at most 25 hours, offsets within a day):
+  // fewer than max_calls there means the rule passes, without any local-time conversion.
+  const Instant low = at.plus_seconds(-(static_cast<std::int64_t>(window) + 2) * 86400);
+  const Instant high = at.plus_seconds(2 * 86400);
+  int near = 0;
+  for_each_counted_attempt(c, rule, [&](Instant when) { near += (when >= low && when < high) ? 1 : 0; });
+  if (near < rule.max_calls) return;
+  std::optional<Instant> clear;
+  int worst = 0;
+  for (std::size_t z = 0; z < c.zones.count; ++z) {
+    const TimeZone zone = c.zones.zone[z];
+    const Date today = local_date(zone, at);
+    std::array<int, kMaxWindow> per_day{};  // per_day[i]: attempts on the local day today - i
+    int total = 0;
+    for_each_counted_attempt(c, rule, [&](Instant when) {
+      if (when < low || when >= high) return;
+      const int back = today - local_date(zone, when);
+      if (back >= 0 && back < window) {
+        ++per_day[static_cast<std::size_t>(back)];
+        ++total;
+      }
+    });
+    if (total < rule.max_calls) continue;
+    worst = std::max(worst, total);
+    // The window ending k days from today holds the attempts of offsets 0..window-1-k.
+    int k = 1;
+    for (; k <= window; ++k) {
+      int held = 0;
+      for (int i = 0; i <= window - 1 - k; ++i) held += per_day[static_cast<std::size_t>(i)];
+      if (held < rule.max_calls) break;
+    }
+    const Instant next = start_of_local_day(zone, today.plus_days(k));
+    if (!clear || next > *clear) clear = next;
+  }
+  if (!clear) return;
+  o.block(clear);
+  say(out, rule, std::to_string(worst) + " attempts already made in " + std::to_string(rule.window_days) +
+                     " consecutive days; at most " + std::to_string(rule.max_calls) + " are allowed.");
+}
+
+void after_conversation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  // The latest telephone conversation with the party on this debt, by the instant of its attempt.
+  std::optional<Instant> latest;
+  for (const Event& e : c.journal.events_for(c.account.id)) {
+    const OutcomeRecorded* r = e.get<OutcomeRecorded>();
+    if (r == nullptr || !r->conversation) continue;
+    const Event* attempt = c.journal.find(r->attempt_id);
+    const ContactAttempted* a = attempt == nullptr ? nullptr : attempt->get<ContactAttempted>();
+    if (a == nullptr || attempt->account_id != c.account.id || a->party_id != c.party.id ||
+        a->channel != ContactChannel::phone) {
+      continue;
+    }
+    if (attempt->recorded_at <= at && (!latest || attempt->recorded_at > *latest)) latest = attempt->recorded_at;
+  }
+  if (!latest) return;
+  std::optional<Instant> clear;
+  for (std::size_t z = 0; z < c.zones.count; ++z) {
+    const TimeZone zone = c.zones.zone[z];
+    const Date day = local_date(zone, *latest);  // the first day of the period
+    if (local_date(zone, at) - day >= rule.days) continue;
+    const Instant next = start_of_local_day(zone, day.plus_days(rule.days));
+    if (!clear || next > *clear) clear = next;
+  }
+  if (!clear) return;
+  o.block(clear);
+  say(out, rule, "A telephone conversation took place on " + local_date(c.zones.zone[0], *latest).iso() +
+                     "; no call for " + std::to_string(rule.days) + " days counting that day.");
+}
+
+void cease(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
+  for (const Event& e : c.journal.events_for(c.account.id)) {
+    const CeaseRequested* r = e.get<CeaseRequested>();
+    if (r == nullptr || r->party_id != c.party.id) continue;
+    const bool stops = r->scope == CeaseScope::all ||
+                       std::find(r->channels.begin(), r->channels.end(), c.channel) != r->channels.end();
+    if (!stops) continue;
+    o.block(std::nullopt);
+    const TimeZone zone = c.zones.count > 0 ? c.zones.zone[0] : TimeZone();
+    say(out, rule, "The party asked on " + local_date(zone, e.recorded_at).iso() +
+                       " that communication stop" +
+                       (r->scope == CeaseScope::all ? std::string() : " by " + std::string(to_string(c.channel))) +
+                       "; only the notices the rule allows may be sent.");
+    return;
+  }
+}
+
+const PreferenceSet* latest_preferences(const Journal& journal, const Account& account, const Party& party) {
+  const PreferenceSet* latest = nullptr;
+  for (const Event& e : journal.events_for(account.id)) {
+    const PreferenceSet* p = e.get<PreferenceSet>();
+    if (p != nullptr && p->party_id == party.id) latest = p;
+  }
+  return latest;
+}
+
+void medium_preference(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
+  const PreferenceSet* p = c.preferences;
+  if (p == nullptr ||
+      std::find(p->avoid_channels.begin(), p->avoid_channels.end(), c.channel) == p->avoid_channels.end()) {
+    return;
+  }
+  o.block(std::nullopt);
+  say(out, rule, "The party asked not to be contacted by " + std::string(to_string(c.channel)) + ".");
+}
+
+void inconvenient_time(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  const PreferenceSet* p = c.preferences;
+  if (p == nullptr || p->avoid_times.empty()) return;
+  std::optional<Instant> clear;
+  for (std::size_t z = 0; z < c.zones.count; ++z) {
+    const TimeZone zone = c.zones.zone[z];
+    const LocalTime local = to_local(zone, at);
+    const int minute = local.seconds_of_day / 60;
+    for (const InconvenientTime& t : p->avoid_times) {
+      if (t.weekday != local.date.weekday() || minute < t.from_minute || minute >= t.to_minute) continue;
+      const Instant next = next_local_time(zone, at, t.to_minute * 60);
+      if (!clear || next > *clear) clear = next;
+    }
+  }
+  if (!clear) return;
+  o.block(clear);
+  say(out, rule, "The party said this time is inconvenient.");
+}
+
+void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
+  std::optional<Date> notice;  // the day the validation information was provided
+  for (const Event& e : c.journal.events_for(c.account.id)) {
+    const LetterIssued* l = e.get<LetterIssued>();
+    if (l != nullptr && l->template_id == rule.validation_template) {
+      notice = e.recorded_at.utc_date();
+      break;
+    }
+  }
+  std::optional<Date> period_end;
+  if (notice && c.book.holidays) period_end = validation_period(*c.book.holidays, *notice).ends;
+  // A dispute inside the period pauses collection until a verification letter comes after it in the journal.
+  const DisputeOpened* open = nullptr;
+  for (const Event& e : c.journal.events_for(c.account.id)) {
+    if (const DisputeOpened* d = e.get<DisputeOpened>()) {
+      const bool inside = !period_end || (d->received >= *notice && d->received <= *period_end);
+      if (inside && open == nullptr) open = d;
+    } else if (const LetterIssued* l = e.get<LetterIssued>();
+               l != nullptr && open != nullptr && l->template_id == rule.verification_template) {
+      open = nullptr;
+    }
+  }
+  if (open == nullptr) return;
+  o.block(std::nullopt);
+  say(out, rule, "A dispute received on " + open->received.iso() +
+                     " is unanswered: collection is paused until verification is sent.");
+}
+
+void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
+  const bool on_account = std::any_of(c.account.parties.begin(), c.account.parties.end(),
+                                      [&](const Party& p) { return p.id == c.party.id && p.role == c.party.role; });
+  if (on_account && std::find(rule.roles.begin(), rule.roles.end(), c.party.role) != rule.roles.end()) return;
+  o.block(std::nullopt);
+  say(out, rule, on_account ? "A " + std::string(to_string(c.party.role)) + " may not be told about the debt."
+                            : "This person is not a party to the account and may not be told about the debt.");
+}
+
+// [SECTION] Evaluation ----------------------------------------------------------------------------------------
+
+// Rules whose outcome does not depend on the instant: checked in the first round only (a block by one of them
+// never clears by time, so later rounds happen only when none of them blocked).
+bool timeless(ContactRuleKind kind) {
+  return kind == ContactRuleKind::cease || kind == ContactRuleKind::medium_preference ||
+         kind == ContactRuleKind::dispute_validation || kind == ContactRuleKind::third_party_disclosure;
+}
+
+bool needs_zone(ContactRuleKind kind) {
+  return kind == ContactRuleKind::calling_hours || kind == ContactRuleKind::call_frequency ||
+         kind == ContactRuleKind::after_conversation || kind == ContactRuleKind::inconvenient_time;
+}
+
+Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) {
+  Outcome o;
+  bool zone_reported = false;
+  for (const RulePack& pack : c.book.packs) {
+    if (!pack.applies_to(c.account.jurisdiction)) continue;
+    for (const ContactRule& rule : pack.rules) {
+      if (!governs(rule, c.channel) || (!first_round && timeless(rule.kind))) continue;
+      if (rule.kind == ContactRuleKind::inconvenient_time) {
+        if (c.preferences == nullptr || c.preferences->avoid_times.empty()) continue;  // nothing to place in time
+      }
+      if (needs_zone(rule.kind) && c.zones.count == 0) {
+        if (!zone_reported) {
+          zone_reported = true;
+          o.block(std::nullopt);
+          if (out != nullptr) {
+            out->reasons.push_back({std::string(time_zone_unknown),
+                                    "Neither an address nor a phone of the party gives a known time zone, so "
+                                    "the party's local time is unknown.",
+                                    ""});
+          }
+        }
+        continue;
+      }
+      switch (rule.kind) {
+        case ContactRuleKind::calling_hours: calling_hours(c, rule, at, o, out); break;
+        case ContactRuleKind::call_frequency: call_frequency(c, rule, at, o, out); break;
+        case ContactRuleKind::after_conversation: after_conversation(c, rule, at, o, out); break;
+        case ContactRuleKind::cease: cease(c, rule, o, out); break;
+        case ContactRuleKind::medium_preference: medium_preference(c, rule, o, out); break;
+        case ContactRuleKind::inconvenient_time: inconvenient_time(c, rule, at, o, out); break;
+        case ContactRuleKind::dispute_validation: dispute_validation(c, rule, o, out); break;
+        case ContactRuleKind::third_party_disclosure: third_party_disclosure(c, rule, o, out); break;
+      }
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+// [SECTION] API -----------------------------------------------------------------------------------------------
+
+Decision check(const Account& account, const Party& party, ContactChannel channel, Instant at,
+               const Journal& journal, const RuleBook& book, std::span<const std::string> consumer_accounts) {
+  Decision decision;
+  if (!book.failed.empty()) {
+    for (const Problem& p : book.failed) {
+      decision.reasons.push_back({std::string(rule_pack_failed),
+                                  "A rule pack did not load, so no contact is allowed: " + p.text(), ""});
+    }
+    return decision;
+  }
+  const bool covered = std::any_of(book.packs.begin(), book.packs.end(),
+                                   [&](const RulePack& p) { return p.applies_to(account.jurisdiction); });
+  if (!covered) {
+    decision.reasons.push_back({std::string(no_rule_pack),
+                                "No rule pack covers the jurisdiction \"" + account.jurisdiction +
+                                    "\", so no contact is allowed.",
+                                ""});
+    return decision;
+  }
+  const Context c{account, party, channel, journal, book, consumer_accounts, candidate_zones(party),
+                  latest_preferences(journal, account, party)};
+  Outcome o = evaluate(c, at, &decision, true);
+  if (o.allowed) {
+    decision.allowed = true;
+    return decision;
+  }
+  for (int round = 0; round < kMaxRounds && o.clears; ++round) {
+    const Instant next = o.clear_at;
+    if (next <= at) break;
+    at = next;
+    o = evaluate(c, at, nullptr, false);
+    if (o.allowed) {
+      decision.next_allowed = at;
+      break;
+    }
+  }
+  return decision;
+}
+
+}  // namespace parley

@@ -1,0 +1,378 @@
+// Scenario tests of check(), each written from the text of the rule it cites, against the shipped rule packs.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "embedded_calendars.h"
+#include "embedded_rules.h"
+#include "parley/compliance/check.h"
+
+namespace parley {
+namespace {
+
+Instant at(const char* iso) { return *Instant::parse(iso); }
+
+// One debtor on one account, living in `zone` (empty: no address zone; `phone_zones` then give the candidates).
+Account account_in(std::string jurisdiction, std::string zone, std::vector<std::string> phone_zones = {},
+                   std::string id = "A-1") {
+  Account a;
+  a.id = std::move(id);
+  a.jurisdiction = std::move(jurisdiction);
+  Party p;
+  p.id = "P-1";
+  p.role = PartyRole::debtor;
+  Address address;
+  address.time_zone = std::move(zone);
+  p.addresses.push_back(address);
+  Phone phone;
+  phone.number = "+13085550123";
+  phone.time_zones = std::move(phone_zones);
+  p.phones.push_back(phone);
+  a.parties.push_back(p);
+  return a;
+}
+
+// Builds a journal of events on accounts, one second-resolution instant each.
+class Events {
+ public:
+  Journal journal;
+
+  EventId attempt(const std::string& account, const char* iso, ContactChannel channel = ContactChannel::phone,
+                  ContactDirection direction = ContactDirection::outbound) {
+    return add(account, iso, ContactAttempted{"P-1", channel, "+13085550123", direction});
+  }
+  void conversation(const std::string& account, const char* iso) {
+    const EventId call = attempt(account, iso);
+    add(account, iso, OutcomeRecorded{call, ContactOutcome::right_party_contact, true});
+  }
+  EventId add(const std::string& account, const char* iso, EventPayload payload) {
+    Event e;
+    e.id = EventId::from_parts(0x0190f3a1b2c3d4e5ull, ++n_);
+    e.account_id = account;
+    e.author = Author{"u-collector-17", "d-laptop-1"};
+    e.recorded_at = at(iso);
+    e.sequence = n_;
+    e.payload = std::move(payload);
+    EXPECT_EQ(journal.add(e), AddResult::added);
+    return e.id;
+  }
+
+ private:
+  std::uint64_t n_ = 0;
+};
+
+class ComplianceCheck : public ::testing::Test {
+ protected:
+  RuleBook book = testdata::shipped_rule_book();
+  Events events;
+
+  Decision call(const Account& a, const char* iso, ContactChannel channel = ContactChannel::phone) {
+    return check(a, a.parties[0], channel, at(iso), events.journal, book);
+  }
+};
+
+TEST_F(ComplianceCheck, ShippedBookLoads) { EXPECT_TRUE(book.failed.empty()); }
+
+// 12 CFR 1006.6(b)(1)(i): a convenient time is after 8:00 a.m. and before 9:00 p.m. at the consumer's location.
+// 13:30 UTC on 8 March 2026 is 09:30 EDT for the collector in New York but 03:30 HST in Honolulu.
+TEST_F(ComplianceCheck, HawaiiDebtorCalledFromNewYorkIsTooEarly) {
+  const Account hawaii = account_in("US-HI", "Pacific/Honolulu");
+  const Decision d = call(hawaii, "2026-03-08T13:30:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "us-convenient-hours");
+  EXPECT_NE(d.reasons[0].citation.find("1006.6(b)(1)(i)"), std::string::npos);
+  EXPECT_NE(d.reasons[0].words.find("03:30 HST in Pacific/Honolulu"), std::string::npos) << d.reasons[0].words;
+  EXPECT_EQ(d.next_allowed, at("2026-03-08T18:00:00Z"));  // 08:00 HST
+  EXPECT_TRUE(call(hawaii, "2026-03-08T18:00:00Z").allowed);
+  EXPECT_TRUE(call(account_in("US-NY", "America/New_York"), "2026-03-08T13:30:00Z").allowed);
+}
+
+// 1006.6(b)(1)(i), location uncertain: a number whose area spans Central and Mountain time (Nebraska's 308) may be
+// called only when it is convenient in both zones.
+TEST_F(ComplianceCheck, AreaCodeSpanningTwoZonesMustSuitBoth) {
+  const Account nebraska = account_in("US-NE", "", {"America/Chicago", "America/Denver"});
+  Decision d = call(nebraska, "2026-06-10T13:30:00Z");  // 08:30 CDT, 07:30 MDT
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("us-convenient-hours"));
+  EXPECT_EQ(d.next_allowed, at("2026-06-10T14:00:00Z"));  // 08:00 MDT
+  EXPECT_TRUE(call(nebraska, "2026-06-10T14:00:00Z").allowed);
+  d = call(nebraska, "2026-06-11T02:30:00Z");  // 21:30 CDT, 20:30 MDT
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.next_allowed, at("2026-06-11T14:00:00Z"));
+  EXPECT_TRUE(call(nebraska, "2026-06-11T01:59:59Z").allowed);  // 20:59:59 CDT
+}
+
+// 1006.6(b)(1)(i) on the DST change days in New York: 8 a.m. is 12:00 UTC after the spring change and 13:00 UTC
+// after the autumn one, on the very day of the change.
+TEST_F(ComplianceCheck, DaylightSavingChangeDays) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  Decision d = call(ny, "2026-03-08T06:00:00Z");  // 01:00 EST, an hour before the clocks go forward
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.next_allowed, at("2026-03-08T12:00:00Z"));  // 08:00 EDT
+  EXPECT_FALSE(call(ny, "2026-03-08T11:59:59Z").allowed);
+  EXPECT_TRUE(call(ny, "2026-03-08T12:00:00Z").allowed);
+
+  d = call(ny, "2026-11-01T12:30:00Z");  // 07:30 EST (08:30 on the clock before the change)
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.next_allowed, at("2026-11-01T13:00:00Z"));  // 08:00 EST
+  EXPECT_TRUE(call(ny, "2026-11-01T00:59:59Z").allowed);   // 20:59:59 EDT on 31 October
+  EXPECT_FALSE(call(ny, "2026-11-01T01:00:00Z").allowed);  // 21:00 EDT
+}
+
+// 12 CFR 1006.14(b)(2)(i)(A): more than seven telephone calls within seven consecutive days. The 7th call is
+// allowed, the 8th is not until a day of the window has passed (and then only from 08:00).
+TEST_F(ComplianceCheck, SeventhAndEighthCallWithinSevenDays) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  const char* days[] = {"2026-06-01T15:00:00Z", "2026-06-02T15:00:00Z", "2026-06-03T15:00:00Z",
+                        "2026-06-04T15:00:00Z", "2026-06-05T15:00:00Z", "2026-06-06T15:00:00Z"};
+  for (const char* d : days) events.attempt("A-1", d);
+  events.attempt("A-1", "2026-06-06T16:00:00Z", ContactChannel::phone, ContactDirection::inbound);  // not placed
+  events.attempt("A-2", "2026-06-06T17:00:00Z");                                                  // another debt
+  events.attempt("A-1", "2026-06-06T18:00:00Z", ContactChannel::email);                           // not a call
+  EXPECT_TRUE(call(ny, "2026-06-07T15:00:00Z").allowed);  // the 7th
+  events.attempt("A-1", "2026-06-07T15:00:00Z");
+  const Decision d = call(ny, "2026-06-07T16:00:00Z");    // the 8th
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "us-call-frequency");
+  EXPECT_EQ(d.reasons[0].citation, "12 CFR 1006.14(b)(2)(i)(A)");
+  EXPECT_EQ(d.next_allowed, at("2026-06-08T12:00:00Z"));  // 1 June leaves the window; 08:00 EDT on 8 June
+  EXPECT_TRUE(call(ny, "2026-06-07T16:00:00Z", ContactChannel::letter).allowed);
+}
+
+// 1006.14(b)(2)(i)(A) per debt: calls on the consumer's other debt count only when the rule says per consumer,
+// so the federal rule does not count them.
+TEST_F(ComplianceCheck, CallsOnAnotherDebtDoNotCount) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  for (int i = 0; i < 7; ++i) events.attempt("A-2", "2026-06-05T15:00:00Z");
+  const std::vector<std::string> others = {"A-2"};
+  EXPECT_TRUE(check(ny, ny.parties[0], ContactChannel::phone, at("2026-06-07T15:00:00Z"), events.journal, book,
+                    others)
+                  .allowed);
+}
+
+// 1006.14(b)(2)(i)(B): no call within seven consecutive days after a telephone conversation, the date of the
+// conversation being the first day. The days are the consumer's calendar days, not 168 hours.
+TEST_F(ComplianceCheck, CallSixDaysTwentyThreeHoursAfterAConversation) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.conversation("A-1", "2026-06-01T13:00:00Z");  // Monday 1 June, 09:00 EDT: day 1 of 7
+  Decision d = call(ny, "2026-06-07T23:00:00Z");        // Sunday 7 June, 19:00 EDT: day 7
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "us-after-conversation");
+  EXPECT_EQ(d.next_allowed, at("2026-06-08T12:00:00Z"));  // 8 June starts a new period; calls from 08:00
+  EXPECT_TRUE(call(ny, "2026-06-08T12:00:00Z").allowed);  // 6 days 23 hours later, but on day 8
+  EXPECT_TRUE(call(ny, "2026-06-07T23:00:00Z", ContactChannel::email).allowed);
+}
+
+TEST_F(ComplianceCheck, CallSixDaysTwentyThreeHoursAfterAnEarlyConversationFallsOnDaySeven) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.conversation("A-1", "2026-06-01T04:30:00Z");  // 00:30 EDT on 1 June: day 1
+  const Decision d = call(ny, "2026-06-08T03:30:00Z");  // 6 days 23 hours later: 23:30 EDT on 7 June, day 7
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("us-after-conversation"));
+  EXPECT_TRUE(d.blocked_by("us-convenient-hours"));
+  EXPECT_EQ(d.next_allowed, at("2026-06-08T12:00:00Z"));
+}
+
+// 940 CMR 7.04(1)(f): no more than two telephone communications (calls or texts) in each seven-day period.
+TEST_F(ComplianceCheck, MassachusettsThirdCallInSevenDays) {
+  const Account ma = account_in("US-MA", "America/New_York");
+  events.attempt("A-1", "2026-06-01T15:00:00Z");
+  EXPECT_TRUE(call(ma, "2026-06-03T15:00:00Z").allowed);
+  events.attempt("A-1", "2026-06-03T15:00:00Z", ContactChannel::sms);
+  const Decision d = call(ma, "2026-06-04T15:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "ma-two-calls-in-seven-days");
+  EXPECT_NE(d.reasons[0].citation.find("940 CMR 7.04(1)(f)"), std::string::npos);
+  // 1 June leaves the window at midnight EDT on 8 June, but the federal hours hold the call until 08:00.
+  EXPECT_EQ(d.next_allowed, at("2026-06-08T12:00:00Z"));
+  // A New York debtor with the same history is not held to two.
+  EXPECT_TRUE(call(account_in("US-NY", "America/New_York"), "2026-06-04T15:00:00Z").allowed);
+}
+
+// FCA CONC 7.9.4 R: no contact at unreasonable times (08:00-21:00 local in the GB pack), in British Summer Time;
+// the US rules do not apply to a GB account.
+TEST_F(ComplianceCheck, BritishDebtorDuringSummerTime) {
+  const Account london = account_in("GB-ENG", "Europe/London");
+  const Decision d = call(london, "2026-06-02T06:30:00Z");  // 07:30 BST
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "gb-reasonable-times");
+  EXPECT_EQ(d.reasons[0].citation, "FCA CONC 7.9.4 R");
+  EXPECT_EQ(d.next_allowed, at("2026-06-02T07:00:00Z"));  // 08:00 BST
+  for (int i = 0; i < 9; ++i) events.attempt("A-1", "2026-06-01T10:00:00Z");
+  EXPECT_TRUE(call(london, "2026-06-02T07:00:00Z").allowed);  // no Regulation F call limit
+}
+
+// 12 CFR 1006.6(c)(1): after a request to cease communication, no further communication on any channel.
+TEST_F(ComplianceCheck, CeaseRequestBlocksEveryChannel) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", CeaseRequested{"P-1", CeaseScope::all, {}});
+  for (ContactChannel c : {ContactChannel::phone, ContactChannel::email, ContactChannel::letter}) {
+    const Decision d = call(ny, "2026-06-02T15:00:00Z", c);
+    EXPECT_FALSE(d.allowed);
+    EXPECT_TRUE(d.blocked_by("us-cease-communication"));
+    EXPECT_FALSE(d.next_allowed.has_value());
+  }
+}
+
+// 12 CFR 1006.14(h)(1): a medium the person asked not to be used; a scoped cease stops only its channels.
+TEST_F(ComplianceCheck, MediumPreferenceAndScopedCease) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", PreferenceSet{"P-1", {}, {ContactChannel::email}});
+  events.add("A-1", "2026-06-01T15:00:01Z", CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::sms}});
+  EXPECT_TRUE(call(ny, "2026-06-02T15:00:00Z").allowed);
+  EXPECT_TRUE(call(ny, "2026-06-02T15:00:00Z", ContactChannel::email).blocked_by("us-medium-preference"));
+  EXPECT_TRUE(call(ny, "2026-06-02T15:00:00Z", ContactChannel::sms).blocked_by("us-cease-communication"));
+}
+
+// 1006.6(b)(1)(i): a time the consumer said is inconvenient (Tuesdays 09:00-12:00 local).
+TEST_F(ComplianceCheck, InconvenientTimeClearsAtItsEnd) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z",
+             PreferenceSet{"P-1", {InconvenientTime{Weekday::tuesday, 9 * 60, 12 * 60}}, {}});
+  const Decision d = call(ny, "2026-06-02T14:00:00Z");  // Tuesday 10:00 EDT
+  EXPECT_TRUE(d.blocked_by("us-inconvenient-time"));
+  EXPECT_EQ(d.next_allowed, at("2026-06-02T16:00:00Z"));
+  EXPECT_TRUE(call(ny, "2026-06-03T14:00:00Z").allowed);  // Wednesday
+}
+
+// 12 CFR 1006.38(d)(2): a dispute pauses collection until verification is sent.
+TEST_F(ComplianceCheck, DisputePausesUntilVerification) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", LetterIssued{"validation-notice", "en-US", "d1"});
+  events.add("A-1", "2026-06-10T15:00:00Z", DisputeOpened{"P-1", "not mine", *Date::from_ymd(2026, 6, 10)});
+  Decision d = call(ny, "2026-06-11T15:00:00Z");
+  EXPECT_TRUE(d.blocked_by("us-dispute-validation"));
+  EXPECT_FALSE(d.next_allowed.has_value());
+  events.add("A-1", "2026-06-12T15:00:00Z", LetterIssued{"verification", "en-US", "d2"});
+  EXPECT_TRUE(call(ny, "2026-06-13T15:00:00Z").allowed);
+}
+
+// 12 CFR 1006.38(d)(2) applies to disputes inside the validation period (12 CFR 1006.34(b)(5)): notice provided
+// Monday 1 June 2026, assumed received Monday 8 June (five days without weekends), period ends 8 July.
+TEST_F(ComplianceCheck, DisputeInsideAndOutsideTheValidationPeriod) {
+  book.holidays = testdata::shipped_calendar("US-FEDERAL");
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", LetterIssued{"validation-notice", "en-US", "d1"});
+  events.add("A-1", "2026-07-20T15:00:00Z", DisputeOpened{"P-1", "late", *Date::from_ymd(2026, 7, 20)});
+  EXPECT_TRUE(call(ny, "2026-07-21T15:00:00Z").allowed);
+  events.add("A-1", "2026-07-21T16:00:00Z", DisputeOpened{"P-1", "in time", *Date::from_ymd(2026, 7, 8)});
+  EXPECT_TRUE(call(ny, "2026-07-22T15:00:00Z").blocked_by("us-dispute-validation"));
+}
+
+// A pack whose frequency rule counts per consumer: attempts on the consumer's other debt count too.
+TEST_F(ComplianceCheck, SeveralDebtsForOneConsumerWhenCountedPerConsumer) {
+  RuleBook per_consumer;
+  ASSERT_TRUE(per_consumer.add("test", R"({"format": "parley.rules/1", "jurisdiction": "US", "name": "t",
+    "version": "1", "rules": [{"id": "two-a-week", "citation": "test", "text": "t", "kind": "call-frequency",
+    "channels": ["phone"], "max_calls": 2, "window_days": 7, "per": "consumer"}]})"));
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.attempt("A-1", "2026-06-01T15:00:00Z");
+  events.attempt("A-2", "2026-06-02T15:00:00Z");
+  const std::vector<std::string> others = {"A-2"};
+  const Instant now = at("2026-06-03T15:00:00Z");
+  EXPECT_TRUE(check(ny, ny.parties[0], ContactChannel::phone, now, events.journal, per_consumer).allowed);
+  const Decision d = check(ny, ny.parties[0], ContactChannel::phone, now, events.journal, per_consumer, others);
+  EXPECT_TRUE(d.blocked_by("two-a-week"));
+  EXPECT_EQ(d.next_allowed, at("2026-06-08T04:00:00Z"));  // midnight EDT: 1 June leaves the window
+}
+
+// 12 CFR 1006.6(d)(1): someone who is not a party to the account may not hear about the debt.
+TEST_F(ComplianceCheck, ThirdPartyIsNotTold) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  Party neighbour = ny.parties[0];
+  neighbour.id = "P-neighbour";
+  const Decision d = check(ny, neighbour, ContactChannel::phone, at("2026-06-02T15:00:00Z"), events.journal, book);
+  EXPECT_TRUE(d.blocked_by("us-third-party-disclosure"));
+}
+
+// Bad input: an unknown jurisdiction, a party without a time zone, a pack that failed to load.
+TEST_F(ComplianceCheck, UnknownJurisdictionIsBlocked) {
+  const Decision d = call(account_in("ZZ", "America/New_York"), "2026-06-02T15:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, no_rule_pack);
+  EXPECT_NE(d.reasons[0].words.find("\"ZZ\""), std::string::npos);
+  EXPECT_FALSE(d.next_allowed.has_value());
+}
+
+TEST_F(ComplianceCheck, MissingTimeZoneIsBlockedForCallsNotLetters) {
+  const Account nowhere = account_in("US-NY", "Mars/Olympus_Mons");
+  const Decision d = call(nowhere, "2026-06-02T15:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by(time_zone_unknown));
+  EXPECT_TRUE(call(nowhere, "2026-06-02T15:00:00Z", ContactChannel::letter).allowed);
+}
+
+TEST_F(ComplianceCheck, MalformedPackFailsClosed) {
+  book.add("assets/rules/US-MA.json", R"({"format": "parley.rules/1", "jurisdiction": "US-MA", "rules": [)");
+  ASSERT_EQ(book.failed.size(), 1u);
+  // Even a New York debtor at noon, whom the pack would not concern, may not be contacted.
+  const Decision d = call(account_in("US-NY", "America/New_York"), "2026-06-02T16:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, rule_pack_failed);
+  EXPECT_NE(d.reasons[0].words.find("assets/rules/US-MA.json: line 1"), std::string::npos) << d.reasons[0].words;
+  EXPECT_FALSE(d.next_allowed.has_value());
+}
+
+// A figure for the benchmark still to come: every account of a journal checked once; each account has 7 calls in
+// the week, so every decision must be blocked by the frequency rule with a next allowed instant.
+TEST(ComplianceSpeed, ManyAccountsCheckedOnce) {
+  constexpr int kAccounts = 10000;
+  constexpr int kCalls = 7;
+  RuleBook book = testdata::shipped_rule_book();
+  Journal journal;
+  std::vector<Account> accounts;
+  accounts.reserve(kAccounts);
+  std::uint64_t n = 0;
+  const std::int64_t start = at("2026-06-01T15:00:00Z").unix_seconds();
+  for (int day = 0; day < kCalls; ++day) {
+    for (int i = 0; i < kAccounts; ++i) {
+      if (day == 0) accounts.push_back(account_in("US-NY", "America/New_York", {}, "A-" + std::to_string(i)));
+      Event e;
+      e.id = EventId::from_parts(7, ++n);
+      e.account_id = accounts[static_cast<std::size_t>(i)].id;
+      e.author = Author{"u-collector-17", "d-bench"};
+      e.recorded_at = Instant::from_unix_seconds(start + day * 86400 + i);
+      e.sequence = n;
+      e.payload = ContactAttempted{"P-1", ContactChannel::phone, "+13085550123", ContactDirection::outbound};
+      ASSERT_EQ(journal.add(std::move(e)), AddResult::added);
+    }
+  }
+  const Instant now = at("2026-06-07T20:00:00Z");
+  const auto t0 = std::chrono::steady_clock::now();
+  int blocked = 0;
+  for (const Account& a : accounts) {
+    const Decision d = check(a, a.parties[0], ContactChannel::phone, now, journal, book);
+    if (!d.allowed && d.blocked_by("us-call-frequency") && d.next_allowed == at("2026-06-08T12:00:00Z")) ++blocked;
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(blocked, kAccounts);
+  std::printf("[ figures  ] check(): %d accounts, %zu events, all blocked: %.1f ms, %.2f us each\n", kAccounts,
+              journal.size(), ms, ms * 1000.0 / kAccounts);
+  // A day later 1 June has left every window: six calls in the week, so every account may be called.
+  const Instant later = at("2026-06-08T15:00:00Z");
+  const auto t1 = std::chrono::steady_clock::now();
+  int allowed = 0;
+  for (const Account& a : accounts) {
+    allowed += check(a, a.parties[0], ContactChannel::phone, later, journal, book).allowed ? 1 : 0;
+  }
+  const double ms_allowed =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+  EXPECT_EQ(allowed, kAccounts);
+  std::printf("[ figures  ] check(): %d accounts, all allowed: %.1f ms, %.2f us each\n", kAccounts, ms_allowed,
+              ms_allowed * 1000.0 / kAccounts);
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,121 @@
+// Loading rule packs: the shipped packs load with their citations, and a bad pack is reported at its JSON path
+// with nothing loaded, and then blocks every contact (fail closed).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "embedded_rules.h"
+#include "parley/compliance/check.h"
+
+namespace parley {
+namespace {
+
+std::string pack_text(std::string_view rules) {
+  std::string text = R"({"format": "parley.rules/1", "jurisdiction": "US-XX", "name": "Test", "version": "1",
+ "rules": [)";
+  text += rules;
+  text += "]}";
+  return text;
+}
+
+TEST(ComplianceRulePack, ShippedPacksLoadWithCitations) {
+  ASSERT_FALSE(testdata::embedded_rule_packs().empty());
+  for (const testdata::EmbeddedRulePack& file : testdata::embedded_rule_packs()) {
+    const RulePackLoad load = load_rule_pack(file.text);
+    ASSERT_TRUE(load.pack.has_value()) << file.stem << ": " << (load.problems.empty() ? "" : load.problems[0].text());
+    for (const ContactRule& rule : load.pack->rules) {
+      EXPECT_FALSE(rule.citation.empty()) << file.stem << " " << rule.id;
+      EXPECT_FALSE(rule.text.empty()) << file.stem << " " << rule.id;
+    }
+  }
+}
+
+TEST(ComplianceRulePack, FederalPackHoldsRegulationFNumbers) {
+  // 12 CFR 1006.6(b)(1)(i): after 8:00 a.m. and before 9:00 p.m.; 1006.14(b)(2)(i): seven calls in seven days,
+  // seven days after a conversation.
+  const RulePackLoad load = load_rule_pack(testdata::rule_pack_text("US-FEDERAL"));
+  ASSERT_TRUE(load.pack.has_value());
+  EXPECT_EQ(load.pack->jurisdiction, "US");
+  bool hours = false, frequency = false, conversation = false;
+  for (const ContactRule& r : load.pack->rules) {
+    if (r.kind == ContactRuleKind::calling_hours) {
+      hours = true;
+      EXPECT_EQ(r.earliest, 8 * 3600);
+      EXPECT_EQ(r.latest, 21 * 3600);
+      EXPECT_NE(r.citation.find("1006.6(b)(1)(i)"), std::string::npos);
+    } else if (r.kind == ContactRuleKind::call_frequency) {
+      frequency = true;
+      EXPECT_EQ(r.max_calls, 7);
+      EXPECT_EQ(r.window_days, 7);
+      EXPECT_EQ(r.per, FrequencyScope::debt);
+    } else if (r.kind == ContactRuleKind::after_conversation) {
+      conversation = true;
+      EXPECT_EQ(r.days, 7);
+    }
+  }
+  EXPECT_TRUE(hours && frequency && conversation);
+}
+
+TEST(ComplianceRulePack, SyntaxErrorNamesLineAndColumn) {
+  const RulePackLoad load = load_rule_pack("{\n  \"format\": \"parley.rules/1\",\n  \"rules\": [,]\n}");
+  EXPECT_FALSE(load.pack.has_value());
+  ASSERT_EQ(load.problems.size(), 1u);
+  EXPECT_EQ(load.problems[0].path, "line 3, column 13");
+}
+
+TEST(ComplianceRulePack, BadMembersAreNamedByJsonPath) {
+  const RulePackLoad load = load_rule_pack(pack_text(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "call-frequency", "max_calls": "seven", "window_days": 7,
+     "per": "household"},
+    {"id": "a", "citation": "c", "text": "t", "kind": "calling-hours", "earliest": "21:00", "latest": "8pm"},
+    {"id": "b", "citation": "c", "text": "t", "kind": "curfew"},
+    {"id": "d", "citation": "c", "text": "t", "kind": "cease", "channels": ["fax"], "days": 3})"));
+  EXPECT_FALSE(load.pack.has_value());
+  const Problems expected = {
+      {"rules[0].max_calls", "must be a whole number"},
+      {"rules[0].per", "must be \"debt\" or \"consumer\""},
+      {"rules[1].latest", "must be a local time \"HH:MM\" from 00:00 to 24:00"},
+      {"rules[1].id", "repeats the id of rules[0]"},
+      {"rules[2].kind", "\"curfew\" is not a kind of rule (see docs/compliance.md)"},
+      {"rules[3].channels[0]", "must be one of \"phone\", \"sms\", \"email\", \"letter\", \"in-person\""},
+      {"rules[3].days", "is not a member of this object"},
+  };
+  EXPECT_EQ(load.problems, expected);
+}
+
+TEST(ComplianceRulePack, MissingTopMembersAndWrongFormat) {
+  const RulePackLoad load = load_rule_pack(R"({"format": "parley.rules/2", "rules": []})");
+  EXPECT_FALSE(load.pack.has_value());
+  const Problems expected = {
+      {"format", "must be \"parley.rules/1\""},
+      {"jurisdiction", "is required"},
+      {"name", "is required"},
+      {"version", "is required"},
+      {"rules", "must be a non-empty array of rules"},
+  };
+  EXPECT_EQ(load.problems, expected);
+}
+
+TEST(ComplianceRulePack, ApplicationByJurisdictionPrefix) {
+  RulePack us;
+  us.jurisdiction = "US";
+  EXPECT_TRUE(us.applies_to("US"));
+  EXPECT_TRUE(us.applies_to("US-MA"));
+  EXPECT_FALSE(us.applies_to("USA"));
+  EXPECT_FALSE(us.applies_to("GB-ENG"));
+}
+
+TEST(ComplianceRulePack, FailedPackIsRecordedInTheBook) {
+  RuleBook book;
+  EXPECT_TRUE(book.add("US-FEDERAL.json", testdata::rule_pack_text("US-FEDERAL")));
+  EXPECT_FALSE(book.add("US-MA.json", pack_text(R"({"id": "x", "citation": "c", "text": "t", "kind": "cease",
+                                                   "channel": "phone"})")));
+  EXPECT_EQ(book.packs.size(), 1u);
+  ASSERT_EQ(book.failed.size(), 1u);
+  EXPECT_EQ(book.failed[0].path, "US-MA.json");
+  EXPECT_EQ(book.failed[0].message, "rules[0].channel: is not a member of this object");
+}
+
+}  // namespace
+}  // namespace parley
