@@ -19,6 +19,7 @@
 #include "json_writer.h"
 #include "words.h"
 #include "json_text.h"
+#include "parley/secret.h"
 
 namespace parley::plans {
 namespace {
@@ -601,6 +602,8 @@ std::string save_quote(const Quote& quote, int indent) {
   write_quote(w, quote);
   return w.take();
 }
+
+std::string quote_digest(const Quote& quote) { return to_hex(sha256(save_quote(quote))); }
 
 // [SECTION] Check ---------------------------------------------------------------------------------------------
 

@@ -43,6 +43,10 @@ struct QuoteLoad {
 QuoteLoad load_quote(std::string_view json_text);
 std::string save_quote(const Quote& quote, int indent = -1);
 
+// The digest a PlanAccepted journal event stores for the accepted quote: SHA-256 of the compact save_quote text,
+// 64 lowercase hex digits. Any host re-quoting the recorded request gets the same digest, or the quote changed.
+std::string quote_digest(const Quote& quote);
+
 // [SECTION] Checks --------------------------------------------------------------------------------------------
 
 std::string save_policy_check(const PolicyCheck& check, int indent = -1);
