@@ -91,14 +91,33 @@ void WidgetRects::record(const std::string& name, float x0, float y0, float x1, 
 
 // [SECTION] App -----------------------------------------------------------------------------------------------
 
-App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) {
+App::App(std::vector<unsigned char> font_ttf, HostServices host)
+    : font_ttf_(std::move(font_ttf)), host_(std::move(host)) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout comes from code; nothing is saved between runs
   io.LogFilename = nullptr;
   rebuild_fonts();
 }
 
-void App::dispatch(Action action) { state_ = update(std::move(state_), std::move(action)); }
+void App::dispatch(Action action) { apply(std::move(action)); }
+
+void App::apply(Action action) {
+  if (auto* offer = std::get_if<RecordOffer>(&action)) {
+    if (host_.new_id) {
+      offer->id = host_.new_id();
+    } else {
+      offer->id = EventId::from_parts(0, ++next_id_);
+    }
+    if (host_.now) {
+      offer->recorded_at = host_.now();
+    } else if (state_.data) {
+      const std::int64_t day = state_.data->portfolio.as_of.days_since_epoch();
+      offer->recorded_at = Instant::from_unix_seconds(day * 86400);
+    }
+    offer->author = host_.author;
+  }
+  state_ = update(std::move(state_), std::move(action));
+}
 
 bool App::set_display_scale(DisplayScale scale) {
   if (scale.pixel_ratio <= 0.0f) scale.pixel_ratio = 1.0f;
@@ -133,6 +152,11 @@ void App::rebuild_fonts() {
 
 void App::frame() {
   scratch_.widgets.clear();
+  if (host_.now) {
+    scratch_.today = host_.now().utc_date();
+  } else if (state_.data) {
+    scratch_.today = state_.data->portfolio.as_of;
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -158,7 +182,7 @@ void App::frame() {
   }
   ImGui::End();
 
-  for (Action& action : dispatch_.take()) state_ = update(std::move(state_), std::move(action));
+  for (Action& action : dispatch_.take()) apply(std::move(action));
   ++frames_;
 }
 
@@ -167,14 +191,22 @@ std::string App::test_state_json() const {
   for (const auto& [name, r] : scratch_.widgets.all()) {
     widgets[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
   }
-  const nlohmann::json state = {
+  nlohmann::json state = {
       {"frame", frames_},
       {"status", std::string(to_string(state_.status))},
       {"error", state_.error_text()},
       {"accounts", state_.account_count()},
       {"selected", state_.selected},
       {"widgets", std::move(widgets)},
+      {"quote", nullptr},
+      {"offers", state_.offers_for(state_.selected).size()},
   };
+  const QuoterInputs& q = scratch_.quoter;
+  if (q.quote && q.account_id == state_.selected && !state_.selected.empty()) {
+    state["quote"] = {{"instalments", q.quote->instalments},
+                      {"total_of_payments", q.quote->totals.total_of_payments.minor()},
+                      {"violations", q.check.violations.size()}};
+  }
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

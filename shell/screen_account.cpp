@@ -142,6 +142,8 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_width));
   if (ImGui::SmallButton("Close")) dispatch(SelectAccount{});
 
+  draw_quoter(state, scratch, dispatch);
+
   heading("Account");
   {
     FactTable facts("facts");

@@ -3,7 +3,7 @@
 // widget state in UiScratch and emits actions through Dispatch; none changes AppState itself.
 //
 // Index of this file:
-// [SECTION] Screens   queue, account panel, load status
+// [SECTION] Screens   queue, account panel, plan quoter, load status
 // [SECTION] Helpers   small drawing helpers the screens share
 
 #include <string_view>
@@ -17,6 +17,7 @@ namespace parley::shell {
 
 void draw_queue(const AppState& state, UiScratch& scratch, Dispatch& dispatch);    // filter box + accounts table
 void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // the selected account's panel
+void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // plan quoter of the account
 void draw_status(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // loading, or why it failed
 
 // [SECTION] Helpers -------------------------------------------------------------------------------------------

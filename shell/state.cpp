@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "parley/plans/plan_json.h"
+#include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
 
 namespace parley::shell {
@@ -136,6 +138,38 @@ const Account* AppState::selected_account() const {
 
 std::size_t AppState::account_count() const { return data ? data->portfolio.accounts.size() : 0; }
 
+std::vector<const Event*> AppState::offers_for(std::string_view account_id) const {
+  std::vector<const Event*> offers;
+  if (!journal) return offers;
+  for (const Event& event : journal->events_for(account_id)) {
+    if (event.get<PlanAccepted>()) offers.push_back(&event);
+  }
+  return offers;
+}
+
+namespace {
+
+// The journal after recording one offer; unchanged when the account is unknown, the request does not quote, the
+// policy check finds a violation, or the journal refuses the event.
+std::shared_ptr<const Journal> record_offer(const AppState& state, RecordOffer& offer) {
+  if (!state.data || !state.data->find_account(offer.account_id)) return state.journal;
+  const plans::QuoteResult result = plans::quote_plan(offer.request);
+  if (!result.ok()) return state.journal;
+  if (!plans::check_policy(offer.request, *result.quote).compliant()) return state.journal;
+  Event event;
+  event.id = offer.id;
+  event.account_id = offer.account_id;
+  event.author = std::move(offer.author);
+  event.recorded_at = offer.recorded_at;
+  event.sequence = (state.journal ? state.journal->last_sequence(event.author.device) : 0) + 1;
+  event.payload = PlanAccepted{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
+  auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
+  if (journal->add(std::move(event)) != AddResult::added) return state.journal;
+  return journal;
+}
+
+}  // namespace
+
 // [SECTION] Actions -------------------------------------------------------------------------------------------
 
 AppState update(AppState state, Action action) {
@@ -181,6 +215,8 @@ AppState update(AppState state, Action action) {
         } else if constexpr (std::is_same_v<A, FilterQueue>) {
           state.queue.filter = std::move(a.text);
           if (state.data) rebuild_rows(state.queue, *state.data);
+        } else if constexpr (std::is_same_v<A, RecordOffer>) {
+          state.journal = record_offer(state, a);
         }
       },
       action);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <sys/wait.h>
@@ -108,6 +109,35 @@ TEST_F(Desktop, ShowsTheQueueOfALoadedPortfolio) {
     if (static_cast<unsigned char>(ppm[i]) < 100 && static_cast<unsigned char>(ppm[i + 1]) < 100) ++dark;
   }
   EXPECT_GT(dark, 5000u);
+}
+
+TEST_F(Desktop, SelectedAccountShowsThePlanQuoterWithALiveQuote) {
+  const parley::Portfolio p = demo(20);
+  const parley::Account& account = p.accounts[3];
+  const fs::path portfolio = write("portfolio.json", parley::save_portfolio(p));
+  const DesktopRun r = run(portfolio, "--size 1400x1000 --select " + account.id);
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  ASSERT_TRUE(r.state.is_object()) << r.errors;
+  EXPECT_EQ(r.state["selected"], account.id);
+  EXPECT_EQ(r.state["offers"], 0);
+
+  // The default term is 12 instalments; with no interest and no down payment, the payments cover the balance.
+  const nlohmann::json& quote = r.state["quote"];
+  ASSERT_TRUE(quote.is_object()) << r.state.dump();
+  EXPECT_EQ(quote["instalments"], 12);
+  EXPECT_GE(quote["total_of_payments"].get<std::int64_t>(), account.balance.total().minor());
+
+  const nlohmann::json& panel = r.state["widgets"]["account.panel"];
+  ASSERT_TRUE(panel.is_object());
+  for (const char* name : {"quoter.panel", "quoter.term", "quoter.schedule", "quoter.offer"}) {
+    const nlohmann::json& w = r.state["widgets"][name];
+    ASSERT_TRUE(w.is_object()) << name;
+    EXPECT_GT(w["w"].get<float>(), 0.0f) << name;
+    EXPECT_GE(w["x"].get<float>(), panel["x"].get<float>()) << name;
+    EXPECT_LE(w["x"].get<float>() + w["w"].get<float>(), panel["x"].get<float>() + panel["w"].get<float>() + 0.5f)
+        << name;
+    EXPECT_LE(w["y"].get<float>() + w["h"].get<float>(), 1000.0f) << name;  // in view without scrolling
+  }
 }
 
 TEST_F(Desktop, ShowsTheLoadersProblemsForAnInvalidPortfolio) {

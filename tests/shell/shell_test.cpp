@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "parley/demo.h"
+#include "parley/plans/plan_json.h"
 #include "parley/portfolio_json.h"
 #include "parley/shell/app.h"
 #include "parley/shell/state.h"
@@ -284,4 +285,164 @@ TEST_F(ShellFrames, ErrorStateShowsTheProblems) {
   EXPECT_EQ(s["error"], app_->state().error_text());
   EXPECT_NE(s["error"], "");
   EXPECT_TRUE(s["widgets"].contains("status.problems"));
+}
+
+// -- plan quoter ----------------------------------------------------------------------------------------------
+
+namespace {
+
+// An account of the demo portfolio whose client allows monthly plans and whose balance spread over the longest
+// monthly term the policy allows falls under the policy's minimum instalment.
+std::string account_too_small_for_longest_term(const parley::Portfolio& portfolio) {
+  for (const parley::Account& account : portfolio.accounts) {
+    const parley::Client* client = portfolio.find_client(account.client_id);
+    if (!client) continue;
+    const parley::Policy& policy = client->policy;
+    if (std::find(policy.allowed_frequencies.begin(), policy.allowed_frequencies.end(),
+                  parley::Frequency::monthly) == policy.allowed_frequencies.end()) {
+      continue;
+    }
+    const int longest = parley::plans::max_instalments_in(policy.max_term_months, parley::Frequency::monthly);
+    if (longest > 1 && account.balance.total().minor() / longest < policy.min_instalment.minor()) return account.id;
+  }
+  return {};
+}
+
+bool has_violation(const parley::plans::PolicyCheck& check, parley::plans::FindingCode code) {
+  return std::any_of(check.violations.begin(), check.violations.end(),
+                     [code](const parley::plans::Violation& v) { return v.code == code; });
+}
+
+}  // namespace
+
+TEST(ShellUpdate, RecordOfferRefusesARequestWithViolations) {
+  ps::AppState state = loaded_state(30);
+  const parley::Account& account = state.data->portfolio.accounts[0];
+  const parley::Client* client = state.data->portfolio.find_client(account.client_id);
+  ASSERT_NE(client, nullptr);
+  parley::plans::PlanRequest request;
+  request.currency = account.currency;
+  request.today = state.data->portfolio.as_of;
+  request.balance = account.balance;
+  request.policy = client->policy;
+  parley::plans::InstalmentTerms terms;
+  terms.down_payment = parley::Money::zero(account.currency);
+  terms.instalments = parley::plans::max_instalments_in(client->policy.max_term_months, parley::Frequency::monthly) + 6;
+  terms.frequency = parley::Frequency::monthly;
+  terms.first_payment = request.today.plus_months(1);
+  request.plan = terms;
+  ps::RecordOffer offer{account.id, request, parley::EventId::from_parts(1, 2),
+                        parley::Instant::from_unix_seconds(1770000000), {"u", "d"}};
+  state = ps::update(std::move(state), offer);
+  EXPECT_TRUE(state.offers_for(account.id).empty());  // beyond the policy's term: not recorded
+
+  // The compliant alternative core suggests is recorded.
+  const parley::plans::QuoteResult quoted = parley::plans::quote_plan(request);
+  ASSERT_TRUE(quoted.ok());
+  const parley::plans::PolicyCheck check = parley::plans::check_policy(request, *quoted.quote);
+  ASSERT_FALSE(check.violations.empty());
+  ASSERT_TRUE(check.violations[0].alternative.has_value());
+  offer.request = *check.violations[0].alternative;
+  state = ps::update(std::move(state), offer);
+  ASSERT_EQ(state.offers_for(account.id).size(), 1u);
+  EXPECT_EQ(state.offers_for(account.id)[0]->get<parley::PlanAccepted>()->request,
+            parley::plans::save_request(offer.request));
+}
+
+TEST_F(ShellFrames, QuoterShowsTheMinimumInstalmentViolationApplyFixesItAndOfferRecordsTheQuote) {
+  ImGui::GetIO().DisplaySize = ImVec2(1280.0f, 1200.0f);
+  const parley::Portfolio portfolio = demo_portfolio(200);
+  const std::string id = account_too_small_for_longest_term(portfolio);
+  ASSERT_FALSE(id.empty());
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
+  app_->dispatch(ps::SelectAccount{id});
+  frames(2);
+  nlohmann::json s = state();
+  ASSERT_TRUE(s["quote"].is_object());
+  EXPECT_EQ(s["offers"], 0);
+  for (const char* name : {"quoter.panel", "quoter.term", "quoter.schedule", "quoter.offer"}) {
+    EXPECT_TRUE(s["widgets"].contains(name)) << name;
+  }
+
+  // Drag the term to the slider's right end: the longest term the policy allows, too small an instalment.
+  const nlohmann::json term = s["widgets"]["quoter.term"];
+  click(term["x"].get<float>() + term["w"].get<float>() - 2.0f, term["y"].get<float>() + term["h"].get<float>() / 2);
+  const parley::Client* client = portfolio.find_client(app_->state().selected_account()->client_id);
+  const int longest = parley::plans::max_instalments_in(client->policy.max_term_months, parley::Frequency::monthly);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_EQ(app_->quoter().quote->instalments, longest);
+  EXPECT_TRUE(has_violation(app_->quoter().check, parley::plans::FindingCode::instalment_below_minimum));
+  s = state();
+  EXPECT_EQ(s["quote"]["instalments"], longest);
+  EXPECT_GE(s["quote"]["violations"].get<int>(), 1);
+  ASSERT_TRUE(s["widgets"].contains("quoter.apply"));
+
+  // Offer is disabled while a violation stands.
+  const nlohmann::json offer = s["widgets"]["quoter.offer"];
+  click(offer["x"].get<float>() + offer["w"].get<float>() / 2, offer["y"].get<float>() + offer["h"].get<float>() / 2);
+  EXPECT_EQ(state()["offers"], 0);
+
+  // Apply: one click gives the suggested compliant plan.
+  const nlohmann::json apply = s["widgets"]["quoter.apply"];
+  click(apply["x"].get<float>() + apply["w"].get<float>() / 2, apply["y"].get<float>() + apply["h"].get<float>() / 2);
+  s = state();
+  EXPECT_EQ(s["quote"]["violations"], 0);
+  EXPECT_FALSE(s["widgets"].contains("quoter.apply"));
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_GE(app_->quoter().quote->regular_instalment, client->policy.min_instalment);
+  const parley::plans::Quote offered = *app_->quoter().quote;
+  EXPECT_EQ(s["quote"]["total_of_payments"], offered.totals.total_of_payments.minor());
+
+  // Offer: one PlanAccepted event whose request JSON re-quotes to the same quote and digest.
+  const nlohmann::json offer_now = s["widgets"]["quoter.offer"];
+  click(offer_now["x"].get<float>() + offer_now["w"].get<float>() / 2,
+        offer_now["y"].get<float>() + offer_now["h"].get<float>() / 2);
+  EXPECT_EQ(state()["offers"], 1);
+  const std::vector<const parley::Event*> events = app_->state().offers_for(id);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0]->id.is_nil());
+  EXPECT_EQ(events[0]->sequence, 1u);
+  const parley::PlanAccepted* plan = events[0]->get<parley::PlanAccepted>();
+  ASSERT_NE(plan, nullptr);
+  const parley::plans::RequestLoad load = parley::plans::load_request(plan->request);
+  ASSERT_TRUE(load.request.has_value()) << plan->request;
+  EXPECT_EQ(parley::plans::save_request(*load.request), plan->request);  // canonical
+  const parley::plans::QuoteResult requote = parley::plans::quote_plan(*load.request);
+  ASSERT_TRUE(requote.ok());
+  EXPECT_EQ(*requote.quote, offered);
+  EXPECT_EQ(plan->quote_digest, parley::plans::quote_digest(offered));
+  EXPECT_EQ(plan->quote_digest.size(), 64u);
+}
+
+TEST_F(ShellFrames, QuoterTermCanBeTypedFromTheKeyboardByTabbingFromTheDownPayment) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(1280.0f, 1200.0f);
+  io.KeyMap[ImGuiKey_Tab] = 1;  // what a platform backend maps
+  io.KeyMap[ImGuiKey_Enter] = 2;
+  const auto press = [&](int key) {
+    io.KeysDown[key] = true;
+    frames(1);
+    io.KeysDown[key] = false;
+    frames(1);
+  };
+  const parley::Portfolio portfolio = demo_portfolio(30);
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
+  app_->dispatch(ps::SelectAccount{portfolio.accounts[0].id});
+  frames(2);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_EQ(app_->quoter().quote->instalments, 12);
+  const nlohmann::json box = state()["widgets"]["quoter.down_payment"];
+  ASSERT_TRUE(box.is_object());
+  click(box["x"].get<float>() + 20.0f, box["y"].get<float>() + box["h"].get<float>() / 2);
+
+  // Down payment box -> down payment slider -> term slider (entered as text, all selected): type 7, Enter.
+  press(1);
+  press(1);
+  io.AddInputCharacter('7');
+  frames(1);
+  press(2);
+  frames(1);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_EQ(app_->quoter().quote->instalments, 7);
+  EXPECT_EQ(state()["quote"]["instalments"], 7);
 }

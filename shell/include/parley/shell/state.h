@@ -4,7 +4,7 @@
 // Index of this file:
 // [SECTION] Loaded portfolio   the portfolio with what the queue derives from it once (names, days, search keys)
 // [SECTION] Queue view         sort column, direction, filter and the resulting row order
-// [SECTION] App state          load status, the loaded portfolio, the selected account, the queue view
+// [SECTION] App state          load status, the loaded portfolio, the selected account, the queue view, offers
 // [SECTION] Actions            what screens and hosts ask for; applied between frames by update()
 //
 // Screens read a const AppState and dispatch actions; only update() makes a new state. Hosts do the I/O (read
@@ -19,7 +19,9 @@
 #include <variant>
 #include <vector>
 
+#include "parley/journal/journal.h"
 #include "parley/money.h"
+#include "parley/plans/plan.h"
 #include "parley/portfolio.h"
 #include "parley/problem.h"
 
@@ -77,10 +79,12 @@ struct AppState {
   std::shared_ptr<const LoadedPortfolio> data;    // set when status == ready
   std::string selected;                           // id of the account shown in the account panel; empty: none
   QueueView queue;
+  std::shared_ptr<const Journal> journal;         // plan offers recorded this session; null until the first one
 
   std::string error_text() const;                 // problems, one per line; empty unless status == error
   const Account* selected_account() const;        // null when nothing (or nothing loaded) is selected
   std::size_t account_count() const;              // accounts loaded; 0 before
+  std::vector<const Event*> offers_for(std::string_view account_id) const;  // its PlanAccepted events, in order
 };
 
 // [SECTION] Actions -------------------------------------------------------------------------------------------
@@ -91,9 +95,19 @@ struct LoadFailed { std::string source; std::string message; };      // host cou
 struct SelectAccount { std::string account_id; };                    // empty id closes the account panel
 struct SortQueue { QueueColumn column = QueueColumn::days_past_due; bool descending = true; };
 struct FilterQueue { std::string text; };                            // new filter text
+// The collector offers the plan quoted for `request`: update re-quotes it with core and, when it quotes and the
+// policy check finds no violation, appends a PlanAccepted event (canonical request JSON + quote digest) to the
+// journal. Screens leave id, recorded_at and author empty: the App stamps them from the host before update.
+struct RecordOffer {
+  std::string account_id;
+  plans::PlanRequest request;
+  EventId id;                                                        // from the host's id source
+  Instant recorded_at;                                               // from the host's clock
+  Author author;                                                     // the host's user and device
+};
 
-using Action =
-    std::variant<LoadStarted, PortfolioReceived, LoadFailed, SelectAccount, SortQueue, FilterQueue>;
+using Action = std::variant<LoadStarted, PortfolioReceived, LoadFailed, SelectAccount, SortQueue, FilterQueue,
+                            RecordOffer>;
 
 AppState update(AppState state, Action action);  // the new state after one action
 
