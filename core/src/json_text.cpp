@@ -1,6 +1,9 @@
 #include "json_text.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <string>
 
 namespace parley::json_text {
 
@@ -15,6 +18,63 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     }
   }
   return {line, offset - line_start + 1};
+}
+
+Problem syntax_problem(std::string_view text, std::size_t position, std::string_view parser_message) {
+  const auto [line, column] = line_and_column(text, position == 0 ? 0 : position - 1);
+  std::string_view what = parser_message;
+  if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) {
+    what.remove_prefix(dash + 3);
+  } else if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
+    what.remove_prefix(colon + 2);
+  }
+  // The "last read" part may hold the rest of the text (an unterminated string): keep messages short.
+  constexpr std::size_t kLongest = 160;
+  std::string message(what.substr(0, kLongest));
+  if (what.size() > kLongest) {
+    while (!message.empty() && (static_cast<unsigned char>(message.back()) & 0xC0) == 0x80) message.pop_back();
+    if (!message.empty()) message.pop_back();  // the lead byte of a cut sequence, or one plain character
+    message += "...";
+  }
+  return Problem{"line " + std::to_string(line) + ", column " + std::to_string(column), std::move(message)};
+}
+
+namespace {
+
+// A SAX handler that accepts every value and keeps the first syntax error.
+class SyntaxOnly {
+ public:
+  using Json = nlohmann::json;
+  explicit SyntaxOnly(std::string_view text) : text_(text) {}
+  std::optional<Problem> problem;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(Json::number_integer_t) { return true; }
+  bool number_unsigned(Json::number_unsigned_t) { return true; }
+  bool number_float(Json::number_float_t, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(Json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(std::string&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    problem = syntax_problem(text_, position, error.what());
+    return false;
+  }
+
+ private:
+  std::string_view text_;
+};
+
+}  // namespace
+
+std::optional<Problem> first_syntax_error(std::string_view text) {
+  SyntaxOnly handler(text);
+  nlohmann::json::sax_parse(text.begin(), text.end(), &handler);
+  return handler.problem;
 }
 
 }  // namespace parley::json_text

@@ -4,11 +4,15 @@
 // Index of this file:
 // [SECTION] Limits      the largest amount a JSON integer carries exactly
 // [SECTION] Positions   byte offset -> line and column, as people look for them in an editor
+// [SECTION] Syntax      a JSON syntax error as a Problem at "line L, column C"
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <optional>
 #include <utility>
+
+#include "parley/problem.h"
 
 namespace parley::json_text {
 
@@ -23,5 +27,15 @@ inline constexpr std::int64_t max_exact_integer = 9007199254740991;
 // (line, column) of the byte at `offset` (0-based), both 1-based; a column counts bytes. Offsets past the end
 // give the position just after the last byte.
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
+
+// [SECTION] Syntax --------------------------------------------------------------------------------------------
+
+// The problem for a syntax error nlohmann reports at `position` (characters read, the offending one included)
+// with its exception text: path "line L, column C", message the parser's reason, cut short if it quotes a long
+// stretch of the text.
+Problem syntax_problem(std::string_view text, std::size_t position, std::string_view parser_message);
+
+// The first syntax error of `text`, or nullopt when it is well-formed JSON (one pass, no document built).
+std::optional<Problem> first_syntax_error(std::string_view text);
 
 }  // namespace parley::json_text

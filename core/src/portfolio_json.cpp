@@ -921,25 +921,8 @@ class Loader {
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
     syntax_ok_ = false;
-    // nlohmann counts the characters read, the offending one included.
-    const auto [line, column] = json_text::line_and_column(text_, position == 0 ? 0 : position - 1);
-    std::string_view what = error.what();
-    const std::size_t dash = what.find(" - ");
-    if (dash != std::string_view::npos) {
-      what.remove_prefix(dash + 3);
-    } else if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
-      what.remove_prefix(colon + 2);
-    }
-    // The "last read" part may hold the rest of the text (an unterminated string): keep messages short.
-    constexpr std::size_t kLongest = 160;
-    std::string message(what.substr(0, kLongest));
-    if (what.size() > kLongest) {
-      while (!message.empty() && (static_cast<unsigned char>(message.back()) & 0xC0) == 0x80)
-        message.pop_back();
-      if (!message.empty()) message.pop_back();  // the lead byte of a cut sequence, or one plain character
-      message += "...";
-    }
-    add_problem("line " + std::to_string(line) + ", column " + std::to_string(column), std::move(message));
+    Problem problem = json_text::syntax_problem(text_, position, error.what());
+    add_problem(std::move(problem.path), std::move(problem.message));
     return false;
   }
 

@@ -2,7 +2,6 @@
 // with a problem for each bad member, named by its JSON path. Nothing is loaded when any problem is found.
 //
 // Index of this file:
-// [SECTION] Syntax        a SAX pass that only records the first syntax error and where it is
 // [SECTION] Reader        typed member access with problems
 // [SECTION] Calendar      the members of a calendar and of its rules
 // [SECTION] API
@@ -31,46 +30,6 @@ constexpr int kMaxYearSpan = 400;       // years a calendar may cover, which bou
 constexpr std::size_t kMaxRules = 500;
 constexpr int kMinEasterOffset = -80;   // Easter is 22 March..25 April: these keep the day in Easter's year
 constexpr int kMaxEasterOffset = 250;
-
-// [SECTION] Syntax --------------------------------------------------------------------------------------------
-
-class SyntaxCheck {
- public:
-  explicit SyntaxCheck(std::string_view text) : text_(text) {}
-  const std::optional<Problem>& problem() const { return problem_; }
-
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
-  bool key(std::string&) { return true; }
-  bool end_object() { return true; }
-  bool start_array(std::size_t) { return true; }
-  bool end_array() { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    // nlohmann counts the characters read, the offending one included.
-    const auto [line, column] = json_text::line_and_column(text_, position == 0 ? 0 : position - 1);
-    std::string_view what = error.what();
-    if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) what.remove_prefix(dash + 3);
-    constexpr std::size_t kLongest = 160;
-    std::string message(what.substr(0, kLongest));
-    if (what.size() > kLongest) {
-      while (!message.empty() && (static_cast<unsigned char>(message.back()) & 0xC0) == 0x80) message.pop_back();
-      if (!message.empty()) message.pop_back();
-      message += "...";
-    }
-    problem_ = Problem{"line " + std::to_string(line) + ", column " + std::to_string(column), std::move(message)};
-    return false;
-  }
-
- private:
-  std::string_view text_;
-  std::optional<Problem> problem_;
-};
 
 // [SECTION] Reader --------------------------------------------------------------------------------------------
 
@@ -408,11 +367,9 @@ CalendarLoad read_calendar(const Json& doc) {
 // [SECTION] API -----------------------------------------------------------------------------------------------
 
 CalendarLoad load_calendar(std::string_view json_text) {
-  SyntaxCheck check(json_text);
-  Json::sax_parse(json_text.begin(), json_text.end(), &check);
-  if (check.problem()) {
+  if (std::optional<Problem> syntax = json_text::first_syntax_error(json_text)) {
     CalendarLoad out;
-    out.problems.push_back(*check.problem());
+    out.problems.push_back(std::move(*syntax));
     return out;
   }
   const Json doc = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);

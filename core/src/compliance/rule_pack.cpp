@@ -2,7 +2,6 @@
 //
 // Index of this file:
 // [SECTION] Names
-// [SECTION] Syntax     the first syntax error, with line and column
 // [SECTION] Reader     typed members of a pack and of its rules
 // [SECTION] API
 #include "parley/compliance/rule_pack.h"
@@ -62,37 +61,6 @@ constexpr std::size_t kMaxRules = 200;
 constexpr int kMaxDays = 366;
 constexpr int kMaxCalls = 1000;
 
-// [SECTION] Syntax --------------------------------------------------------------------------------------------
-
-class FirstSyntaxError {
- public:
-  explicit FirstSyntaxError(std::string_view text) : text_(text) {}
-  const std::optional<Problem>& problem() const { return problem_; }
-
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
-  bool key(std::string&) { return true; }
-  bool end_object() { return true; }
-  bool start_array(std::size_t) { return true; }
-  bool end_array() { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
-    const auto [line, column] = json_text::line_and_column(text_, position == 0 ? 0 : position - 1);
-    problem_ = Problem{"line " + std::to_string(line) + ", column " + std::to_string(column),
-                       "is not valid JSON here"};
-    return false;
-  }
-
- private:
-  std::string_view text_;
-  std::optional<Problem> problem_;
-};
-
 // [SECTION] Reader --------------------------------------------------------------------------------------------
 
 class Reader {
@@ -102,7 +70,7 @@ class Reader {
   void add(std::string path, std::string message) { problems.push_back({std::move(path), std::move(message)}); }
 
   // Members not in `known` are reported, so that a misspelt parameter does not silently take its default.
-  void only(const Json& object, const std::string& path, std::initializer_list<std::string_view> known) {
+  void allow_only(const Json& object, const std::string& path, std::initializer_list<std::string_view> known) {
     for (auto it = object.begin(); it != object.end(); ++it) {
       if (std::find(known.begin(), known.end(), std::string_view(it.key())) == known.end()) {
         add(join(path, it.key()), "is not a member of this object");
@@ -233,7 +201,7 @@ void read_rule(Reader& r, const Json& j, const std::string& path, ContactRule& r
   rule.channels = r.channels(j, path);
   switch (rule.kind) {
     case ContactRuleKind::calling_hours: {
-      r.only(j, path, {"id", "citation", "text", "kind", "channels", "earliest", "latest"});
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "earliest", "latest"});
       const std::optional<int> earliest = r.clock(j, path, "earliest");
       const std::optional<int> latest = r.clock(j, path, "latest");
       if (earliest && latest && *earliest >= *latest) {
@@ -244,7 +212,7 @@ void read_rule(Reader& r, const Json& j, const std::string& path, ContactRule& r
       break;
     }
     case ContactRuleKind::call_frequency: {
-      r.only(j, path, {"id", "citation", "text", "kind", "channels", "max_calls", "window_days", "per"});
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "max_calls", "window_days", "per"});
       rule.max_calls = r.integer(j, path, "max_calls", 1, kMaxCalls).value_or(0);
       rule.window_days = r.integer(j, path, "window_days", 1, kMaxDays).value_or(0);
       if (std::optional<std::string> per = r.text(j, path, "per", true)) {
@@ -257,22 +225,22 @@ void read_rule(Reader& r, const Json& j, const std::string& path, ContactRule& r
       break;
     }
     case ContactRuleKind::after_conversation:
-      r.only(j, path, {"id", "citation", "text", "kind", "channels", "days"});
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "days"});
       rule.days = r.integer(j, path, "days", 1, kMaxDays).value_or(0);
       break;
     case ContactRuleKind::cease:
     case ContactRuleKind::medium_preference:
     case ContactRuleKind::inconvenient_time:
-      r.only(j, path, {"id", "citation", "text", "kind", "channels"});
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels"});
       break;
     case ContactRuleKind::dispute_validation:
-      r.only(j, path,
+      r.allow_only(j, path,
              {"id", "citation", "text", "kind", "channels", "validation_template", "verification_template"});
       rule.validation_template = r.text(j, path, "validation_template", true).value_or("");
       rule.verification_template = r.text(j, path, "verification_template", true).value_or("");
       break;
     case ContactRuleKind::third_party_disclosure:
-      r.only(j, path, {"id", "citation", "text", "kind", "channels", "roles"});
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "roles"});
       rule.roles = r.roles(j, path);
       break;
   }
@@ -284,10 +252,8 @@ void read_rule(Reader& r, const Json& j, const std::string& path, ContactRule& r
 
 RulePackLoad load_rule_pack(std::string_view json_text) {
   RulePackLoad out;
-  FirstSyntaxError syntax(json_text);
-  Json::sax_parse(json_text.begin(), json_text.end(), &syntax);
-  if (syntax.problem()) {
-    out.problems.push_back(*syntax.problem());
+  if (std::optional<Problem> syntax = json_text::first_syntax_error(json_text)) {
+    out.problems.push_back(std::move(*syntax));
     return out;
   }
   const Json doc = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
@@ -297,7 +263,7 @@ RulePackLoad load_rule_pack(std::string_view json_text) {
   }
   Reader r;
   RulePack pack;
-  r.only(doc, "", {"format", "jurisdiction", "name", "version", "sources", "rules"});
+  r.allow_only(doc, "", {"format", "jurisdiction", "name", "version", "sources", "rules"});
   if (std::optional<std::string> format = r.text(doc, "", "format", true); format && *format != rule_pack_format) {
     r.add("format", "must be \"" + std::string(rule_pack_format) + "\"");
   }
