@@ -33,19 +33,6 @@ void copy_text(char* buffer, std::size_t size, const std::string& value) {
   std::snprintf(buffer, size, "%s", value.c_str());
 }
 
-bool allowed(const Policy& policy, Frequency frequency) {
-  return std::find(policy.allowed_frequencies.begin(), policy.allowed_frequencies.end(), frequency) !=
-         policy.allowed_frequencies.end();
-}
-
-// The convenience fee the client authorises for `method` (zero when the policy lists none).
-Money fee_for(const Policy& policy, PaymentMethod method, Currency currency) {
-  for (const ConvenienceFee& fee : policy.convenience_fees) {
-    if (fee.method == method) return Money(fee.max_fee.minor(), currency);
-  }
-  return Money::zero(currency);
-}
-
 // Text boxes and mode set from a request's instalment terms (after setup and after Apply).
 void load_inputs(QuoterInputs& q, const plans::PlanRequest& request) {
   q.request = request;
@@ -61,27 +48,11 @@ void load_inputs(QuoterInputs& q, const plans::PlanRequest& request) {
   copy_text(q.first_payment_text, sizeof q.first_payment_text, terms.first_payment.iso());
 }
 
-// Fresh inputs for an account: no down payment, 12 monthly instalments (or the policy's first frequency), first
-// payment a month after today, paid by bank transfer with the fee the client authorises, no interest.
+// Fresh inputs for an account: core's opening offer (plans::opening_request) for today.
 void set_up(QuoterInputs& q, const Account& account, const Client& client, Date today) {
   q = QuoterInputs{};
   q.account_id = account.id;
-  plans::PlanRequest request;
-  request.currency = account.currency;
-  request.today = today;
-  request.balance = account.balance;
-  request.policy = client.policy;
-  request.method = PaymentMethod::bank_transfer;
-  request.convenience_fee = fee_for(client.policy, request.method, account.currency);
-  plans::InstalmentTerms terms;
-  terms.down_payment = Money::zero(account.currency);
-  terms.instalments = 12;
-  terms.frequency = allowed(client.policy, Frequency::monthly) || client.policy.allowed_frequencies.empty()
-                        ? Frequency::monthly
-                        : client.policy.allowed_frequencies.front();
-  terms.first_payment = today.plus_months(1);
-  terms.setup_fee = Money::zero(account.currency);
-  request.plan = terms;
+  const plans::PlanRequest request = plans::opening_request(account, client, today);
   q.affordable_minor = std::max<std::int64_t>(account.balance.total().minor() / 12, 1);
   copy_text(q.affordable_text, sizeof q.affordable_text,
             format_decimal(Money(q.affordable_minor, account.currency)));
@@ -171,10 +142,10 @@ void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
 
   label("Frequency");
   const std::string freq_preview = std::string(to_string(terms.frequency)) +
-                                   (allowed(policy, terms.frequency) ? "" : " (not allowed)");
+                                   (plans::allows_frequency(policy, terms.frequency) ? "" : " (not allowed)");
   if (ImGui::BeginCombo("##frequency", freq_preview.c_str())) {
     for (Frequency f : all_frequencies) {
-      const std::string item = std::string(to_string(f)) + (allowed(policy, f) ? "" : " (not allowed)");
+      const std::string item = std::string(to_string(f)) + (plans::allows_frequency(policy, f) ? "" : " (not allowed)");
       if (ImGui::Selectable(item.c_str(), f == terms.frequency)) terms.frequency = f;
     }
     ImGui::EndCombo();
@@ -194,7 +165,7 @@ void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
     for (PaymentMethod m : all_methods) {
       if (ImGui::Selectable(std::string(to_string(m)).c_str(), m == request.method)) {
         request.method = m;
-        request.convenience_fee = fee_for(policy, m, currency);
+        request.convenience_fee = plans::authorised_convenience_fee(policy, m, currency);
       }
     }
     ImGui::EndCombo();

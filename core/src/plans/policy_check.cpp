@@ -2,6 +2,7 @@
 //
 // Index of this file:
 // [SECTION] Spellings
+// [SECTION] Policy queries  what the policy authorises, and the opening offer
 // [SECTION] Bounds        the policy's limits for one request, on integers
 // [SECTION] Findings      violations and approvals without alternatives
 // [SECTION] Repair        the nearest request that removes every violation
@@ -40,22 +41,46 @@ std::optional<FindingCode> parse_finding_code(std::string_view s) {
   return std::nullopt;
 }
 
+// [SECTION] Policy queries ------------------------------------------------------------------------------------
+
+bool allows_frequency(const Policy& policy, Frequency frequency) {
+  return std::find(policy.allowed_frequencies.begin(), policy.allowed_frequencies.end(), frequency) !=
+         policy.allowed_frequencies.end();
+}
+
+Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Currency currency) {
+  for (const ConvenienceFee& fee : policy.convenience_fees) {
+    if (fee.method == method) return Money(fee.max_fee.minor(), currency);
+  }
+  return Money::zero(currency);
+}
+
+PlanRequest opening_request(const Account& account, const Client& client, Date today) {
+  const Currency currency = account.currency;
+  PlanRequest request;
+  request.currency = currency;
+  request.today = today;
+  request.balance = account.balance;
+  request.policy = client.policy;
+  request.method = PaymentMethod::bank_transfer;
+  request.convenience_fee = authorised_convenience_fee(client.policy, request.method, currency);
+  InstalmentTerms terms;
+  terms.down_payment = Money::zero(currency);
+  terms.instalments = 12;
+  terms.frequency = allows_frequency(client.policy, Frequency::monthly) || client.policy.allowed_frequencies.empty()
+                        ? Frequency::monthly
+                        : client.policy.allowed_frequencies.front();
+  terms.first_payment = today.plus_months(1);
+  terms.setup_fee = Money::zero(currency);
+  request.plan = terms;
+  return request;
+}
+
 // [SECTION] Bounds --------------------------------------------------------------------------------------------
 namespace {
 
 std::int64_t owed_of(const Balance& b) {
   return b.principal.minor() + b.interest.minor() + b.fees.minor() - b.payments.minor() - b.credits.minor();
-}
-
-std::int64_t fee_cap(const Policy& p, PaymentMethod method) {
-  for (const ConvenienceFee& f : p.convenience_fees) {
-    if (f.method == method) return f.max_fee.minor();
-  }
-  return 0;
-}
-
-bool allowed(const Policy& p, Frequency f) {
-  return std::find(p.allowed_frequencies.begin(), p.allowed_frequencies.end(), f) != p.allowed_frequencies.end();
 }
 
 // The allowed frequency whose period is nearest `f`'s (the first listed on a tie); nullopt when none is allowed.
@@ -107,13 +132,13 @@ struct Finder {
   }
 
   void frequency(Frequency f, const std::string& path) {
-    if (allowed(r.policy, f)) return;
+    if (allows_frequency(r.policy, f)) return;
     const std::string name(detail::words_for(locale).frequencies[static_cast<std::size_t>(f)]);
     violation(FindingCode::frequency_not_allowed, path, 0, 0, words(FindingCode::frequency_not_allowed, "", name));
   }
 
   void convenience_fee() {
-    const std::int64_t cap = fee_cap(r.policy, r.method);
+    const std::int64_t cap = authorised_convenience_fee(r.policy, r.method, r.currency).minor();
     const std::int64_t fee = r.convenience_fee.minor();
     if (fee > cap) {
       violation(FindingCode::convenience_fee_above_cap, "convenience_fee", cap, fee,
@@ -197,13 +222,13 @@ PolicyCheck findings(const PlanRequest& r, const Quote& q, Locale locale) {
 std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* calendar) {
   PlanRequest a = r;
   const Policy& p = a.policy;
-  a.convenience_fee = Money(std::min(a.convenience_fee.minor(), fee_cap(p, a.method)), a.currency);
+  a.convenience_fee = Money(std::min(a.convenience_fee.minor(), authorised_convenience_fee(p, a.method, a.currency).minor()), a.currency);
   if (a.settlement) {
     SettlementTerms& s = *a.settlement;
     const SettlementBounds bounds = settlement_bounds(p, owed_of(a.balance));
     if (s.amount.minor() < bounds.supervisor_min) s.amount = Money(bounds.supervisor_min, a.currency);
     if (s.payments > p.max_settlement_payments) s.payments = p.max_settlement_payments;
-    if (s.payments > 1 && !allowed(p, s.frequency)) {
+    if (s.payments > 1 && !allows_frequency(p, s.frequency)) {
       const std::optional<Frequency> f = nearest_allowed(p, s.frequency);
       if (!f) return std::nullopt;
       s.frequency = *f;
@@ -211,7 +236,7 @@ std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* cal
     return a;
   }
   InstalmentTerms& t = *a.plan;
-  if (!allowed(p, t.frequency)) {
+  if (!allows_frequency(p, t.frequency)) {
     const std::optional<Frequency> f = nearest_allowed(p, t.frequency);
     if (!f) return std::nullopt;
     t.frequency = *f;

@@ -194,3 +194,50 @@ TEST(PlanPolicy, FindingCodesHaveStableSpellings) {
 
 }  // namespace
 }  // namespace parley::plans
+
+namespace parley::plans {
+namespace {
+
+using testing::balance_of;
+using testing::usd;
+using testing::usd_currency;
+using testing::ymd;
+
+TEST(PlanPolicyQueries, ConvenienceFeeIsWhatTheClientAuthorisesForTheMethod) {
+  Policy p;
+  p.convenience_fees = {{PaymentMethod::card, usd(300)}};
+  EXPECT_EQ(authorised_convenience_fee(p, PaymentMethod::card, usd_currency()), usd(300));
+  // A method the policy does not list may carry no fee.
+  EXPECT_EQ(authorised_convenience_fee(p, PaymentMethod::bank_transfer, usd_currency()), usd(0));
+}
+
+TEST(PlanPolicyQueries, OpeningOfferStaysInsideThePolicy) {
+  Account account;
+  account.currency = usd_currency();
+  account.balance = balance_of(240000, ymd(2026, 1, 31));
+  Client client;
+  client.currency = usd_currency();
+  client.policy.allowed_frequencies = {Frequency::fortnightly, Frequency::weekly};
+  client.policy.convenience_fees = {{PaymentMethod::bank_transfer, usd(150)}};
+
+  const PlanRequest r = opening_request(account, client, ymd(2026, 3, 2));
+  ASSERT_TRUE(r.plan.has_value());
+  EXPECT_EQ(r.today, ymd(2026, 3, 2));
+  EXPECT_EQ(r.balance, account.balance);
+  EXPECT_EQ(r.policy, client.policy);
+  EXPECT_EQ(r.method, PaymentMethod::bank_transfer);
+  EXPECT_EQ(r.convenience_fee, usd(150));
+  // Monthly is not allowed here: the policy's first allowed frequency is used.
+  EXPECT_EQ(r.plan->frequency, Frequency::fortnightly);
+  EXPECT_EQ(r.plan->instalments, 12);
+  EXPECT_EQ(r.plan->first_payment, ymd(2026, 4, 2));
+  EXPECT_TRUE(r.plan->down_payment.is_zero());
+  EXPECT_EQ(r.plan->interest, InterestMethod::none);
+  EXPECT_TRUE(validate_request(r).empty());
+
+  client.policy.allowed_frequencies = {Frequency::weekly, Frequency::monthly};
+  EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->frequency, Frequency::monthly);
+}
+
+}  // namespace
+}  // namespace parley::plans

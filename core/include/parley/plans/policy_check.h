@@ -4,6 +4,7 @@
 //
 // Index of this file:
 // [SECTION] Findings   violation and approval codes, with their figures and words
+// [SECTION] Policy queries  allowed frequencies, authorised fees, the opening offer for an account
 // [SECTION] Check      check_policy
 //
 // Bounds are computed on integers: shares of the balance (min down payment, settlement floor and latitudes) are
@@ -70,6 +71,18 @@ struct PolicyCheck {
 
 std::string_view to_string(FindingCode);
 std::optional<FindingCode> parse_finding_code(std::string_view);
+
+// [SECTION] Policy queries ------------------------------------------------------------------------------------
+
+bool allows_frequency(const Policy& policy, Frequency frequency);  // listed in allowed_frequencies
+// The largest convenience fee the client authorises per payment made with `method`, in `currency` (zero when the
+// policy lists none for the method).
+Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Currency currency);
+
+// The offer a collector starts from for an account: its balance and client policy, no down payment, 12
+// instalments monthly (or at the policy's first allowed frequency), the first a month after `today`, by bank
+// transfer with the fee the client authorises, no interest and no set-up fee.
+PlanRequest opening_request(const Account& account, const Client& client, Date today);
 
 // [SECTION] Check ---------------------------------------------------------------------------------------------
 
