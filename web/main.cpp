@@ -13,14 +13,12 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -42,28 +40,6 @@ struct Host {
 };
 
 Host host;
-
-// The shell's clock, id source and author: the system clock (UTC) and random 128-bit ids (UUIDv4 layout).
-parley::shell::HostServices host_services() {
-  parley::shell::HostServices services;
-  services.now = [] {
-    const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-    return parley::Instant::from_unix_seconds(std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
-  };
-  auto device = std::make_shared<std::random_device>();
-  services.new_id = [device] {
-    std::uint64_t high = 0, low = 0;
-    for (int i = 0; i < 2; ++i) {
-      high = (high << 32) | (*device)();
-      low = (low << 32) | (*device)();
-    }
-    high = (high & ~std::uint64_t{0xF000}) | std::uint64_t{0x4000};                   // version 4
-    low = (low & ~(std::uint64_t{3} << 62)) | (std::uint64_t{2} << 62);                // RFC 4122 variant
-    return parley::EventId::from_parts(high, low);
-  };
-  services.author = {"local-user", "browser-" + services.new_id().hex().substr(0, 16)};  // one per page load
-  return services;
-}
 
 std::vector<unsigned char> read_font() {
   std::ifstream in(font_path, std::ios::binary);
@@ -162,7 +138,7 @@ int main() {
 
   ImGui::CreateContext();
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  host.app = std::make_unique<parley::shell::App>(read_font(), host_services());
+  host.app = std::make_unique<parley::shell::App>(read_font(), parley::shell::system_host_services("browser"));
   host.app->set_display_scale({static_cast<float>(ratio > 0 ? ratio : 1.0), 1.0f});
   host.app->dispatch(parley::shell::LoadStarted{portfolio_url});
   ImGui_ImplGlfw_InitForOpenGL(host.window, true);

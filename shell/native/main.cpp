@@ -12,7 +12,6 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -22,7 +21,6 @@
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -152,28 +150,6 @@ void glfw_error(int code, const char* description) {
   std::cerr << "parley-desktop: GLFW error " << code << ": " << description << "\n";
 }
 
-// The shell's clock, id source and author: the system clock (UTC) and random 128-bit ids (UUIDv4 layout).
-parley::shell::HostServices host_services() {
-  parley::shell::HostServices services;
-  services.now = [] {
-    const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-    return parley::Instant::from_unix_seconds(std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
-  };
-  auto device = std::make_shared<std::random_device>();
-  services.new_id = [device] {
-    std::uint64_t high = 0, low = 0;
-    for (int i = 0; i < 2; ++i) {
-      high = (high << 32) | (*device)();
-      low = (low << 32) | (*device)();
-    }
-    high = (high & ~std::uint64_t{0xF000}) | std::uint64_t{0x4000};                   // version 4
-    low = (low & ~(std::uint64_t{3} << 62)) | (std::uint64_t{2} << 62);                // RFC 4122 variant
-    return parley::EventId::from_parts(high, low);
-  };
-  services.author = {"local-user", "desktop-" + services.new_id().hex().substr(0, 16)};  // one per run
-  return services;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -204,7 +180,7 @@ int main(int argc, char** argv) {
   if (font) font_bytes.assign(font->begin(), font->end());
 
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  parley::shell::App app(std::move(font_bytes), host_services());
+  parley::shell::App app(std::move(font_bytes), parley::shell::system_host_services("desktop"));
   if (const auto scale = display_scale(window)) app.set_display_scale(*scale);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");

@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/journal/event.h"
@@ -63,6 +64,10 @@ struct HostServices {
   std::function<EventId()> new_id;  // a fresh, globally unique event id (random or time-ordered)
   Author author{"local-user", "local-device"};  // who records offers from this installation
 };
+
+// The services of a host with a system clock and an OS random source: UTC now, random 128-bit ids (UUIDv4
+// layout), and the author "local-user" on device "<device_kind>-<16 hex digits>", new for each run.
+HostServices system_host_services(std::string_view device_kind);
 
 // [SECTION] Quoter inputs -------------------------------------------------------------------------------------
 
