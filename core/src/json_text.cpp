@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string>
 
+#include "json_writer.h"
+
 namespace parley::json_text {
 
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
@@ -37,6 +39,20 @@ Problem syntax_problem(std::string_view text, std::size_t position, std::string_
     message += "...";
   }
   return Problem{"line " + std::to_string(line) + ", column " + std::to_string(column), std::move(message)};
+}
+
+std::string quoted(std::string_view text) {
+  constexpr std::size_t kLongest = 64;
+  std::string out;
+  if (text.size() > kLongest) {
+    std::size_t cut = kLongest;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    json::append_escaped(out, text.substr(0, cut));
+    out.insert(out.size() - 1, "...");
+  } else {
+    json::append_escaped(out, text);
+  }
+  return out;
 }
 
 namespace {

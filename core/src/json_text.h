@@ -5,11 +5,13 @@
 // [SECTION] Limits      the largest amount a JSON integer carries exactly
 // [SECTION] Positions   byte offset -> line and column, as people look for them in an editor
 // [SECTION] Syntax      a JSON syntax error as a Problem at "line L, column C"
+// [SECTION] Messages    texts and enumeration spellings quoted in problem messages
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "parley/problem.h"
@@ -37,5 +39,22 @@ Problem syntax_problem(std::string_view text, std::size_t position, std::string_
 
 // The first syntax error of `text`, or nullopt when it is well-formed JSON (one pass, no document built).
 std::optional<Problem> first_syntax_error(std::string_view text);
+
+// [SECTION] Messages ------------------------------------------------------------------------------------------
+
+// `text` as a JSON string for a message: quoted and escaped, cut after 64 bytes (never inside a character) with
+// "..." before the closing quote.
+std::string quoted(std::string_view text);
+
+// "one of "a", "b", "c"" for an enumeration E whose `count` enumerators are 0..count-1 with to_string(E).
+template <class E>
+std::string one_of_spellings(int count) {
+  std::string out = "one of ";
+  for (int i = 0; i < count; ++i) {
+    if (i > 0) out += ", ";
+    out += quoted(to_string(static_cast<E>(i)));
+  }
+  return out;
+}
 
 }  // namespace parley::json_text

@@ -71,18 +71,6 @@ class ProblemSink {
   std::vector<std::string> suppressed_;
 };
 
-std::string quote_text(std::string_view text) {
-  constexpr std::size_t kLongest = 64;  // longer texts are cut in messages
-  std::string out;
-  if (text.size() > kLongest) {
-    json::append_escaped(out, text.substr(0, kLongest));
-    out.insert(out.size() - 1, "...");
-  } else {
-    json::append_escaped(out, text);
-  }
-  return out;
-}
-
 // [SECTION] Shapes
 // --------------------------------------------------------------------------------------------
 
@@ -562,17 +550,6 @@ void clear_array(Type array, void* vector) {
   with_array(array, vector, [](auto* v, Type) { v->clear(); });
 }
 
-// "one of "a", "b", "c"" for the spellings of an enumeration with `count` enumerators.
-template <class E>
-std::string spellings(int count) {
-  std::string out = "one of ";
-  for (int i = 0; i < count; ++i) {
-    if (i > 0) out += ", ";
-    out += quote_text(to_string(static_cast<E>(i)));
-  }
-  return out;
-}
-
 std::string_view enum_noun(Type t) {
   switch (t) {
     case Type::party_role:
@@ -595,19 +572,19 @@ std::string_view enum_noun(Type t) {
 std::string enum_spellings(Type t) {
   switch (t) {
     case Type::party_role:
-      return spellings<PartyRole>(3);
+      return json_text::one_of_spellings<PartyRole>(3);
     case Type::contact_status:
-      return spellings<ContactStatus>(3);
+      return json_text::one_of_spellings<ContactStatus>(3);
     case Type::phone_kind:
-      return spellings<PhoneKind>(4);
+      return json_text::one_of_spellings<PhoneKind>(4);
     case Type::frequency:
-      return spellings<Frequency>(4);
+      return json_text::one_of_spellings<Frequency>(4);
     case Type::payment_method:
-      return spellings<PaymentMethod>(3);
+      return json_text::one_of_spellings<PaymentMethod>(3);
     case Type::balance_part:
-      return spellings<BalancePart>(3);
+      return json_text::one_of_spellings<BalancePart>(3);
     default:
-      return spellings<RiskTier>(3);
+      return json_text::one_of_spellings<RiskTier>(3);
   }
 }
 
@@ -629,7 +606,7 @@ std::string expected(Type t) {
     case Type::currency:
       return "a currency code such as \"USD\"";
     case Type::format:
-      return "the string " + quote_text(portfolio_format);
+      return "the string " + json_text::quoted(portfolio_format);
     case Type::party_role:
     case Type::contact_status:
     case Type::phone_kind:
@@ -791,8 +768,8 @@ class Loader {
       case Type::opt_date: {
         const std::optional<Date> d = Date::parse(value);
         if (!d) {
-          report(looks_like_date(value) ? "impossible date " + quote_text(value)
-                                        : "expected a date \"YYYY-MM-DD\", got " + quote_text(value));
+          report(looks_like_date(value) ? "impossible date " + json_text::quoted(value)
+                                        : "expected a date \"YYYY-MM-DD\", got " + json_text::quoted(value));
         } else if (s.type == Type::date) {
           *static_cast<Date*>(s.target) = *d;
         } else {
@@ -805,13 +782,13 @@ class Loader {
         if (c) {
           *static_cast<Currency*>(s.target) = *c;
         } else {
-          report("unknown currency " + quote_text(value));
+          report("unknown currency " + json_text::quoted(value));
         }
         break;
       }
       case Type::format:
         if (value != portfolio_format) {
-          report("unsupported format " + quote_text(value) + ": expected " + quote_text(portfolio_format));
+          report("unsupported format " + json_text::quoted(value) + ": expected " + json_text::quoted(portfolio_format));
         }
         break;
       case Type::party_role:
@@ -822,12 +799,12 @@ class Loader {
       case Type::balance_part:
       case Type::risk_tier:
         if (!store_enum(s, value)) {
-          report("unknown " + std::string(enum_noun(s.type)) + " " + quote_text(value) + ": expected " +
+          report("unknown " + std::string(enum_noun(s.type)) + " " + json_text::quoted(value) + ": expected " +
                  enum_spellings(s.type));
         }
         break;
       default:
-        type_mismatch(s, "the string " + quote_text(value));
+        type_mismatch(s, "the string " + json_text::quoted(value));
     }
     return true;
   }
@@ -1097,7 +1074,7 @@ class Validator {
       if (c.id.empty()) continue;
       const auto [it, inserted] = client_index.emplace(c.id, i);
       if (!inserted) {
-        add(path + ".id", "duplicate client id " + quote_text(c.id) + " (first at " +
+        add(path + ".id", "duplicate client id " + json_text::quoted(c.id) + " (first at " +
                               index_path("clients", it->second) + ")");
       }
     }
@@ -1110,7 +1087,7 @@ class Validator {
       if (a.id.empty()) continue;
       const auto [it, inserted] = account_index.emplace(a.id, i);
       if (!inserted) {
-        add(index_path("accounts", i) + ".id", "duplicate account id " + quote_text(a.id) + " (first at " +
+        add(index_path("accounts", i) + ".id", "duplicate account id " + json_text::quoted(a.id) + " (first at " +
                                                    index_path("accounts", it->second) + ")");
       }
     }
@@ -1173,7 +1150,7 @@ class Validator {
     not_empty(a.city, path, "city");
     if (!is_country_code(a.country)) {
       add(path + ".country",
-          "must be an ISO 3166-1 alpha-2 code such as \"US\", got " + quote_text(a.country));
+          "must be an ISO 3166-1 alpha-2 code such as \"US\", got " + json_text::quoted(a.country));
     }
   }
 
@@ -1193,7 +1170,7 @@ class Validator {
   }
 
   void check_zone(const std::string& zone, const std::string& path) {
-    if (!is_known_time_zone(zone)) add(path, "unknown time zone " + quote_text(zone));
+    if (!is_known_time_zone(zone)) add(path, "unknown time zone " + json_text::quoted(zone));
   }
 
   void check_client(const Client& c, const std::string& path) {
@@ -1211,7 +1188,7 @@ class Validator {
       for (std::size_t j = 0; j < i; ++j) {
         if (p.allowed_frequencies[j] == p.allowed_frequencies[i]) {
           add(pp + index_path(".allowed_frequencies", i),
-              "duplicate frequency " + quote_text(to_string(p.allowed_frequencies[i])));
+              "duplicate frequency " + json_text::quoted(to_string(p.allowed_frequencies[i])));
           break;
         }
       }
@@ -1224,7 +1201,7 @@ class Validator {
       for (std::size_t j = 0; j < i; ++j) {
         if (p.convenience_fees[j].method == p.convenience_fees[i].method) {
           add(fp + ".method",
-              "duplicate payment method " + quote_text(to_string(p.convenience_fees[i].method)));
+              "duplicate payment method " + json_text::quoted(to_string(p.convenience_fees[i].method)));
           break;
         }
       }
@@ -1257,15 +1234,15 @@ class Validator {
     const std::string path = index_path("accounts", i);
     not_empty(a.id, path, "id");
     if (client == nullptr) {
-      add(path + ".client_id", "no client with id " + quote_text(a.client_id));
+      add(path + ".client_id", "no client with id " + json_text::quoted(a.client_id));
     }
     const bool known_currency = a.currency != Currency{};
     if (!known_currency) {
       add(path + ".currency", "must be a real currency, not \"XXX\"");
     } else if (client != nullptr && client->currency != Currency{} && client->currency != a.currency) {
-      add(path + ".currency", "currency " + quote_text(a.currency.code()) + " differs from client " +
-                                  quote_text(client->id) + "'s currency " +
-                                  quote_text(client->currency.code()));
+      add(path + ".currency", "currency " + json_text::quoted(a.currency.code()) + " differs from client " +
+                                  json_text::quoted(client->id) + "'s currency " +
+                                  json_text::quoted(client->currency.code()));
     }
     not_empty(a.original_creditor, path, "original_creditor");
     check_secret(a.original_account_number, path + ".original_account_number");
@@ -1308,11 +1285,11 @@ class Validator {
 
     if (!is_jurisdiction(a.jurisdiction)) {
       add(path + ".jurisdiction", "must be an ISO 3166-2 code such as \"US-MA\", \"GB-ENG\" or \"FR\", got " +
-                                      quote_text(a.jurisdiction));
+                                      json_text::quoted(a.jurisdiction));
     }
     if (!is_language_tag(a.language)) {
       add(path + ".language",
-          "must be a BCP 47 language tag such as \"en-US\", got " + quote_text(a.language));
+          "must be a BCP 47 language tag such as \"en-US\", got " + json_text::quoted(a.language));
     }
 
     if (a.parties.empty()) add(path + ".parties", "must list at least one party");
@@ -1324,7 +1301,7 @@ class Validator {
       check_party(party, pp);
       for (std::size_t k = 0; k < j; ++k) {
         if (!party.id.empty() && a.parties[k].id == party.id) {
-          add(pp + ".id", "duplicate party id " + quote_text(party.id) + " (first at " + path +
+          add(pp + ".id", "duplicate party id " + json_text::quoted(party.id) + " (first at " + path +
                               index_path(".parties", k) + ")");
           break;
         }
@@ -1353,7 +1330,7 @@ class Validator {
       const std::string php = path + index_path(".phones", k);
       if (!is_e164(ph.number)) {
         add(php + ".number",
-            "must be an E.164 number such as \"+16175550123\", got " + quote_text(ph.number));
+            "must be an E.164 number such as \"+16175550123\", got " + json_text::quoted(ph.number));
       }
       if (ph.time_zones.empty()) add(php + ".time_zones", "must list at least one time zone");
       for (std::size_t z = 0; z < ph.time_zones.size(); ++z) {
@@ -1365,7 +1342,7 @@ class Validator {
       const Email& e = party.emails[k];
       const std::string ep = path + index_path(".emails", k);
       if (!is_email(e.address)) {
-        add(ep + ".address", "must be an email address with exactly one '@', got " + quote_text(e.address));
+        add(ep + ".address", "must be an email address with exactly one '@', got " + json_text::quoted(e.address));
       }
       check_provenance(e.provenance, ep);
     }

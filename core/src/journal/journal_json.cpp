@@ -52,21 +52,6 @@ class ProblemSink {
   std::size_t count_ = 0;
 };
 
-// A text for a message: JSON-quoted, cut after 64 bytes.
-std::string quote_text(std::string_view text) {
-  constexpr std::size_t kLongest = 64;
-  std::string out;
-  if (text.size() > kLongest) {
-    std::size_t cut = kLongest;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    json::append_escaped(out, text.substr(0, cut));
-    out.insert(out.size() - 1, "...");
-  } else {
-    json::append_escaped(out, text);
-  }
-  return out;
-}
-
 // [SECTION] Tree
 // ----------------------------------------------------------------------------------------------
 
@@ -277,17 +262,6 @@ std::string format_time(int minutes) {
   return out;
 }
 
-// "one of "a", "b"" for the `count` spellings of an enumeration.
-template <class E>
-std::string spellings(int count) {
-  std::string out = "one of ";
-  for (int i = 0; i < count; ++i) {
-    if (i > 0) out += ", ";
-    out += quote_text(to_string(static_cast<E>(i)));
-  }
-  return out;
-}
-
 class Decoder;
 
 // The members of one object, looked up by name against its shape; unknown and repeated members are reported
@@ -344,7 +318,7 @@ class Decoder {
       case Kind::array:
         return "an array";
       case Kind::string:
-        return quote_text(tree_.text(n));
+        return json_text::quoted(tree_.text(n));
       case Kind::integer:
         return std::to_string(n.number);
       case Kind::out_of_range:
@@ -376,7 +350,7 @@ class Decoder {
       if (t->kind != Kind::string) {
         mismatch("type", "an event type such as \"contact-attempted\"", *t);
       } else if (!(kind = parse_event_kind(tree_.text(*t)))) {
-        report("type", "unknown event type " + quote_text(tree_.text(*t)));
+        report("type", "unknown event type " + json_text::quoted(tree_.text(*t)));
       }
     }
     o.text(2, e.account_id);
@@ -686,7 +660,7 @@ bool Object::choice(int member, int count, std::optional<E> (*parse)(std::string
   if (!n) return false;
   const std::optional<E> v = n->kind == Kind::string ? parse(d_.tree().text(*n)) : std::nullopt;
   if (!v) {
-    d_.mismatch(path_of(member), spellings<E>(count), *n);
+    d_.mismatch(path_of(member), json_text::one_of_spellings<E>(count), *n);
     return false;
   }
   out = *v;
@@ -707,7 +681,7 @@ bool Object::channels(int member, std::vector<ContactChannel>& out) {
     const std::optional<ContactChannel> c =
         e.kind == Kind::string ? parse_contact_channel(d_.tree().text(e)) : std::nullopt;
     if (!c) {
-      d_.mismatch(element(path_of(member), index), spellings<ContactChannel>(5), e);
+      d_.mismatch(element(path_of(member), index), json_text::one_of_spellings<ContactChannel>(5), e);
       ok = false;
     } else {
       out.push_back(*c);
