@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/calendar/validation_period.h"
 #include "parley/time_zone.h"
@@ -61,6 +62,30 @@ Zones candidate_zones(const Party& party) {
   return out;
 }
 
+// The account's events in journal order, gathered once per check so that every rule reads a plain array.
+class AccountEvents {
+ public:
+  class iterator {
+   public:
+    explicit iterator(const Event* const* p) : p_(p) {}
+    const Event& operator*() const { return **p_; }
+    iterator& operator++() {
+      ++p_;
+      return *this;
+    }
+    friend bool operator==(iterator a, iterator b) { return a.p_ == b.p_; }
+
+   private:
+    const Event* const* p_;
+  };
+  explicit AccountEvents(const EventRange& range) : list_(range.to_vector()) {}
+  iterator begin() const { return iterator(list_.data()); }
+  iterator end() const { return iterator(list_.data() + list_.size()); }
+
+ private:
+  std::vector<const Event*> list_;
+};
+
 struct Context {
   const Account& account;
   const Party& party;
@@ -70,7 +95,22 @@ struct Context {
   std::span<const std::string> consumer_accounts;
   Zones zones;
   const PreferenceSet* preferences = nullptr;  // the party's latest PreferenceSet on the account, if any
+  const Phone* number = nullptr;               // the party's phone being called or texted, when known
+  const AccountEvents& events;                 // the account's events
 };
+
+// The party's phone with this number, or null.
+const Phone* phone_of(const Party& party, std::string_view number) {
+  if (number.empty()) return nullptr;
+  for (const Phone& p : party.phones) {
+    if (p.number == number) return &p;
+  }
+  return nullptr;
+}
+
+bool listed(const std::vector<PhoneKind>& kinds, PhoneKind kind) {
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
 
 // What one evaluation found: whether every rule passed, and when the blocking ones clear.
 struct Outcome {
@@ -92,6 +132,11 @@ struct Outcome {
 bool governs(const ContactRule& rule, ContactChannel channel) {
   return rule.channels.empty() ||
          std::find(rule.channels.begin(), rule.channels.end(), channel) != rule.channels.end();
+}
+
+// Whether a rule limited to phone kinds covers this contact: yes when the number is unknown (fail closed).
+bool covers_number(const ContactRule& rule, const Phone* number) {
+  return rule.phone_kinds.empty() || number == nullptr || listed(rule.phone_kinds, number->kind);
 }
 
 Date local_date(TimeZone zone, Instant at) { return to_local(zone, at).date; }
@@ -137,20 +182,43 @@ void calling_hours(const Context& c, const ContactRule& rule, Instant at, Outcom
                      clock_text(rule.latest) + " the party's local time.");
 }
 
+// Whether the latest outcome recorded for the attempt is one the rule does not count.
+template <class Events>
+bool uncounted(const ContactRule& rule, const Events& events, const Event& attempt) {
+  if (rule.uncounted_outcomes.empty()) return false;
+  const OutcomeRecorded* latest = nullptr;
+  for (const Event& e : events) {
+    const OutcomeRecorded* r = e.get<OutcomeRecorded>();
+    if (r != nullptr && r->attempt_id == attempt.id) latest = r;
+  }
+  return latest != nullptr && std::find(rule.uncounted_outcomes.begin(), rule.uncounted_outcomes.end(),
+                                        latest->outcome) != rule.uncounted_outcomes.end();
+}
+
+// Attempts counted by a call-frequency rule, by their instants: outbound, on a governed channel, to the party (on
+// this account) or to anyone (on the consumer's other accounts), to a number of a listed kind when the rule names
+// kinds (numbers not found among the party's phones count), and without an uncounted outcome. The outcome is
+// looked up only for attempts inside [low, high).
 template <class Visit>
-void for_each_counted_attempt(const Context& c, const ContactRule& rule, Visit visit) {
-  const auto scan = [&](std::string_view account_id, bool same_account) {
-    for (const Event& e : c.journal.events_for(account_id)) {
+void for_each_counted_attempt(const Context& c, const ContactRule& rule, Instant low, Instant high, Visit visit) {
+  const auto scan = [&](const auto& events, bool same_account) {
+    for (const Event& e : events) {
       const ContactAttempted* a = e.get<ContactAttempted>();
       if (a == nullptr || a->direction != ContactDirection::outbound || !governs(rule, a->channel)) continue;
       if (same_account && a->party_id != c.party.id) continue;
+      if (e.recorded_at < low || e.recorded_at >= high) continue;
+      if (!rule.phone_kinds.empty()) {
+        const Phone* to = phone_of(c.party, a->contact_point);
+        if (to != nullptr && !listed(rule.phone_kinds, to->kind)) continue;
+      }
+      if (uncounted(rule, events, e)) continue;
       visit(e.recorded_at);
     }
   };
-  scan(c.account.id, true);
+  scan(c.events, true);
   if (rule.per == FrequencyScope::consumer) {
     for (const std::string& id : c.consumer_accounts) {
-      if (id != c.account.id) scan(id, false);
+      if (id != c.account.id) scan(c.journal.events_for(id), false);
     }
   }
 }
@@ -162,7 +230,7 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
   const Instant low = at.plus_seconds(-(static_cast<std::int64_t>(window) + 2) * 86400);
   const Instant high = at.plus_seconds(2 * 86400);
   int near = 0;
-  for_each_counted_attempt(c, rule, [&](Instant when) { near += (when >= low && when < high) ? 1 : 0; });
+  for_each_counted_attempt(c, rule, low, high, [&](Instant) { ++near; });
   if (near < rule.max_calls) return;
   std::optional<Instant> clear;
   int worst = 0;
@@ -171,8 +239,7 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
     const Date today = local_date(zone, at);
     std::array<int, kMaxWindow> per_day{};  // per_day[i]: attempts on the local day today - i
     int total = 0;
-    for_each_counted_attempt(c, rule, [&](Instant when) {
-      if (when < low || when >= high) return;
+    for_each_counted_attempt(c, rule, low, high, [&](Instant when) {
       const int back = today - local_date(zone, when);
       if (back >= 0 && back < window) {
         ++per_day[static_cast<std::size_t>(back)];
@@ -200,7 +267,7 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
 void after_conversation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
   // The latest telephone conversation with the party on this debt, by the instant of its attempt.
   std::optional<Instant> latest;
-  for (const Event& e : c.journal.events_for(c.account.id)) {
+  for (const Event& e : c.events) {
     const OutcomeRecorded* r = e.get<OutcomeRecorded>();
     if (r == nullptr || !r->conversation) continue;
     const Event* attempt = c.journal.find(r->attempt_id);
@@ -227,7 +294,7 @@ void after_conversation(const Context& c, const ContactRule& rule, Instant at, O
 }
 
 void cease(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
-  for (const Event& e : c.journal.events_for(c.account.id)) {
+  for (const Event& e : c.events) {
     const CeaseRequested* r = e.get<CeaseRequested>();
     if (r == nullptr || r->party_id != c.party.id) continue;
     const bool stops = r->scope == CeaseScope::all ||
@@ -243,9 +310,9 @@ void cease(const Context& c, const ContactRule& rule, Outcome& o, Decision* out)
   }
 }
 
-const PreferenceSet* latest_preferences(const Journal& journal, const Account& account, const Party& party) {
+const PreferenceSet* latest_preferences(const AccountEvents& events, const Party& party) {
   const PreferenceSet* latest = nullptr;
-  for (const Event& e : journal.events_for(account.id)) {
+  for (const Event& e : events) {
     const PreferenceSet* p = e.get<PreferenceSet>();
     if (p != nullptr && p->party_id == party.id) latest = p;
   }
@@ -283,7 +350,7 @@ void inconvenient_time(const Context& c, const ContactRule& rule, Instant at, Ou
 
 void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
   std::optional<Date> notice;  // the day the validation information was provided
-  for (const Event& e : c.journal.events_for(c.account.id)) {
+  for (const Event& e : c.events) {
     const LetterIssued* l = e.get<LetterIssued>();
     if (l != nullptr && l->template_id == rule.validation_template) {
       notice = e.recorded_at.utc_date();
@@ -294,7 +361,7 @@ void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, D
   if (notice && c.book.holidays) period_end = validation_period(*c.book.holidays, *notice).ends;
   // A dispute inside the period pauses collection until a verification letter comes after it in the journal.
   const DisputeOpened* open = nullptr;
-  for (const Event& e : c.journal.events_for(c.account.id)) {
+  for (const Event& e : c.events) {
     if (const DisputeOpened* d = e.get<DisputeOpened>()) {
       const bool inside = !period_end || (d->received >= *notice && d->received <= *period_end);
       if (inside && open == nullptr) open = d;
@@ -307,6 +374,16 @@ void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, D
   o.block(std::nullopt);
   say(out, rule, "A dispute received on " + open->received.iso() +
                      " is unanswered: collection is paused until verification is sent.");
+}
+
+void prior_letter(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
+  for (const Event& e : c.events) {
+    const LetterIssued* l = e.get<LetterIssued>();
+    if (l != nullptr && l->template_id == rule.letter_template) return;
+  }
+  o.block(std::nullopt);
+  say(out, rule, "The letter \"" + rule.letter_template + "\" has not been sent: it must come before any " +
+                     std::string(to_string(c.channel)) + " contact.");
 }
 
 void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
@@ -324,7 +401,8 @@ void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& 
 // never clears by time, so later rounds happen only when none of them blocked).
 bool timeless(ContactRuleKind kind) {
   return kind == ContactRuleKind::cease || kind == ContactRuleKind::medium_preference ||
-         kind == ContactRuleKind::dispute_validation || kind == ContactRuleKind::third_party_disclosure;
+         kind == ContactRuleKind::dispute_validation || kind == ContactRuleKind::third_party_disclosure ||
+         kind == ContactRuleKind::required_disclosure || kind == ContactRuleKind::prior_letter;
 }
 
 bool needs_zone(ContactRuleKind kind) {
@@ -338,7 +416,9 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
   for (const RulePack& pack : c.book.packs) {
     if (!pack.applies_to(c.account.jurisdiction)) continue;
     for (const ContactRule& rule : pack.rules) {
-      if (!governs(rule, c.channel) || (!first_round && timeless(rule.kind))) continue;
+      if (!governs(rule, c.channel) || !covers_number(rule, c.number) || (!first_round && timeless(rule.kind))) {
+        continue;
+      }
       if (rule.kind == ContactRuleKind::inconvenient_time) {
         if (c.preferences == nullptr || c.preferences->avoid_times.empty()) continue;  // nothing to place in time
       }
@@ -364,6 +444,8 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::inconvenient_time: inconvenient_time(c, rule, at, o, out); break;
         case ContactRuleKind::dispute_validation: dispute_validation(c, rule, o, out); break;
         case ContactRuleKind::third_party_disclosure: third_party_disclosure(c, rule, o, out); break;
+        case ContactRuleKind::required_disclosure: break;  // says what to disclose; never blocks
+        case ContactRuleKind::prior_letter: prior_letter(c, rule, o, out); break;
       }
     }
   }
@@ -376,6 +458,12 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
 
 Decision check(const Account& account, const Party& party, ContactChannel channel, Instant at,
                const Journal& journal, const RuleBook& book, std::span<const std::string> consumer_accounts) {
+  return check(account, party, channel, std::string_view(), at, journal, book, consumer_accounts);
+}
+
+Decision check(const Account& account, const Party& party, ContactChannel channel, std::string_view contact_point,
+               Instant at, const Journal& journal, const RuleBook& book,
+               std::span<const std::string> consumer_accounts) {
   Decision decision;
   if (!book.failed.empty()) {
     for (const Problem& p : book.failed) {
@@ -393,8 +481,12 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
                                 ""});
     return decision;
   }
+  const Phone* number = channel == ContactChannel::phone || channel == ContactChannel::sms
+                           ? phone_of(party, contact_point)
+                           : nullptr;
+  const AccountEvents events(journal.events_for(account.id));
   const Context c{account, party, channel, journal, book, consumer_accounts, candidate_zones(party),
-                  latest_preferences(journal, account, party)};
+                  latest_preferences(events, party), number, events};
   Outcome o = evaluate(c, at, &decision, true);
   if (o.allowed) {
     decision.allowed = true;

@@ -23,18 +23,39 @@ namespace parley {
 // [SECTION] Names ---------------------------------------------------------------------------------------------
 
 namespace {
-constexpr std::array<std::string_view, 8> kContactRuleKindNames = {
+constexpr std::array<std::string_view, 10> kContactRuleKindNames = {
     "calling-hours",      "call-frequency",    "after-conversation", "cease",
-    "medium-preference",  "inconvenient-time", "dispute-validation", "third-party-disclosure"};
+    "medium-preference",  "inconvenient-time", "dispute-validation", "third-party-disclosure",
+    "required-disclosure", "prior-letter"};
+constexpr std::array<std::string_view, 3> kDisclosureWhenNames = {"every", "first", "subsequent"};
+constexpr std::array<std::string_view, 3> kDisclosureStageNames = {"any", "before-verification",
+                                                                   "after-verification"};
+
+template <class E, std::size_t N>
+std::optional<E> find_name(const std::array<std::string_view, N>& names, std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == text) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 std::string_view to_string(ContactRuleKind kind) { return kContactRuleKindNames[static_cast<std::size_t>(kind)]; }
 
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view text) {
-  for (std::size_t i = 0; i < kContactRuleKindNames.size(); ++i) {
-    if (kContactRuleKindNames[i] == text) return static_cast<ContactRuleKind>(i);
-  }
-  return std::nullopt;
+  return find_name<ContactRuleKind>(kContactRuleKindNames, text);
+}
+
+std::string_view to_string(DisclosureWhen when) { return kDisclosureWhenNames[static_cast<std::size_t>(when)]; }
+
+std::optional<DisclosureWhen> parse_disclosure_when(std::string_view text) {
+  return find_name<DisclosureWhen>(kDisclosureWhenNames, text);
+}
+
+std::string_view to_string(DisclosureStage stage) { return kDisclosureStageNames[static_cast<std::size_t>(stage)]; }
+
+std::optional<DisclosureStage> parse_disclosure_stage(std::string_view text) {
+  return find_name<DisclosureStage>(kDisclosureStageNames, text);
 }
 
 std::string_view to_string(FrequencyScope scope) { return scope == FrequencyScope::debt ? "debt" : "consumer"; }
@@ -160,6 +181,34 @@ class Reader {
     return out;
   }
 
+  // An optional array of distinct spellings of E: absent gives an empty list; present, it must not be empty.
+  template <class E>
+  std::vector<E> spellings(const Json& object, const std::string& path, std::string_view key,
+                           std::optional<E> (*parse)(std::string_view), std::string_view expected) {
+    std::vector<E> out;
+    const Json* v = member(object, key);
+    if (v == nullptr) return out;
+    const std::string where = join(path, key);
+    if (!v->is_array() || v->empty()) {
+      add(where, "must be a non-empty array of " + std::string(expected));
+      return out;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const Json& item = (*v)[i];
+      const std::string at = where + "[" + std::to_string(i) + "]";
+      std::optional<E> value;
+      if (item.is_string()) value = parse(item.get_ref<const std::string&>());
+      if (!value) {
+        add(at, "is not one of the " + std::string(expected));
+      } else if (std::find(out.begin(), out.end(), *value) != out.end()) {
+        add(at, "is listed twice");
+      } else {
+        out.push_back(*value);
+      }
+    }
+    return out;
+  }
+
   std::vector<PartyRole> roles(const Json& object, const std::string& path) {
     std::vector<PartyRole> out;
     const Json* v = member(object, "roles");
@@ -212,8 +261,23 @@ void read_rule(Reader& r, const Json& j, const std::string& path, ContactRule& r
       break;
     }
     case ContactRuleKind::call_frequency: {
-      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "max_calls", "window_days", "per"});
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "max_calls", "window_days", "per",
+                             "phone_kinds", "uncounted_outcomes"});
       rule.max_calls = r.integer(j, path, "max_calls", 1, kMaxCalls).value_or(0);
+      rule.phone_kinds = r.spellings<PhoneKind>(j, path, "phone_kinds", parse_phone_kind,
+                                                "phone kinds (\"mobile\", \"home\", \"work\", \"other\")");
+      if (r.member(j, "phone_kinds") != nullptr) {
+        // Only calls and texts go to a number, so a rule limited to phone kinds must govern nothing else.
+        const bool numbers_only =
+            !rule.channels.empty() && std::all_of(rule.channels.begin(), rule.channels.end(), [](ContactChannel c) {
+              return c == ContactChannel::phone || c == ContactChannel::sms;
+            });
+        if (!numbers_only) {
+          r.add(Reader::join(path, "channels"), "must list only \"phone\" and \"sms\" when phone_kinds is given");
+        }
+      }
+      rule.uncounted_outcomes = r.spellings<ContactOutcome>(j, path, "uncounted_outcomes", parse_contact_outcome,
+                                                            "outcomes of docs/journal-format.md");
       rule.window_days = r.integer(j, path, "window_days", 1, kMaxDays).value_or(0);
       if (std::optional<std::string> per = r.text(j, path, "per", true)) {
         if (std::optional<FrequencyScope> scope = parse_frequency_scope(*per)) {
@@ -243,6 +307,36 @@ void read_rule(Reader& r, const Json& j, const std::string& path, ContactRule& r
       r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "roles"});
       rule.roles = r.roles(j, path);
       break;
+    case ContactRuleKind::prior_letter:
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "template"});
+      rule.letter_template = r.text(j, path, "template", true).value_or("");
+      break;
+    case ContactRuleKind::required_disclosure: {
+      r.allow_only(j, path, {"id", "citation", "text", "kind", "channels", "words", "verbatim", "when", "stage"});
+      rule.words = r.text(j, path, "words", true).value_or("");
+      if (const Json* v = r.member(j, "verbatim"); v != nullptr) {
+        if (v->is_boolean()) {
+          rule.verbatim = v->get<bool>();
+        } else {
+          r.add(Reader::join(path, "verbatim"), "must be true or false");
+        }
+      }
+      if (std::optional<std::string> when = r.text(j, path, "when", true)) {
+        if (std::optional<DisclosureWhen> w = parse_disclosure_when(*when)) {
+          rule.when = *w;
+        } else {
+          r.add(Reader::join(path, "when"), "must be \"every\", \"first\" or \"subsequent\"");
+        }
+      }
+      if (std::optional<std::string> stage = r.text(j, path, "stage", false)) {
+        if (std::optional<DisclosureStage> st = parse_disclosure_stage(*stage)) {
+          rule.stage = *st;
+        } else {
+          r.add(Reader::join(path, "stage"), "must be \"any\", \"before-verification\" or \"after-verification\"");
+        }
+      }
+      break;
+    }
   }
 }
 
@@ -303,6 +397,27 @@ bool RuleBook::add(std::string_view source, std::string_view json_text) {
   }
   for (const Problem& p : load.problems) failed.push_back({std::string(source), p.text()});
   return false;
+}
+
+std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
+                                             bool first_communication) {
+  std::vector<Disclosure> out;
+  for (const RulePack& pack : book.packs) {
+    if (!pack.applies_to(account.jurisdiction)) continue;
+    for (const ContactRule& rule : pack.rules) {
+      if (rule.kind != ContactRuleKind::required_disclosure) continue;
+      if (!rule.channels.empty() &&
+          std::find(rule.channels.begin(), rule.channels.end(), channel) == rule.channels.end()) {
+        continue;
+      }
+      if ((rule.when == DisclosureWhen::first && !first_communication) ||
+          (rule.when == DisclosureWhen::subsequent && first_communication)) {
+        continue;
+      }
+      out.push_back({rule.id, rule.citation, rule.words, rule.text, rule.verbatim, rule.when, rule.stage});
+    }
+  }
+  return out;
 }
 
 }  // namespace parley

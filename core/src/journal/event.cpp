@@ -94,7 +94,7 @@ constexpr std::string_view kOutcomes[] = {"right-party-contact", "third-party", 
                                           "no-answer",           "refused",
                                           "promise-to-pay",      "dispute",
                                           "cease-request",       "bankrupt",
-                                          "deceased"};
+                                          "deceased",            "not-connected"};
 constexpr std::string_view kMethods[] = {"security-questions", "portal-login", "document"};
 constexpr std::string_view kScopes[] = {"all", "channels"};
 constexpr std::string_view kPointKinds[] = {"address", "phone", "email"};
@@ -265,6 +265,9 @@ class Checker {
   }
   void payload(const OutcomeRecorded& p) {
     if (p.attempt_id.is_nil()) fail("payload.attempt_id", "must not be all zeros");
+    if (p.outcome == ContactOutcome::not_connected && p.conversation) {
+      fail("payload.conversation", "must be false when the call did not connect");
+    }
   }
   void payload(const PartyVerified& p) {
     non_empty(p.party_id, "payload.party_id");

@@ -399,7 +399,7 @@ class Decoder {
         OutcomeRecorded p;
         Object o(*this, node, path, kOutcomeMembers);
         o.id(0, p.attempt_id);
-        o.choice(1, 12, parse_contact_outcome, p.outcome);
+        o.choice(1, 13, parse_contact_outcome, p.outcome);
         o.boolean(2, p.conversation);
         return p;
       }

@@ -55,4 +55,11 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
                const Journal& journal, const RuleBook& book,
                std::span<const std::string> consumer_accounts = {});
 
+// The same for a call or text to `contact_point` (E.164 number): rules limited to phone kinds (phone_kinds) then
+// apply only when that number of the party has one of their kinds. Without it (the overload above, or an unknown
+// number), such rules apply to every call and text of the party (fail closed).
+Decision check(const Account& account, const Party& party, ContactChannel channel, std::string_view contact_point,
+               Instant at, const Journal& journal, const RuleBook& book,
+               std::span<const std::string> consumer_accounts = {});
+
 }  // namespace parley

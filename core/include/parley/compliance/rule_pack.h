@@ -1,12 +1,13 @@
 #pragma once
 // Compliance rule packs: the contact rules of one jurisdiction as data (assets/rules/*.json), each rule with its
-// id, its citation and its plain-language text, and the rule book that check() reads them from.
+// id, its citation and its plain-language text, and the rule book that check() and required_disclosures() read.
 //
 // Index of this file:
-// [SECTION] Rules      the kinds of rule and their parameters
-// [SECTION] Packs      one jurisdiction's rules
-// [SECTION] Loading    JSON text -> RulePack, with problems named by JSON path
-// [SECTION] RuleBook   the packs a host loaded, and the loads that failed (which block every contact)
+// [SECTION] Rules        the kinds of rule and their parameters
+// [SECTION] Packs        one jurisdiction's rules
+// [SECTION] Loading      JSON text -> RulePack, with problems named by JSON path
+// [SECTION] RuleBook     the packs a host loaded, and the loads that failed (which block every contact)
+// [SECTION] Disclosures  what a communication must say or contain, from the required-disclosure rules
 //
 // Core reads no files: hosts read assets/rules/<JURISDICTION>.json and pass the text to load_rule_pack or
 // RuleBook::add. The format is documented in docs/compliance.md.
@@ -35,6 +36,10 @@ enum class ContactRuleKind {
   dispute_validation,      // "dispute-validation": a dispute in the validation period pauses collection until
                            // verification is sent
   third_party_disclosure,  // "third-party-disclosure": only parties with the listed roles may be contacted
+  required_disclosure,     // "required-disclosure": words a communication must carry (never blocks; read by
+                           // required_disclosures())
+  prior_letter,            // "prior-letter": no contact on the governed channels until a LetterIssued with
+                           // letter_template is in the account's journal
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
@@ -43,6 +48,24 @@ enum class FrequencyScope { debt, consumer };  // "debt": attempts on this accou
                                                // consumer's accounts passed to check()
 std::string_view to_string(FrequencyScope);
 std::optional<FrequencyScope> parse_frequency_scope(std::string_view);
+
+// required-disclosure: which communications must carry the words.
+enum class DisclosureWhen {
+  every,       // "every": every communication on the rule's channels
+  first,       // "first": only the first communication with the party (written or oral: required_disclosures())
+  subsequent,  // "subsequent": every communication after the first
+};
+std::string_view to_string(DisclosureWhen);
+std::optional<DisclosureWhen> parse_disclosure_when(std::string_view);
+
+// required-disclosure: where in a live conversation the words go, relative to right-party verification.
+enum class DisclosureStage {
+  any,                  // "any": wherever the communication allows (letters, emails, texts)
+  before_verification,  // "before-verification": said before the party's identity is verified
+  after_verification,   // "after-verification": said only once the right party is verified (never to others)
+};
+std::string_view to_string(DisclosureStage);
+std::optional<DisclosureStage> parse_disclosure_stage(std::string_view);
 
 struct ContactRule {
   std::string id;                          // unique in the pack: "reg-f-call-frequency"
@@ -55,10 +78,20 @@ struct ContactRule {
   int max_calls = 0;                       // call-frequency: attempts allowed in the window
   int window_days = 0;                     // call-frequency: consecutive local days, today included
   FrequencyScope per = FrequencyScope::debt;  // call-frequency
+  std::vector<PhoneKind> phone_kinds;      // call-frequency: counts and governs only calls and texts to the
+                                           // party's numbers of these kinds; empty: every number
+  std::vector<ContactOutcome> uncounted_outcomes;  // call-frequency: attempts whose latest OutcomeRecorded has
+                                                   // one of these outcomes are not counted ("not-connected")
   int days = 0;                            // after-conversation: local days, the conversation's day the first
   std::vector<PartyRole> roles;            // third-party-disclosure: roles that may hear about the debt
   std::string validation_template;         // dispute-validation: LetterIssued template of the validation notice
   std::string verification_template;      // dispute-validation: LetterIssued template of the verification
+  std::string letter_template;             // prior-letter: LetterIssued template that must come first
+  std::string words;                       // required-disclosure: what must be said or written
+  bool verbatim = true;                    // required-disclosure: the words themselves (true), or an item whose
+                                           // content the communication must give (false: "the creditor's name")
+  DisclosureWhen when = DisclosureWhen::every;           // required-disclosure
+  DisclosureStage stage = DisclosureStage::any;          // required-disclosure
   friend bool operator==(const ContactRule&, const ContactRule&) = default;
 };
 
@@ -97,5 +130,28 @@ struct RuleBook {
   bool add(std::string_view source, std::string_view json_text);  // load one pack; false (and `failed` grows)
                                                                   // when it does not load; `source` names it
 };
+
+// [SECTION] Disclosures ---------------------------------------------------------------------------------------
+
+// One required disclosure for a communication about to be made.
+struct Disclosure {
+  std::string rule_id;   // the ContactRule::id: "us-mini-miranda-first-written"
+  std::string citation;  // the rule's citation: "15 U.S.C. 1692e(11)"
+  std::string text;      // the words to say or write (ContactRule::words)
+  std::string rule_text; // the rule in plain language, for the collector (ContactRule::text)
+  bool verbatim = true;  // true: say/write `text` as is; false: `text` names an item whose content must be given
+  DisclosureWhen when = DisclosureWhen::every;       // why it applies: every, first or subsequent communication
+  DisclosureStage stage = DisclosureStage::any;      // where in a live conversation it goes
+  friend bool operator==(const Disclosure&, const Disclosure&) = default;
+};
+
+// The disclosures a communication on `channel` with a party of `account` must carry, in pack order then rule
+// order, from the required-disclosure rules of the packs applying to account.jurisdiction whose channels include
+// `channel` and whose `when` matches `first_communication`. Empty when no pack applies (check() blocks such
+// contacts anyway). `first_communication`, as 15 U.S.C. 1692e(11) reads: for a written channel (letter, email,
+// sms), no written communication has yet reached the party; for phone or in person, no communication of any kind
+// has yet reached the party (an unanswered call is not a communication).
+std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
+                                             bool first_communication);
 
 }  // namespace parley

@@ -74,6 +74,8 @@ enum class ContactOutcome {
   cease_request,            // "cease-request"
   bankrupt,                 // "bankrupt"
   deceased,                 // "deceased"
+  not_connected,            // "not-connected": the call never connected to the dialled number (busy, network
+                            // failure); Reg F 1006.14(b)(3) does not count it toward the call frequency
 };
 
 enum class VerificationMethod { security_questions, portal_login, document };  // "security-questions", ...

@@ -1,0 +1,447 @@
+// The shipped rule packs (FR, US-WA, US-CA, US-MA, US-FEDERAL, GB) against scenarios written from the texts
+// the rules cite, and the loader's refusal of malformed rules of the newer kinds and parameters.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <set>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "embedded_rules.h"
+#include "parley/compliance/check.h"
+
+namespace parley {
+namespace {
+
+Instant at(const char* iso) {
+  return *Instant::parse(iso);
+}
+
+Phone phone(std::string number, PhoneKind kind) {
+  Phone p;
+  p.number = std::move(number);
+  p.kind = kind;
+  return p;
+}
+
+// One debtor on one account living in `zone`, with a home, a work and a mobile number.
+Account account_in(std::string jurisdiction, std::string zone, std::string id = "A-1") {
+  Account a;
+  a.id = std::move(id);
+  a.jurisdiction = std::move(jurisdiction);
+  Party p;
+  p.id = "P-1";
+  p.role = PartyRole::debtor;
+  Address address;
+  address.time_zone = std::move(zone);
+  p.addresses.push_back(address);
+  p.phones.push_back(phone("+15085550100", PhoneKind::home));
+  p.phones.push_back(phone("+15085550200", PhoneKind::work));
+  p.phones.push_back(phone("+15085550300", PhoneKind::mobile));
+  p.phones.push_back(phone("+15085550400", PhoneKind::other));
+  a.parties.push_back(p);
+  return a;
+}
+
+constexpr const char* kHome = "+15085550100";
+constexpr const char* kWork = "+15085550200";
+constexpr const char* kMobile = "+15085550300";
+constexpr const char* kOther = "+15085550400";
+
+class Events {
+ public:
+  Journal journal;
+
+  EventId attempt(const std::string& account, const char* iso, ContactChannel channel = ContactChannel::phone,
+                  std::string point = kHome) {
+    return add(account, iso, ContactAttempted{"P-1", channel, std::move(point), ContactDirection::outbound});
+  }
+  void outcome(const std::string& account, const char* iso, EventId attempt_id, ContactOutcome outcome) {
+    add(account, iso, OutcomeRecorded{attempt_id, outcome, false});
+  }
+  void letter(const std::string& account, const char* iso, std::string template_id) {
+    add(account, iso, LetterIssued{std::move(template_id), "fr-FR", "sha256:00"});
+  }
+  EventId add(const std::string& account, const char* iso, EventPayload payload) {
+    Event e;
+    e.id = EventId::from_parts(0x0190f3a1b2c3d4e6ull, ++n_);
+    e.account_id = account;
+    e.author = Author{"u-collector-17", "d-laptop-1"};
+    e.recorded_at = at(iso);
+    e.sequence = n_;
+    e.payload = std::move(payload);
+    EXPECT_EQ(journal.add(e), AddResult::added);
+    return e.id;
+  }
+
+ private:
+  std::uint64_t n_ = 0;
+};
+
+class CompliancePacks : public ::testing::Test {
+ protected:
+  RuleBook book = testdata::shipped_rule_book();
+  Events events;
+
+  Decision contact(const Account& a, const char* iso, ContactChannel channel = ContactChannel::phone) {
+    return check(a, a.parties[0], channel, at(iso), events.journal, book);
+  }
+  Decision call_to(const Account& a, const char* number, const char* iso,
+                   ContactChannel channel = ContactChannel::phone) {
+    return check(a, a.parties[0], channel, number, at(iso), events.journal, book);
+  }
+  Decision call_for_consumer(const Account& a, const char* iso, std::span<const std::string> others) {
+    return check(a, a.parties[0], ContactChannel::phone, at(iso), events.journal, book, others);
+  }
+};
+
+// [SECTION] Every shipped pack
+// ------------------------------------------------------------------------------------
+
+TEST_F(CompliancePacks, EveryFileInAssetsRulesLoadsWithCitedRules) {
+  std::set<std::string> stems;
+  for (const testdata::EmbeddedRulePack& file : testdata::embedded_rule_packs()) {
+    stems.insert(std::string(file.stem));
+    const RulePackLoad load = load_rule_pack(file.text);
+    ASSERT_TRUE(load.pack.has_value())
+        << file.stem << ": " << (load.problems.empty() ? "" : load.problems[0].text());
+    const std::string expected = file.stem == "US-FEDERAL" ? "US" : std::string(file.stem);
+    EXPECT_EQ(load.pack->jurisdiction, expected) << file.stem;
+    for (const ContactRule& rule : load.pack->rules) {
+      EXPECT_FALSE(rule.citation.empty()) << file.stem << " " << rule.id;
+      EXPECT_GE(rule.text.size(), 40u) << file.stem << " " << rule.id;  // a sentence a collector can act on
+      if (rule.kind == ContactRuleKind::required_disclosure) {
+        EXPECT_FALSE(rule.words.empty()) << rule.id;
+      }
+    }
+  }
+  for (const char* stem : {"FR", "GB", "US-CA", "US-FEDERAL", "US-MA", "US-WA"}) {
+    EXPECT_EQ(stems.count(stem), 1u) << stem;
+  }
+  EXPECT_TRUE(book.failed.empty());
+  EXPECT_EQ(book.packs.size(), stems.size());
+}
+
+// A rule from a professional code or a Parley setting says so in its citation, not passing for law.
+TEST_F(CompliancePacks, FrenchRulesThatAreNotLawSaySo) {
+  const RulePackLoad load = load_rule_pack(testdata::rule_pack_text("FR"));
+  ASSERT_TRUE(load.pack.has_value());
+  int not_law = 0;
+  for (const ContactRule& rule : load.pack->rules) {
+    if (rule.id == "fr-confidentialite" || rule.id == "fr-r124-4-rappel-oral") {
+      EXPECT_NE(rule.citation.find("non légale"), std::string::npos) << rule.id;
+      ++not_law;
+    }
+    if (rule.id == "fr-heures-raisonnables") {
+      EXPECT_NE(rule.citation.find("Aucun texte légal"), std::string::npos);
+      ++not_law;
+    }
+  }
+  EXPECT_EQ(not_law, 3);
+}
+
+// [SECTION] France
+// ------------------------------------------------------------------------------------------------
+
+// CPCE R124-4, last paragraph: every other step recalls the reference and date of the R124-4 letter, so the
+// letter comes first.
+TEST_F(CompliancePacks, FranceNoCallBeforeTheR1244Letter) {
+  const Account fr = account_in("FR", "Europe/Paris");
+  const Decision before = contact(fr, "2026-06-02T08:00:00Z");  // 10:00 in Paris
+  EXPECT_FALSE(before.allowed);
+  ASSERT_EQ(before.reasons.size(), 1u);
+  EXPECT_EQ(before.reasons[0].rule_id, "fr-r124-4-lettre-prealable");
+  EXPECT_NE(before.reasons[0].citation.find("R124-4"), std::string::npos);
+  EXPECT_FALSE(before.next_allowed.has_value());
+  EXPECT_TRUE(
+      contact(fr, "2026-06-02T08:00:00Z", ContactChannel::email).blocked_by("fr-r124-4-lettre-prealable"));
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z", ContactChannel::letter).allowed);  // the letter itself
+
+  events.letter("A-1", "2026-06-01T09:00:00Z", "reminder");  // another letter does not open contact
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z").blocked_by("fr-r124-4-lettre-prealable"));
+  events.letter("A-1", "2026-06-01T09:30:00Z", "fr-r124-4");
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z").allowed);
+}
+
+// Parley's setting (no French text sets hours): 08:00 to 20:00 in the debtor's local time.
+TEST_F(CompliancePacks, FranceCallsBetweenEightAndEightParisTime) {
+  const Account fr = account_in("FR", "Europe/Paris");
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  EXPECT_TRUE(contact(fr, "2026-06-02T17:59:59Z").allowed);   // 19:59:59 CEST
+  const Decision late = contact(fr, "2026-06-02T18:00:00Z");  // 20:00 CEST
+  EXPECT_FALSE(late.allowed);
+  EXPECT_TRUE(late.blocked_by("fr-heures-raisonnables"));
+  EXPECT_EQ(late.next_allowed, at("2026-06-03T06:00:00Z"));  // 08:00 CEST
+  EXPECT_TRUE(contact(fr, "2026-06-02T18:00:00Z", ContactChannel::letter).allowed);
+}
+
+// Code de la consommation L121-7, 3°: repeated unwanted calls, emails... are aggressive; 2°: visits after
+// being asked to leave or not come back.
+TEST_F(CompliancePacks, FranceStopsUnwantedSolicitationAndVisits) {
+  const Account fr = account_in("FR", "Europe/Paris");
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  events.add("A-1", "2026-06-01T10:00:00Z",
+             CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::phone}});
+  const Decision d = contact(fr, "2026-06-02T08:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("fr-sollicitations-non-souhaitees"));
+  EXPECT_NE(d.reasons[0].citation.find("L121-7"), std::string::npos);
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z", ContactChannel::email).allowed);
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z", ContactChannel::in_person).allowed);
+
+  events.add("A-1", "2026-06-01T11:00:00Z",
+             CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::in_person}});
+  EXPECT_TRUE(
+      contact(fr, "2026-06-02T08:00:00Z", ContactChannel::in_person).blocked_by("fr-visites-refusees"));
+  // A letter is not stopped: R124-4 requires it, and it is not a distance solicitation the debtor refused.
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z", ContactChannel::letter).allowed);
+}
+
+// ASF agreement (professional code) and Code civil art. 9: the debt is discussed with the debtor only.
+TEST_F(CompliancePacks, FranceDoesNotDiscussTheDebtWithOthers) {
+  const Account fr = account_in("FR", "Europe/Paris");
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  Party neighbour = fr.parties[0];
+  neighbour.id = "P-9";
+  const Decision d =
+      check(fr, neighbour, ContactChannel::phone, at("2026-06-02T08:00:00Z"), events.journal, book);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("fr-confidentialite"));
+  EXPECT_FALSE(d.blocked_by("us-third-party-disclosure"));  // the US pack does not apply to FR
+}
+
+// [SECTION] Washington
+// --------------------------------------------------------------------------------------------
+
+// RCW 19.16.250(13)(a): more than three communications with a debtor in any form in a single week.
+TEST_F(CompliancePacks, WashingtonThreeCommunicationsAWeekInAnyForm) {
+  const Account wa = account_in("US-WA", "America/Los_Angeles");
+  events.attempt("A-1", "2026-06-01T17:00:00Z");                                       // Mon, call
+  events.attempt("A-1", "2026-06-02T17:00:00Z", ContactChannel::letter, "1 Main St");  // Tue, letter
+  EXPECT_TRUE(contact(wa, "2026-06-03T17:00:00Z").allowed);
+  events.attempt("A-1", "2026-06-03T17:00:00Z", ContactChannel::email, "d@example.com");  // Wed, email
+  const Decision d = contact(wa, "2026-06-04T17:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "wa-three-communications-per-week");
+  EXPECT_EQ(d.reasons[0].citation, "RCW 19.16.250(13)(a)");
+  // Monday's call leaves the seven days at midnight PDT on Monday 8 June; the federal hours wait until 08:00.
+  EXPECT_EQ(d.next_allowed, at("2026-06-08T15:00:00Z"));
+  EXPECT_TRUE(contact(wa, "2026-06-04T17:00:00Z", ContactChannel::letter)
+                  .blocked_by("wa-three-communications-per-week"));
+  // Federal law alone allows seven calls: an Oregon debtor with the same history is not held to three.
+  EXPECT_TRUE(contact(account_in("US-OR", "America/Los_Angeles"), "2026-06-04T17:00:00Z").allowed);
+}
+
+// RCW 19.16.250(13)(a) speaks of communications with the debtor, not per debt: other accounts count.
+TEST_F(CompliancePacks, WashingtonCountsTheDebtorsOtherAccounts) {
+  const Account wa = account_in("US-WA", "America/Los_Angeles");
+  events.attempt("A-2", "2026-06-01T17:00:00Z");
+  events.attempt("A-3", "2026-06-02T17:00:00Z");
+  events.attempt("A-1", "2026-06-03T17:00:00Z");
+  EXPECT_TRUE(contact(wa, "2026-06-04T17:00:00Z").allowed);  // the other accounts are not named
+  const std::vector<std::string> others = {"A-2", "A-3"};
+  EXPECT_TRUE(
+      call_for_consumer(wa, "2026-06-04T17:00:00Z", others).blocked_by("wa-three-communications-per-week"));
+}
+
+// RCW 19.16.250(13)(b): more than one communication at the place of employment in a single week.
+TEST_F(CompliancePacks, WashingtonWorkNumberOnceAWeek) {
+  const Account wa = account_in("US-WA", "America/Los_Angeles");
+  events.attempt("A-1", "2026-06-01T17:00:00Z", ContactChannel::phone, kWork);
+  const Decision work = call_to(wa, kWork, "2026-06-03T17:00:00Z");
+  EXPECT_FALSE(work.allowed);
+  ASSERT_EQ(work.reasons.size(), 1u);
+  EXPECT_EQ(work.reasons[0].rule_id, "wa-work-once-per-week");
+  EXPECT_EQ(work.next_allowed, at("2026-06-08T15:00:00Z"));
+  EXPECT_TRUE(call_to(wa, kHome, "2026-06-03T17:00:00Z").allowed);  // the home number is not a workplace
+  EXPECT_TRUE(call_to(wa, kMobile, "2026-06-03T17:00:00Z").allowed);
+  // Without the number being called, the rule holds for every call (fail closed).
+  EXPECT_TRUE(contact(wa, "2026-06-03T17:00:00Z").blocked_by("wa-work-once-per-week"));
+  // A number not among the party's phones is not known to be personal either.
+  EXPECT_TRUE(call_to(wa, "+15085559999", "2026-06-03T17:00:00Z").blocked_by("wa-work-once-per-week"));
+}
+
+// [SECTION] California
+// --------------------------------------------------------------------------------------------
+
+// Cal. Civ. Code 1812.700(b): the notice goes with the first written notice; it does not restrict calls.
+TEST_F(CompliancePacks, CaliforniaNoticeNeverBlocks) {
+  const Account ca = account_in("US-CA", "America/Los_Angeles");
+  EXPECT_TRUE(contact(ca, "2026-06-02T17:00:00Z", ContactChannel::letter).allowed);
+  EXPECT_TRUE(contact(ca, "2026-06-02T17:00:00Z").allowed);
+  EXPECT_TRUE(contact(ca, "2026-06-02T04:00:00Z").blocked_by("us-convenient-hours"));  // 21:00 PDT
+}
+
+// [SECTION] Massachusetts
+// -----------------------------------------------------------------------------------------
+
+// 940 CMR 7.04(1)(f): two communications in each 30-day period to a number other than the residence, cell or
+// personal number.
+TEST_F(CompliancePacks, MassachusettsTwoCallsInThirtyDaysToAWorkNumber) {
+  const Account ma = account_in("US-MA", "America/New_York");
+  events.attempt("A-1", "2026-06-01T15:00:00Z", ContactChannel::phone, kWork);
+  events.attempt("A-1", "2026-06-10T15:00:00Z", ContactChannel::phone, kWork);
+  const Decision d = call_to(ma, kWork, "2026-06-20T15:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "ma-two-calls-in-thirty-days-other-numbers");
+  EXPECT_EQ(d.reasons[0].citation, "940 CMR 7.04(1)(f)");
+  // 1 June leaves the 30 days at midnight EDT on 1 July; the federal hours hold the call until 08:00.
+  EXPECT_EQ(d.next_allowed, at("2026-07-01T12:00:00Z"));
+  EXPECT_TRUE(call_to(ma, kWork, "2026-07-01T12:00:00Z").allowed);
+  // The work calls do not count toward the seven-day limit of the home and cell numbers.
+  EXPECT_TRUE(call_to(ma, kHome, "2026-06-10T16:00:00Z").allowed);
+  EXPECT_TRUE(call_to(ma, kMobile, "2026-06-20T15:00:00Z", ContactChannel::sms).allowed);
+}
+
+// 940 CMR 7.04(1)(f): the residence, cell and personal numbers share the two-in-seven-days limit, and calls
+// to them do not use up the work number's two in 30 days.
+TEST_F(CompliancePacks, MassachusettsPersonalNumbersShareSevenDays) {
+  const Account ma = account_in("US-MA", "America/New_York");
+  events.attempt("A-1", "2026-06-01T15:00:00Z", ContactChannel::phone, kHome);
+  events.attempt("A-1", "2026-06-02T15:00:00Z", ContactChannel::sms, kMobile);
+  EXPECT_TRUE(call_to(ma, kOther, "2026-06-03T15:00:00Z").blocked_by("ma-two-calls-in-seven-days"));
+  EXPECT_TRUE(call_to(ma, kHome, "2026-06-03T15:00:00Z").blocked_by("ma-two-calls-in-seven-days"));
+  EXPECT_TRUE(call_to(ma, kWork, "2026-06-03T15:00:00Z").allowed);
+}
+
+// Attorney General's 2013 guidance: an attempt truly unable to reach the debtor is not a communication; a
+// call that reached voicemail is (Armata v. Target, 2018).
+TEST_F(CompliancePacks, MassachusettsCallsThatNeverConnectedAreNotCounted) {
+  const Account ma = account_in("US-MA", "America/New_York");
+  const EventId busy = events.attempt("A-1", "2026-06-01T15:00:00Z");
+  events.outcome("A-1", "2026-06-01T15:00:30Z", busy, ContactOutcome::not_connected);
+  const EventId rang = events.attempt("A-1", "2026-06-02T15:00:00Z");
+  events.outcome("A-1", "2026-06-02T15:01:00Z", rang, ContactOutcome::no_answer);
+  EXPECT_TRUE(call_to(ma, kHome, "2026-06-03T15:00:00Z").allowed);
+  events.attempt("A-1", "2026-06-03T15:00:00Z");
+  EXPECT_TRUE(call_to(ma, kHome, "2026-06-04T15:00:00Z").blocked_by("ma-two-calls-in-seven-days"));
+}
+
+// [SECTION] Regulation F counting exceptions
+// ----------------------------------------------------------------------
+
+// 12 CFR 1006.14(b)(3)(ii): calls not connected to the dialed number do not count toward 7 calls in 7 days.
+TEST_F(CompliancePacks, RegulationFDoesNotCountCallsThatNeverConnected) {
+  const Account us = account_in("US-NY", "America/New_York");
+  for (int day = 1; day <= 7; ++day) {
+    const std::string when = "2026-06-0" + std::to_string(day) + "T15:00:00Z";
+    const EventId id = events.attempt("A-1", when.c_str());
+    const std::string later = "2026-06-0" + std::to_string(day) + "T15:00:40Z";
+    // Three of the seven got a busy signal; the others rang out.
+    events.outcome("A-1", later.c_str(), id,
+                   day % 2 == 1 && day < 7 ? ContactOutcome::not_connected : ContactOutcome::no_answer);
+  }
+  EXPECT_TRUE(contact(us, "2026-06-07T16:00:00Z").allowed);  // four counted calls
+
+  // Without the outcome the same seven calls reach the limit.
+  Events plain;
+  for (int day = 1; day <= 7; ++day) {
+    const std::string when = "2026-06-0" + std::to_string(day) + "T15:00:00Z";
+    plain.attempt("A-1", when.c_str());
+  }
+  const Decision d =
+      check(us, us.parties[0], ContactChannel::phone, at("2026-06-07T16:00:00Z"), plain.journal, book);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("us-call-frequency"));
+}
+
+// The latest outcome recorded for an attempt is the one that counts: a correction from not-connected to
+// left-message makes the call count again.
+TEST_F(CompliancePacks, RegulationFUsesTheLatestOutcome) {
+  const Account us = account_in("US-NY", "America/New_York");
+  EventId first{};
+  for (int day = 1; day <= 7; ++day) {
+    const std::string when = "2026-06-0" + std::to_string(day) + "T15:00:00Z";
+    const EventId id = events.attempt("A-1", when.c_str());
+    if (day == 1) first = id;
+  }
+  events.outcome("A-1", "2026-06-01T15:00:40Z", first, ContactOutcome::not_connected);
+  EXPECT_TRUE(contact(us, "2026-06-07T16:00:00Z").allowed);
+  events.outcome("A-1", "2026-06-01T16:00:00Z", first, ContactOutcome::left_message);
+  EXPECT_TRUE(contact(us, "2026-06-07T16:00:00Z").blocked_by("us-call-frequency"));
+}
+
+// The outcome's spelling in the journal, and its rule: a call that never connected held no conversation.
+TEST(ComplianceJournalOutcome, NotConnectedIsSpelledAndValidated) {
+  EXPECT_EQ(to_string(ContactOutcome::not_connected), "not-connected");
+  EXPECT_EQ(parse_contact_outcome("not-connected"), ContactOutcome::not_connected);
+  Event e;
+  e.id = EventId::from_parts(1, 2);
+  e.account_id = "A-1";
+  e.author = Author{"u-1", "d-1"};
+  e.recorded_at = at("2026-06-01T15:00:00Z");
+  e.sequence = 1;
+  e.payload = OutcomeRecorded{EventId::from_parts(1, 1), ContactOutcome::not_connected, true};
+  const Problems problems = validate_event(e);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "payload.conversation");
+  e.payload = OutcomeRecorded{EventId::from_parts(1, 1), ContactOutcome::not_connected, false};
+  EXPECT_TRUE(validate_event(e).empty());
+}
+
+// [SECTION] Loading the newer kinds and parameters
+// ----------------------------------------------------------------
+
+std::string pack_with(const std::string& rule) {
+  return R"({"format": "parley.rules/1", "jurisdiction": "XX", "name": "n", "version": "1", "rules": [)" +
+         rule + "]}";
+}
+
+std::vector<std::string> paths_of(const Problems& problems) {
+  std::vector<std::string> out;
+  for (const Problem& p : problems) out.push_back(p.path);
+  return out;
+}
+
+TEST(ComplianceNewKinds, MalformedParametersAreNamedByPath) {
+  const RulePackLoad load = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "call-frequency", "channels": ["phone", "email"],
+     "max_calls": 2, "window_days": 7, "per": "debt", "phone_kinds": ["home", "pager"],
+     "uncounted_outcomes": ["busy"]},
+    {"id": "b", "citation": "c", "text": "t", "kind": "prior-letter"},
+    {"id": "c", "citation": "c", "text": "t", "kind": "call-frequency", "channels": ["phone"], "max_calls": 2,
+     "window_days": 7, "per": "debt", "phone_kinds": []},
+    {"id": "d", "citation": "c", "text": "t", "kind": "prior-letter", "template": "x", "words": "w"})"));
+  EXPECT_FALSE(load.pack.has_value());
+  EXPECT_EQ(paths_of(load.problems),
+            (std::vector<std::string>{"rules[0].phone_kinds[1]", "rules[0].channels",
+                                      "rules[0].uncounted_outcomes[0]", "rules[1].template",
+                                      "rules[2].phone_kinds", "rules[3].words"}));
+}
+
+TEST(ComplianceNewKinds, GoodParametersLoad) {
+  const RulePackLoad load = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "call-frequency", "channels": ["phone", "sms"],
+     "max_calls": 2, "window_days": 30, "per": "debt", "phone_kinds": ["work"],
+     "uncounted_outcomes": ["not-connected", "wrong-number"]},
+    {"id": "b", "citation": "c", "text": "t", "kind": "prior-letter", "template": "fr-r124-4",
+     "channels": ["phone"]})"));
+  ASSERT_TRUE(load.pack.has_value()) << load.problems[0].text();
+  EXPECT_EQ(load.pack->rules[0].phone_kinds, std::vector<PhoneKind>{PhoneKind::work});
+  EXPECT_EQ(load.pack->rules[0].uncounted_outcomes,
+            (std::vector<ContactOutcome>{ContactOutcome::not_connected, ContactOutcome::wrong_number}));
+  EXPECT_EQ(load.pack->rules[1].kind, ContactRuleKind::prior_letter);
+  EXPECT_EQ(load.pack->rules[1].letter_template, "fr-r124-4");
+}
+
+// A misspelt kind in a shipped pack blocks every contact, for every jurisdiction (fail closed).
+TEST(ComplianceNewKinds, UnknownKindFailsClosed) {
+  RuleBook book = testdata::shipped_rule_book();
+  EXPECT_FALSE(book.add("rules/XX.json", pack_with(R"({"id": "a", "citation": "c", "text": "t",
+                                                       "kind": "required-disclosures", "words": "w"})")));
+  ASSERT_EQ(book.failed.size(), 1u);
+  EXPECT_NE(book.failed[0].text().find("rules[0].kind"), std::string::npos) << book.failed[0].text();
+  const Account fr = account_in("FR", "Europe/Paris");
+  Journal journal;
+  const Decision d =
+      check(fr, fr.parties[0], ContactChannel::letter, at("2026-06-02T08:00:00Z"), journal, book);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by(rule_pack_failed));
+}
+
+}  // namespace
+}  // namespace parley
