@@ -1,0 +1,226 @@
+#pragma once
+// The contact workflow: right-party verification from the account data, a contact session that gates what may
+// be said until the party is verified, and the journal event payloads an attempt and its outcome produce.
+//
+// Index of this file:
+// [SECTION] Verification   identity questions from the account data, answers checked, PartyVerified when
+// enough pass [SECTION] History        counters from the journal: calls in 7 days, last conversation, first
+// communication [SECTION] Session        start an attempt (ContactAttempted), the verification state, verify
+// [SECTION] Script         what may be said now: location questions, limited-content message, disclosures,
+// debt [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
+// [SECTION] Events         wrapping payloads into journal events with the host's ids, author and time
+//
+// Everything here is a pure function of its arguments: the host passes the instant, the event ids and the
+// author. Bad input comes back as Problems naming the field, and then nothing is emitted. No returned text
+// ever contains the expected answer of an identity question.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/compliance/rule_pack.h"
+#include "parley/date.h"
+#include "parley/journal/event.h"
+#include "parley/journal/journal.h"
+#include "parley/money.h"
+#include "parley/portfolio.h"
+#include "parley/problem.h"
+#include "parley/secret.h"
+
+namespace parley {
+
+// [SECTION] Verification
+// --------------------------------------------------------------------------------------
+
+enum class IdentityQuestion {
+  birth_date,         // "birth-date": Party::birth_date; answers in ISO, numeric (order from the account's
+                      // language: month first for en-US) or with the month's name
+  national_id_last4,  // "national-id-last4": the last four characters of Party::national_id
+  national_id,  // "national-id": the whole number, matched by keyed hash; only when the host has the key
+  postal_code,  // "postal-code": of a current address (a US ZIP+4 matches its first five digits)
+  city,         // "city": of a current address
+};
+std::string_view to_string(IdentityQuestion);                               // the spelling in quotes above
+std::optional<IdentityQuestion> parse_identity_question(std::string_view);  // nullopt for an unknown spelling
+std::string_view question_prompt(IdentityQuestion);  // what the collector asks: "What is your date of birth?"
+
+inline constexpr int questions_needed_to_verify =
+    2;  // correct answers to distinct questions that verify a party
+
+// The questions the party's data can answer, in the enum's order. `key` (the installation key the national
+// ids were hashed with) enables national_id; without it only national_id_last4 is offered.
+std::vector<IdentityQuestion> identity_questions(const Party& party, const HmacKey* key = nullptr);
+
+struct Answer {
+  IdentityQuestion question = IdentityQuestion::birth_date;
+  std::string text;  // as the party said it; normalised before comparing (spaces, case, date formats)
+  friend bool operator==(const Answer&, const Answer&) = default;
+};
+
+struct AnswerResult {
+  IdentityQuestion question = IdentityQuestion::birth_date;
+  bool passed = false;
+  std::string words;  // "matches", "does not match", "not a date", ...: never the expected value
+  friend bool operator==(const AnswerResult&, const AnswerResult&) = default;
+};
+
+struct VerificationResult {
+  Problems problems;  // bad input ("party_id", "answers[1].question"); then nothing else is set
+  std::vector<AnswerResult> answers;      // one per answer, in order
+  int passed = 0;                         // distinct questions answered correctly
+  std::optional<PartyVerified> verified;  // set when passed >= questions_needed_to_verify
+  friend bool operator==(const VerificationResult&, const VerificationResult&) = default;
+};
+
+// Checks the answers of the party `party_id` of `account`. A question the party's data cannot answer, or
+// asked twice, is a problem. `key` is needed for national_id answers.
+VerificationResult check_answers(const Account& account, std::string_view party_id,
+                                 std::span<const Answer> answers, const HmacKey* key = nullptr);
+
+// [SECTION] History
+// -------------------------------------------------------------------------------------------
+
+// Counters over the account's events in the (merged) journal, whichever device recorded them.
+struct ContactHistory {
+  int calls_last_7_days = 0;            // phone attempts recorded in (at - 7 days, at], less those whose
+                                        // outcome is not-connected
+  std::optional<Instant> last_attempt;  // latest attempt on any channel, at or before `at`
+  std::optional<Instant>
+      last_conversation;            // latest conversation (an outcome with conversation set, recorded
+                                    // at or before `at`), at the time of its attempt when held
+  bool first_communication = true;  // no outcome with conversation set at or before `at`
+  friend bool operator==(const ContactHistory&, const ContactHistory&) = default;
+};
+ContactHistory contact_history(const Journal& journal, std::string_view account_id, Instant at);
+
+// [SECTION] Session
+// -------------------------------------------------------------------------------------------
+
+enum class VerificationState { unverified, verified };  // "unverified", "verified"
+std::string_view to_string(VerificationState);
+
+// One attempt in progress, as a value the host keeps between steps.
+struct ContactSession {
+  std::string account_id;
+  std::string party_id;
+  EventId attempt_id;  // the host's id for the ContactAttempted event
+  ContactChannel channel = ContactChannel::phone;
+  std::string contact_point;  // the number, email or address used; empty only in person
+  ContactDirection direction = ContactDirection::outbound;
+  bool first_communication = true;  // from contact_history at the start
+  VerificationState state = VerificationState::unverified;
+  std::optional<PartyVerified> verified;  // the verification of this session, emitted by finish_contact
+  friend bool operator==(const ContactSession&, const ContactSession&) = default;
+};
+
+struct ContactStart {
+  Problems problems;                        // "party_id" unknown, "contact_point" empty, "attempt_id" nil
+  std::optional<ContactSession> session;    // set when problems is empty
+  std::optional<ContactAttempted> attempt;  // the payload to record now, under attempt_id
+};
+
+// Starts an attempt on `party_id` of `account` through `contact_point`. The journal gives
+// first_communication.
+ContactStart start_contact(const Account& account, std::string_view party_id, ContactChannel channel,
+                           std::string_view contact_point, EventId attempt_id, const Journal& journal,
+                           Instant at, ContactDirection direction = ContactDirection::outbound);
+
+// Checks the answers (see check_answers) and returns the session, verified when enough passed. The session's
+// party is used; a verified session stays verified.
+struct VerifyStep {
+  ContactSession session;
+  VerificationResult result;
+};
+VerifyStep verify(const ContactSession& session, const Account& account, std::span<const Answer> answers,
+                  const HmacKey* key = nullptr);
+
+// Whether the debt may be discussed (its details, a promise, a dispute, a plan): only with a verified party.
+bool debt_may_be_discussed(const ContactSession& session);
+
+// [SECTION] Script
+// --------------------------------------------------------------------------------------------
+
+enum class ScriptSection {
+  location_questions,       // "location-questions": confirm whom you reach; nothing about the debt
+  identity_questions,       // "identity-questions": the verification questions (prompts only)
+  limited_content_message,  // "limited-content-message": the Reg F 12 CFR 1006.2(j) voicemail, phone only
+  disclosures,              // "disclosures": the required disclosures of the rule packs (mini-Miranda, ...)
+  debt_details,             // "debt-details": creditor, account, itemised balance
+};
+std::string_view to_string(ScriptSection);
+
+struct ScriptItem {
+  ScriptSection section = ScriptSection::location_questions;
+  std::string title;               // "Location questions"
+  std::vector<std::string> lines;  // what to say or ask, one line each
+  std::string citation;            // the rule the item comes from; may be empty
+  friend bool operator==(const ScriptItem&, const ScriptItem&) = default;
+};
+
+// What the agency shows in the limited-content message: a name that does not say it collects debts, and a
+// number.
+struct ScriptContext {
+  std::string caller_name;      // the collector's name, e.g. "Jordan Lee"
+  std::string business_name;    // must not indicate debt collection; may be empty
+  std::string callback_number;  // the number to call back
+  friend bool operator==(const ScriptContext&, const ScriptContext&) = default;
+};
+
+// The sections open in the session's state, in the order of ScriptSection. Unverified: location questions,
+// identity questions, the limited-content message on phone, and the disclosures of stage before-verification.
+// Verified: the other required disclosures of the rule book for the account and channel (first communication
+// from the session), one item each, then the debt details. `client` may be null. Empty for a session whose
+// party or account is not `account`'s.
+std::vector<ScriptItem> contact_script(const ContactSession& session, const Account& account,
+                                       const Client* client, const RuleBook& book,
+                                       const ScriptContext& context);
+
+// [SECTION] Outcomes
+// ------------------------------------------------------------------------------------------
+
+std::string_view outcome_label(ContactOutcome outcome);   // "Right-party contact", "Promise to pay", ...
+bool outcome_needs_verification(ContactOutcome outcome);  // right-party contact, promise to pay, dispute
+bool outcome_allowed(const ContactSession& session,
+                     ContactOutcome outcome);  // in the session's state/channel
+std::vector<ContactOutcome> available_outcomes(const ContactSession& session);  // in the enum's order
+
+// What an outcome needs besides itself.
+struct OutcomeDetails {
+  std::optional<PromiseMade> promise;          // promise-to-pay: positive amount in the account's currency,
+                                               // due today or later
+  std::string dispute_reason;                  // dispute: in the party's words; may be empty
+  CeaseScope cease_scope = CeaseScope::all;    // cease-request
+  std::vector<ContactChannel> cease_channels;  // cease-request with scope channels: at least one
+  friend bool operator==(const OutcomeDetails&, const OutcomeDetails&) = default;
+};
+
+struct ContactFinish {
+  Problems problems;  // "outcome" not allowed in this state, "promise.amount", "promise.due", ...
+  std::vector<EventPayload> payloads;  // empty when problems is not; otherwise in the order to record them
+};
+
+// The payloads that close the attempt, in order: the session's PartyVerified (if any), the OutcomeRecorded
+// (attempt_id, outcome, conversation: a verified party reached by phone), then the outcome's consequences:
+//   promise-to-pay -> PromiseMade; dispute -> DisputeOpened (received `today`); cease-request ->
+//   CeaseRequested; wrong-number -> ContactPointUpdated (the point, status bad; not in person); bankrupt ->
+//   Escalated (legal); deceased -> Escalated (return-to-client). `today` is the agency's current date.
+ContactFinish finish_contact(const ContactSession& session, const Account& account, ContactOutcome outcome,
+                             const OutcomeDetails& details, Date today);
+
+// [SECTION] Events
+// --------------------------------------------------------------------------------------------
+
+// Journal events for payloads: ids[i] for payloads[i], the same author and time, sequences first_sequence,
+// first_sequence + 1, ... Problems ("ids") when the counts differ or an id is nil; then no events.
+struct ContactEvents {
+  Problems problems;
+  std::vector<Event> events;
+};
+ContactEvents make_contact_events(std::string_view account_id, std::span<const EventPayload> payloads,
+                                  std::span<const EventId> ids, const Author& author, Instant at,
+                                  std::uint64_t first_sequence);
+
+}  // namespace parley

@@ -1,0 +1,420 @@
+// The contact session: history counters from the journal, starting an attempt, verifying the party, the
+// script open in each state, and the payloads an outcome closes the attempt with.
+//
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] History
+// [SECTION] Session
+// [SECTION] Script
+// [SECTION] Outcomes
+// [SECTION] Events
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "parley/contact/contact.h"
+
+namespace parley {
+
+namespace {
+
+// [SECTION] Helpers
+// -------------------------------------------------------------------------------------------
+
+const Party* party_of(const Account& account, std::string_view id) {
+  for (const Party& p : account.parties) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+std::string full_name(const Party& party) {
+  if (party.given_name.empty()) return party.family_name;
+  if (party.family_name.empty()) return party.given_name;
+  return party.given_name + " " + party.family_name;
+}
+
+Locale locale_of(const Account& account) {
+  return find_locale(account.language).value_or(Locale::en_US);
+}
+
+constexpr std::int64_t kWeek = 7 * 86400;
+
+}  // namespace
+
+// [SECTION] History
+// -------------------------------------------------------------------------------------------
+
+ContactHistory contact_history(const Journal& journal, std::string_view account_id, Instant at) {
+  ContactHistory h;
+  const EventRange events = journal.events_for(account_id);
+  // Attempts that never connected are not calls (12 CFR 1006.14(b)(3)).
+  std::vector<EventId> not_connected;
+  for (const Event& e : events) {
+    if (e.recorded_at > at) break;  // journal order is by recorded_at first
+    const OutcomeRecorded* o = e.get<OutcomeRecorded>();
+    if (o != nullptr && o->outcome == ContactOutcome::not_connected) not_connected.push_back(o->attempt_id);
+  }
+  for (const Event& e : events) {
+    if (e.recorded_at > at) break;
+    if (const ContactAttempted* a = e.get<ContactAttempted>()) {
+      h.last_attempt = e.recorded_at;
+      if (a->channel == ContactChannel::phone && at - e.recorded_at < kWeek &&
+          std::find(not_connected.begin(), not_connected.end(), e.id) == not_connected.end()) {
+        ++h.calls_last_7_days;
+      }
+    } else if (const OutcomeRecorded* o = e.get<OutcomeRecorded>()) {
+      if (o->conversation) {
+        // Dated by its attempt when the journal holds it, as check() dates conversations.
+        const Event* attempt = journal.find(o->attempt_id);
+        const Instant when =
+            attempt != nullptr && attempt->recorded_at <= at ? attempt->recorded_at : e.recorded_at;
+        if (!h.last_conversation || when > *h.last_conversation) h.last_conversation = when;
+        h.first_communication = false;
+      }
+    }
+  }
+  return h;
+}
+
+// [SECTION] Session
+// -------------------------------------------------------------------------------------------
+
+std::string_view to_string(VerificationState s) {
+  return s == VerificationState::verified ? "verified" : "unverified";
+}
+
+ContactStart start_contact(const Account& account, std::string_view party_id, ContactChannel channel,
+                           std::string_view contact_point, EventId attempt_id, const Journal& journal,
+                           Instant at, ContactDirection direction) {
+  ContactStart out;
+  if (party_of(account, party_id) == nullptr)
+    out.problems.push_back({"party_id", "no party with this id on the account"});
+  if (contact_point.empty() && channel != ContactChannel::in_person) {
+    out.problems.push_back({"contact_point", "must name the number, email or address used"});
+  }
+  if (attempt_id.is_nil()) out.problems.push_back({"attempt_id", "must not be the nil id"});
+  if (!out.problems.empty()) return out;
+  ContactSession s;
+  s.account_id = account.id;
+  s.party_id = std::string(party_id);
+  s.attempt_id = attempt_id;
+  s.channel = channel;
+  s.contact_point = std::string(contact_point);
+  s.direction = direction;
+  s.first_communication = contact_history(journal, account.id, at).first_communication;
+  out.attempt = ContactAttempted{s.party_id, channel, s.contact_point, direction};
+  out.session = std::move(s);
+  return out;
+}
+
+VerifyStep verify(const ContactSession& session, const Account& account, std::span<const Answer> answers,
+                  const HmacKey* key) {
+  VerifyStep step{session, check_answers(account, session.party_id, answers, key)};
+  if (session.account_id != account.id) {
+    step.result = VerificationResult{};
+    step.result.problems.push_back({"account_id", "the session belongs to another account"});
+    return step;
+  }
+  if (step.result.verified && step.session.state == VerificationState::unverified) {
+    step.session.state = VerificationState::verified;
+    step.session.verified = step.result.verified;
+  }
+  return step;
+}
+
+bool debt_may_be_discussed(const ContactSession& session) {
+  return session.state == VerificationState::verified;
+}
+
+// [SECTION] Script
+// --------------------------------------------------------------------------------------------
+
+std::string_view to_string(ScriptSection s) {
+  static constexpr std::array<std::string_view, 5> kNames{
+      "location-questions", "identity-questions", "limited-content-message", "disclosures", "debt-details"};
+  return kNames[static_cast<std::size_t>(s)];
+}
+
+namespace {
+
+ScriptItem location_item(const Party& party) {
+  ScriptItem item{ScriptSection::location_questions, "Location questions", {}, "15 U.S.C. 1692b"};
+  item.lines.push_back("Ask to speak with " + full_name(party) + ".");
+  item.lines.push_back("Give your own name; name your employer only if asked.");
+  item.lines.push_back(
+      "Do not say that you collect debts or that the call is about a debt, and do not name the "
+      "creditor.");
+  item.lines.push_back(
+      "With anyone else, ask only for the party's home address, telephone number and place of "
+      "employment.");
+  return item;
+}
+
+ScriptItem identity_item(const Party& party) {
+  ScriptItem item{ScriptSection::identity_questions, "Verify identity", {}, ""};
+  for (IdentityQuestion q : identity_questions(party)) item.lines.emplace_back(question_prompt(q));
+  item.lines.push_back(std::to_string(questions_needed_to_verify) +
+                       " correct answers verify the party; never say "
+                       "the expected answer.");
+  return item;
+}
+
+ScriptItem limited_content_item(const Party& party, const ScriptContext& context) {
+  ScriptItem item{
+      ScriptSection::limited_content_message, "Limited-content message (voicemail)", {}, "12 CFR 1006.2(j)"};
+  item.lines.push_back("Hello, this message is for " + full_name(party) + ".");
+  std::string who =
+      "This is " + (context.caller_name.empty() ? std::string("[your name]") : context.caller_name);
+  if (!context.business_name.empty()) who += " at " + context.business_name;
+  item.lines.push_back(who + ".");
+  item.lines.push_back(
+      "Please call " + (context.caller_name.empty() ? std::string("me") : context.caller_name) + " back at " +
+      (context.callback_number.empty() ? std::string("[callback number]") : context.callback_number) + ".");
+  item.lines.push_back("Thank you.");
+  return item;
+}
+
+ScriptItem debt_item(const Account& account, const Client* client) {
+  const Locale loc = locale_of(account);
+  const Balance& b = account.balance;
+  ScriptItem item{ScriptSection::debt_details, "Debt details", {}, ""};
+  if (client != nullptr) item.lines.push_back("Creditor: " + client->name + ".");
+  if (!account.original_creditor.empty())
+    item.lines.push_back("Original creditor: " + account.original_creditor + ".");
+  if (!account.original_account_number.last4.empty()) {
+    item.lines.push_back("Account ending in " + account.original_account_number.last4 + ".");
+  }
+  const std::string on = b.itemisation_date.iso();
+  item.lines.push_back("As of " + on + " you owed " + format_money(b.principal, loc) + ".");
+  item.lines.push_back("Since then: interest " + format_money(b.interest, loc) + ", fees " +
+                       format_money(b.fees, loc) + ", payments " + format_money(b.payments, loc) +
+                       ", credits " + format_money(b.credits, loc) + ".");
+  item.lines.push_back("Total now owed: " + format_money(b.total(), loc) + ".");
+  return item;
+}
+
+// One item per required disclosure of the stage(s) the session is in.
+void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, const Account& account,
+                        const ContactSession& session) {
+  const bool verified = session.state == VerificationState::verified;
+  for (const Disclosure& d :
+       required_disclosures(book, account, session.channel, session.first_communication)) {
+    const bool now = verified ? d.stage != DisclosureStage::before_verification
+                              : d.stage == DisclosureStage::before_verification;
+    if (!now) continue;
+    ScriptItem item{ScriptSection::disclosures,
+                    d.rule_text.empty() ? "Required disclosure" : d.rule_text,
+                    {},
+                    d.citation};
+    item.lines.push_back(d.verbatim ? d.text : "Give: " + d.text);
+    out.push_back(std::move(item));
+  }
+}
+
+}  // namespace
+
+std::vector<ScriptItem> contact_script(const ContactSession& session, const Account& account,
+                                       const Client* client, const RuleBook& book,
+                                       const ScriptContext& context) {
+  std::vector<ScriptItem> out;
+  const Party* party = party_of(account, session.party_id);
+  if (party == nullptr || session.account_id != account.id) return out;
+  if (session.state == VerificationState::unverified) {
+    out.push_back(location_item(*party));
+    out.push_back(identity_item(*party));
+    if (session.channel == ContactChannel::phone) out.push_back(limited_content_item(*party, context));
+    append_disclosures(out, book, account, session);
+    return out;
+  }
+  append_disclosures(out, book, account, session);
+  out.push_back(debt_item(account, client));
+  return out;
+}
+
+// [SECTION] Outcomes
+// ------------------------------------------------------------------------------------------
+
+std::string_view outcome_label(ContactOutcome outcome) {
+  switch (outcome) {
+    case ContactOutcome::right_party_contact:
+      return "Right-party contact";
+    case ContactOutcome::third_party:
+      return "Third party";
+    case ContactOutcome::wrong_number:
+      return "Wrong number";
+    case ContactOutcome::left_message:
+      return "Left message";
+    case ContactOutcome::limited_content_message:
+      return "Limited-content message";
+    case ContactOutcome::no_answer:
+      return "No answer";
+    case ContactOutcome::refused:
+      return "Refused";
+    case ContactOutcome::promise_to_pay:
+      return "Promise to pay";
+    case ContactOutcome::dispute:
+      return "Dispute";
+    case ContactOutcome::cease_request:
+      return "Cease request";
+    case ContactOutcome::bankrupt:
+      return "Bankrupt";
+    case ContactOutcome::deceased:
+      return "Deceased";
+    case ContactOutcome::not_connected:
+      return "Not connected";
+  }
+  return "";
+}
+
+bool outcome_needs_verification(ContactOutcome outcome) {
+  return outcome == ContactOutcome::right_party_contact || outcome == ContactOutcome::promise_to_pay ||
+         outcome == ContactOutcome::dispute;
+}
+
+bool outcome_allowed(const ContactSession& session, ContactOutcome outcome) {
+  if (outcome_needs_verification(outcome) && session.state != VerificationState::verified) return false;
+  if ((outcome == ContactOutcome::limited_content_message || outcome == ContactOutcome::not_connected) &&
+      session.channel != ContactChannel::phone) {
+    return false;
+  }
+  if (outcome == ContactOutcome::wrong_number && session.channel == ContactChannel::in_person) return false;
+  return true;
+}
+
+std::vector<ContactOutcome> available_outcomes(const ContactSession& session) {
+  std::vector<ContactOutcome> out;
+  for (int i = 0; i <= static_cast<int>(ContactOutcome::not_connected); ++i) {
+    const auto o = static_cast<ContactOutcome>(i);
+    if (outcome_allowed(session, o)) out.push_back(o);
+  }
+  return out;
+}
+
+namespace {
+
+// Whether the outcome means the party spoke with the collector (a conversation when by phone and verified).
+bool spoke_with_party(ContactOutcome o) {
+  switch (o) {
+    case ContactOutcome::right_party_contact:
+    case ContactOutcome::refused:
+    case ContactOutcome::promise_to_pay:
+    case ContactOutcome::dispute:
+    case ContactOutcome::cease_request:
+    case ContactOutcome::bankrupt:
+    case ContactOutcome::deceased:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<ContactPointKind> point_kind(ContactChannel channel) {
+  switch (channel) {
+    case ContactChannel::phone:
+    case ContactChannel::sms:
+      return ContactPointKind::phone;
+    case ContactChannel::email:
+      return ContactPointKind::email;
+    case ContactChannel::letter:
+      return ContactPointKind::address;
+    case ContactChannel::in_person:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ContactFinish finish_contact(const ContactSession& session, const Account& account, ContactOutcome outcome,
+                             const OutcomeDetails& details, Date today) {
+  ContactFinish out;
+  Problems& p = out.problems;
+  if (session.account_id != account.id) p.push_back({"account_id", "the session belongs to another account"});
+  if (party_of(account, session.party_id) == nullptr) {
+    p.push_back({"party_id", "no party with this id on the account"});
+  }
+  if (session.attempt_id.is_nil()) p.push_back({"attempt_id", "must not be the nil id"});
+  if (outcome_needs_verification(outcome) && session.state != VerificationState::verified) {
+    p.push_back({"outcome", std::string(outcome_label(outcome)) + " needs a verified party"});
+  } else if (!outcome_allowed(session, outcome)) {
+    p.push_back({"outcome", std::string(outcome_label(outcome)) + " is not possible on " +
+                                std::string(to_string(session.channel))});
+  }
+  if (outcome == ContactOutcome::promise_to_pay) {
+    if (!details.promise) {
+      p.push_back({"promise", "a promise to pay needs an amount and a due date"});
+    } else {
+      if (details.promise->amount.currency() != account.currency) {
+        p.push_back({"promise.amount", "must be in " + std::string(account.currency.code())});
+      } else if (details.promise->amount.minor() <= 0) {
+        p.push_back({"promise.amount", "must be more than zero"});
+      }
+      if (details.promise->due < today) p.push_back({"promise.due", "must be today or later"});
+    }
+  }
+  if (outcome == ContactOutcome::cease_request && details.cease_scope == CeaseScope::channels &&
+      details.cease_channels.empty()) {
+    p.push_back({"cease_channels", "must list at least one channel when the scope is \"channels\""});
+  }
+  if (!p.empty()) return out;
+
+  if (session.verified) out.payloads.emplace_back(*session.verified);
+  const bool conversation = session.channel == ContactChannel::phone &&
+                            session.state == VerificationState::verified && spoke_with_party(outcome);
+  out.payloads.emplace_back(OutcomeRecorded{session.attempt_id, outcome, conversation});
+  switch (outcome) {
+    case ContactOutcome::promise_to_pay:
+      out.payloads.emplace_back(*details.promise);
+      break;
+    case ContactOutcome::dispute:
+      out.payloads.emplace_back(DisputeOpened{session.party_id, details.dispute_reason, today});
+      break;
+    case ContactOutcome::cease_request: {
+      CeaseRequested c{session.party_id, details.cease_scope, {}};
+      if (c.scope == CeaseScope::channels) c.channels = details.cease_channels;
+      out.payloads.emplace_back(std::move(c));
+      break;
+    }
+    case ContactOutcome::wrong_number:
+      if (std::optional<ContactPointKind> kind = point_kind(session.channel)) {
+        out.payloads.emplace_back(
+            ContactPointUpdated{session.party_id, *kind, session.contact_point, ContactStatus::bad});
+      }
+      break;
+    case ContactOutcome::bankrupt:
+      out.payloads.emplace_back(Escalated{EscalationTarget::legal, "bankruptcy reported"});
+      break;
+    case ContactOutcome::deceased:
+      out.payloads.emplace_back(Escalated{EscalationTarget::return_to_client, "death reported"});
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+// [SECTION] Events
+// --------------------------------------------------------------------------------------------
+
+ContactEvents make_contact_events(std::string_view account_id, std::span<const EventPayload> payloads,
+                                  std::span<const EventId> ids, const Author& author, Instant at,
+                                  std::uint64_t first_sequence) {
+  ContactEvents out;
+  if (ids.size() != payloads.size()) {
+    out.problems.push_back({"ids", "one id is needed per payload (" + std::to_string(payloads.size()) + ")"});
+    return out;
+  }
+  for (std::size_t i = 0; i < payloads.size(); ++i) {
+    Event e{ids[i], std::string(account_id), author, at, first_sequence + i, payloads[i]};
+    for (const Problem& problem : validate_event(e)) {
+      out.problems.push_back({"events[" + std::to_string(i) + "]." + problem.path, problem.message});
+    }
+    out.events.push_back(std::move(e));
+  }
+  if (!out.problems.empty()) out.events.clear();
+  return out;
+}
+
+}  // namespace parley

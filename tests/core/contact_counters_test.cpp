@@ -1,0 +1,147 @@
+// Contact counters come from the merged journal, whichever device recorded the attempts, and feed check().
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "contact_fixtures.h"
+#include "embedded_rules.h"
+#include "parley/compliance/check.h"
+
+namespace parley {
+namespace {
+
+using namespace contact_test;
+
+// Seven calls in the week before 2026-03-08: four from the laptop, three from the phone, each kept in its own
+// device journal before sync.
+struct TwoDevices {
+  Device laptop{"d-laptop-1", 0x11};
+  Device phone{"d-phone-7", 0x22};
+  Journal on_laptop;
+  Journal on_phone;
+  TwoDevices() {
+    for (const char* when :
+         {"2026-03-02T15:00:00Z", "2026-03-03T15:00:00Z", "2026-03-04T15:00:00Z", "2026-03-05T15:00:00Z"}) {
+      const EventId call = laptop.call(on_laptop, "A-1", at(when));
+      laptop.add(on_laptop, "A-1", at(when).plus_seconds(60),
+                 OutcomeRecorded{call, ContactOutcome::no_answer, false});
+    }
+    for (const char* when : {"2026-03-06T14:00:00Z", "2026-03-06T19:00:00Z", "2026-03-07T15:00:00Z"}) {
+      const EventId call = phone.call(on_phone, "A-1", at(when));
+      phone.add(on_phone, "A-1", at(when).plus_seconds(60),
+                OutcomeRecorded{call, ContactOutcome::no_answer, false});
+    }
+    // An older call, out of the window, and a call on another account: neither counts.
+    phone.call(on_phone, "A-1", at("2026-02-20T15:00:00Z"));
+    phone.call(on_phone, "A-2", at("2026-03-07T16:00:00Z"));
+  }
+  Journal merged() const {
+    Journal j = on_laptop;
+    j.merge(on_phone);
+    return j;
+  }
+};
+
+TEST(ContactCounters, CountedFromTheMergedJournal) {
+  const TwoDevices d;
+  const Instant now = at("2026-03-08T16:00:00Z");
+  EXPECT_EQ(contact_history(d.on_laptop, "A-1", now).calls_last_7_days, 4);
+  EXPECT_EQ(contact_history(d.on_phone, "A-1", now).calls_last_7_days, 3);
+  const ContactHistory h = contact_history(d.merged(), "A-1", now);
+  EXPECT_EQ(h.calls_last_7_days, 7);
+  EXPECT_EQ(h.last_attempt, at("2026-03-07T15:00:00Z"));
+  EXPECT_FALSE(h.last_conversation.has_value());
+  EXPECT_TRUE(h.first_communication);
+  // A call that never connected is not a call (12 CFR 1006.14(b)(3)).
+  Journal busy = d.merged();
+  Device desk("d-desk-3", 0x33);
+  const EventId dropped = desk.call(busy, "A-1", at("2026-03-08T13:00:00Z"));
+  desk.add(busy, "A-1", at("2026-03-08T13:00:05Z"),
+           OutcomeRecorded{dropped, ContactOutcome::not_connected, false});
+  EXPECT_EQ(contact_history(busy, "A-1", now).calls_last_7_days, 7);
+  EXPECT_EQ(contact_history(busy, "A-1", now).last_attempt, at("2026-03-08T13:00:00Z"));
+  desk.call(busy, "A-1", at("2026-03-08T14:00:00Z"));
+  EXPECT_EQ(contact_history(busy, "A-1", now).calls_last_7_days, 8);
+  // Events after the instant asked about are not counted.
+  EXPECT_EQ(contact_history(d.merged(), "A-1", at("2026-03-06T15:00:00Z")).calls_last_7_days, 5);
+}
+
+// The account under federal rules only (Connecticut has no pack of its own here; Massachusetts's is
+// stricter).
+Account federal_account() {
+  Account a = us_account();
+  a.jurisdiction = "US-CT";
+  return a;
+}
+
+TEST(ContactCounters, EighthCallBlockedWhenSevenCameFromTwoDevices) {
+  const TwoDevices d;
+  const Account a = federal_account();
+  const RuleBook book = testdata::shipped_rule_book();
+  const Instant now = at("2026-03-08T16:00:00Z");  // 12:00 in Cambridge
+  // Each device alone has seen fewer than seven calls.
+  EXPECT_TRUE(check(a, a.parties[0], ContactChannel::phone, now, d.on_laptop, book).allowed);
+  EXPECT_TRUE(check(a, a.parties[0], ContactChannel::phone, now, d.on_phone, book).allowed);
+  // Merged, the eighth call in seven days is blocked, citing the rule; email is not a call.
+  const Decision blocked = check(a, a.parties[0], ContactChannel::phone, now, d.merged(), book);
+  EXPECT_FALSE(blocked.allowed);
+  ASSERT_EQ(blocked.reasons.size(), 1u);
+  EXPECT_EQ(blocked.reasons[0].rule_id, "us-call-frequency");
+  EXPECT_EQ(blocked.reasons[0].citation, "12 CFR 1006.14(b)(2)(i)(A)");
+  ASSERT_TRUE(blocked.next_allowed.has_value());
+  // 2026-03-02 leaves the window at midnight EDT; calls may start again at 08:00 EDT.
+  EXPECT_EQ(*blocked.next_allowed, at("2026-03-09T12:00:00Z"));
+  EXPECT_TRUE(check(a, a.parties[0], ContactChannel::email, now, d.merged(), book).allowed);
+
+  // In Massachusetts the state pack's two calls in seven days block as well, each reason with its citation.
+  const Account ma = us_account();
+  const Decision strict = check(ma, ma.parties[0], ContactChannel::phone, now, d.merged(), book);
+  EXPECT_TRUE(strict.blocked_by("us-call-frequency"));
+  EXPECT_TRUE(strict.blocked_by("ma-two-calls-in-seven-days"));
+}
+
+TEST(ContactCounters, ConversationRecordedOnOneDeviceBlocksTheOther) {
+  TwoDevices d;
+  const Account a = federal_account();
+  const RuleBook book = testdata::shipped_rule_book();
+  // The phone's session: a verified party, a promise; its events enter the phone's journal.
+  ContactStart s = start_contact(a, "P-1", ContactChannel::phone, "+16175550123", d.phone.next_id(),
+                                 d.on_phone, at("2026-03-07T20:00:00Z"));
+  ASSERT_TRUE(s.session.has_value());
+  // Record the attempt under the session's id.
+  Event attempt{s.session->attempt_id, "A-1", d.phone.author(), at("2026-03-07T20:00:00Z"), 100, *s.attempt};
+  ASSERT_EQ(d.on_phone.add(attempt), AddResult::added);
+  const VerifyStep v = verify(*s.session, a,
+                              std::vector<Answer>{{IdentityQuestion::birth_date, "April 12 1980"},
+                                                  {IdentityQuestion::national_id_last4, "6789"}});
+  ASSERT_EQ(v.session.state, VerificationState::verified);
+  const ContactFinish f =
+      finish_contact(v.session, a, ContactOutcome::right_party_contact, {}, day("2026-03-07"));
+  ASSERT_TRUE(f.problems.empty());
+  std::vector<EventId> ids;
+  for (std::size_t i = 0; i < f.payloads.size(); ++i) ids.push_back(d.phone.next_id());
+  const ContactEvents made =
+      make_contact_events("A-1", f.payloads, ids, d.phone.author(), at("2026-03-07T20:06:00Z"), 101);
+  ASSERT_TRUE(made.problems.empty());
+  for (const Event& e : made.events) ASSERT_EQ(d.on_phone.add(e), AddResult::added);
+
+  // The laptop has not seen it: only after sync does it know of the conversation.
+  const Instant now = at("2026-03-08T16:00:00Z");
+  EXPECT_TRUE(contact_history(d.on_laptop, "A-1", now).first_communication);
+  const Journal merged = d.merged();
+  const ContactHistory h = contact_history(merged, "A-1", now);
+  EXPECT_FALSE(h.first_communication);
+  EXPECT_EQ(h.last_conversation, at("2026-03-07T20:00:00Z"));
+  const Decision decision = check(a, a.parties[0], ContactChannel::phone, now, merged, book);
+  EXPECT_FALSE(decision.allowed);
+  EXPECT_TRUE(decision.blocked_by("us-after-conversation"));
+  // A session started on the laptop after sync is no longer a first communication.
+  const ContactStart later =
+      start_contact(a, "P-1", ContactChannel::phone, "+16175550123", d.laptop.next_id(), merged, now);
+  ASSERT_TRUE(later.session.has_value());
+  EXPECT_FALSE(later.session->first_communication);
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,286 @@
+// The contact session: starting an attempt, the verification gate on what may be said and recorded, and the
+// journal events each outcome produces.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "contact_fixtures.h"
+#include "embedded_rules.h"
+
+namespace parley {
+namespace {
+
+using namespace contact_test;
+using Q = IdentityQuestion;
+using O = ContactOutcome;
+
+OutcomeDetails promise_of(Money amount, Date due) {
+  OutcomeDetails d;
+  d.promise = PromiseMade{amount, due};
+  return d;
+}
+
+constexpr EventId kAttempt = EventId::from_parts(0x0190f3a1b2c3d4e5ull, 1);
+
+class ContactSessionTest : public ::testing::Test {
+ protected:
+  Account account = us_account();
+  Client client = us_client();
+  RuleBook book = testdata::shipped_rule_book();
+  Journal journal;
+  ScriptContext context{"Jordan Lee", "JL Services", "+16175550100"};
+
+  ContactSession start(ContactChannel channel = ContactChannel::phone, const char* point = "+16175550123") {
+    ContactStart s =
+        start_contact(account, "P-1", channel, point, kAttempt, journal, at("2026-03-08T15:00:00Z"));
+    EXPECT_TRUE(s.problems.empty());
+    return s.session.value_or(ContactSession{});
+  }
+  ContactSession verified(ContactChannel channel = ContactChannel::phone) {
+    const std::vector<Answer> answers{{Q::birth_date, "04/12/1980"}, {Q::postal_code, "02139"}};
+    VerifyStep step =
+        verify(start(channel, channel == ContactChannel::in_person ? "" : "+16175550123"), account, answers);
+    EXPECT_EQ(step.session.state, VerificationState::verified);
+    return step.session;
+  }
+  static std::string all_text(const std::vector<ScriptItem>& items) {
+    std::string out;
+    for (const ScriptItem& i : items) {
+      out += i.title + "\n";
+      for (const std::string& l : i.lines) out += l + "\n";
+    }
+    return out;
+  }
+  static bool has_section(const std::vector<ScriptItem>& items, ScriptSection s) {
+    return std::any_of(items.begin(), items.end(), [&](const ScriptItem& i) { return i.section == s; });
+  }
+};
+
+TEST_F(ContactSessionTest, StartGivesTheAttemptPayload) {
+  const ContactStart s = start_contact(account, "P-1", ContactChannel::phone, "+16175550123", kAttempt,
+                                       journal, at("2026-03-08T15:00:00Z"));
+  ASSERT_TRUE(s.problems.empty());
+  ASSERT_TRUE(s.attempt.has_value());
+  EXPECT_EQ(*s.attempt,
+            (ContactAttempted{"P-1", ContactChannel::phone, "+16175550123", ContactDirection::outbound}));
+  ASSERT_TRUE(s.session.has_value());
+  EXPECT_EQ(s.session->state, VerificationState::unverified);
+  EXPECT_TRUE(s.session->first_communication);
+  EXPECT_EQ(s.session->attempt_id, kAttempt);
+}
+
+TEST_F(ContactSessionTest, StartRefusesBadInput) {
+  const ContactStart unknown = start_contact(account, "P-9", ContactChannel::phone, "+16175550123", kAttempt,
+                                             journal, at("2026-03-08T15:00:00Z"));
+  ASSERT_EQ(unknown.problems.size(), 1u);
+  EXPECT_EQ(unknown.problems[0].path, "party_id");
+  EXPECT_FALSE(unknown.session.has_value());
+  EXPECT_FALSE(unknown.attempt.has_value());
+
+  const ContactStart no_point = start_contact(account, "P-1", ContactChannel::phone, "", EventId(), journal,
+                                              at("2026-03-08T15:00:00Z"));
+  ASSERT_EQ(no_point.problems.size(), 2u);
+  EXPECT_EQ(no_point.problems[0].path, "contact_point");
+  EXPECT_EQ(no_point.problems[1].path, "attempt_id");
+  EXPECT_FALSE(no_point.attempt.has_value());
+}
+
+TEST_F(ContactSessionTest, UnverifiedPartyHearsNothingAboutTheDebt) {
+  const ContactSession s = start();
+  EXPECT_FALSE(debt_may_be_discussed(s));
+  const std::vector<ScriptItem> script = contact_script(s, account, &client, book, context);
+  EXPECT_TRUE(has_section(script, ScriptSection::location_questions));
+  EXPECT_TRUE(has_section(script, ScriptSection::identity_questions));
+  EXPECT_TRUE(has_section(script, ScriptSection::limited_content_message));
+  EXPECT_FALSE(has_section(script, ScriptSection::debt_details));
+  EXPECT_FALSE(
+      has_section(script, ScriptSection::disclosures));  // the oral mini-Miranda waits for verification
+  const std::string text = all_text(script);
+  for (const char* secret : {"debt collector", "Bay State Bank", "Commonwealth Card", "$1,", "9876"}) {
+    EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+  }
+  // The limited-content message carries the party's name, the caller and the number to call back: nothing
+  // else.
+  const auto lcm = std::find_if(script.begin(), script.end(), [](const ScriptItem& i) {
+    return i.section == ScriptSection::limited_content_message;
+  });
+  EXPECT_EQ(lcm->citation, "12 CFR 1006.2(j)");
+  const std::string lcm_text = all_text({*lcm});
+  EXPECT_NE(lcm_text.find("Dana Reyes"), std::string::npos);
+  EXPECT_NE(lcm_text.find("+16175550100"), std::string::npos);
+
+  const std::vector<O> open = available_outcomes(s);
+  for (O o : {O::right_party_contact, O::promise_to_pay, O::dispute}) {
+    EXPECT_EQ(std::find(open.begin(), open.end(), o), open.end()) << to_string(o);
+    EXPECT_FALSE(outcome_allowed(s, o));
+  }
+  for (O o : {O::third_party, O::wrong_number, O::no_answer, O::left_message, O::limited_content_message,
+              O::cease_request}) {
+    EXPECT_NE(std::find(open.begin(), open.end(), o), open.end()) << to_string(o);
+  }
+  const ContactFinish ptp = finish_contact(s, account, O::promise_to_pay,
+                                           promise_of(usd(5000), day("2026-03-20")), day("2026-03-08"));
+  ASSERT_EQ(ptp.problems.size(), 1u);
+  EXPECT_EQ(ptp.problems[0].path, "outcome");
+  EXPECT_TRUE(ptp.payloads.empty());
+  EXPECT_EQ(finish_contact(s, account, O::right_party_contact, {}, day("2026-03-08")).problems[0].path,
+            "outcome");
+}
+
+TEST_F(ContactSessionTest, VerificationOpensDisclosuresAndDebtDetails) {
+  VerifyStep failed =
+      verify(start(), account, std::vector<Answer>{{Q::birth_date, "1980-04-12"}, {Q::city, "Boston"}});
+  EXPECT_EQ(failed.session.state, VerificationState::unverified);
+  EXPECT_FALSE(failed.session.verified.has_value());
+
+  const ContactSession s = verified();
+  EXPECT_TRUE(debt_may_be_discussed(s));
+  const std::vector<ScriptItem> script = contact_script(s, account, &client, book, context);
+  EXPECT_FALSE(has_section(script, ScriptSection::location_questions));
+  EXPECT_FALSE(has_section(script, ScriptSection::limited_content_message));
+  ASSERT_GE(script.size(), 2u);
+  EXPECT_EQ(script.front().section, ScriptSection::disclosures);  // disclosures come before the debt
+  EXPECT_EQ(script.front().citation.substr(0, 19), "15 U.S.C. 1692e(11)");
+  EXPECT_NE(script.front().lines[0].find("debt collector"), std::string::npos);
+  EXPECT_NE(script.front().lines[0].find("will be used for that purpose"),
+            std::string::npos);  // first: full text
+  EXPECT_EQ(script.back().section, ScriptSection::debt_details);
+  const std::string text = all_text(script);
+  EXPECT_NE(text.find("Commonwealth Card Services"), std::string::npos);
+  EXPECT_NE(text.find("Bay State Bank"), std::string::npos);
+  EXPECT_NE(text.find("9876"), std::string::npos);
+  EXPECT_NE(text.find("$1,460.50"), std::string::npos);  // 1500.00 + 25.50 + 35.00 - 100.00
+
+  const std::vector<O> open = available_outcomes(s);
+  for (O o : {O::right_party_contact, O::promise_to_pay, O::dispute}) {
+    EXPECT_NE(std::find(open.begin(), open.end(), o), open.end()) << to_string(o);
+  }
+}
+
+TEST_F(ContactSessionTest, LaterCommunicationsGetTheShortDisclosure) {
+  Device laptop("d-laptop-1", 0x11);
+  const EventId call = laptop.call(journal, "A-1", at("2026-02-20T15:00:00Z"));
+  laptop.add(journal, "A-1", at("2026-02-20T15:05:00Z"), OutcomeRecorded{call, O::right_party_contact, true});
+  const ContactSession s = verified();
+  EXPECT_FALSE(s.first_communication);
+  const std::vector<ScriptItem> script = contact_script(s, account, &client, book, context);
+  ASSERT_EQ(script.front().section, ScriptSection::disclosures);
+  EXPECT_EQ(script.front().lines[0], "This call is from a debt collector.");
+}
+
+TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
+  const Date today = day("2026-03-08");
+  const ContactSession s = verified();
+  const PartyVerified pv{"P-1", VerificationMethod::security_questions, 2};
+
+  const ContactFinish ptp =
+      finish_contact(s, account, O::promise_to_pay, promise_of(usd(5000), day("2026-03-20")), today);
+  ASSERT_TRUE(ptp.problems.empty());
+  EXPECT_EQ(ptp.payloads, (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::promise_to_pay, true},
+                                                     PromiseMade{usd(5000), day("2026-03-20")}}));
+
+  OutcomeDetails dispute;
+  dispute.dispute_reason = "not my debt";
+  EXPECT_EQ(finish_contact(s, account, O::dispute, dispute, today).payloads,
+            (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::dispute, true},
+                                       DisputeOpened{"P-1", "not my debt", today}}));
+
+  OutcomeDetails cease;
+  cease.cease_scope = CeaseScope::channels;
+  cease.cease_channels = {ContactChannel::phone};
+  EXPECT_EQ(
+      finish_contact(s, account, O::cease_request, cease, today).payloads,
+      (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::cease_request, true},
+                                 CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::phone}}}));
+
+  EXPECT_EQ(finish_contact(s, account, O::right_party_contact, {}, today).payloads,
+            (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::right_party_contact, true}}));
+  EXPECT_EQ(finish_contact(s, account, O::bankrupt, {}, today).payloads,
+            (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::bankrupt, true},
+                                       Escalated{EscalationTarget::legal, "bankruptcy reported"}}));
+
+  // Unverified outcomes: no conversation, no verification event.
+  const ContactSession u = start();
+  EXPECT_EQ(finish_contact(u, account, O::no_answer, {}, today).payloads,
+            (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::no_answer, false}}));
+  EXPECT_EQ(finish_contact(u, account, O::limited_content_message, {}, today).payloads,
+            (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::limited_content_message, false}}));
+  EXPECT_EQ(finish_contact(u, account, O::third_party, {}, today).payloads,
+            (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::third_party, false}}));
+  EXPECT_EQ(finish_contact(u, account, O::wrong_number, {}, today).payloads,
+            (std::vector<EventPayload>{
+                OutcomeRecorded{kAttempt, O::wrong_number, false},
+                ContactPointUpdated{"P-1", ContactPointKind::phone, "+16175550123", ContactStatus::bad}}));
+  EXPECT_EQ(finish_contact(u, account, O::deceased, {}, today).payloads,
+            (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::deceased, false},
+                                       Escalated{EscalationTarget::return_to_client, "death reported"}}));
+
+  // A verified party met in person: a right-party contact, but not a telephone conversation.
+  const ContactSession visit = verified(ContactChannel::in_person);
+  EXPECT_EQ(finish_contact(visit, account, O::right_party_contact, {}, today).payloads,
+            (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::right_party_contact, false}}));
+}
+
+TEST_F(ContactSessionTest, BadOutcomeDetailsNameTheFieldAndEmitNothing) {
+  const Date today = day("2026-03-08");
+  const ContactSession s = verified();
+  const auto first_path = [&](O o, const OutcomeDetails& d) {
+    const ContactFinish f = finish_contact(s, account, o, d, today);
+    EXPECT_TRUE(f.payloads.empty());
+    return f.problems.empty() ? std::string() : f.problems[0].path;
+  };
+  EXPECT_EQ(first_path(O::promise_to_pay, {}), "promise");
+  EXPECT_EQ(first_path(O::promise_to_pay, promise_of(usd(0), day("2026-03-20"))), "promise.amount");
+  EXPECT_EQ(first_path(O::promise_to_pay, promise_of(usd(-100), day("2026-03-20"))), "promise.amount");
+  EXPECT_EQ(first_path(O::promise_to_pay, promise_of(Money(5000, *Currency::find("EUR")), day("2026-03-20"))),
+            "promise.amount");
+  EXPECT_EQ(first_path(O::promise_to_pay, promise_of(usd(5000), day("2026-03-07"))), "promise.due");
+  OutcomeDetails cease;
+  cease.cease_scope = CeaseScope::channels;
+  EXPECT_EQ(first_path(O::cease_request, cease), "cease_channels");
+  // Due today is fine.
+  EXPECT_TRUE(
+      finish_contact(s, account, O::promise_to_pay, promise_of(usd(1), today), today).problems.empty());
+
+  const ContactSession email = verified(ContactChannel::email);
+  const ContactFinish lcm = finish_contact(email, account, O::limited_content_message, {}, today);
+  ASSERT_EQ(lcm.problems.size(), 1u);
+  EXPECT_EQ(lcm.problems[0].path, "outcome");
+  EXPECT_TRUE(lcm.payloads.empty());
+
+  ContactSession stray = s;
+  stray.party_id = "P-9";
+  EXPECT_EQ(finish_contact(stray, account, O::no_answer, {}, today).problems[0].path, "party_id");
+}
+
+TEST_F(ContactSessionTest, PayloadsBecomeJournalEvents) {
+  Device phone("d-phone-7", 0x22);
+  const ContactSession s = verified();
+  const ContactFinish f = finish_contact(s, account, O::promise_to_pay,
+                                         promise_of(usd(5000), day("2026-03-20")), day("2026-03-08"));
+  std::vector<EventId> ids{phone.next_id(), phone.next_id()};
+  EXPECT_EQ(make_contact_events("A-1", f.payloads, ids, phone.author(), at("2026-03-08T15:10:00Z"), 5)
+                .problems[0]
+                .path,
+            "ids");
+  ids.push_back(phone.next_id());
+  const ContactEvents made =
+      make_contact_events("A-1", f.payloads, ids, phone.author(), at("2026-03-08T15:10:00Z"), 5);
+  ASSERT_TRUE(made.problems.empty());
+  ASSERT_EQ(made.events.size(), 3u);
+  EXPECT_EQ(made.events[2].sequence, 7u);
+  EXPECT_EQ(made.events[1].get<OutcomeRecorded>()->attempt_id, kAttempt);
+  for (const Event& e : made.events) EXPECT_EQ(journal.add(e), AddResult::added);
+
+  ids[1] = EventId();  // the nil id is refused by validation, naming the event
+  const ContactEvents nil =
+      make_contact_events("A-1", f.payloads, ids, phone.author(), at("2026-03-08T15:10:00Z"), 8);
+  ASSERT_FALSE(nil.problems.empty());
+  EXPECT_EQ(nil.problems[0].path, "events[1].id");
+  EXPECT_TRUE(nil.events.empty());
+}
+
+}  // namespace
+}  // namespace parley
