@@ -7,16 +7,22 @@
 // [SECTION] demo        parley demo --accounts N --seed S [--as-of YYYY-MM-DD] [--indent N] [--out FILE]
 // [SECTION] validate    parley validate FILE
 // [SECTION] quote       parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]
+// [SECTION] check       parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE]
+//                       [--party ID] [--assets DIR]
 // [SECTION] main        command dispatch
 //
 // Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file; a quote the policy
-// forbids); 2 bad usage (for quote: also a request or calendar that does not load).
+// forbids; a contact that is blocked); 2 bad usage (for quote and check: also input that does not load).
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,11 +31,15 @@
 #include <vector>
 
 #include "parley/calendar/business_days.h"
+#include "parley/compliance/check.h"
+#include "parley/compliance/rule_pack.h"
 #include "parley/demo.h"
+#include "parley/journal/journal_json.h"
 #include "parley/plans/plan.h"
 #include "parley/plans/plan_json.h"
 #include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
+#include "parley/time_zone.h"
 
 #ifndef PARLEY_ASSETS_DIR
 #define PARLEY_ASSETS_DIR "assets"  // the build passes the source tree's assets folder
@@ -67,9 +77,23 @@ constexpr std::string_view kHelp =
     "      --calendar FILE   the holiday calendar for due dates (default: ASSETS/calendars/<calendar>.json)\n"
     "      --assets DIR      the assets folder (default: the source tree's assets)\n"
     "      --locale TAG      words of the policy check: en-US (default), en-GB, fr-FR\n"
+    "  parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE.jsonl]\n"
+    "               [--party ID] [--assets DIR]\n"
+    "      May the party be contacted now? Checks every rule of the rule packs (ASSETS/rules/*.json) against the\n"
+    "      party's local time and the account's journal; prints the decision as JSON: allowed, the reasons\n"
+    "      (rule_id, words, citation), next_allowed in UTC and in the party's local time zone(s).\n"
+    "      Exits 0 when allowed, 1 when blocked, 2 on bad input (the argument, or \"FILE: path: message\").\n"
+    "      ACCOUNT_OR_FILE   an account id of --portfolio FILE; without --portfolio, a portfolio file holding\n"
+    "                        exactly one account\n"
+    "      --channel C       phone (default), sms, email, letter or in-person\n"
+    "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
+    "      --journal FILE    the account's events, JSON Lines (parley journal format); default: none\n"
+    "      --party ID        the party to contact (default: the account's debtor)\n"
+    "      --assets DIR      the assets folder: rules/*.json and calendars/US-FEDERAL.json\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
-    "Exit codes: 0 success, 1 invalid portfolio, file error or policy violation, 2 bad usage or bad input.\n";
+    "Exit codes: 0 success (check: allowed), 1 invalid portfolio, file error, policy violation or a blocked\n"
+    "contact, 2 bad usage or bad input.\n";
 
 int usage_error(std::string_view command, const std::string& message) {
   std::fprintf(stderr, "parley %.*s: %s\n(run 'parley help' for usage)\n", static_cast<int>(command.size()),
@@ -420,6 +444,220 @@ int run_quote(std::span<char* const> args) {
   return kFailed;
 }
 
+// [SECTION] check
+// ---------------------------------------------------------------------------------------------
+
+// The candidate zones of the party's local time, as check() chooses them: the first address naming a known zone,
+// else the zones of the phones not marked bad.
+std::vector<parley::TimeZone> party_zones(const parley::Party& party) {
+  std::vector<parley::TimeZone> out;
+  for (const parley::Address& a : party.addresses) {
+    if (const std::optional<parley::TimeZone> z = parley::TimeZone::find(a.time_zone)) return {*z};
+  }
+  for (const parley::Phone& p : party.phones) {
+    if (p.provenance.status == parley::ContactStatus::bad) continue;
+    for (const std::string& name : p.time_zones) {
+      const std::optional<parley::TimeZone> z = parley::TimeZone::find(name);
+      if (z && std::find(out.begin(), out.end(), *z) == out.end()) out.push_back(*z);
+    }
+  }
+  return out;
+}
+
+// Loads every ASSETS/rules/*.json in name order into the book (a pack that does not load is kept as failed, so
+// check() blocks), and the US-FEDERAL holiday calendar when there is one. False with `error` set when the rules
+// folder cannot be listed.
+bool load_rule_book(const std::string& assets, parley::RuleBook& book, std::string& error) {
+  namespace fs = std::filesystem;
+  const fs::path rules = fs::path(assets) / "rules";
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(rules, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".json") files.push_back(it->path());
+  }
+  if (ec) {
+    error = rules.string() + ": cannot list: " + ec.message();
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    const std::string source = "rules/" + f.filename().string();
+    std::string read_error;
+    const std::optional<std::string> text = read_file(f.string(), read_error);
+    if (!text) {
+      book.failed.push_back({source, "cannot read: " + read_error});
+      continue;
+    }
+    book.add(source, *text);
+  }
+  const fs::path holidays = fs::path(assets) / "calendars" / "US-FEDERAL.json";
+  if (fs::exists(holidays, ec)) {
+    std::string read_error;
+    const std::optional<std::string> text = read_file(holidays.string(), read_error);
+    if (!text) {
+      error = holidays.string() + ": cannot read: " + read_error;
+      return false;
+    }
+    parley::CalendarLoad loaded = parley::load_calendar(*text);
+    if (!loaded.calendar) {
+      error = holidays.string() + ": " + (loaded.problems.empty() ? "does not load" : loaded.problems[0].text());
+      return false;
+    }
+    book.holidays = std::move(loaded.calendar);
+  }
+  return true;
+}
+
+// The ids of the other accounts whose debtor has the same national id (by keyed hash): the same consumer.
+std::vector<std::string> same_consumer_accounts(const parley::Portfolio& portfolio, const parley::Account& account) {
+  std::vector<std::string> out;
+  const parley::Party* debtor = account.debtor();
+  if (debtor == nullptr || !debtor->national_id || debtor->national_id->keyed_hash.empty()) return out;
+  for (const parley::Account& other : portfolio.accounts) {
+    const parley::Party* d = other.debtor();
+    if (&other != &account && d != nullptr && d->national_id &&
+        d->national_id->keyed_hash == debtor->national_id->keyed_hash) {
+      out.push_back(other.id);
+    }
+  }
+  return out;
+}
+
+int run_check(std::span<char* const> args) {
+  std::optional<std::string> target;
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::optional<std::string> party_id;
+  std::string assets = PARLEY_ASSETS_DIR;
+  parley::ContactChannel channel = parley::ContactChannel::phone;
+  std::optional<parley::Instant> at;
+  FlagReader reader(args);
+  while (!reader.error() && reader.next()) {
+    const std::string flag = reader.flag();
+    if (flag == "--help" || flag == "-h") {
+      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+      return kOk;
+    }
+    if (!reader.is_flag()) {
+      if (target) {
+        reader.fail("expected one ACCOUNT_OR_FILE, got a second: '" + flag + "'");
+        break;
+      }
+      target = flag;
+      continue;
+    }
+    if (flag != "--channel" && flag != "--at" && flag != "--portfolio" && flag != "--journal" && flag != "--party" &&
+        flag != "--assets") {
+      reader.fail(flag + ": unknown flag");
+      break;
+    }
+    const std::optional<std::string> value = reader.value();
+    if (!value) break;
+    if (value->empty()) {
+      reader.fail(flag + ": expected a value");
+    } else if (flag == "--channel") {
+      const std::optional<parley::ContactChannel> c = parley::parse_contact_channel(*value);
+      if (!c)
+        reader.fail("--channel: expected phone, sms, email, letter or in-person, got '" + *value + "'");
+      else
+        channel = *c;
+    } else if (flag == "--at") {
+      at = parley::Instant::parse(*value);
+      if (!at) reader.fail("--at: expected a UTC instant like 2026-03-08T13:30:00Z, got '" + *value + "'");
+    } else if (flag == "--portfolio") {
+      portfolio_file = *value;
+    } else if (flag == "--journal") {
+      journal_file = *value;
+    } else if (flag == "--party") {
+      party_id = *value;
+    } else {
+      assets = *value;
+    }
+  }
+  if (reader.error()) return usage_error("check", *reader.error());
+  if (!target) return usage_error("check", "ACCOUNT_OR_FILE: missing (parley check ACCOUNT_OR_FILE)");
+  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+
+  // The portfolio and the account.
+  const std::string file = portfolio_file.value_or(*target);
+  std::string error;
+  const std::optional<std::string> text = read_file(file, error);
+  if (!text) return report_problems(file, {{"", "cannot read: " + error}});
+  const parley::PortfolioLoad load = parley::load_portfolio(*text);
+  if (!load.portfolio) return report_problems(file, load.problems);
+  const parley::Portfolio& portfolio = *load.portfolio;
+  const parley::Account* account = nullptr;
+  if (portfolio_file) {
+    for (const parley::Account& a : portfolio.accounts) {
+      if (a.id == *target) account = &a;
+    }
+    if (account == nullptr) return usage_error("check", "ACCOUNT: no account '" + *target + "' in " + file);
+  } else if (portfolio.accounts.size() != 1) {
+    return usage_error("check", file + ": holds " + std::to_string(portfolio.accounts.size()) +
+                                    " accounts; name one: parley check ACCOUNT --portfolio " + file);
+  } else {
+    account = &portfolio.accounts[0];
+  }
+  const parley::Party* party = nullptr;
+  if (party_id) {
+    for (const parley::Party& p : account->parties) {
+      if (p.id == *party_id) party = &p;
+    }
+    if (party == nullptr) return usage_error("check", "--party: no party '" + *party_id + "' on account " + account->id);
+  } else {
+    party = account->debtor();
+    if (party == nullptr) return usage_error("check", "account " + account->id + " has no debtor: pass --party ID");
+  }
+
+  // The journal.
+  parley::Journal journal;
+  if (journal_file) {
+    const std::optional<std::string> lines = read_file(*journal_file, error);
+    if (!lines) return report_problems(*journal_file, {{"", "cannot read: " + error}});
+    parley::JournalLoad loaded = parley::load_journal(*lines);
+    if (!loaded.journal) return report_problems(*journal_file, loaded.problems);
+    journal = std::move(*loaded.journal);
+  }
+
+  // The rules.
+  parley::RuleBook book;
+  if (!load_rule_book(assets, book, error)) return report_problems("--assets", {{"", error}});
+
+  const std::vector<std::string> others = same_consumer_accounts(portfolio, *account);
+  const parley::Decision decision = parley::check(*account, *party, channel, *at, journal, book, others);
+
+  nlohmann::ordered_json out;
+  out["account_id"] = account->id;
+  out["party_id"] = party->id;
+  out["channel"] = std::string(parley::to_string(channel));
+  out["at"] = at->iso();
+  out["allowed"] = decision.allowed;
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+  for (const parley::Reason& r : decision.reasons) {
+    reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
+  }
+  out["reasons"] = std::move(reasons);
+  const std::vector<parley::TimeZone> zones = party_zones(*party);
+  nlohmann::ordered_json zone_names = nlohmann::ordered_json::array();
+  for (const parley::TimeZone z : zones) zone_names.push_back(std::string(z.name()));
+  out["time_zones"] = std::move(zone_names);
+  if (decision.next_allowed) {
+    out["next_allowed"] = decision.next_allowed->iso();
+    nlohmann::ordered_json local = nlohmann::ordered_json::object();
+    for (const parley::TimeZone z : zones) local[std::string(z.name())] = parley::format_local(z, *decision.next_allowed);
+    out["next_allowed_local"] = std::move(local);
+  } else {
+    out["next_allowed"] = nullptr;
+    out["next_allowed_local"] = nullptr;
+  }
+  const std::string printed = out.dump(2) + "\n";
+  if (!write_all(stdout, printed)) {
+    std::fprintf(stderr, "parley check: cannot write to standard output: %s\n", std::strerror(errno));
+    return kUsage;
+  }
+  return decision.allowed ? kOk : kFailed;
+}
+
 }  // namespace
 
 // [SECTION] main
@@ -440,5 +678,6 @@ int main(int argc, char** argv) {
   if (command == "demo") return run_demo(rest);
   if (command == "validate") return run_validate(rest);
   if (command == "quote") return run_quote(rest);
-  return usage_error(command, "unknown command (commands: demo, validate, quote, help)");
+  if (command == "check") return run_check(rest);
+  return usage_error(command, "unknown command (commands: demo, validate, quote, check, help)");
 }

@@ -1,6 +1,7 @@
 // parley_bench: Google Benchmark of demo generation, bare JSON parsing, load_portfolio and save_portfolio on
 // a generated portfolio (100,000 accounts unless --accounts N), then a summary with the load/parse ratio; and
-// quote_plan of a 60-instalment amortised monthly plan with its APR (plan_quote_60, in microseconds).
+// quote_plan of a 60-instalment amortised monthly plan with its APR (plan_quote_60, in microseconds); and check()
+// of every account's debtor for a phone call against a journal of 10 events per account (contact_check_all).
 //
 //   parley_bench [--accounts N] [Google Benchmark flags, e.g. --benchmark_filter=load]
 
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "bench_common.h"
+#include "bench_contact.h"
 #include "parley/demo.h"
 #include "parley/plans/plan.h"
 #include "parley/portfolio_json.h"
@@ -22,6 +24,7 @@ namespace {
 using parley::bench::Input;
 
 std::unique_ptr<Input> g_input;  // built once in main, before any benchmark runs
+std::unique_ptr<parley::bench::ContactInput> g_contact;  // built on the first contact_check_all run
 
 void set_rates(benchmark::State& state, std::size_t bytes) {
   const auto iterations = static_cast<std::int64_t>(state.iterations());
@@ -78,11 +81,28 @@ void plan_quote_60(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
+void contact_check_all(benchmark::State& state) {
+  if (!g_contact) {
+    g_contact = std::make_unique<parley::bench::ContactInput>(parley::bench::make_contact_input(g_input->portfolio));
+    std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", g_contact->journal.size(),
+                g_contact->journal.account_count(), g_contact->build_ms, g_contact->at.iso().c_str());
+  }
+  parley::bench::CheckTally tally;
+  for (auto _ : state) {
+    tally = parley::bench::check_every_account(g_input->portfolio, *g_contact);
+    benchmark::DoNotOptimize(tally);
+  }
+  set_rates(state, 0);
+  state.counters["allowed"] = static_cast<double>(tally.allowed);
+  state.counters["blocked"] = static_cast<double>(tally.blocked);
+}
+
 BENCHMARK(demo_generate)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(json_parse)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(load_portfolio)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(save_portfolio)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(plan_quote_60)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(contact_check_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The console report, keeping each benchmark's real and CPU time per iteration (ms) for the summary: the
 // median when --benchmark_repetitions produced one, else the last run.
@@ -127,6 +147,10 @@ void print_summary(const char* clock, const SummaryReporter::Times& ms, std::siz
   }
   if (ms.count("plan_quote_60")) {
     std::printf("plan_quote_60      %10.3f us (target: under 20 us native)\n", ms.at("plan_quote_60"));
+  }
+  if (ms.count("contact_check_all")) {
+    std::printf("%s (target: under 200 ms native for 100,000)\n",
+                parley::bench::figure_line("contact_check_all", ms.at("contact_check_all"), 0, accounts).c_str());
   }
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bench_common.h"
+#include "bench_contact.h"
 #include "parley/demo.h"
 #include "parley/plans/plan.h"
 #include "parley/portfolio_json.h"
@@ -100,5 +101,14 @@ int main(int argc, char** argv) {
   });
   std::printf("plan_quote_60      %10.3f us (median of %d batches of %d; target: under 60 us in wasm)\n",
               batch_ms * 1000.0 / kPlanBatch, runs * 3, kPlanBatch);
+
+  const parley::bench::ContactInput contact = parley::bench::make_contact_input(input.portfolio);
+  std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", contact.journal.size(),
+              contact.journal.account_count(), contact.build_ms, contact.at.iso().c_str());
+  parley::bench::CheckTally tally;
+  const double check_ms = median_ms(runs, [&] { tally = parley::bench::check_every_account(input.portfolio, contact); });
+  std::printf("%s (%zu allowed, %zu blocked)\n",
+              parley::bench::figure_line("contact_check_all", check_ms, 0, accounts).c_str(), tally.allowed,
+              tally.blocked);
   return 0;
 }

@@ -1,0 +1,97 @@
+// The contact-check benchmark's input and step (see bench_contact.h).
+#include "bench_contact.h"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "embedded_rules.h"
+
+namespace parley::bench {
+
+namespace {
+
+// A small deterministic generator (64-bit LCG, high bits out): the benchmark needs spread, not quality.
+class Lcg {
+ public:
+  explicit Lcg(std::uint64_t seed) : state_(seed) {}
+  std::uint32_t next() {
+    state_ = state_ * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::uint32_t>(state_ >> 33);
+  }
+  std::uint32_t below(std::uint32_t n) { return next() % n; }
+
+ private:
+  std::uint64_t state_;
+};
+
+}  // namespace
+
+ContactInput make_contact_input(const Portfolio& portfolio) {
+  ContactInput input;
+  input.book = testdata::shipped_rule_book();
+  input.at = Instant::from_unix_seconds(
+      static_cast<std::int64_t>(portfolio.as_of.days_since_epoch()) * 86400 + 17 * 3600);
+  const std::array<Author, 3> authors{Author{"u-collector-17", "d-laptop-1"},
+                                      Author{"u-collector-17", "d-phone-7"},
+                                      Author{"u-collector-22", "d-desk-3"}};
+  std::array<std::uint64_t, 3> sequences{};
+  Lcg rng(20261102);
+  std::vector<Event> events;
+  events.reserve(portfolio.accounts.size() * contact_events_per_account);
+  std::uint64_t serial = 0;
+  for (const Account& account : portfolio.accounts) {
+    const Party* debtor = account.debtor();
+    input.debtors.push_back(debtor);
+    if (debtor == nullptr) continue;
+    const std::string point = debtor->phones.empty() ? std::string("+10000000000") : debtor->phones[0].number;
+    for (int k = 0; k < contact_events_per_account / 2; ++k) {
+      const std::size_t device = rng.below(3);
+      const Instant when =
+          input.at.plus_seconds(-static_cast<std::int64_t>(rng.below(contact_days * 86400)) - 60);
+      Event attempt{
+          EventId::from_parts(0x0190f3a1b2c3d4e5ull, ++serial),
+          account.id,
+          authors[device],
+          when,
+          ++sequences[device],
+          ContactAttempted{debtor->id, rng.below(10) < 8 ? ContactChannel::phone : ContactChannel::sms, point,
+                           ContactDirection::outbound}};
+      // Mostly no answer or a message; one outcome in 25 a conversation with the debtor.
+      const std::uint32_t roll = rng.below(25);
+      const ContactOutcome outcome = roll == 0   ? ContactOutcome::right_party_contact
+                                     : roll < 15 ? ContactOutcome::no_answer
+                                     : roll < 22 ? ContactOutcome::limited_content_message
+                                                 : ContactOutcome::wrong_number;
+      Event result{EventId::from_parts(0x0190f3a1b2c3d4e5ull, ++serial),
+                   account.id,
+                   authors[device],
+                   when.plus_seconds(45),
+                   ++sequences[device],
+                   OutcomeRecorded{attempt.id, outcome, roll == 0}};
+      events.push_back(std::move(attempt));
+      events.push_back(std::move(result));
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  input.journal.add_all(std::move(events));
+  input.build_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return input;
+}
+
+CheckTally check_every_account(const Portfolio& portfolio, const ContactInput& input) {
+  CheckTally tally;
+  for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
+    const Party* debtor = input.debtors[i];
+    if (debtor == nullptr) continue;
+    const Decision d =
+        check(portfolio.accounts[i], *debtor, ContactChannel::phone, input.at, input.journal, input.book);
+    ++(d.allowed ? tally.allowed : tally.blocked);
+  }
+  return tally;
+}
+
+}  // namespace parley::bench

@@ -1,0 +1,48 @@
+#pragma once
+// The contact-check benchmark's input, shared by both harnesses: a journal of attempts and outcomes spread
+// over every account of a demo portfolio and the weeks before one instant, the shipped rule packs, and the
+// step that checks every account's debtor once for a phone call at that instant.
+//
+// Index of this file:
+// [SECTION] Input   the journal and the rule book
+// [SECTION] Step    one check() per account
+
+#include <cstddef>
+#include <vector>
+
+#include "parley/compliance/check.h"
+#include "parley/date.h"
+#include "parley/journal/journal.h"
+#include "parley/portfolio.h"
+
+namespace parley::bench {
+
+// [SECTION] Input
+// ---------------------------------------------------------------------------------------------
+
+inline constexpr int contact_events_per_account = 10;  // 100,000 accounts: a 1,000,000-event journal
+inline constexpr int contact_days = 21;                // the events fall in the 21 days before the instant
+
+struct ContactInput {
+  Journal journal;                    // attempts and their outcomes, recorded by three devices
+  RuleBook book;                      // every shipped pack of assets/rules (embedded at build time)
+  Instant at;                         // the instant checked: 17:00 UTC on the portfolio's as-of date
+  std::vector<const Party*> debtors;  // each account's debtor, in portfolio order (null: none)
+  double build_ms = 0;                // time to build the journal (Journal::add_all)
+};
+
+// Deterministic: the same portfolio gives the same journal. `portfolio` must outlive the result.
+ContactInput make_contact_input(const Portfolio& portfolio);
+
+// [SECTION] Step
+// ----------------------------------------------------------------------------------------------
+
+struct CheckTally {
+  std::size_t allowed = 0;
+  std::size_t blocked = 0;
+};
+
+// check() of every account's debtor for a phone call at input.at.
+CheckTally check_every_account(const Portfolio& portfolio, const ContactInput& input);
+
+}  // namespace parley::bench
