@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "events.h"
 #include "store.h"
 
 namespace parley::server {
@@ -48,6 +49,8 @@ std::string_view status_reason(int status) {
       return "bad request";
     case 404:
       return "not found";
+    case 409:
+      return "conflict";
     case 405:
       return "method not allowed";
     case 413:
@@ -226,6 +229,19 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
   std::fputs(line.c_str(), stderr);
 }
 
+// A whole number from 0 up to 2^53 - 1 with nothing around it.
+bool parse_count(const std::string& text, std::int64_t& out) {
+  if (text.empty() || text.size() > 16) return false;
+  std::int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  if (value > 9007199254740991) return false;
+  out = value;
+  return true;
+}
+
 }  // namespace
 
 bool accepts_gzip(std::string_view accept_encoding) {
@@ -304,7 +320,11 @@ std::optional<std::filesystem::path> resolve_static(const std::filesystem::path&
   return file;
 }
 
-void install_routes(httplib::Server& server, Store& store, const std::filesystem::path& web_root) {
+void install_routes(httplib::Server& server, Store& store, const std::filesystem::path& web_root,
+                    std::shared_ptr<const Calendars> calendars) {
+  if (!calendars) calendars = std::make_shared<const Calendars>();
+  // No request body (only event batches have one) is read past the batch limit: larger ones get 413.
+  server.set_payload_max_length(max_batch_bytes);
   server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_started = std::chrono::steady_clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
@@ -330,6 +350,30 @@ void install_routes(httplib::Server& server, Store& store, const std::filesystem
     if (auto body = store.account_body(id)) return send_json(req, res, 200, std::move(*body));
     send_error(res, 404, "no account with id " + id);
   });
+  server.Get(R"(/api/accounts/([^/]+)/events)", [&store](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    if (auto body = account_events_json(store, id)) return send_json(req, res, 200, std::move(*body));
+    send_error(res, 404, "no account with id " + id);
+  });
+  server.Get("/api/events", [&store](const httplib::Request& req, httplib::Response& res) {
+    std::int64_t after = 0;
+    std::int64_t limit = default_page_events;
+    if (req.has_param("after") && !parse_count(req.get_param_value("after"), after)) {
+      return send_error(res, 400, "after: expected a server sequence (a whole number from 0)");
+    }
+    if (req.has_param("limit") && (!parse_count(req.get_param_value("limit"), limit) || limit < 1 ||
+                                   limit > max_page_events)) {
+      return send_error(res, 400, "limit: expected a whole number from 1 to " + std::to_string(max_page_events));
+    }
+    send_json(req, res, 200, events_page_json(store, after, static_cast<int>(limit)));
+  });
+  server.Post("/api/events", [&store, calendars](const httplib::Request& req, httplib::Response& res) {
+    const BatchResult result = post_events(store, req.body, *calendars);
+    const int status = result.rejection ? result.rejection->status : 200;
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(batch_result_json(result, result.rejection ? std::string() : store.epoch()), kJson);
+  });
   server.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
     send_error(res, 404, "no such API path: " + req.path);
   });
@@ -343,7 +387,7 @@ void install_routes(httplib::Server& server, Store& store, const std::filesystem
   });
 
   const auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Allow", "GET, HEAD");
+    res.set_header("Allow", req.path == "/api/events" ? "GET, HEAD, POST" : "GET, HEAD");
     send_error(res, 405, req.method + " is not allowed here");
   };
   server.Post(R"(/.*)", not_allowed);

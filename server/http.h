@@ -5,19 +5,25 @@
 // [SECTION] Routes    what each path answers
 // [SECTION] Helpers   MIME types and request-path checks, shared with the tests
 //
-// Routes (GET; HEAD answers the same headers):
-//   /api/health          {"status":"ok"}
-//   /api/portfolio       the canonical portfolio document
-//   /api/accounts/<id>   one account, or 404 {"error": ...}
-//   /<file>              a file under the web root; "/" is index.html
+// Routes (GET; HEAD answers the same headers), documented in docs/api.md:
+//   /api/health                  {"status":"ok"}
+//   /api/portfolio               the canonical portfolio document
+//   /api/accounts/<id>           one account, or 404 {"error": ...}
+//   /api/accounts/<id>/events    the account's journal events in journal order
+//   /api/events?after=&limit=    events with a server sequence above `after`, in sequence order (the sync pull)
+//   POST /api/events             a JSON Lines batch of events, checked and stored all together or not at all
+//   /<file>                      a file under the web root; "/" is index.html
 // Every error is JSON {"error": "..."}; other methods get 405. API answers are never cached; files are
 // revalidated on each load (ETag), so a rebuilt app is never mixed with a stale one. Bodies of 1 KiB or more
 // go gzip-compressed to clients that accept it; files are kept in memory with their compressed form.
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "events.h"
 
 namespace httplib {
 class Server;
@@ -30,8 +36,10 @@ class Store;
 // [SECTION] Routes ------------------------------------------------------------------------------------------
 
 // Installs the routes, the error handler and the one-line-per-request log (to stderr) on `server`.
-// An empty `web_root` serves no files (the API still answers).
-void install_routes(httplib::Server& server, Store& store, const std::filesystem::path& web_root);
+// An empty `web_root` serves no files (the API still answers). `calendars` are the holiday calendars offers are
+// re-quoted with (null: none).
+void install_routes(httplib::Server& server, Store& store, const std::filesystem::path& web_root,
+                    std::shared_ptr<const Calendars> calendars = nullptr);
 
 // [SECTION] Helpers -----------------------------------------------------------------------------------------
 

@@ -120,7 +120,15 @@ int main(int argc, char** argv) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  parley::server::install_routes(server, *store, options.web_root);
+  parley::Problems calendar_problems;
+  auto calendars = std::make_shared<const parley::server::Calendars>(
+      parley::server::load_calendars(options.calendars, calendar_problems));
+  if (!calendar_problems.empty()) {
+    std::fprintf(stderr, "parley-server: some holiday calendars were not loaded (offers naming them are refused):\n");
+    print_problems(calendar_problems);
+  }
+  std::fprintf(stderr, "parley-server: %zu holiday calendars from %s\n", calendars->size(), options.calendars.c_str());
+  parley::server::install_routes(server, *store, options.web_root, calendars);
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);

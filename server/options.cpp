@@ -38,7 +38,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const char* en
       continue;
     }
     const bool takes_value = name == "--port" || name == "--host" || name == "--db" || name == "--web-root" ||
-                             name == "--demo-accounts" || name == "--demo-seed" || name == "--import";
+                             name == "--calendars" || name == "--demo-accounts" || name == "--demo-seed" ||
+                             name == "--import";
     if (!takes_value) {
       out.problems.push_back({name, "unknown option (see --help)"});
       continue;
@@ -75,6 +76,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const char* en
       o.db = value;
     } else if (name == "--web-root") {
       o.web_root = value;
+    } else if (name == "--calendars") {
+      o.calendars = value;
     } else {
       o.import = value;
     }
@@ -88,6 +91,8 @@ std::string usage_text() {
          "  --host ADDR          address to listen on (default 127.0.0.1)\n"
          "  --db FILE            SQLite database (default parley.db); created when missing\n"
          "  --web-root DIR       serve the web app from DIR (the web build's app/ folder)\n"
+         "  --calendars DIR      holiday calendars (*.json) used to re-quote offers (default: the source\n"
+         "                       tree's assets/calendars)\n"
          "  --demo-accounts N    accounts in the demo portfolio stored into an empty database (default 500)\n"
          "  --demo-seed S        seed of that demo portfolio (default 1)\n"
          "  --import FILE        validate a portfolio file and replace the stored portfolio with it, then\n"

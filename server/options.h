@@ -21,6 +21,7 @@ struct Options {
   int port = 8080;                    // `--port` (or PARLEY_PORT): 0 picks a free port, printed when ready
   std::string db = "parley.db";       // `--db`: the SQLite file, created when missing
   std::string web_root;               // `--web-root`: the web build's app/ folder; empty serves no files
+  std::string calendars = PARLEY_CALENDARS_DIR;  // `--calendars`: holiday calendar files for re-quoting offers
   int demo_accounts = 500;            // `--demo-accounts`: size of the demo portfolio made for an empty db
   std::uint64_t demo_seed = 1;        // `--demo-seed`: seed of that demo portfolio
   std::optional<std::string> import;  // `--import`: a portfolio file to validate and store, then exit

@@ -1,8 +1,11 @@
-// SQLite storage of the portfolio: schema, reads that assemble the canonical document, atomic replacement.
+// SQLite storage of the portfolio and the journal: schema, reads that assemble the canonical document, atomic
+// replacement, event batches appended in one transaction.
 #include "store.h"
 
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +36,7 @@ class Statement {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return data == nullptr ? std::string_view() : std::string_view(data, sqlite3_column_bytes(stmt_, column));
   }
+  void bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
   std::int64_t integer(int column) { return sqlite3_column_int64(stmt_, column); }
 
  private:
@@ -44,7 +48,23 @@ constexpr const char* kCreateSchema =
     "CREATE TABLE IF NOT EXISTS clients(id TEXT PRIMARY KEY, body TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS accounts(id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id),"
     " body TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS accounts_by_client ON accounts(client_id);";
+    "CREATE INDEX IF NOT EXISTS accounts_by_client ON accounts(client_id);"
+    "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
+    " account_id TEXT NOT NULL, type TEXT NOT NULL, recorded_at INTEGER NOT NULL, device TEXT NOT NULL,"
+    " sequence INTEGER NOT NULL, body TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS events_by_account ON events(account_id, recorded_at, device, sequence, id);";
+
+// 32 lowercase hex digits from the OS random source.
+std::string random_hex_id() {
+  std::random_device device;
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    char part[9];
+    std::snprintf(part, sizeof part, "%08x", static_cast<unsigned>(device()));
+    out += part;
+  }
+  return out;
+}
 
 std::string db_error(sqlite3* db, std::string_view doing) {
   return std::string(doing) + ": " + sqlite3_errmsg(db);
@@ -88,9 +108,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
     return nullptr;
   }
   auto version = store->meta_value("schema_version");
-  if (!version) {
-    const std::string sql =
-        "INSERT INTO meta(key, value) VALUES('schema_version', '" + std::to_string(schema_version) + "');";
+  // Version 1 had no events table; creating the tables above added it, so the upgrade only records the version.
+  if (!version || *version == "1") {
+    const std::string sql = "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" +
+                            std::to_string(schema_version) + "');";
     if (auto failure = store->exec(sql.c_str())) {
       error = "cannot initialise " + path + ": " + *failure;
       return nullptr;
@@ -99,6 +120,13 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
     error = "database " + path + " has schema version " + *version + "; this server reads version " +
             std::to_string(schema_version);
     return nullptr;
+  }
+  if (!store->meta_value("epoch")) {
+    const std::string sql = "INSERT INTO meta(key, value) VALUES('epoch', '" + random_hex_id() + "');";
+    if (auto failure = store->exec(sql.c_str())) {
+      error = "cannot initialise " + path + ": " + *failure;
+      return nullptr;
+    }
   }
   return store;
 }
@@ -217,6 +245,139 @@ std::optional<std::string> Store::replace_portfolio(const Portfolio& portfolio) 
   }
   if (auto failure = exec("COMMIT;")) return fail("cannot commit: " + *failure);
   return std::nullopt;
+}
+
+std::optional<std::string> Store::account_document(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  if (exec("BEGIN;")) return std::nullopt;
+  std::optional<std::string> document;
+  Statement account(db_, "SELECT client_id, body FROM accounts WHERE id = ?1;");
+  if (account.ok()) {
+    account.bind(1, id);
+    if (account.step() == SQLITE_ROW) {
+      std::string out = "{\"format\":\"";
+      out += portfolio_format;
+      out += "\",\"as_of\":\"" + meta_value("as_of").value_or("") + "\",\"clients\":[";
+      Statement client(db_, "SELECT body FROM clients WHERE id = ?1;");
+      if (client.ok()) {
+        client.bind(1, account.text(0));
+        if (client.step() == SQLITE_ROW) out += client.text(0);
+      }
+      out += "],\"accounts\":[";
+      out += account.text(1);
+      out += "]}";
+      document = std::move(out);
+    }
+  }
+  exec("COMMIT;");
+  return document;
+}
+
+std::string Store::epoch() {
+  std::lock_guard lock(mutex_);
+  return meta_value("epoch").value_or("");
+}
+
+std::optional<StoredEvent> Store::find_event(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  Statement query(db_, "SELECT seq, account_id, type, body FROM events WHERE id = ?1;");
+  if (!query.ok()) return std::nullopt;
+  query.bind(1, id);
+  if (query.step() != SQLITE_ROW) return std::nullopt;
+  return StoredEvent{query.integer(0), std::string(query.text(1)), std::string(query.text(2)),
+                     std::string(query.text(3))};
+}
+
+AppendResult Store::append_events(const std::vector<NewEvent>& events) {
+  std::lock_guard lock(mutex_);
+  AppendResult result;
+  if (auto failure = exec("BEGIN IMMEDIATE;")) {
+    result.error = "cannot start a transaction: " + *failure;
+    return result;
+  }
+  auto fail = [&](std::string message) {
+    exec("ROLLBACK;");
+    result.seqs.clear();
+    result.duplicates.clear();
+    result.error = std::move(message);
+    return result;
+  };
+  Statement find(db_, "SELECT seq, body FROM events WHERE id = ?1;");
+  Statement insert(db_,
+                   "INSERT INTO events(id, account_id, type, recorded_at, device, sequence, body)"
+                   " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7);");
+  if (!find.ok() || !insert.ok()) return fail(db_error(db_, "cannot prepare the event statements"));
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const NewEvent& event = events[i];
+    find.bind(1, event.id);
+    const int found = find.step();
+    if (found == SQLITE_ROW) {
+      const bool same = find.text(1) == event.body;
+      const std::int64_t seq = find.integer(0);
+      find.reset();
+      if (!same) {
+        exec("ROLLBACK;");
+        result.seqs.clear();
+        result.duplicates.clear();
+        result.conflict = i;
+        return result;
+      }
+      result.seqs.push_back(seq);
+      result.duplicates.push_back(true);
+      continue;
+    }
+    find.reset();
+    if (found != SQLITE_DONE) return fail(db_error(db_, "cannot look up event " + event.id));
+    insert.bind(1, event.id);
+    insert.bind(2, event.account_id);
+    insert.bind(3, event.type);
+    insert.bind(4, event.recorded_at);
+    insert.bind(5, event.device);
+    insert.bind(6, event.sequence);
+    insert.bind(7, event.body);
+    if (insert.step() != SQLITE_DONE) return fail(db_error(db_, "cannot store event " + event.id));
+    insert.reset();
+    result.seqs.push_back(sqlite3_last_insert_rowid(db_));
+    result.duplicates.push_back(false);
+  }
+  if (auto failure = exec("COMMIT;")) return fail("cannot commit: " + *failure);
+  return result;
+}
+
+std::vector<std::string> Store::account_events(std::string_view account_id) {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> bodies;
+  Statement query(db_,
+                  "SELECT body FROM events WHERE account_id = ?1"
+                  " ORDER BY recorded_at, device, sequence, id;");
+  if (!query.ok()) return bodies;
+  query.bind(1, account_id);
+  while (query.step() == SQLITE_ROW) bodies.emplace_back(query.text(0));
+  return bodies;
+}
+
+EventPage Store::events_after(std::int64_t after, int limit) {
+  std::lock_guard lock(mutex_);
+  EventPage page;
+  Statement query(db_, "SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2;");
+  if (!query.ok()) return page;
+  query.bind(1, after);
+  query.bind(2, static_cast<std::int64_t>(limit) + 1);
+  while (query.step() == SQLITE_ROW) {
+    if (page.events.size() == static_cast<std::size_t>(limit)) {
+      page.has_more = true;
+      break;
+    }
+    page.events.emplace_back(query.integer(0), std::string(query.text(1)));
+  }
+  return page;
+}
+
+std::int64_t Store::event_count() {
+  std::lock_guard lock(mutex_);
+  Statement query(db_, "SELECT count(*) FROM events;");
+  if (query.ok() && query.step() == SQLITE_ROW) return query.integer(0);
+  return 0;
 }
 
 Problems import_portfolio(Store& store, std::string_view json_text) {

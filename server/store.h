@@ -1,9 +1,11 @@
 #pragma once
-// The server's storage: one SQLite database holding the portfolio as canonical JSON rows.
+// The server's storage: one SQLite database holding the portfolio and the accounts' journal events as canonical
+// JSON rows.
 //
 // Index of this file:
 // [SECTION] Schema       tables and the meta keys
 // [SECTION] Store        open, read the document or one account, replace the whole portfolio atomically
+// [SECTION] Events       append a batch of events in one transaction, read them by account or by server sequence
 // [SECTION] Operations   import a portfolio file, store the demo portfolio into an empty database
 //
 // Rows hold the JSON that core's saver writes (save_client, save_account); the server never edits a body, it
@@ -16,6 +18,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "parley/demo.h"
 #include "parley/portfolio.h"
@@ -29,12 +33,48 @@ namespace parley::server {
 //   meta(key PRIMARY KEY, value)          schema_version, format ("parley.portfolio/1"), as_of ("YYYY-MM-DD")
 //   clients(id PRIMARY KEY, body)         body: save_client's canonical JSON
 //   accounts(id PRIMARY KEY, client_id, body)   body: save_account's canonical JSON
-// The account journal (offline sync of append-only events) arrives as a later schema version: open() refuses
-// a database whose schema_version it does not know, so an older server never misreads a newer file.
+//   events(seq PRIMARY KEY AUTOINCREMENT, id UNIQUE, account_id, type, recorded_at, device, sequence, body)
+//       body: save_event's canonical JSON; seq: the server sequence (the sync cursor), never reused;
+//       recorded_at in Unix seconds. Events are never updated or deleted, also not by replace_portfolio.
+// meta `epoch` is a random id made when the database is created: a client that sees it change knows the server
+// was replaced or restored and offers its events again. open() upgrades a version 1 database (no events) to
+// version 2 and refuses a schema_version it does not know, so an older server never misreads a newer file.
 
-inline constexpr int schema_version = 1;  // meta `schema_version` written by this server
+inline constexpr int schema_version = 2;  // meta `schema_version` written by this server
 
 // [SECTION] Store -------------------------------------------------------------------------------------------
+
+// One row of the events table.
+struct StoredEvent {
+  std::int64_t seq = 0;    // server sequence
+  std::string account_id;
+  std::string type;        // the JSON "type" ("plan-accepted", ...)
+  std::string body;        // save_event's text
+};
+
+// An event to append: its canonical body and the columns the queries sort and filter on.
+struct NewEvent {
+  std::string id;          // 32 lowercase hex digits
+  std::string account_id;
+  std::string type;
+  std::int64_t recorded_at = 0;  // Unix seconds
+  std::string device;
+  std::int64_t sequence = 0;
+  std::string body;        // save_event's text
+};
+
+struct AppendResult {
+  std::vector<std::int64_t> seqs;       // per event, in order: its seq (new, or the stored one for a duplicate)
+  std::vector<bool> duplicates;         // per event: already stored with the same body
+  std::optional<std::size_t> conflict;  // index of an event whose id is stored with another body
+  std::optional<std::string> error;     // a database failure
+  bool ok() const { return !conflict && !error; }
+};
+
+struct EventPage {
+  std::vector<std::pair<std::int64_t, std::string>> events;  // (seq, body) in seq order
+  bool has_more = false;                                     // more events follow the last one
+};
 
 struct StoreCounts {
   std::int64_t clients = 0;   // rows in clients
@@ -58,6 +98,21 @@ class Store {
   // Replaces everything stored with `portfolio` in one transaction. Returns nullopt on success, else the
   // database's error (and nothing changed). The portfolio must be valid: validation is the caller's job.
   std::optional<std::string> replace_portfolio(const Portfolio& portfolio);
+  // A portfolio document holding one account and its client (when stored), for core's loader; nullopt when no
+  // account has this id.
+  std::optional<std::string> account_document(std::string_view id);
+  std::string epoch();                                           // meta `epoch`: 32 lowercase hex digits
+
+  // [SECTION] Events ----------------------------------------------------------------------------------------
+  std::optional<StoredEvent> find_event(std::string_view id);    // the stored event with this id, or nullopt
+  // Stores `events` (already validated) in one transaction, in order. An id already stored with the same body
+  // is a duplicate (nothing written for it); with another body the whole batch is refused (nothing written).
+  AppendResult append_events(const std::vector<NewEvent>& events);
+  // One account's event bodies in journal order (recorded_at, device byte-wise, sequence, id).
+  std::vector<std::string> account_events(std::string_view account_id);
+  // Up to `limit` events with seq > `after`, in seq order.
+  EventPage events_after(std::int64_t after, int limit);
+  std::int64_t event_count();                                    // rows in events
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
