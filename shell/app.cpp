@@ -58,6 +58,44 @@ void draw_header(const AppState& state) {
   ImGui::Separator();
 }
 
+// The test hook's "contact" member (see app.h): the banner's decision, the attempt, the last refusal.
+nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch) {
+  const Account* account = app.selected_account();
+  const ContactInputs& c = scratch.contact;
+  if (!account || c.account_id != account->id || !c.banner) return nullptr;
+  const auto rule_ids = [](const std::vector<Reason>& reasons) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const Reason& reason : reasons) ids.push_back(reason.rule_id);
+    return ids;
+  };
+  const std::optional<ContactSession>& session = app.contact.session;
+  const bool here = session && session->account_id == account->id;
+  nlohmann::json contact = {
+      {"party", c.banner_party},
+      {"channel", std::string(to_string(here ? session->channel : c.channel))},
+      {"allowed", c.banner->allowed},
+      {"reasons", rule_ids(c.banner->reasons)},
+      {"next_allowed", nullptr},
+      {"session", nullptr},
+      {"refused", nullptr},
+      {"problems", nlohmann::json::array()},
+      {"notice", c.notice},
+      {"events", app.journal ? app.journal->events_for(account->id).size() : 0},
+      {"debt_hidden", debt_details_hidden(app, *account)},
+  };
+  if (!c.next_collector.empty()) contact["next_allowed"] = {{"debtor", c.next_debtor}, {"collector", c.next_collector}};
+  if (here) {
+    contact["session"] = {{"party", session->party_id},
+                          {"channel", std::string(to_string(session->channel))},
+                          {"state", std::string(to_string(session->state))}};
+  }
+  if (app.contact.account_id == account->id) {
+    if (app.contact.refused) contact["refused"] = rule_ids(app.contact.refused->reasons);
+    for (const Problem& problem : app.contact.problems) contact["problems"].push_back(problem.text());
+  }
+  return contact;
+}
+
 }  // namespace
 
 // [SECTION] Helpers -------------------------------------------------------------------------------------------
@@ -93,6 +131,9 @@ void WidgetRects::record(const std::string& name, float x0, float y0, float x1, 
 
 App::App(std::vector<unsigned char> font_ttf, HostServices host)
     : font_ttf_(std::move(font_ttf)), host_(std::move(host)) {
+  scratch_.collector_zone = TimeZone::find(host_.time_zone).value_or(TimeZone());
+  scratch_.caller = host_.caller;
+  if (scratch_.caller.caller_name.empty()) scratch_.caller.caller_name = host_.author.user;
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout comes from code; nothing is saved between runs
   io.LogFilename = nullptr;
@@ -116,7 +157,44 @@ void App::apply(Action action) {
     }
     offer->author = host_.author;
   }
+  if (auto* start = std::get_if<StartContact>(&action)) {
+    start->id = next_event_id();
+    start->at = host_now();
+    start->author = host_.author;
+  }
+  if (auto* finish = std::get_if<FinishContact>(&action)) {
+    finish->ids.clear();
+    for (int i = 0; i < max_contact_events; ++i) finish->ids.push_back(next_event_id());
+    finish->at = host_now();
+    finish->today = to_local(scratch_.collector_zone, finish->at).date;
+    finish->author = host_.author;
+  }
+  const bool from_host = std::holds_alternative<JournalReceived>(action);
+  const std::shared_ptr<const Journal> before = state_.journal;
   state_ = update(std::move(state_), std::move(action));
+  if (!from_host) publish_new_events(before.get());
+}
+
+void App::publish_new_events(const Journal* before) {
+  if (!host_.publish || !state_.journal || state_.journal.get() == before) return;
+  const std::size_t held = before ? before->size() : 0;
+  if (state_.journal->size() <= held) return;
+  std::size_t left = state_.journal->size() - held;
+  for (const Event& event : state_.journal->events()) {
+    if (before && before->find(event.id)) continue;
+    host_.publish(event);
+    if (--left == 0) break;
+  }
+}
+
+EventId App::next_event_id() {
+  return host_.new_id ? host_.new_id() : EventId::from_parts(0, ++next_id_);
+}
+
+Instant App::host_now() const {
+  if (host_.now) return host_.now();
+  if (!state_.data) return Instant();
+  return Instant::from_unix_seconds(state_.data->portfolio.as_of.days_since_epoch() * 86400);
 }
 
 bool App::set_display_scale(DisplayScale scale) {
@@ -153,9 +231,11 @@ void App::rebuild_fonts() {
 void App::frame() {
   scratch_.widgets.clear();
   if (host_.now) {
-    scratch_.today = host_.now().utc_date();
+    scratch_.now = host_.now();
+    scratch_.today = scratch_.now.utc_date();
   } else if (state_.data) {
     scratch_.today = state_.data->portfolio.as_of;
+    scratch_.now = host_now();
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
@@ -171,9 +251,22 @@ void App::frame() {
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const float avail = ImGui::GetContentRegionAvail().x;
       const float queue_width = std::max(avail * 0.58f, avail - 560.0f * scale_.ui_scale);
-      ImGui::BeginChild("queue_area", ImVec2(queue_width - spacing * 0.5f, 0.0f), false);
-      draw_queue(state_, scratch_, dispatch_);
+      // Left: the queue above the contact panel (compliance banner, attempt); during an attempt on the account, the
+      // contact panel alone. Right: the account panel.
+      const float left_width = queue_width - spacing * 0.5f;
+      const bool attempt_here = state_.contact.session && state_.contact.session->account_id == state_.selected;
+      const float contact_height = std::max(ImGui::GetContentRegionAvail().y * 0.55f, 260.0f * scale_.ui_scale);
+      ImGui::BeginGroup();
+      if (!attempt_here) {
+        ImGui::BeginChild("queue_area", ImVec2(left_width, -contact_height), false);
+        draw_queue(state_, scratch_, dispatch_);
+        ImGui::EndChild();
+      }
+      ImGui::BeginChild("contact_area", ImVec2(left_width, 0.0f), true);
+      draw_contact(state_, scratch_, dispatch_);
       ImGui::EndChild();
+      scratch_.widgets.record("contact.panel");
+      ImGui::EndGroup();
       ImGui::SameLine();
       draw_account(state_, scratch_, dispatch_);
     } else {
@@ -200,13 +293,25 @@ std::string App::test_state_json() const {
       {"widgets", std::move(widgets)},
       {"quote", nullptr},
       {"offers", state_.offers_for(state_.selected).size()},
+      {"offer_sync", nlohmann::json::array()},
   };
+  for (const Event* offer : state_.offers_for(state_.selected)) {
+    state["offer_sync"].push_back(std::string(to_string(state_.sync_of(offer->id).status)));
+  }
   const QuoterInputs& q = scratch_.quoter;
   if (q.quote && q.account_id == state_.selected && !state_.selected.empty()) {
     state["quote"] = {{"instalments", q.quote->instalments},
                       {"total_of_payments", q.quote->totals.total_of_payments.minor()},
-                      {"violations", q.check.violations.size()}};
+                      {"violations", q.check.violations.size()},
+                      {"approvals", q.check.approvals.size()},
+                      {"kind", std::string(plans::to_string(q.quote->kind))},
+                      {"calendar", q.request.calendar_id},
+                      {"day_roll", std::string(plans::to_string(q.request.day_roll))},
+                      {"rolled", std::count_if(q.quote->schedule.begin(), q.quote->schedule.end(),
+                                               [](const plans::ScheduleRow& r) { return r.due != r.scheduled; })},
+                      {"focus", q.focused}};
   }
+  state["contact"] = contact_test_state(state_, scratch_);
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -1,5 +1,7 @@
-// The account panel: the selected account's facts, its itemised balance, and its parties with their contact
-// points and time zones.
+// The account panel: the selected account's plan quoter, facts, itemised balance, and its parties with their contact
+// points and time zones. While an attempt on the account is in progress and the party is not verified (see the
+// contact panel, screen_contact.cpp), the debt details (creditor, account number, balance, itemisation, quoter) are
+// hidden: only the location questions and the limited-content message may be used.
 
 #include <imgui.h>
 
@@ -141,6 +143,17 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   const float close_width = ImGui::CalcTextSize("Close").x + ImGui::GetStyle().FramePadding.x * 2.0f;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close_width));
   if (ImGui::SmallButton("Close")) dispatch(SelectAccount{});
+
+  if (debt_details_hidden(state, *account)) {
+    heading("Account");
+    note("Debt details are hidden until the party is verified.");
+    scratch.widgets.record("account.debt_hidden");
+    heading("Parties");
+    for (const Party& party : account->parties) draw_party(party);
+    ImGui::EndChild();
+    scratch.widgets.record("account.panel");
+    return;
+  }
 
   draw_quoter(state, scratch, dispatch);
 

@@ -1,16 +1,22 @@
-// The plan quoter: instalment terms for the selected account edited with inputs and sliders, the schedule and
-// totals core quotes for them (recomputed whenever the terms change), the policy's violations with their
-// compliant alternative (Apply), approvals, and Offer, which records the quote in the journal.
+// The plan quoter: an instalment plan or a settlement for the selected account, edited with inputs and sliders;
+// the schedule and totals core quotes for it (recomputed whenever the terms change), due dates rolled off
+// non-business days by the account's holiday calendar, the policy's violations with their compliant alternative
+// (Apply), approvals a supervisor must give, and Offer, which records the quote in the journal.
 //
 // Every figure, finding and sentence shown comes from core (quote_plan, check_policy, describe_payments,
-// disclosure_text); this file only edits the request and lays the answers out.
+// disclosure_text, choose_calendar); this file only edits the request and lays the answers out.
 //
 // The quote date is the host's date (UiScratch::today); the first payment defaults to a month after it. When
 // the host gives no clock, the portfolio's as_of date stands in for it.
+//
+// Keyboard: Tab moves between the text boxes and sliders (a slider reached by Tab takes typed text, Enter
+// applies it). The arrow keys reach every widget; on a slider reached so, Space holds it, Left/Right move it and
+// Space releases it. Space presses radio buttons and opens lists; Enter presses a focused Apply or Offer.
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <string>
 
@@ -25,6 +31,9 @@ constexpr Frequency all_frequencies[] = {Frequency::weekly, Frequency::fortnight
 constexpr PaymentMethod all_methods[] = {PaymentMethod::card, PaymentMethod::bank_transfer, PaymentMethod::cheque};
 constexpr plans::InterestMethod all_interest[] = {plans::InterestMethod::none, plans::InterestMethod::simple,
                                                   plans::InterestMethod::amortised};
+constexpr DayRoll all_rolls[] = {DayRoll::none, DayRoll::following, DayRoll::modified_following,
+                                 DayRoll::preceding};
+constexpr DayRoll default_roll = DayRoll::following;  // the rule set with a calendar the quoter picks itself
 
 const ImVec4 violation_colour(0.70f, 0.10f, 0.10f, 1.0f);
 const ImVec4 approval_colour(0.60f, 0.40f, 0.00f, 1.0f);
@@ -33,9 +42,35 @@ void copy_text(char* buffer, std::size_t size, const std::string& value) {
   std::snprintf(buffer, size, "%s", value.c_str());
 }
 
-// Text boxes and mode set from a request's instalment terms (after setup and after Apply).
+// Records the last item's rectangle under `name` and notes it as the focused quoter widget when it has focus.
+void track(QuoterInputs& q, UiScratch& scratch, const char* name) {
+  scratch.widgets.record(name);
+  if (ImGui::IsItemFocused()) q.focused = name;
+}
+
+// A button that a click, Space (ImGui navigation) or Enter while it has keyboard focus presses.
+bool enter_button(const char* text, bool enabled = true) {
+  bool pressed = ImGui::Button(text);
+  if (!pressed && enabled && ImGui::IsItemFocused()) {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (ImGuiKey key : {ImGuiKey_Enter, ImGuiKey_KeyPadEnter}) {
+      const int index = io.KeyMap[key];
+      if (index >= 0 && ImGui::IsKeyPressed(index, false)) pressed = true;
+    }
+  }
+  return pressed && enabled;
+}
+
+// Text boxes and mode set from a request's terms (after setup and after Apply).
 void load_inputs(QuoterInputs& q, const plans::PlanRequest& request) {
   q.request = request;
+  q.settlement = request.settlement.has_value();
+  if (request.settlement) {
+    const plans::SettlementTerms& s = *request.settlement;
+    copy_text(q.settlement_text, sizeof q.settlement_text, format_decimal(s.amount));
+    copy_text(q.first_payment_text, sizeof q.first_payment_text, s.first_payment.iso());
+    return;
+  }
   if (!request.plan) return;
   const plans::InstalmentTerms& terms = *request.plan;
   q.by_amount = terms.instalment_amount.has_value();
@@ -48,15 +83,73 @@ void load_inputs(QuoterInputs& q, const plans::PlanRequest& request) {
   copy_text(q.first_payment_text, sizeof q.first_payment_text, terms.first_payment.iso());
 }
 
-// Fresh inputs for an account: core's opening offer (plans::opening_request) for today.
+// A settlement to start from: one payment today of the lowest amount the collector may agree without approval,
+// as core's policy check states it (the limits of settlement-below-floor, then settlement-needs-supervisor).
+plans::SettlementTerms opening_settlement(const plans::PlanRequest& request, const Calendar* calendar) {
+  plans::PlanRequest probe = request;
+  plans::SettlementTerms s;
+  s.amount = Money(1, request.currency);
+  s.payments = 1;
+  s.frequency = request.plan ? request.plan->frequency : Frequency::monthly;
+  if (!plans::allows_frequency(request.policy, s.frequency) && !request.policy.allowed_frequencies.empty()) {
+    s.frequency = request.policy.allowed_frequencies.front();
+  }
+  s.first_payment = request.today;
+  probe.plan.reset();
+  for (int step = 0; step < 2; ++step) {
+    probe.settlement = s;
+    const plans::QuoteResult result = plans::quote_plan(probe, calendar);
+    if (!result.ok()) break;
+    const plans::PolicyCheck check = plans::check_policy(probe, *result.quote, calendar);
+    std::int64_t raise_to = 0;
+    for (const plans::Violation& v : check.violations) {
+      if (v.code == plans::FindingCode::settlement_below_floor) raise_to = v.limit;
+    }
+    for (const plans::Approval& a : check.approvals) {
+      if (a.code == plans::FindingCode::settlement_needs_supervisor) raise_to = std::max(raise_to, a.limit);
+    }
+    if (raise_to <= s.amount.minor()) break;
+    s.amount = Money(raise_to, request.currency);
+  }
+  return s;
+}
+
+// Switches the request between instalment terms and settlement terms, keeping the other aside.
+void set_mode(QuoterInputs& q, bool settlement, const Calendar* calendar) {
+  if (settlement == q.settlement) return;
+  plans::PlanRequest request = q.request;
+  if (settlement) {
+    q.aside_plan = request.plan;
+    request.settlement = q.aside_settlement ? *q.aside_settlement : opening_settlement(request, calendar);
+    request.plan.reset();
+  } else {
+    q.aside_settlement = request.settlement;
+    request.plan = q.aside_plan;
+    request.settlement.reset();
+  }
+  load_inputs(q, request);
+}
+
+// Fresh inputs for an account: core's opening offer (plans::opening_request) for today, and core's calendar.
 void set_up(QuoterInputs& q, const Account& account, const Client& client, Date today) {
   q = QuoterInputs{};
   q.account_id = account.id;
+  q.calendar_choice = choose_calendar(account);
   const plans::PlanRequest request = plans::opening_request(account, client, today);
   q.affordable_minor = std::max<std::int64_t>(account.balance.total().minor() / 12, 1);
   copy_text(q.affordable_text, sizeof q.affordable_text,
             format_decimal(Money(q.affordable_minor, account.currency)));
   load_inputs(q, request);
+}
+
+// Until the collector picks one, the request follows core's calendar for the account once the host has handed
+// it in (and none before), with the default day-roll rule.
+void follow_calendar_choice(QuoterInputs& q, const AppState& state) {
+  if (q.calendar_picked) return;
+  const std::string want = state.calendar(q.calendar_choice.id) ? q.calendar_choice.id : std::string();
+  if (q.request.calendar_id == want) return;
+  q.request.calendar_id = want;
+  q.request.day_roll = want.empty() ? DayRoll::none : default_roll;
 }
 
 // A slider's display text: the value as money, with any '%' doubled for ImGui's format.
@@ -69,7 +162,7 @@ std::string money_format(Money amount, Locale locale) {
   return out;
 }
 
-std::string rate_text(int bp) {  // 1250 -> "12.50 %"
+std::string bp_text(int bp) {  // 1250 -> "12.50 %"
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%d.%02d %%", bp / 100, bp % 100);
   return buffer;
@@ -82,6 +175,23 @@ std::string apr_text(const std::optional<int>& thousandths) {  // 12345 -> "12.3
   return buffer;
 }
 
+std::string weekday_name(Weekday day) {
+  constexpr std::array<const char*, 7> names = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                "Friday", "Saturday", "Sunday"};
+  return names[static_cast<std::size_t>(static_cast<int>(day) - 1)];
+}
+
+// Why `date` is not a business day: the holiday's name, else its weekday (a weekend day).
+std::string closed_because(const Calendar& calendar, Date date) {
+  std::string names;
+  for (const Holiday& holiday : holidays_in(calendar, date.year())) {
+    if (holiday.date != date) continue;
+    if (!names.empty()) names += ", ";
+    names += holiday.name;
+  }
+  return names.empty() ? weekday_name(date.weekday()) : names;
+}
+
 void label(const char* s) {
   ImGui::AlignTextToFramePadding();
   text_muted(s);
@@ -89,8 +199,41 @@ void label(const char* s) {
   ImGui::SetNextItemWidth(-1.0f);
 }
 
-// The input widgets; they change q.request and the text boxes.
-void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
+void frequency_combo(Frequency& frequency, const Policy& policy) {
+  label("Frequency");
+  const std::string preview = std::string(to_string(frequency)) +
+                              (plans::allows_frequency(policy, frequency) ? "" : " (not allowed)");
+  if (ImGui::BeginCombo("##frequency", preview.c_str())) {
+    for (Frequency f : all_frequencies) {
+      const std::string item = std::string(to_string(f)) + (plans::allows_frequency(policy, f) ? "" : " (not allowed)");
+      if (ImGui::Selectable(item.c_str(), f == frequency)) frequency = f;
+    }
+    ImGui::EndCombo();
+  }
+}
+
+void first_payment_box(QuoterInputs& q, Date& first_payment) {
+  label("First payment");
+  if (ImGui::InputText("##first_payment", q.first_payment_text, sizeof q.first_payment_text)) {
+    if (auto date = Date::parse(q.first_payment_text)) first_payment = *date;
+  }
+  if (!Date::parse(q.first_payment_text)) {
+    ImGui::TextColored(violation_colour, "Enter the date as YYYY-MM-DD; quoting %s", first_payment.iso().c_str());
+  }
+}
+
+// Instalment plan or settlement, as two radio buttons.
+void draw_mode(QuoterInputs& q, UiScratch& scratch, const Calendar* calendar) {
+  label("Offer");
+  if (ImGui::RadioButton("Instalment plan", !q.settlement)) set_mode(q, false, calendar);
+  track(q, scratch, "quoter.mode.plan");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Settlement", q.settlement)) set_mode(q, true, calendar);
+  track(q, scratch, "quoter.mode.settlement");
+}
+
+// The instalment plan's widgets; they change q.request.plan and the text boxes.
+void draw_plan_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
   plans::PlanRequest& request = q.request;
   plans::InstalmentTerms& terms = *request.plan;
   const Currency currency = request.currency;
@@ -102,7 +245,7 @@ void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
                        ImGuiInputTextFlags_CharsDecimal)) {
     if (auto amount = parse_decimal(q.down_payment_text, currency)) terms.down_payment = *amount;
   }
-  scratch.widgets.record("quoter.down_payment");
+  track(q, scratch, "quoter.down_payment");
   label("");
   std::int64_t down = terms.down_payment.minor();
   const std::int64_t down_min = 0;
@@ -112,21 +255,25 @@ void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
     terms.down_payment = Money(down, currency);
     copy_text(q.down_payment_text, sizeof q.down_payment_text, format_decimal(terms.down_payment));
   }
+  track(q, scratch, "quoter.down_slider");
 
   label("Plan by");
   if (ImGui::RadioButton("number of instalments", !q.by_amount)) q.by_amount = false;
+  track(q, scratch, "quoter.by_term");
   ImGui::SameLine();
   if (ImGui::RadioButton("affordable instalment", q.by_amount)) q.by_amount = true;
+  track(q, scratch, "quoter.by_amount");
 
   if (!q.by_amount) {
     const int policy_max = std::max(1, plans::max_instalments_in(policy.max_term_months, terms.frequency));
     const int slider_max = std::max(policy_max, q.instalments);
     label("Instalments");
     ImGui::SliderInt("##term_slider", &q.instalments, 1, slider_max, "%d", ImGuiSliderFlags_AlwaysClamp);
-    scratch.widgets.record("quoter.term");
+    track(q, scratch, "quoter.term");
     q.instalments = std::clamp(q.instalments, 1, plans::max_instalments);
     label("");
     ImGui::InputInt("##term_input", &q.instalments);
+    track(q, scratch, "quoter.term_input");
     q.instalments = std::clamp(q.instalments, 1, plans::max_instalments);
     terms.instalments = q.instalments;
     terms.instalment_amount.reset();
@@ -136,41 +283,135 @@ void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
                          ImGuiInputTextFlags_CharsDecimal)) {
       if (auto amount = parse_decimal(q.affordable_text, currency)) q.affordable_minor = amount->minor();
     }
+    track(q, scratch, "quoter.affordable");
     terms.instalment_amount = Money(q.affordable_minor, currency);
     terms.instalments.reset();
   }
 
-  label("Frequency");
-  const std::string freq_preview = std::string(to_string(terms.frequency)) +
-                                   (plans::allows_frequency(policy, terms.frequency) ? "" : " (not allowed)");
-  if (ImGui::BeginCombo("##frequency", freq_preview.c_str())) {
-    for (Frequency f : all_frequencies) {
-      const std::string item = std::string(to_string(f)) + (plans::allows_frequency(policy, f) ? "" : " (not allowed)");
-      if (ImGui::Selectable(item.c_str(), f == terms.frequency)) terms.frequency = f;
-    }
-    ImGui::EndCombo();
-  }
+  frequency_combo(terms.frequency, policy);
+  track(q, scratch, "quoter.frequency");
+  first_payment_box(q, terms.first_payment);
+  track(q, scratch, "quoter.first_payment");
+}
 
-  label("First payment");
-  if (ImGui::InputText("##first_payment", q.first_payment_text, sizeof q.first_payment_text)) {
-    if (auto date = Date::parse(q.first_payment_text)) terms.first_payment = *date;
+// The settlement's widgets: amount (box and slider), payments, frequency when several, first payment date; and
+// the policy's floor and latitudes as its shares of the balance.
+void draw_settlement_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
+  plans::PlanRequest& request = q.request;
+  plans::SettlementTerms& s = *request.settlement;
+  const Currency currency = request.currency;
+  const Policy& policy = request.policy;
+  const std::int64_t balance = request.balance.total().minor();
+
+  label("Settle for");
+  if (ImGui::InputText("##settle_text", q.settlement_text, sizeof q.settlement_text,
+                       ImGuiInputTextFlags_CharsDecimal)) {
+    if (auto amount = parse_decimal(q.settlement_text, currency)) s.amount = *amount;
   }
-  if (!Date::parse(q.first_payment_text)) {
-    ImGui::TextColored(violation_colour, "Enter the date as YYYY-MM-DD; quoting %s",
-                       terms.first_payment.iso().c_str());
+  track(q, scratch, "quoter.settlement_text");
+  label("");
+  std::int64_t amount = s.amount.minor();
+  const std::int64_t amount_min = 1;
+  const std::int64_t amount_max = std::max<std::int64_t>(balance - 1, 1);
+  const std::string amount_format = money_format(s.amount, locale);
+  if (ImGui::SliderScalar("##settle_slider", ImGuiDataType_S64, &amount, &amount_min, &amount_max,
+                          amount_format.c_str())) {
+    s.amount = Money(amount, currency);
+    copy_text(q.settlement_text, sizeof q.settlement_text, format_decimal(s.amount));
   }
+  track(q, scratch, "quoter.settlement_amount");
+  label("");
+  std::string band = "floor " + bp_text(policy.settlement_floor_bp) + " of the balance";
+  if (policy.collector_below_floor_bp > 0) band += "; " + bp_text(policy.collector_below_floor_bp) + " under it alone";
+  if (policy.supervisor_below_floor_bp > policy.collector_below_floor_bp) {
+    band += "; " + bp_text(policy.supervisor_below_floor_bp) + " under it with supervisor approval";
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", band.c_str());
+  ImGui::PopStyleColor();
+
+  const int slider_max = std::max({policy.max_settlement_payments, s.payments, 1});
+  label("Payments");
+  ImGui::SliderInt("##settle_payments", &s.payments, 1, slider_max, "%d", ImGuiSliderFlags_AlwaysClamp);
+  track(q, scratch, "quoter.settlement_payments");
+  label("");
+  ImGui::InputInt("##settle_payments_input", &s.payments);
+  track(q, scratch, "quoter.settlement_payments_input");
+  s.payments = std::clamp(s.payments, 1, plans::max_instalments);
+  if (s.payments > 1) {
+    frequency_combo(s.frequency, policy);
+    track(q, scratch, "quoter.frequency");
+  }
+  first_payment_box(q, s.first_payment);
+  track(q, scratch, "quoter.first_payment");
+}
+
+// Payment method, holiday calendar, day-roll rule and (plans) interest: shared by both modes.
+void draw_common_inputs(QuoterInputs& q, const AppState& state, UiScratch& scratch) {
+  plans::PlanRequest& request = q.request;
+  const Policy& policy = request.policy;
 
   label("Payment method");
   if (ImGui::BeginCombo("##method", std::string(to_string(request.method)).c_str())) {
     for (PaymentMethod m : all_methods) {
       if (ImGui::Selectable(std::string(to_string(m)).c_str(), m == request.method)) {
         request.method = m;
-        request.convenience_fee = plans::authorised_convenience_fee(policy, m, currency);
+        request.convenience_fee = plans::authorised_convenience_fee(policy, m, request.currency);
       }
     }
     ImGui::EndCombo();
   }
+  track(q, scratch, "quoter.method");
 
+  label("Holiday calendar");
+  const Calendar* current = state.calendar(request.calendar_id);
+  const std::string preview = current ? current->id + " \xE2\x80\x94 " + current->name : std::string("none");
+  if (ImGui::BeginCombo("##calendar", preview.c_str())) {
+    if (ImGui::Selectable("none", request.calendar_id.empty())) {
+      q.calendar_picked = true;
+      request.calendar_id.clear();
+      request.day_roll = DayRoll::none;
+    }
+    for (const auto& [id, calendar] : state.calendars) {
+      const std::string item = id + " \xE2\x80\x94 " + calendar.name;
+      if (ImGui::Selectable(item.c_str(), id == request.calendar_id)) {
+        q.calendar_picked = true;
+        if (request.calendar_id.empty()) request.day_roll = default_roll;
+        request.calendar_id = id;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  track(q, scratch, "quoter.calendar");
+  label("");
+  const CalendarChoice& choice = q.calendar_choice;
+  if (choice.id.empty()) {
+    text_muted("account's calendar: none (" + choice.reason + ")");
+  } else if (!state.calendar(choice.id)) {
+    text_muted("account's calendar: " + choice.id + " (" + choice.reason + "), not loaded");
+  } else {
+    text_muted("account's calendar: " + choice.id + " (" + choice.reason + ")");
+  }
+  for (const Problem& problem : state.calendar_problems) {
+    label("");
+    ImGui::TextColored(violation_colour, "%s", problem.text().c_str());
+  }
+
+  label("Due dates");
+  ImGui::BeginDisabled(request.calendar_id.empty());
+  if (ImGui::BeginCombo("##day_roll", std::string(plans::to_string(request.day_roll)).c_str())) {
+    for (DayRoll rule : all_rolls) {
+      if (ImGui::Selectable(std::string(plans::to_string(rule)).c_str(), rule == request.day_roll)) {
+        request.day_roll = rule;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  track(q, scratch, "quoter.day_roll");
+
+  if (!request.plan) return;
+  plans::InstalmentTerms& terms = *request.plan;
   if (policy.max_interest_rate_bp > 0) {
     label("Interest");
     if (ImGui::BeginCombo("##interest", std::string(plans::to_string(terms.interest)).c_str())) {
@@ -179,11 +420,13 @@ void draw_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
       }
       ImGui::EndCombo();
     }
+    track(q, scratch, "quoter.interest");
     if (terms.interest != plans::InterestMethod::none) {
       label("Annual rate");
-      const std::string rate_format = rate_text(terms.annual_rate_bp);
+      const std::string rate_format = bp_text(terms.annual_rate_bp);
       ImGui::SliderInt("##rate", &terms.annual_rate_bp, 0, policy.max_interest_rate_bp, rate_format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp);
+      track(q, scratch, "quoter.rate");
     } else {
       terms.annual_rate_bp = 0;
     }
@@ -202,57 +445,95 @@ void draw_totals(const plans::Quote& quote, Locale locale) {
     text(value);
   };
   cell("Total of payments", format_money(quote.totals.total_of_payments, locale));
-  cell("Finance charge", format_money(quote.totals.finance_charge, locale));
-  cell("Fees", format_money(quote.totals.fees, locale));
-  cell("APR", apr_text(quote.apr_thousandths));
-  cell("Amount financed", format_money(quote.totals.amount_financed, locale));
+  if (quote.kind == plans::PlanKind::settlement) {
+    cell("Balance", format_money(quote.totals.balance, locale));
+    cell("Forgiven", format_money(quote.totals.forgiven, locale));
+    cell("Fees", format_money(quote.totals.fees, locale));
+  } else {
+    cell("Finance charge", format_money(quote.totals.finance_charge, locale));
+    cell("Fees", format_money(quote.totals.fees, locale));
+    cell("APR", apr_text(quote.apr_thousandths));
+    cell("Amount financed", format_money(quote.totals.amount_financed, locale));
+  }
   cell("Total paid", format_money(quote.totals.total_paid, locale));
   ImGui::EndTable();
 }
 
-void draw_schedule(const plans::Quote& quote, Locale locale, UiScratch& scratch) {
+// The schedule; a due date moved off a non-business day is marked '*' (hover: the scheduled date and why), and
+// the moves are listed under the table.
+void draw_schedule(const plans::Quote& quote, const Calendar* calendar, DayRoll rule, Locale locale,
+                   UiScratch& scratch) {
   const float row_height = ImGui::GetTextLineHeightWithSpacing();
   const float height = row_height * static_cast<float>(std::min<std::size_t>(quote.schedule.size(), 10) + 1) +
                        ImGui::GetStyle().CellPadding.y * 4.0f;
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("schedule", 7, flags, ImVec2(0.0f, height))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Due");
-  ImGui::TableSetupColumn("Amount");
-  ImGui::TableSetupColumn("Principal");
-  ImGui::TableSetupColumn("Interest");
-  ImGui::TableSetupColumn("Fees");
-  ImGui::TableSetupColumn("Balance after");
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(quote.schedule.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const plans::ScheduleRow& row = quote.schedule[static_cast<std::size_t>(i)];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      text(row.kind == plans::RowKind::down_payment ? std::string("down") : std::to_string(row.number));
-      ImGui::TableNextColumn();
-      text(row.due.iso());
-      ImGui::TableNextColumn();
-      text_right_aligned(format_money(row.amount, locale));
-      ImGui::TableNextColumn();
-      text_right_aligned(format_money(row.principal, locale));
-      ImGui::TableNextColumn();
-      text_right_aligned(format_money(row.interest, locale));
-      ImGui::TableNextColumn();
-      text_right_aligned(format_money(row.fees, locale));
-      ImGui::TableNextColumn();
-      text_right_aligned(format_money(row.balance_after, locale));
+  if (ImGui::BeginTable("schedule", 7, flags, ImVec2(0.0f, height))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Due");
+    ImGui::TableSetupColumn("Amount");
+    ImGui::TableSetupColumn("Principal");
+    ImGui::TableSetupColumn("Interest");
+    ImGui::TableSetupColumn("Fees");
+    ImGui::TableSetupColumn("Balance after");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(quote.schedule.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const plans::ScheduleRow& row = quote.schedule[static_cast<std::size_t>(i)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        text(row.kind == plans::RowKind::down_payment ? std::string("down") : std::to_string(row.number));
+        ImGui::TableNextColumn();
+        if (row.due != row.scheduled) {
+          text(row.due.iso() + " *");
+          if (ImGui::IsItemHovered()) {
+            const std::string why = calendar ? " (" + closed_because(*calendar, row.scheduled) + ")" : std::string();
+            ImGui::SetTooltip("scheduled %s%s", row.scheduled.iso().c_str(), why.c_str());
+          }
+        } else {
+          text(row.due.iso());
+        }
+        ImGui::TableNextColumn();
+        text_right_aligned(format_money(row.amount, locale));
+        ImGui::TableNextColumn();
+        text_right_aligned(format_money(row.principal, locale));
+        ImGui::TableNextColumn();
+        text_right_aligned(format_money(row.interest, locale));
+        ImGui::TableNextColumn();
+        text_right_aligned(format_money(row.fees, locale));
+        ImGui::TableNextColumn();
+        text_right_aligned(format_money(row.balance_after, locale));
+      }
     }
+    ImGui::EndTable();
+    scratch.widgets.record("quoter.schedule");
   }
-  ImGui::EndTable();
-  scratch.widgets.record("quoter.schedule");
+
+  std::vector<const plans::ScheduleRow*> moved;
+  for (const plans::ScheduleRow& row : quote.schedule) {
+    if (row.due != row.scheduled) moved.push_back(&row);
+  }
+  if (!calendar) return;
+  const std::string count = moved.empty() ? std::string("no due date") :
+                            moved.size() == 1 ? std::string("* 1 due date") :
+                            "* " + std::to_string(moved.size()) + " due dates";
+  std::string line = count + " moved off non-business days of " + calendar->id + " (" +
+                     std::string(plans::to_string(rule)) + ")";
+  constexpr std::size_t listed = 3;
+  for (std::size_t i = 0; i < moved.size() && i < listed; ++i) {
+    line += (i == 0 ? ": " : "; ") + moved[i]->scheduled.iso() + " " + closed_because(*calendar, moved[i]->scheduled) +
+            " -> " + moved[i]->due.iso();
+  }
+  if (moved.size() > listed) line += "; ...";
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", line.c_str());
+  ImGui::PopStyleColor();
 }
 
-// Violations in words, each with its alternative and an Apply button; true when one was applied.
+// Violations in words, each with its alternative and an Apply button; approvals. True when one was applied.
 bool draw_findings(QuoterInputs& q, UiScratch& scratch) {
   bool applied = false;
   for (std::size_t i = 0; i < q.check.violations.size(); ++i) {
@@ -264,13 +545,13 @@ bool draw_findings(QuoterInputs& q, UiScratch& scratch) {
     if (v.alternative) {
       ImGui::Indent();
       ImGui::TextWrapped("Suggested: %s", v.alternative_text.c_str());
-      if (ImGui::Button("Apply") && !applied) {
+      if (enter_button("Apply") && !applied) {
         plans::PlanRequest alternative = *v.alternative;
         alternative.today = q.request.today;
         load_inputs(q, alternative);
         applied = true;
       }
-      if (!scratch.widgets.all().count("quoter.apply")) scratch.widgets.record("quoter.apply");
+      if (!scratch.widgets.all().count("quoter.apply")) track(q, scratch, "quoter.apply");
       ImGui::Unindent();
     }
     ImGui::PopID();
@@ -290,10 +571,28 @@ void draw_offers(const AppState& state, const Account& account, Locale locale) {
     const PlanAccepted& plan = *event->get<PlanAccepted>();
     std::string line = event->recorded_at.iso() + "  ";
     const plans::RequestLoad load = plans::load_request(plan.request);
-    const plans::QuoteResult result = load.request ? plans::quote_plan(*load.request) : plans::QuoteResult{};
+    const plans::QuoteResult result =
+        load.request ? plans::quote_plan(*load.request, state.calendar(load.request->calendar_id))
+                     : plans::QuoteResult{};
     line += result.quote ? plans::describe_payments(*result.quote, locale) : std::string("(request does not quote)");
     ImGui::Bullet();
     ImGui::TextWrapped("%s", line.c_str());
+    const EventSync sync = state.sync_of(event->id);
+    if (sync.status == SyncStatus::accepted) {
+      ImGui::Indent();
+      text_muted("accepted by the server");
+      ImGui::Unindent();
+    } else if (sync.status == SyncStatus::rejected) {
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, violation_colour);
+      ImGui::TextWrapped("rejected by the server: %s", sync.reason.c_str());
+      ImGui::PopStyleColor();
+      ImGui::Unindent();
+    } else {
+      ImGui::Indent();
+      text_muted("not yet accepted by a server");
+      ImGui::Unindent();
+    }
   }
 }
 
@@ -319,16 +618,26 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
   }
   if (q.account_id != account->id) set_up(q, *account, *client, scratch.today);
   q.request.today = scratch.today;
+  q.focused.clear();
+  follow_calendar_choice(q, state);
 
   ImGui::PushID("quoter");
-  draw_inputs(q, locale, scratch);
+  draw_mode(q, scratch, state.calendar(q.request.calendar_id));
+  if (q.request.settlement) {
+    draw_settlement_inputs(q, locale, scratch);
+  } else {
+    draw_plan_inputs(q, locale, scratch);
+  }
+  draw_common_inputs(q, state, scratch);
 
-  if (!q.quoted || *q.quoted != q.request) {
+  const Calendar* calendar = state.calendar(q.request.calendar_id);
+  if (!q.quoted || *q.quoted != q.request || q.quoted_calendar != calendar) {
     q.quoted = q.request;
-    plans::QuoteResult result = plans::quote_plan(q.request);
+    q.quoted_calendar = calendar;
+    plans::QuoteResult result = plans::quote_plan(q.request, calendar);
     q.problems = std::move(result.problems);
     q.quote = std::move(result.quote);
-    q.check = q.quote ? plans::check_policy(q.request, *q.quote, nullptr, locale) : plans::PolicyCheck{};
+    q.check = q.quote ? plans::check_policy(q.request, *q.quote, calendar, locale) : plans::PolicyCheck{};
   }
 
   ImGui::Spacing();
@@ -339,10 +648,11 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
   }
   if (q.quote) {
     const plans::Quote quote = *q.quote;  // Apply may replace q.quote below
+    const DayRoll rule = q.request.day_roll;
     text(plans::describe_payments(quote, locale));
     draw_totals(quote, locale);
     draw_findings(q, scratch);
-    draw_schedule(quote, locale, scratch);
+    draw_schedule(quote, calendar, rule, locale, scratch);
     if (ImGui::TreeNode("Disclosure")) {
       ImGui::TextWrapped("%s", plans::disclosure_text(quote, locale).c_str());
       ImGui::TreePop();
@@ -351,9 +661,10 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
 
   const bool can_offer = q.quote && q.check.compliant() && q.quoted == q.request;
   ImGui::BeginDisabled(!can_offer);
-  if (ImGui::Button("Offer this plan")) dispatch(RecordOffer{account->id, q.request, {}, {}, {}});
+  const char* offer_text = q.settlement ? "Offer this settlement" : "Offer this plan";
+  if (enter_button(offer_text, can_offer)) dispatch(RecordOffer{account->id, q.request, {}, {}, {}});
   ImGui::EndDisabled();
-  scratch.widgets.record("quoter.offer");
+  track(q, scratch, "quoter.offer");
   if (!can_offer && q.quote) {
     ImGui::SameLine();
     text_muted("resolve the violations to offer");

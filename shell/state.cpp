@@ -3,8 +3,10 @@
 #include "parley/shell/state.h"
 
 #include <algorithm>
+#include <span>
 #include <type_traits>
 
+#include "parley/journal/journal_json.h"
 #include "parley/plans/plan_json.h"
 #include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
@@ -147,15 +149,169 @@ std::vector<const Event*> AppState::offers_for(std::string_view account_id) cons
   return offers;
 }
 
+std::string_view to_string(SyncStatus status) {
+  switch (status) {
+    case SyncStatus::unsent: return "unsent";
+    case SyncStatus::accepted: return "accepted";
+    case SyncStatus::rejected: return "rejected";
+  }
+  return "unsent";
+}
+
+EventSync AppState::sync_of(EventId id) const {
+  const auto it = sync.find(id);
+  return it == sync.end() ? EventSync{} : it->second;
+}
+
+const Calendar* AppState::calendar(std::string_view id) const {
+  const auto it = calendars.find(id);
+  return it == calendars.end() ? nullptr : &it->second;
+}
+
+Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel,
+                                    Instant at) const {
+  static const Journal no_events;
+  if (!rules_pending.empty() || !rules) {
+    Decision blocked;
+    blocked.reasons.push_back(
+        {"rule-packs-loading",
+         rules_pending.empty() ? "The compliance rule packs have not been loaded, so no contact is allowed."
+                               : "The compliance rule packs are still loading; contact waits until they are in.",
+         ""});
+    return blocked;
+  }
+  return check(account, party, channel, at, journal ? *journal : no_events, *rules);
+}
+
 namespace {
 
+const Party* find_party(const Account& account, std::string_view party_id) {
+  for (const Party& party : account.parties) {
+    if (party.id == party_id) return &party;
+  }
+  return nullptr;
+}
+
+// The journal with `events` added, or null when one of them is refused (then nothing is added).
+std::shared_ptr<const Journal> with_events(const AppState& state, std::vector<Event> events) {
+  auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
+  for (Event& event : events) {
+    if (journal->add(std::move(event)) != AddResult::added) return nullptr;
+  }
+  return journal;
+}
+
+std::uint64_t next_sequence(const AppState& state, const Author& author) {
+  return (state.journal ? state.journal->last_sequence(author.device) : 0) + 1;
+}
+
+// Starts an attempt when compliance allows it now; otherwise keeps the refusal or the problems.
+void begin_contact(AppState& state, StartContact& start) {
+  static const Journal no_events;
+  ContactState& c = state.contact;
+  c.account_id = start.account_id;
+  c.refused.reset();
+  c.problems.clear();
+  c.finished.clear();
+  const Account* account = state.data ? state.data->find_account(start.account_id) : nullptr;
+  if (!account) {
+    c.problems.push_back({"account_id", "no account " + start.account_id + " is loaded"});
+    return;
+  }
+  if (c.session) {
+    c.problems.push_back({"", "finish the attempt in progress on " + c.session->account_id + " first"});
+    return;
+  }
+  const Party* party = find_party(*account, start.party_id);
+  if (!party) {
+    c.problems.push_back({"party_id", "the account has no party " + start.party_id});
+    return;
+  }
+  Decision decision = state.contact_decision(*account, *party, start.channel, start.at);
+  if (!decision.allowed) {
+    c.refused = std::move(decision);
+    return;
+  }
+  ContactStart started = start_contact(*account, start.party_id, start.channel, start.contact_point, start.id,
+                                       state.journal ? *state.journal : no_events, start.at);
+  if (!started.session || !started.attempt) {
+    c.problems = std::move(started.problems);
+    return;
+  }
+  const EventPayload payload = *started.attempt;
+  ContactEvents events = make_contact_events(account->id, std::span(&payload, 1), std::span(&start.id, 1),
+                                             start.author, start.at, next_sequence(state, start.author));
+  std::shared_ptr<const Journal> journal =
+      events.problems.empty() ? with_events(state, std::move(events.events)) : nullptr;
+  if (!journal) {
+    c.problems = std::move(events.problems);
+    if (c.problems.empty()) c.problems.push_back({"", "the attempt could not be recorded in the journal"});
+    return;
+  }
+  state.journal = std::move(journal);
+  c.session = std::move(started.session);
+  c.verification.reset();
+}
+
+// Checks the party's answers against the account; the session becomes verified when enough pass.
+void answer_questions(AppState& state, const AnswerQuestions& answers) {
+  ContactState& c = state.contact;
+  if (!c.session) return;
+  const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
+  if (!account) return;
+  VerifyStep step = verify(*c.session, *account, answers.answers);
+  c.account_id = account->id;
+  c.problems = step.result.problems;
+  c.session = std::move(step.session);
+  c.verification = std::move(step.result);
+}
+
+// Records the outcome's events and ends the session; with problems, keeps the session and says why.
+void finish_attempt(AppState& state, FinishContact& finish) {
+  ContactState& c = state.contact;
+  if (!c.session) return;
+  const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
+  if (!account) return;
+  c.account_id = account->id;
+  ContactFinish done = finish_contact(*c.session, *account, finish.outcome, finish.details, finish.today);
+  if (!done.problems.empty()) {
+    c.problems = std::move(done.problems);
+    return;
+  }
+  if (finish.ids.size() < done.payloads.size()) {
+    c.problems = {Problem{"ids", "the host gave too few event ids"}};
+    return;
+  }
+  ContactEvents events =
+      make_contact_events(account->id, done.payloads, std::span(finish.ids).first(done.payloads.size()),
+                          finish.author, finish.at, next_sequence(state, finish.author));
+  std::shared_ptr<const Journal> journal =
+      events.problems.empty() ? with_events(state, std::move(events.events)) : nullptr;
+  if (!journal) {
+    c.problems = std::move(events.problems);
+    if (c.problems.empty()) c.problems.push_back({"", "the outcome could not be recorded in the journal"});
+    return;
+  }
+  state.journal = std::move(journal);
+  const std::size_t n = done.payloads.size();
+  c.finished = std::string(outcome_label(finish.outcome)) + ": " + std::to_string(n) +
+               (n == 1 ? " event recorded" : " events recorded");
+  c.session.reset();
+  c.verification.reset();
+  c.problems.clear();
+  c.refused.reset();
+}
+
 // The journal after recording one offer; unchanged when the account is unknown, the request does not quote, the
-// policy check finds a violation, or the journal refuses the event.
+// policy check finds a violation, the request names a holiday calendar that was not handed in, or the journal
+// refuses the event. Due dates are rolled with the request's calendar, as the quoter showed them.
 std::shared_ptr<const Journal> record_offer(const AppState& state, RecordOffer& offer) {
   if (!state.data || !state.data->find_account(offer.account_id)) return state.journal;
-  const plans::QuoteResult result = plans::quote_plan(offer.request);
+  const Calendar* calendar = state.calendar(offer.request.calendar_id);
+  if (!offer.request.calendar_id.empty() && !calendar) return state.journal;
+  const plans::QuoteResult result = plans::quote_plan(offer.request, calendar);
   if (!result.ok()) return state.journal;
-  if (!plans::check_policy(offer.request, *result.quote).compliant()) return state.journal;
+  if (!plans::check_policy(offer.request, *result.quote, calendar).compliant()) return state.journal;
   Event event;
   event.id = offer.id;
   event.account_id = offer.account_id;
@@ -166,6 +322,35 @@ std::shared_ptr<const Journal> record_offer(const AppState& state, RecordOffer& 
   auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
   if (journal->add(std::move(event)) != AddResult::added) return state.journal;
   return journal;
+}
+
+}  // namespace
+
+namespace {
+
+// Merges events the host handed in (its file, the server) by id; conflicts and unreadable text become
+// journal_problems, and what the server holds is marked accepted.
+void receive_journal(AppState& state, JournalReceived& received) {
+  std::erase_if(state.journal_problems, [&](const Problem& p) { return p.path == received.source; });
+  EventLinesLoad load = load_event_lines(received.text);
+  for (const Problem& p : load.problems) state.journal_problems.push_back({received.source, p.text()});
+  if (!load.ok() || load.events.empty()) return;
+  std::vector<EventId> ids;
+  ids.reserve(load.events.size());
+  for (const Event& event : load.events) ids.push_back(event.id);
+  auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
+  const AddReport report = journal->add_all(std::move(load.events));
+  for (const EventId id : report.conflicts) {
+    state.journal_problems.push_back({received.source, "event " + id.hex() + " is held with other content"});
+  }
+  if (received.acknowledged) {
+    for (const EventId id : ids) {
+      if (std::find(report.conflicts.begin(), report.conflicts.end(), id) == report.conflicts.end()) {
+        state.sync[id] = EventSync{SyncStatus::accepted, {}};
+      }
+    }
+  }
+  if (report.added > 0) state.journal = std::move(journal);
 }
 
 }  // namespace
@@ -217,9 +402,57 @@ AppState update(AppState state, Action action) {
           if (state.data) rebuild_rows(state.queue, *state.data);
         } else if constexpr (std::is_same_v<A, RecordOffer>) {
           state.journal = record_offer(state, a);
+        } else if constexpr (std::is_same_v<A, CalendarReceived>) {
+          CalendarLoad load = load_calendar(a.text);
+          std::erase_if(state.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
+          if (load.calendar) {
+            std::string id = load.calendar->id;
+            state.calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
+          } else {
+            for (const Problem& p : load.problems) state.calendar_problems.push_back({a.source, p.text()});
+          }
+        } else if constexpr (std::is_same_v<A, CalendarFailed>) {
+          std::erase_if(state.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
+          state.calendar_problems.push_back({std::move(a.source), std::move(a.message)});
+        } else if constexpr (std::is_same_v<A, JournalReceived>) {
+          receive_journal(state, a);
+        } else if constexpr (std::is_same_v<A, EventsAcknowledged>) {
+          for (const EventId id : a.ids) state.sync[id] = EventSync{SyncStatus::accepted, {}};
+        } else if constexpr (std::is_same_v<A, EventRejected>) {
+          state.sync[a.id] = EventSync{SyncStatus::rejected, std::move(a.reason)};
+        } else if constexpr (std::is_same_v<A, RulesRequested>) {
+          for (std::string& source : a.sources) {
+            if (std::find(state.rules_pending.begin(), state.rules_pending.end(), source) ==
+                state.rules_pending.end()) {
+              state.rules_pending.push_back(std::move(source));
+            }
+          }
+        } else if constexpr (std::is_same_v<A, RulesReceived> || std::is_same_v<A, RulesFailed>) {
+          std::erase(state.rules_pending, a.source);
+          auto book = state.rules ? std::make_shared<RuleBook>(*state.rules) : std::make_shared<RuleBook>();
+          if constexpr (std::is_same_v<A, RulesReceived>) {
+            book->add(a.source, a.text);
+          } else {
+            book->failed.push_back(Problem{a.source, std::move(a.message)});
+          }
+          state.rules = std::move(book);
+        } else if constexpr (std::is_same_v<A, StartContact>) {
+          begin_contact(state, a);
+        } else if constexpr (std::is_same_v<A, AnswerQuestions>) {
+          answer_questions(state, a);
+        } else if constexpr (std::is_same_v<A, FinishContact>) {
+          finish_attempt(state, a);
         }
       },
       action);
+  // The rule book reads the US federal holidays (the validation period's business days) once both are in.
+  if (state.rules && !state.rules->holidays) {
+    if (const Calendar* holidays = state.calendar("US-FEDERAL")) {
+      auto book = std::make_shared<RuleBook>(*state.rules);
+      book->holidays = *holidays;
+      state.rules = std::move(book);
+    }
+  }
   return state;
 }
 

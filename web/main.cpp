@@ -13,6 +13,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -20,8 +21,10 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "parley/journal/journal_json.h"
 #include "parley/shell/app.h"
 
 namespace {
@@ -40,6 +43,11 @@ struct Host {
 };
 
 Host host;
+
+// Hands one recorded event (its JSON line, NUL-terminated) to the bridge's outbox, which sends it to the server.
+EM_JS(void, publish_to_bridge, (const char* line), {
+  if (window.parley && window.parley.publish) window.parley.publish(UTF8ToString(line));
+});
 
 std::vector<unsigned char> read_font() {
   std::ifstream in(font_path, std::ios::binary);
@@ -117,6 +125,72 @@ EMSCRIPTEN_KEEPALIVE void parley_portfolio_failed(const char* message) {
   host.app->dispatch(parley::shell::LoadFailed{portfolio_url, message});
 }
 
+// The bridge is fetching these rule packs: `names` holds their sources ("rules/US-FEDERAL.json"), one per line.
+EMSCRIPTEN_KEEPALIVE void parley_rules_requested(const char* names) {
+  if (!host.app) return;
+  std::vector<std::string> sources;
+  std::string rest = names;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    if (end != 0) sources.push_back(rest.substr(0, end));
+    if (end == std::string::npos) break;
+    rest.erase(0, end + 1);
+  }
+  host.app->dispatch(parley::shell::RulesRequested{std::move(sources)});
+}
+
+// One rule pack's JSON text (not NUL-terminated) arrived; `source` names it (NUL-terminated).
+EMSCRIPTEN_KEEPALIVE void parley_rule_pack_loaded(const char* source, const char* text, int length) {
+  if (!host.app) return;
+  host.app->dispatch(parley::shell::RulesReceived{source, std::string(text, static_cast<std::size_t>(length))});
+}
+
+// Fetching a rule pack (or the list of them) failed; every contact stays blocked.
+EMSCRIPTEN_KEEPALIVE void parley_rule_pack_failed(const char* source, const char* message) {
+  if (!host.app) return;
+  host.app->dispatch(parley::shell::RulesFailed{source, message});
+}
+
+// One holiday calendar's JSON text (not NUL-terminated) arrived; `source` names it (NUL-terminated).
+EMSCRIPTEN_KEEPALIVE void parley_calendar_loaded(const char* source, const char* text, int length) {
+  if (!host.app) return;
+  host.app->dispatch(parley::shell::CalendarReceived{source, std::string(text, static_cast<std::size_t>(length))});
+}
+
+// Fetching a holiday calendar (or the list of them) failed; the quoter shows why and rolls no due dates by it.
+EMSCRIPTEN_KEEPALIVE void parley_calendar_failed(const char* source, const char* message) {
+  if (!host.app) return;
+  host.app->dispatch(parley::shell::CalendarFailed{source, message});
+}
+
+// Journal events (JSON Lines, not NUL-terminated) from the server (`acknowledged` = 1) or the bridge's outbox
+// (0): merged into the journal.
+EMSCRIPTEN_KEEPALIVE void parley_journal_received(const char* text, int length, int acknowledged) {
+  if (!host.app) return;
+  host.app->dispatch(parley::shell::JournalReceived{acknowledged ? "/api/events" : "outbox",
+                                                    std::string(text, static_cast<std::size_t>(length)),
+                                                    acknowledged != 0});
+}
+
+// The server stored these events (ids of 32 hex digits, one per line).
+EMSCRIPTEN_KEEPALIVE void parley_events_acknowledged(const char* ids) {
+  if (!host.app) return;
+  parley::shell::EventsAcknowledged acknowledged;
+  std::string_view rest(ids);
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    if (auto id = parley::EventId::parse(rest.substr(0, end))) acknowledged.ids.push_back(*id);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
+  host.app->dispatch(std::move(acknowledged));
+}
+
+// The server refused this event; `reason` is its error message.
+EMSCRIPTEN_KEEPALIVE void parley_event_rejected(const char* id, const char* reason) {
+  if (!host.app) return;
+  if (auto parsed = parley::EventId::parse(id)) host.app->dispatch(parley::shell::EventRejected{*parsed, reason});
+}
+
 // The test hook's state JSON (NUL-terminated UTF-8), valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* parley_test_state() {
   host.test_state = host.app ? host.app->test_state_json() : std::string("{}");
@@ -138,7 +212,13 @@ int main() {
 
   ImGui::CreateContext();
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  host.app = std::make_unique<parley::shell::App>(read_font(), parley::shell::system_host_services("browser"));
+  parley::shell::HostServices services = parley::shell::system_host_services("browser");
+  // The browser's zone (Intl.DateTimeFormat().resolvedOptions().timeZone), asked through the bridge.
+  services.time_zone = emscripten_run_script_string(
+      "(window.parley && window.parley.collectorTimeZone && window.parley.collectorTimeZone()) || ''");
+  // Every recorded event goes to the bridge's outbox, which sends it to the server (POST /api/events).
+  services.publish = [](const parley::Event& event) { publish_to_bridge(parley::save_event(event).c_str()); };
+  host.app = std::make_unique<parley::shell::App>(read_font(), std::move(services));
   host.app->set_display_scale({static_cast<float>(ratio > 0 ? ratio : 1.0), 1.0f});
   host.app->dispatch(parley::shell::LoadStarted{portfolio_url});
   ImGui_ImplGlfw_InitForOpenGL(host.window, true);

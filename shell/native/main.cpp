@@ -2,7 +2,16 @@
 // portfolio file and the font from disk and hands them to the shell.
 //
 //   parley-desktop --portfolio FILE [--frames N] [--test-state OUT.json] [--screenshot OUT.ppm]
-//                  [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT]
+//                  [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT] [--assets DIR]
+//                  [--journal FILE.jsonl]
+//
+// With --journal, every event the shell records is appended to FILE (one JSON line per event, fsync'd) and the
+// file's events are loaded at start, so nothing recorded offline is lost across restarts. A last line cut short
+// by a crash is reported and set aside (FILE.truncated); any other bad line stops the program with the problems.
+//
+// The compliance rule packs are DIR/rules/*.json and the holiday calendars DIR/calendars/*.json (DIR defaults to
+// the source tree's assets/). The collector's time zone is TZ when it names a zone, else the zone /etc/localtime
+// links to, else UTC.
 //
 // With --frames N it renders N frames, writes the test state and the screenshot (of the last frame), and exits 0.
 
@@ -11,11 +20,13 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -26,6 +37,7 @@
 #include <vector>
 
 #include "parley/shell/app.h"
+#include "parley/zones.h"
 
 namespace {
 
@@ -38,11 +50,14 @@ struct Options {
   int height = 800;
   std::string font = PARLEY_FONT_FILE;  // --font: the UI font
   std::string select;      // --select: the account to open once loaded
+  std::string assets = PARLEY_ASSETS_DIR;  // --assets: the folder holding rules/*.json and calendars/*.json
+  std::string journal;     // --journal: the JSON Lines file events are kept in; empty: none
 };
 
 constexpr const char* usage =
     "usage: parley-desktop --portfolio FILE [--frames N] [--test-state OUT.json] [--screenshot OUT.ppm]\n"
-    "                      [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT]\n";
+    "                      [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT] [--assets DIR]\n"
+    "                      [--journal FILE.jsonl]\n";
 
 std::optional<Options> parse_options(int argc, char** argv) {
   Options o;
@@ -74,6 +89,10 @@ std::optional<Options> parse_options(int argc, char** argv) {
       o.font = value;
     } else if (arg == "--select") {
       o.select = value;
+    } else if (arg == "--assets") {
+      o.assets = value;
+    } else if (arg == "--journal") {
+      o.journal = value;
     } else {
       std::cerr << "parley-desktop: unknown option " << arg << "\n";
       return std::nullopt;
@@ -146,6 +165,79 @@ void print_problems(const parley::shell::AppState& state) {
   for (const parley::Problem& problem : state.problems) std::cerr << "  " << problem.text() << "\n";
 }
 
+// The collector's IANA zone: TZ (without a leading ':') when it names a known zone, else the name after
+// "zoneinfo/" in the target of /etc/localtime, else empty (UTC).
+std::string collector_time_zone() {
+  if (const char* tz = std::getenv("TZ"); tz && *tz) {
+    std::string name = tz[0] == ':' ? tz + 1 : tz;
+    if (parley::is_known_time_zone(name)) return name;
+  }
+  std::error_code ec;
+  const std::string target = std::filesystem::read_symlink("/etc/localtime", ec).generic_string();
+  const std::size_t at = target.find("zoneinfo/");
+  if (!ec && at != std::string::npos) {
+    std::string name = target.substr(at + 9);
+    if (parley::is_known_time_zone(name)) return name;
+  }
+  return {};
+}
+
+// Hands every DIR/rules/*.json to the shell, in name order; a missing folder or an unreadable file is a failed
+// load, which blocks contact.
+void load_rule_packs(parley::shell::App& app, const std::string& assets) {
+  const std::filesystem::path dir = std::filesystem::path(assets) / "rules";
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    if (it->path().extension() == ".json") files.push_back(it->path());
+  }
+  if (ec || files.empty()) {
+    const std::string why = ec ? ec.message() : "no rule packs (*.json) there";
+    app.dispatch(parley::shell::RulesFailed{dir.string(), "cannot read " + dir.string() + ": " + why});
+    return;
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> sources;
+  for (const auto& file : files) sources.push_back("rules/" + file.filename().string());
+  app.dispatch(parley::shell::RulesRequested{sources});
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::string error;
+    if (std::optional<std::string> text = read_file(files[i].string(), error)) {
+      app.dispatch(parley::shell::RulesReceived{sources[i], std::move(*text)});
+    } else {
+      app.dispatch(parley::shell::RulesFailed{sources[i], error});
+    }
+  }
+}
+
+// Hands every DIR/calendars/*.json to the shell, in name order; a missing folder or an unreadable file is reported
+// by the quoter, which then rolls no due dates.
+void load_calendars(parley::shell::App& app, const std::string& assets) {
+  const std::filesystem::path dir = std::filesystem::path(assets) / "calendars";
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    if (it->path().extension() == ".json") files.push_back(it->path());
+  }
+  if (ec || files.empty()) {
+    const std::string why = ec ? ec.message() : "no calendars (*.json) there";
+    app.dispatch(parley::shell::CalendarFailed{dir.string(), "cannot read " + dir.string() + ": " + why});
+    return;
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    const std::string source = "calendars/" + file.filename().string();
+    std::string error;
+    if (std::optional<std::string> text = read_file(file.string(), error)) {
+      app.dispatch(parley::shell::CalendarReceived{source, std::move(*text)});
+    } else {
+      app.dispatch(parley::shell::CalendarFailed{source, error});
+    }
+  }
+}
+
 void glfw_error(int code, const char* description) {
   std::cerr << "parley-desktop: GLFW error " << code << ": " << description << "\n";
 }
@@ -157,6 +249,19 @@ int main(int argc, char** argv) {
   if (!options) {
     std::cerr << usage;
     return 2;
+  }
+  parley::shell::JournalFileRead journal;
+  if (!options->journal.empty()) {
+    journal = parley::shell::read_journal_file(options->journal);
+    if (!journal.problems.empty()) {
+      std::cerr << "parley-desktop: the journal " << options->journal << " cannot be used (nothing was changed):\n";
+      for (const parley::Problem& problem : journal.problems) std::cerr << "  " << problem.text() << "\n";
+      return 1;
+    }
+    if (!journal.truncated.empty()) {
+      std::cerr << "parley-desktop: " << options->journal << ": " << journal.truncated << "\n";
+    }
+    std::cerr << "parley-desktop: " << journal.events << " events loaded from " << options->journal << "\n";
   }
 
   glfwSetErrorCallback(glfw_error);
@@ -180,7 +285,16 @@ int main(int argc, char** argv) {
   if (font) font_bytes.assign(font->begin(), font->end());
 
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  parley::shell::App app(std::move(font_bytes), parley::shell::system_host_services("desktop"));
+  parley::shell::HostServices services = parley::shell::system_host_services("desktop");
+  services.time_zone = collector_time_zone();
+  if (!options->journal.empty()) {
+    services.publish = [path = options->journal](const parley::Event& event) {
+      if (auto failure = parley::shell::append_journal_file(path, event)) {
+        std::cerr << "parley-desktop: event " << event.id.hex() << " was not saved: " << *failure << "\n";
+      }
+    };
+  }
+  parley::shell::App app(std::move(font_bytes), std::move(services));
   if (const auto scale = display_scale(window)) app.set_display_scale(*scale);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
@@ -192,6 +306,11 @@ int main(int argc, char** argv) {
     app.dispatch(parley::shell::LoadFailed{options->portfolio, read_error});
   }
   print_problems(app.state());
+  if (!journal.lines.empty()) {
+    app.dispatch(parley::shell::JournalReceived{options->journal, std::move(journal.lines), false});
+  }
+  load_rule_packs(app, options->assets);
+  load_calendars(app, options->assets);
   if (!options->select.empty()) app.dispatch(parley::shell::SelectAccount{options->select});
 
   int rendered = 0;

@@ -88,3 +88,104 @@ test('quoter: select an account, apply the suggestion if needed, offer once', as
   await page.screenshot({ path: join(output, 'quoter.png') });
   assert.deepEqual(errors, []);
 });
+
+// A key held for a few frames: ImGui 1.86 reads key state once per frame, so a press and release within one frame
+// would be missed.
+async function press(page, key) {
+  await page.keyboard.down(key);
+  await page.waitForTimeout(60);
+  await page.keyboard.up(key);
+  await page.waitForTimeout(60);
+}
+
+async function hookState(page) {
+  const s = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
+  return typeof s === 'string' ? JSON.parse(s) : s;
+}
+
+// Presses `key` until the quoter reports `name` as the widget with keyboard focus; fails after `limit` presses.
+async function pressUntilFocused(page, key, name, limit = 40) {
+  for (let i = 0; i < limit; i += 1) {
+    const s = await hookState(page);
+    if (s?.quote?.focus === name) return s;
+    await press(page, key);
+  }
+  const s = await hookState(page);
+  assert.equal(s?.quote?.focus, name, `${key} x${limit} did not reach ${name}`);
+  return s;
+}
+
+test('quoter from the keyboard: US calendar, term by arrows, settlement by Space, Apply, Offer', async (t) => {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  await page.goto(base + '/', { waitUntil: 'load' });
+  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.['queue.filter'], 'loaded queue');
+  assert.equal(loaded.status, 'ready', loaded.error);
+
+  // A US account: filter the queue by jurisdiction, open the top row.
+  await clickWidget(page, loaded.widgets['queue.filter']);
+  await page.keyboard.type('us-');
+  const filtered = await until(page, (s) => Object.keys(s.widgets).some((k) => k.startsWith('queue.row.')) &&
+    Object.keys(s.widgets).filter((k) => k.startsWith('queue.row.')).length < s.accounts, 'filtered queue');
+  const [rowName, row] = Object.entries(filtered.widgets)
+    .filter(([name]) => name.startsWith('queue.row.'))
+    .sort(([, a], [, b]) => a.y - b.y)[0];
+  const id = rowName.slice('queue.row.'.length);
+  await clickWidget(page, row);
+
+  // The account's calendar arrives from calendars/ and due dates follow the next business day.
+  let state = await until(page, (s) => s.selected === id && s.quote?.calendar === 'US-FEDERAL' &&
+    s.widgets['quoter.down_payment'], 'a quote of ' + id + ' with the US-FEDERAL calendar');
+  assert.equal(state.quote.day_roll, 'following');
+  assert.equal(state.quote.kind, 'instalments');
+  const term = state.quote.instalments;
+  assert.ok(term > 3, JSON.stringify(state.quote));
+
+  // Keyboard focus goes into the quoter once; every step after this is a key.
+  await clickWidget(page, state.widgets['quoter.down_payment']);
+  await press(page, 'Escape');
+
+  // Term: arrow down to its slider, Space holds it, Left x3, Space releases it.
+  await pressUntilFocused(page, 'ArrowDown', 'quoter.term');
+  await press(page, 'Space');
+  for (let i = 0; i < 3; i += 1) await press(page, 'ArrowLeft');
+  await press(page, 'Space');
+  state = await until(page, (s) => s.quote?.instalments === term - 3, `${term - 3} instalments after Left x3`);
+
+  // Mode: up to the radio buttons, right to Settlement, Space.
+  await pressUntilFocused(page, 'ArrowUp', 'quoter.mode.plan');
+  await press(page, 'ArrowRight');
+  await pressUntilFocused(page, 'ArrowRight', 'quoter.mode.settlement', 2);
+  await press(page, 'Space');
+  state = await until(page, (s) => s.quote?.kind === 'settlement', 'a settlement quote');
+  assert.equal(state.quote.violations, 0, 'the settlement opens at an amount the collector may agree alone');
+  assert.equal(state.quote.calendar, 'US-FEDERAL');
+
+  // Amount: its slider, Space, Left x25 (1 % of the balance each), Space: below what a supervisor may approve.
+  await pressUntilFocused(page, 'ArrowDown', 'quoter.settlement_amount');
+  await press(page, 'Space');
+  for (let i = 0; i < 25; i += 1) await press(page, 'ArrowLeft');
+  await press(page, 'Space');
+  state = await until(page, (s) => s.quote?.violations >= 1 && s.widgets['quoter.apply'], 'a below-floor violation');
+  assert.equal(state.offers, 0);
+
+  // Apply with Enter: the lowest amount a supervisor may approve, so an approval and no violation.
+  await pressUntilFocused(page, 'ArrowDown', 'quoter.apply');
+  await press(page, 'Enter');
+  state = await until(page, (s) => s.quote?.violations === 0 && s.quote.approvals === 1, 'the applied settlement');
+  assert.equal(state.quote.kind, 'settlement');
+
+  // Offer with Enter.
+  await pressUntilFocused(page, 'ArrowDown', 'quoter.offer');
+  await press(page, 'Enter');
+  state = await until(page, (s) => s.offers === 1, 'one recorded settlement offer');
+  assert.equal(state.selected, id);
+  await page.screenshot({ path: join(output, 'quoter-keyboard.png') });
+  assert.deepEqual(errors, []);
+});

@@ -13,6 +13,9 @@
 #include <string>
 
 #include "parley/demo.h"
+#include "parley/journal/journal_json.h"
+#include "parley/plans/plan_json.h"
+#include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
 
 namespace fs = std::filesystem;
@@ -170,4 +173,92 @@ TEST_F(Desktop, ShowsWhyAMissingFileCannotBeRead) {
 TEST_F(Desktop, RefusesToRunWithoutAPortfolio) {
   const int status = std::system(("'" + std::string(PARLEY_DESKTOP) + "' --frames 1 2>/dev/null").c_str());
   EXPECT_EQ(WEXITSTATUS(status), 2);
+}
+
+// An offer event for `account` as an earlier run of the desktop host would have written it to its journal file.
+static parley::Event recorded_offer(const parley::Portfolio& portfolio, const parley::Account& account) {
+  const parley::Client* client = portfolio.find_client(account.client_id);
+  parley::plans::PlanRequest request = parley::plans::opening_request(account, *client, portfolio.as_of);
+  auto quoted = parley::plans::quote_plan(request);
+  for (int i = 0; i < 5 && quoted.ok(); ++i) {
+    const auto check = parley::plans::check_policy(request, *quoted.quote);
+    if (check.compliant() || !check.violations.front().alternative) break;
+    request = *check.violations.front().alternative;
+    quoted = parley::plans::quote_plan(request);
+  }
+  parley::Event event;
+  event.id = parley::EventId::from_parts(0x0190, 0x77);
+  event.account_id = account.id;
+  event.author = {"local-user", "desktop-0123456789abcdef"};
+  event.recorded_at = parley::Instant::from_unix_seconds(std::int64_t{portfolio.as_of.days_since_epoch()} * 86400);
+  event.sequence = 1;
+  event.payload =
+      parley::PlanAccepted{parley::plans::save_request(request), parley::plans::quote_digest(*quoted.quote)};
+  return event;
+}
+
+TEST_F(Desktop, JournalFileOffersShowAgainAfterARestart) {
+  const parley::Portfolio portfolio = demo(12);
+  const fs::path file = write("portfolio.json", parley::save_portfolio(portfolio));
+  const parley::Account& account = portfolio.accounts[3];
+  const std::string line = parley::save_event(recorded_offer(portfolio, account)) + "\n";
+  const fs::path journal = write("journal.jsonl", line);
+
+  const DesktopRun r = run(file, "--select " + account.id + " --journal '" + journal.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_EQ(r.state["selected"], account.id);
+  EXPECT_EQ(r.state["offers"], 1);
+  EXPECT_EQ(r.state["offer_sync"], (nlohmann::json{"unsent"}));
+  EXPECT_NE(r.errors.find("1 events loaded"), std::string::npos) << r.errors;
+  EXPECT_EQ(read(journal), line);  // reading writes nothing
+
+  // A crash mid-write left half a line: reported, set aside, and the complete offer still shows.
+  std::ofstream(journal, std::ios::binary | std::ios::app) << line.substr(0, 40);
+  const DesktopRun cut = run(file, "--select " + account.id + " --journal '" + journal.string() + "'");
+  ASSERT_EQ(cut.exit_code, 0) << cut.errors;
+  EXPECT_EQ(cut.state["offers"], 1);
+  EXPECT_NE(cut.errors.find("line 2"), std::string::npos) << cut.errors;
+  EXPECT_NE(cut.errors.find("cut short"), std::string::npos) << cut.errors;
+  EXPECT_EQ(read(journal), line);
+  EXPECT_EQ(read(fs::path(journal.string() + ".truncated")), line.substr(0, 40) + "\n");
+}
+
+TEST_F(Desktop, AJournalFileWithABadLineStopsTheProgram) {
+  const parley::Portfolio portfolio = demo(5);
+  const fs::path file = write("portfolio.json", parley::save_portfolio(portfolio));
+  const std::string text = "{\"id\":1}\n" + parley::save_event(recorded_offer(portfolio, portfolio.accounts[0])) + "\n";
+  const fs::path journal = write("journal.jsonl", text);
+  const DesktopRun r = run(file, "--journal '" + journal.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.errors.find("line 1"), std::string::npos) << r.errors;
+  EXPECT_EQ(read(journal), text);
+}
+
+
+// The desktop host hands in the rule packs of --assets: the banner of an open account is never blocked by a pack
+// that did not load; a missing rules folder blocks every contact (fail closed) and names itself.
+TEST_F(Desktop, RulePacksFromTheAssetsFolderFeedTheBannerAndAMissingFolderBlocksContact) {
+  const parley::Portfolio p = demo(20);
+  const fs::path portfolio = write("portfolio.json", parley::save_portfolio(p));
+  const std::string select = " --select " + p.accounts[0].id;
+
+  const DesktopRun loaded = run(portfolio, "--size 1400x1000" + select);
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.errors;
+  const nlohmann::json& contact = loaded.state["contact"];
+  ASSERT_TRUE(contact.is_object()) << loaded.state.dump();
+  for (const auto& rule : contact["reasons"]) {
+    EXPECT_NE(rule, "rule-pack-failed");
+    EXPECT_NE(rule, "rule-packs-loading");
+    EXPECT_NE(rule, "no-rule-pack");
+  }
+  EXPECT_TRUE(loaded.state["widgets"].contains("contact.banner"));
+  EXPECT_TRUE(loaded.state["widgets"].contains("contact.call"));
+
+  const std::string no_assets = "--assets '" + (dir_ / "no-assets").string() + "'";
+  const DesktopRun missing = run(portfolio, "--size 1400x1000 " + no_assets + select);
+  ASSERT_EQ(missing.exit_code, 0) << missing.errors;
+  EXPECT_EQ(missing.state["contact"]["allowed"], false);
+  bool failed = false;
+  for (const auto& rule : missing.state["contact"]["reasons"]) failed = failed || rule == "rule-pack-failed";
+  EXPECT_TRUE(failed) << missing.state["contact"].dump();
 }

@@ -446,3 +446,242 @@ TEST_F(ShellFrames, QuoterTermCanBeTypedFromTheKeyboardByTabbingFromTheDownPayme
   EXPECT_EQ(app_->quoter().quote->instalments, 7);
   EXPECT_EQ(state()["quote"]["instalments"], 7);
 }
+
+// -- holiday calendars and settlements in the quoter ------------------------------------------------------------
+
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string calendar_text(const std::string& id) {
+  return read_text(std::string(PARLEY_ASSETS_DIR) + "/calendars/" + id + ".json");
+}
+
+// The first account whose jurisdiction starts with `prefix`; empty when none.
+std::string account_in(const parley::Portfolio& portfolio, const std::string& prefix) {
+  for (const parley::Account& account : portfolio.accounts) {
+    if (account.jurisdiction.rfind(prefix, 0) == 0) return account.id;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST(ShellUpdate, CalendarsHandedInAreKeptByIdAndBadOnesAreReported) {
+  ps::AppState state = loaded_state(5);
+  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/FR.json", calendar_text("FR")});
+  ASSERT_NE(state.calendar("US-FEDERAL"), nullptr);
+  ASSERT_NE(state.calendar("FR"), nullptr);
+  EXPECT_EQ(state.calendar("GB-ENG"), nullptr);
+  EXPECT_FALSE(parley::is_business_day(*state.calendar("US-FEDERAL"), *parley::Date::parse("2026-07-03")));
+  EXPECT_TRUE(state.calendar_problems.empty());
+
+  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/XX.json", "{\"format\": 1}"});
+  state = ps::update(std::move(state), ps::CalendarFailed{"calendars/GB-ENG.json", "HTTP 404"});
+  ASSERT_GE(state.calendar_problems.size(), 2u);
+  EXPECT_EQ(state.calendar_problems.front().path, "calendars/XX.json");
+  EXPECT_EQ(state.calendar_problems.back().text(), "calendars/GB-ENG.json: HTTP 404");
+  EXPECT_EQ(state.calendars.size(), 2u);
+
+  // A later good read of the same source clears its problem.
+  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/GB-ENG.json", calendar_text("GB-ENG")});
+  EXPECT_NE(state.calendar("GB-ENG"), nullptr);
+  for (const parley::Problem& p : state.calendar_problems) EXPECT_NE(p.path, "calendars/GB-ENG.json");
+}
+
+TEST(ShellUpdate, RecordOfferNeedsTheRequestsCalendarAndRecordsItsRolledQuote) {
+  ps::AppState state = loaded_state(30);
+  const std::string id = account_in(state.data->portfolio, "US");
+  ASSERT_FALSE(id.empty());
+  const parley::Account& account = *state.data->find_account(id);
+  const parley::Client* client = state.data->portfolio.find_client(account.client_id);
+  const parley::CalendarLoad us = parley::load_calendar(calendar_text("US-FEDERAL"));
+  ASSERT_TRUE(us.calendar.has_value());
+  parley::plans::PlanRequest request = parley::plans::opening_request(account, *client, state.data->portfolio.as_of);
+  request.calendar_id = "US-FEDERAL";
+  request.day_roll = parley::DayRoll::following;
+  request.today = *parley::Date::parse("2026-06-01");
+  request.plan->first_payment = *parley::Date::parse("2026-07-04");  // Independence Day, a Saturday
+  for (int i = 0; i < 3; ++i) {  // core's compliant alternative, same dates and calendar
+    const parley::plans::QuoteResult quoted = parley::plans::quote_plan(request, &*us.calendar);
+    ASSERT_TRUE(quoted.ok());
+    const parley::plans::PolicyCheck check = parley::plans::check_policy(request, *quoted.quote, &*us.calendar);
+    if (check.compliant()) break;
+    ASSERT_TRUE(check.violations[0].alternative.has_value()) << check.violations[0].message;
+    request = *check.violations[0].alternative;
+  }
+  ASSERT_EQ(request.calendar_id, "US-FEDERAL");
+  ps::RecordOffer offer{id, request, parley::EventId::from_parts(1, 2),
+                        parley::Instant::from_unix_seconds(1770000000), {"u", "d"}};
+  state = ps::update(std::move(state), offer);
+  EXPECT_TRUE(state.offers_for(id).empty());  // the calendar was not handed in: the quote cannot be reproduced
+
+  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  state = ps::update(std::move(state), offer);
+  ASSERT_EQ(state.offers_for(id).size(), 1u);
+  const parley::plans::QuoteResult rolled = parley::plans::quote_plan(request, state.calendar("US-FEDERAL"));
+  ASSERT_TRUE(rolled.ok());
+  const auto first = std::find_if(rolled.quote->schedule.begin(), rolled.quote->schedule.end(),
+                                  [](const auto& row) { return row.kind == parley::plans::RowKind::instalment; });
+  ASSERT_NE(first, rolled.quote->schedule.end());
+  EXPECT_EQ(first->scheduled, *parley::Date::parse("2026-07-04"));
+  EXPECT_EQ(first->due, *parley::Date::parse("2026-07-06"));  // Monday: the following business day
+  EXPECT_EQ(state.offers_for(id)[0]->get<parley::PlanAccepted>()->quote_digest,
+            parley::plans::quote_digest(*rolled.quote));
+  EXPECT_NE(parley::plans::quote_digest(*rolled.quote),
+            parley::plans::quote_digest(*parley::plans::quote_plan(request).quote));  // the roll is in the digest
+}
+
+TEST_F(ShellFrames, QuoterUsesTheAccountsCalendarOnceHandedInAndMarksRolledDates) {
+  ImGui::GetIO().DisplaySize = ImVec2(1280.0f, 1200.0f);
+  const parley::Portfolio portfolio = demo_portfolio(60);
+  const std::string us = account_in(portfolio, "US-");
+  const std::string scot = account_in(portfolio, "GB-SCT");
+  ASSERT_FALSE(us.empty());
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
+  app_->dispatch(ps::SelectAccount{us});
+  frames(2);
+  // No calendar handed in yet: due dates stay as scheduled.
+  EXPECT_EQ(app_->quoter().calendar_choice.id, "US-FEDERAL");
+  EXPECT_EQ(app_->quoter().request.calendar_id, "");
+  EXPECT_EQ(state()["quote"]["rolled"], 0);
+
+  for (const char* id : {"US-FEDERAL", "GB-ENG", "GB-SCT", "FR"}) {
+    app_->dispatch(ps::CalendarReceived{std::string("calendars/") + id + ".json", calendar_text(id)});
+  }
+  frames(2);
+  const ps::QuoterInputs& q = app_->quoter();
+  EXPECT_EQ(q.request.calendar_id, "US-FEDERAL");
+  EXPECT_EQ(q.request.day_roll, parley::DayRoll::following);
+  nlohmann::json s = state();
+  EXPECT_EQ(s["quote"]["calendar"], "US-FEDERAL");
+  EXPECT_EQ(s["quote"]["day_roll"], "following");
+  ASSERT_TRUE(q.quote.has_value());
+  const parley::Calendar& calendar = *app_->state().calendar("US-FEDERAL");
+  int rolled = 0;
+  for (const parley::plans::ScheduleRow& row : q.quote->schedule) {
+    if (row.kind == parley::plans::RowKind::down_payment) continue;
+    EXPECT_TRUE(parley::is_business_day(calendar, row.due)) << row.due.iso();
+    if (row.due != row.scheduled) {
+      ++rolled;
+      EXPECT_FALSE(parley::is_business_day(calendar, row.scheduled));
+      EXPECT_GT(row.due, row.scheduled);  // following
+    }
+  }
+  EXPECT_EQ(s["quote"]["rolled"], rolled);
+  EXPECT_GT(rolled, 0) << "12 monthly dates on one day of the month: some fall on a weekend";
+
+  if (!scot.empty()) {
+    app_->dispatch(ps::SelectAccount{scot});
+    frames(2);
+    EXPECT_EQ(app_->quoter().request.calendar_id, "GB-SCT");
+    EXPECT_EQ(state()["quote"]["calendar"], "GB-SCT");
+  }
+}
+
+TEST_F(ShellFrames, QuoterSettlementFromTheKeyboardBelowTheFloorApplyThenOffer) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(1280.0f, 1400.0f);
+  enum Key { tab = 1, enter, space, escape, left, right, up, down };
+  io.KeyMap[ImGuiKey_Tab] = tab;
+  io.KeyMap[ImGuiKey_Enter] = enter;
+  io.KeyMap[ImGuiKey_Space] = space;
+  io.KeyMap[ImGuiKey_Escape] = escape;
+  io.KeyMap[ImGuiKey_LeftArrow] = left;
+  io.KeyMap[ImGuiKey_RightArrow] = right;
+  io.KeyMap[ImGuiKey_UpArrow] = up;
+  io.KeyMap[ImGuiKey_DownArrow] = down;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  const auto press = [&](int key) {
+    io.KeysDown[key] = true;
+    frames(1);
+    io.KeysDown[key] = false;
+    frames(1);
+  };
+  // Presses `key` until the quoter reports `name` focused; false after `limit` presses.
+  const auto move_to = [&](int key, const std::string& name, int limit = 40) {
+    for (int i = 0; i < limit && app_->quoter().focused != name; ++i) press(key);
+    return app_->quoter().focused == name;
+  };
+  const parley::Portfolio portfolio = demo_portfolio(30);
+  const parley::Account& account = portfolio.accounts[0];
+  app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
+  app_->dispatch(ps::SelectAccount{account.id});
+  frames(2);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  const int term = app_->quoter().quote->instalments;
+
+  // Focus lands in the quoter once (the down payment box); from then on only keys.
+  const nlohmann::json box = state()["widgets"]["quoter.down_payment"];
+  click(box["x"].get<float>() + 20.0f, box["y"].get<float>() + box["h"].get<float>() / 2);
+  press(escape);
+
+  // Term: down with the arrow keys to its slider, Space to hold it, Left x3, Space to release.
+  ASSERT_TRUE(move_to(down, "quoter.term"));
+  press(space);
+  press(left);
+  press(left);
+  press(left);
+  press(space);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_EQ(app_->quoter().quote->instalments, term - 3);
+  EXPECT_EQ(state()["quote"]["instalments"], term - 3);
+
+  // Mode: up to the radio buttons, right to Settlement, Space.
+  ASSERT_TRUE(move_to(up, "quoter.mode.plan"));
+  press(right);
+  ASSERT_EQ(app_->quoter().focused, "quoter.mode.settlement");
+  press(space);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_EQ(app_->quoter().quote->kind, parley::plans::PlanKind::settlement);
+  EXPECT_EQ(state()["quote"]["kind"], "settlement");
+  EXPECT_EQ(state()["quote"]["violations"], 0);  // opens at the lowest amount a collector may agree alone
+  EXPECT_EQ(state()["quote"]["approvals"], 0);
+  const parley::Money opening = app_->quoter().request.settlement->amount;
+  EXPECT_LT(opening, account.balance.total());
+
+  // Amount: down to its slider, hold, Left x25 (1 % of the balance each), release: below what a supervisor may
+  // approve.
+  ASSERT_TRUE(move_to(down, "quoter.settlement_amount"));
+  press(space);
+  for (int i = 0; i < 25; ++i) press(left);
+  press(space);
+  EXPECT_LT(app_->quoter().request.settlement->amount, opening);
+  EXPECT_TRUE(has_violation(app_->quoter().check, parley::plans::FindingCode::settlement_below_floor));
+  EXPECT_GE(state()["quote"]["violations"].get<int>(), 1);
+  EXPECT_EQ(state()["offers"], 0);
+
+  // Apply with Enter: the lowest amount a supervisor may approve, so an approval instead of a violation.
+  ASSERT_TRUE(move_to(down, "quoter.apply"));
+  press(enter);
+  nlohmann::json s = state();
+  EXPECT_EQ(s["quote"]["violations"], 0);
+  EXPECT_EQ(s["quote"]["approvals"], 1);
+  EXPECT_EQ(s["quote"]["kind"], "settlement");
+  ASSERT_EQ(app_->quoter().check.approvals.size(), 1u);
+  EXPECT_EQ(app_->quoter().check.approvals[0].code, parley::plans::FindingCode::settlement_needs_supervisor);
+
+  // Offer with Enter: a PlanAccepted event holding the settlement request.
+  ASSERT_TRUE(move_to(down, "quoter.offer"));
+  press(enter);
+  EXPECT_EQ(state()["offers"], 1);
+  const std::vector<const parley::Event*> events = app_->state().offers_for(account.id);
+  ASSERT_EQ(events.size(), 1u);
+  const parley::plans::RequestLoad load = parley::plans::load_request(events[0]->get<parley::PlanAccepted>()->request);
+  ASSERT_TRUE(load.request.has_value());
+  ASSERT_TRUE(load.request->settlement.has_value());
+  EXPECT_EQ(load.request->settlement->amount, app_->quoter().request.settlement->amount);
+
+  // Back to the plan with Space: the plan terms come back as they were.
+  for (int i = 0; i < 40 && app_->quoter().focused.rfind("quoter.mode.", 0) != 0; ++i) press(up);
+  if (app_->quoter().focused == "quoter.mode.settlement") press(left);
+  ASSERT_EQ(app_->quoter().focused, "quoter.mode.plan");
+  press(space);
+  ASSERT_TRUE(app_->quoter().quote.has_value());
+  EXPECT_EQ(app_->quoter().quote->kind, parley::plans::PlanKind::instalments);
+  EXPECT_EQ(app_->quoter().quote->instalments, term - 3);
+}

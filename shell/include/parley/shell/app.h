@@ -21,9 +21,11 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/calendar/calendar_choice.h"
 #include "parley/journal/event.h"
 #include "parley/plans/plan.h"
 #include "parley/plans/policy_check.h"
+#include "parley/time_zone.h"
 
 #include "parley/shell/state.h"
 
@@ -63,29 +65,83 @@ struct HostServices {
   std::function<Instant()> now;     // the host's clock (UTC); its date is the quoter's "today"
   std::function<EventId()> new_id;  // a fresh, globally unique event id (random or time-ordered)
   Author author{"local-user", "local-device"};  // who records offers from this installation
+  std::string time_zone;            // the collector's IANA zone name ("Europe/London"); empty or unknown: UTC
+  ScriptContext caller;             // the limited-content message's caller name (default: author.user), business
+                                    // name and callback number
+  // Called once for every event the shell appends to AppState::journal (offers, contacts, ...), in journal order,
+  // right after the action that appended it; never for events the host handed in (JournalReceived). The host
+  // stores or sends it (a file, the server's POST /api/events) and reports back with actions. Must not call
+  // App::dispatch itself.
+  std::function<void(const Event&)> publish;
 };
 
 // The services of a host with a system clock and an OS random source: UTC now, random 128-bit ids (UUIDv4
 // layout), and the author "local-user" on device "<device_kind>-<16 hex digits>", new for each run.
 HostServices system_host_services(std::string_view device_kind);
 
+// A journal file (the desktop host's `--journal FILE.jsonl`): JSON Lines, one event per line, appended and
+// fsync'd one event at a time. Reading it keeps every complete line; a last line cut short (no newline and not
+// an event: a crash mid-write) is reported, moved to FILE.truncated and cut from the file so appends stay clean.
+// Any other bad line is a problem and nothing is read: an event is never silently dropped.
+struct JournalFileRead {
+  std::string lines;            // the complete events' lines, to hand in as JournalReceived
+  std::size_t events = 0;       // events in `lines`
+  Problems problems;            // the file could not be read or holds a bad line; `lines` is then empty
+  std::string truncated;        // "line N: ... kept in FILE.truncated" when a cut-short last line was set aside
+};
+JournalFileRead read_journal_file(const std::string& path);  // a missing file is an empty journal
+// Appends one event's line and fsyncs; nullopt on success, else why it failed.
+std::optional<std::string> append_journal_file(const std::string& path, const Event& event);
+
 // [SECTION] Quoter inputs -------------------------------------------------------------------------------------
 
 // The plan quoter's state for the selected account: the request being edited and the quote of it, recomputed
-// by core whenever the request changes. Reset when another account is selected.
+// by core whenever the request changes. Reset when another account is selected. The request holds either
+// instalment terms or settlement terms; the other mode's terms are kept aside so switching back restores them.
 struct QuoterInputs {
   std::string account_id;                // whose inputs these are; empty: not set up yet
-  plans::PlanRequest request;            // balance, policy, method, fees and the instalment terms edited
+  plans::PlanRequest request;            // balance, policy, method, fees, calendar and the terms edited
+  bool settlement = false;               // true: request.settlement is edited; false: request.plan
+  std::optional<plans::InstalmentTerms> aside_plan;          // the plan terms while the settlement is edited
+  std::optional<plans::SettlementTerms> aside_settlement;    // the settlement terms while the plan is edited
   bool by_amount = false;                // true: the customer names an affordable instalment; false: a term
   int instalments = 12;                  // the term while by_amount is false
   std::int64_t affordable_minor = 0;     // the affordable instalment while by_amount is true
   char down_payment_text[32] = {};       // the down payment box, as a plain decimal
   char affordable_text[32] = {};         // the affordable instalment box, as a plain decimal
   char first_payment_text[16] = {};      // the first payment date box, "YYYY-MM-DD"
+  char settlement_text[32] = {};         // the settlement amount box, as a plain decimal
+  CalendarChoice calendar_choice;        // core's calendar for the account (jurisdiction, else address)
+  bool calendar_picked = false;          // the collector picked the calendar; else the choice applies once loaded
   std::optional<plans::PlanRequest> quoted;  // the request the fields below describe
+  const Calendar* quoted_calendar = nullptr;  // the calendar it was quoted with; compared, never read through
   std::optional<plans::Quote> quote;     // its quote, when it quotes
   Problems problems;                     // why it does not quote
   plans::PolicyCheck check;              // violations and approvals of the quote
+  std::string focused;                   // the quoter widget with keyboard focus this frame ("quoter.term")
+};
+
+// [SECTION] Contact inputs ------------------------------------------------------------------------------------
+
+inline constexpr int identity_question_count = 5;  // IdentityQuestion's values, birth_date .. city
+
+// The contact panel's inputs for the selected account: which party and channel the compliance banner checks, the
+// contact point, the identity answers being typed and the outcome details. Reset when another account is selected.
+struct ContactInputs {
+  std::string account_id;                      // whose inputs these are; empty: not set up yet
+  int party = 0;                               // index into the account's parties
+  ContactChannel channel = ContactChannel::phone;
+  int point = 0;                               // index into the party's usable points for the channel
+  char answers[identity_question_count][64] = {};  // one box per IdentityQuestion, by its value
+  char promise_amount[32] = {};                // promise-to-pay amount, as a plain decimal
+  char promise_due[16] = {};                   // promise-to-pay due date, "YYYY-MM-DD"
+  char dispute_reason[128] = {};               // dispute: in the party's words
+  bool cease_this_channel_only = false;        // cease-request: only the attempt's channel (else every channel)
+  std::string notice;                          // why the last button pressed did nothing; empty: none
+  std::optional<Decision> banner;              // the banner's decision this frame (the test hook reads it)
+  std::string banner_party;                    // the party id that decision is about
+  std::vector<std::string> next_debtor;        // the banner's next allowed time in each of the debtor's zones
+  std::string next_collector;                  // ... and in the collector's zone; empty when allowed or never
 };
 
 // [SECTION] App -----------------------------------------------------------------------------------------------
@@ -95,7 +151,11 @@ struct UiScratch {
   char filter[128] = {};          // the queue's filter text box
   WidgetRects widgets;            // the test hook's record of this frame
   Date today;                     // the host's date this frame (the quoter's quote date)
+  Instant now;                    // the host's clock this frame (compliance checks); as_of midnight UTC without one
+  TimeZone collector_zone;        // the collector's zone (HostServices::time_zone), for times shown to them
   QuoterInputs quoter;            // the plan quoter of the selected account
+  ContactInputs contact;          // the contact panel of the selected account
+  ScriptContext caller;           // HostServices::caller, for the contact script
 };
 
 class App {
@@ -121,14 +181,35 @@ class App {
   //    "widgets": {"queue.table": {"x":..,"y":..,"w":..,"h":..}, "queue.row.<account id>": {..} (each visible
   //                row's selectable, clipped to the visible part of the table), "account.panel": {..},
   //                "quoter.panel", "quoter.down_payment", "quoter.term", "quoter.schedule", "quoter.offer",
-  //                "quoter.apply" (the first violation's Apply button, when there is one): {..}},
-  //    "quote": {"instalments": n, "total_of_payments": <minor units>, "violations": n} or null when no quote,
-  //    "offers": <PlanAccepted events recorded for the selected account>}
+  //                "quoter.apply" (the first violation's Apply button, when there is one), and the other quoter
+  //                widgets named in QuoterInputs::focused ("quoter.mode.settlement", "quoter.settlement_amount",
+  //                ...): {..}},
+  //    "quote": {"instalments": n, "total_of_payments": <minor units>, "violations": n, "approvals": n,
+  //              "kind": "instalments"|"settlement", "calendar": "<calendar id or empty>", "day_roll": "following"..,
+  //              "rolled": <rows whose due date was moved>, "focus": "<quoter widget with keyboard focus or empty>"}
+  //             or null when no quote,
+  //    "offers": <PlanAccepted events recorded for the selected account>,
+  //    "offer_sync": ["unsent"|"accepted"|"rejected", ...] (each of those offers' server status, in order),
+  //    "contact": null when no account is selected, else {"party": "<party id the banner checks>",
+  //               "channel": "phone"|"sms"|"email"|"letter", "allowed": bool, "reasons": ["<rule id>", ...],
+  //               "next_allowed": {"debtor": ["Tue 2026-11-03 08:00 EST (America/New_York)", ...],
+  //                                "collector": "<the same instant in the collector's zone>"} or null,
+  //               "session": {"party": "<id>", "channel": "<channel>", "state": "unverified"|"verified"} or null,
+  //               "refused": ["<rule id>", ...] (the last refused start on this account) or null,
+  //               "problems": ["<problem text>", ...], "notice": "<why the last button did nothing, or empty>",
+  //               "events": <journal events of the account>, "debt_hidden": bool}}
+  //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel", "contact.point",
+  //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",
+  //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "account.debt_hidden".
   // Rectangles are in ImGui coordinates: window (CSS) pixels from the window's (canvas's) top-left corner.
 
  private:
   void rebuild_fonts();
-  void apply(Action action);                    // stamps RecordOffer from the host, then update()
+  void apply(Action action);                    // stamps RecordOffer and the contact actions, then update()
+  EventId next_event_id();                      // the host's next id, or the fallback counter's
+  Instant host_now() const;                     // the host's clock, or midnight UTC of the portfolio's as_of date
+  void publish_new_events(const Journal* before);  // host_.publish for each event not in `before`, in order
+  static constexpr int max_contact_events = 4;  // ids stamped on FinishContact: more than any outcome produces
 
   AppState state_;
   UiScratch scratch_;

@@ -1,0 +1,569 @@
+// The contact panel of the selected account: the compliance banner (allowed, or blocked with every reason and the
+// next allowed time in the debtor's and the collector's local time) for a chosen party and channel; the button that
+// starts an attempt (a refusal shows its reasons); and, during an attempt, the script core allows in the session's
+// state, the identity questions, and the outcome buttons with their keyboard shortcuts (Alt + the letter shown).
+//
+// Every decision comes from core: check() through AppState::contact_decision, the script, the questions, which
+// outcomes are open and what finishing records. This file picks the inputs and lays the answers out. A button whose
+// action is not open is still a button: pressing it says why instead of acting.
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "parley/zones.h"
+#include "screens.h"
+
+namespace parley::shell {
+namespace {
+
+const ImVec4 allowed_text(0.05f, 0.40f, 0.12f, 1.0f);
+const ImVec4 allowed_fill(0.88f, 0.96f, 0.88f, 1.0f);
+const ImVec4 blocked_text(0.62f, 0.08f, 0.08f, 1.0f);
+const ImVec4 blocked_fill(0.99f, 0.90f, 0.89f, 1.0f);
+const ImVec4 neutral_fill(0.93f, 0.94f, 0.97f, 1.0f);
+
+constexpr ContactChannel picker_channels[] = {ContactChannel::phone, ContactChannel::sms, ContactChannel::email,
+                                              ContactChannel::letter};
+
+constexpr ContactOutcome all_outcomes[] = {
+    ContactOutcome::right_party_contact, ContactOutcome::third_party,   ContactOutcome::wrong_number,
+    ContactOutcome::left_message,        ContactOutcome::limited_content_message,
+    ContactOutcome::no_answer,           ContactOutcome::refused,       ContactOutcome::promise_to_pay,
+    ContactOutcome::dispute,             ContactOutcome::cease_request, ContactOutcome::bankrupt,
+    ContactOutcome::deceased,            ContactOutcome::not_connected,
+};
+
+// The letter of an outcome's shortcut (Alt + letter); the key index is the letter's ASCII code, as the GLFW
+// backends number letter keys.
+char shortcut_letter(ContactOutcome outcome) {
+  switch (outcome) {
+    case ContactOutcome::right_party_contact: return 'R';
+    case ContactOutcome::third_party: return 'T';
+    case ContactOutcome::wrong_number: return 'W';
+    case ContactOutcome::left_message: return 'M';
+    case ContactOutcome::limited_content_message: return 'L';
+    case ContactOutcome::no_answer: return 'N';
+    case ContactOutcome::refused: return 'F';
+    case ContactOutcome::promise_to_pay: return 'P';
+    case ContactOutcome::dispute: return 'D';
+    case ContactOutcome::cease_request: return 'C';
+    case ContactOutcome::bankrupt: return 'B';
+    case ContactOutcome::deceased: return 'X';
+    case ContactOutcome::not_connected: return 'O';
+  }
+  return '?';
+}
+
+std::string channel_title(ContactChannel channel) {
+  switch (channel) {
+    case ContactChannel::phone: return "Phone";
+    case ContactChannel::sms: return "Text message";
+    case ContactChannel::email: return "Email";
+    case ContactChannel::letter: return "Letter";
+    case ContactChannel::in_person: return "In person";
+  }
+  return "Contact";
+}
+
+std::string start_label(ContactChannel channel) {
+  switch (channel) {
+    case ContactChannel::phone: return "Call";
+    case ContactChannel::sms: return "Text";
+    case ContactChannel::email: return "Email";
+    case ContactChannel::letter: return "Send letter";
+    case ContactChannel::in_person: return "Visit";
+  }
+  return "Contact";
+}
+
+std::string role_label(PartyRole role) {
+  switch (role) {
+    case PartyRole::debtor: return "Debtor";
+    case PartyRole::co_signer: return "Co-signer";
+    case PartyRole::guarantor: return "Guarantor";
+  }
+  return "Party";
+}
+
+std::string party_name(const Party& party) {
+  std::string name = party.given_name;
+  if (!name.empty() && !party.family_name.empty()) name += ' ';
+  return name + party.family_name;
+}
+
+// A contact point the party can be reached at on a channel, with its label for the picker.
+struct Point {
+  std::string value;  // what start_contact records: the number, the email address, the address key
+  std::string label;
+};
+
+std::vector<Point> usable_points(const Party& party, ContactChannel channel) {
+  std::vector<Point> points;
+  switch (channel) {
+    case ContactChannel::phone:
+    case ContactChannel::sms:
+      for (const Phone& p : party.phones) {
+        if (p.provenance.status == ContactStatus::bad) continue;
+        const bool consent = channel == ContactChannel::phone ? p.consent_call : p.consent_text;
+        points.push_back({p.number, p.number + " (" + std::string(to_string(p.kind)) + (consent ? "" : ", no consent") +
+                                        ")"});
+      }
+      break;
+    case ContactChannel::email:
+      for (const Email& e : party.emails) {
+        if (e.provenance.status == ContactStatus::bad) continue;
+        points.push_back({e.address, e.address + (e.consent_email ? "" : " (no consent)")});
+      }
+      break;
+    case ContactChannel::letter:
+      for (const Address& a : party.addresses) {
+        if (a.provenance.status == ContactStatus::bad) continue;
+        points.push_back({address_key(a.postal), address_key(a.postal)});
+      }
+      break;
+    case ContactChannel::in_person: break;
+  }
+  return points;
+}
+
+// The zones the party's local time is read in, as check.h describes: the first address naming a known zone, else
+// the zones of the phones not marked bad.
+std::vector<TimeZone> debtor_zones(const Party& party) {
+  std::vector<TimeZone> zones;
+  for (const Address& a : party.addresses) {
+    if (auto zone = TimeZone::find(a.time_zone)) return {*zone};
+  }
+  for (const Phone& p : party.phones) {
+    if (p.provenance.status == ContactStatus::bad) continue;
+    for (const std::string& name : p.time_zones) {
+      auto zone = TimeZone::find(name);
+      if (zone && std::find(zones.begin(), zones.end(), *zone) == zones.end()) zones.push_back(*zone);
+    }
+  }
+  return zones;
+}
+
+// "Tue 2026-11-24 08:00 EST (America/New_York)"
+std::string local_text(TimeZone zone, Instant at) {
+  static constexpr const char* weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const LocalTime local = to_local(zone, at);
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour(), local.minute());
+  return std::string(weekdays[static_cast<int>(local.date.weekday()) - 1]) + " " + local.date.iso() + " " + clock +
+         " " + std::string(local.abbreviation) + " (" + std::string(zone.name()) + ")";
+}
+
+void wrapped(const std::string& s, const ImVec4* colour = nullptr) {
+  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+  ImGui::TextWrapped("%s", s.c_str());
+  if (colour) ImGui::PopStyleColor();
+}
+
+void wrapped_muted(const std::string& s) {
+  const ImVec4 muted = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+  wrapped(s, &muted);
+}
+
+// A group drawn over a filled, rounded rectangle as wide as the panel; records its rectangle under `name`.
+class Box {
+ public:
+  Box(UiScratch& scratch, std::string name, ImVec4 fill) : scratch_(scratch), name_(std::move(name)), fill_(fill) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    start_ = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(start_.x + pad, start_.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - pad);
+  }
+  ~Box() {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const ImVec2 max(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, ImGui::GetItemRectMax().y + pad);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(start_, max, ImGui::GetColorU32(fill_), ImGui::GetStyle().FrameRounding);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start_.x, max.y));
+    ImGui::Dummy(ImVec2(max.x - start_.x, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+    scratch_.widgets.record(name_, start_.x, start_.y, max.x, max.y);
+  }
+  Box(const Box&) = delete;
+  Box& operator=(const Box&) = delete;
+
+ private:
+  UiScratch& scratch_;
+  std::string name_;
+  ImVec4 fill_;
+  ImVec2 start_;
+};
+
+void reasons_list(const std::vector<Reason>& reasons) {
+  for (const Reason& reason : reasons) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    wrapped(reason.words);
+    if (!reason.citation.empty()) wrapped_muted(reason.citation + "  [" + reason.rule_id + "]");
+    ImGui::EndGroup();
+  }
+}
+
+// The next allowed instant in every zone of the debtor and in the collector's zone; or why no time clears it.
+// `record`: the banner's own call, whose texts the test hook reports.
+void next_allowed(const Decision& decision, const Party& party, UiScratch& scratch, bool record) {
+  if (!decision.next_allowed) {
+    wrapped("No time clears this by itself: contact stays blocked until the reasons above are resolved.");
+    return;
+  }
+  const Instant at = *decision.next_allowed;
+  std::vector<std::string> debtor;
+  for (const TimeZone zone : debtor_zones(party)) debtor.push_back(local_text(zone, at));
+  const std::string collector = local_text(scratch.collector_zone, at);
+  text("Next allowed:");
+  ImGui::Indent();
+  if (debtor.empty()) wrapped("debtor: local time unknown");
+  for (const std::string& line : debtor) wrapped("debtor: " + line);
+  wrapped("you: " + collector);
+  ImGui::Unindent();
+  if (record) {
+    scratch.contact.next_debtor = std::move(debtor);
+    scratch.contact.next_collector = collector;
+  }
+}
+
+void set_up(ContactInputs& c, const Account& account, Date today) {
+  c = ContactInputs{};
+  c.account_id = account.id;
+  for (std::size_t i = 0; i < account.parties.size(); ++i) {
+    if (account.parties[i].role == PartyRole::debtor) {
+      c.party = static_cast<int>(i);
+      break;
+    }
+  }
+  std::snprintf(c.promise_due, sizeof c.promise_due, "%s", today.plus_days(7).iso().c_str());
+}
+
+// Party, channel and contact point pickers.
+void pickers(const Account& account, ContactInputs& c, UiScratch& scratch) {
+  const Party& party = account.parties[static_cast<std::size_t>(c.party)];
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+  if (ImGui::BeginCombo("Party", (role_label(party.role) + ": " + party_name(party)).c_str())) {
+    for (std::size_t i = 0; i < account.parties.size(); ++i) {
+      const Party& p = account.parties[i];
+      if (ImGui::Selectable((role_label(p.role) + ": " + party_name(p) + "##" + p.id).c_str(),
+                            static_cast<int>(i) == c.party)) {
+        c.party = static_cast<int>(i);
+        c.point = 0;
+        c.notice.clear();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  scratch.widgets.record("contact.party");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  if (ImGui::BeginCombo("Channel", channel_title(c.channel).c_str())) {
+    for (const ContactChannel channel : picker_channels) {
+      if (ImGui::Selectable(channel_title(channel).c_str(), channel == c.channel)) {
+        c.channel = channel;
+        c.point = 0;
+        c.notice.clear();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  scratch.widgets.record("contact.channel");
+
+  const std::vector<Point> points = usable_points(party, c.channel);
+  if (c.point >= static_cast<int>(points.size())) c.point = 0;
+  if (points.empty()) {
+    text_muted("No usable " + std::string(to_string(c.channel)) + " contact point for this party.");
+    return;
+  }
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::BeginCombo("##point", points[static_cast<std::size_t>(c.point)].label.c_str())) {
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      if (ImGui::Selectable((points[i].label + "##" + std::to_string(i)).c_str(), static_cast<int>(i) == c.point)) {
+        c.point = static_cast<int>(i);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  scratch.widgets.record("contact.point");
+}
+
+// Why an outcome is not open in the session, in words.
+std::string why_not(const ContactSession& session, ContactOutcome outcome) {
+  const std::string label(outcome_label(outcome));
+  if (outcome_needs_verification(outcome) && !debt_may_be_discussed(session)) {
+    return label + " needs the party verified first: it discusses the debt, which may only be discussed with the "
+                   "verified consumer.";
+  }
+  return label + " is not an outcome of a " + std::string(to_string(session.channel)) + " attempt that is " +
+         std::string(to_string(session.state)) + ".";
+}
+
+void script(const std::vector<ScriptItem>& items, UiScratch& scratch) {
+  ImGui::BeginGroup();
+  for (const ScriptItem& item : items) {
+    if (item.section == ScriptSection::identity_questions) continue;  // asked below, with the answer boxes
+    wrapped(item.title);
+    ImGui::Indent();
+    for (const std::string& line : item.lines) wrapped(line);
+    if (!item.citation.empty()) wrapped_muted(item.citation);
+    ImGui::Unindent();
+  }
+  ImGui::EndGroup();
+  scratch.widgets.record("contact.script");
+}
+
+void verification(const AppState& state, const Account& account, const ContactSession& session, ContactInputs& c,
+                  UiScratch& scratch, Dispatch& dispatch) {
+  const Party* party = nullptr;
+  for (const Party& p : account.parties) {
+    if (p.id == session.party_id) party = &p;
+  }
+  if (!party) return;
+  text("Verify " + party_name(*party) + ": " + std::to_string(questions_needed_to_verify) +
+       " correct answers needed");
+  const std::vector<IdentityQuestion> questions = identity_questions(*party);
+  const std::optional<VerificationResult>& result = state.contact.verification;
+  float prompt_width = 0.0f;
+  for (const IdentityQuestion q : questions) {
+    prompt_width = std::max(prompt_width, ImGui::CalcTextSize(std::string(question_prompt(q)).c_str()).x);
+  }
+  prompt_width += ImGui::GetStyle().ItemSpacing.x * 2.0f;
+  for (const IdentityQuestion q : questions) {
+    const int index = static_cast<int>(q);
+    if (index < 0 || index >= identity_question_count) continue;
+    ImGui::PushID(index);
+    ImGui::AlignTextToFramePadding();
+    text(std::string(question_prompt(q)));
+    ImGui::SameLine(prompt_width);
+    ImGui::SetNextItemWidth(std::max(120.0f, std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f)));
+    ImGui::InputText("##answer", c.answers[index], sizeof c.answers[index]);
+    scratch.widgets.record("contact.answer." + std::string(to_string(q)));
+    if (result) {
+      for (const AnswerResult& r : result->answers) {
+        if (r.question != q) continue;
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, r.passed ? allowed_text : blocked_text);
+        text(r.words);
+        ImGui::PopStyleColor();
+      }
+    }
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Verify")) {
+    AnswerQuestions answers;
+    for (const IdentityQuestion q : questions) {
+      const int index = static_cast<int>(q);
+      if (index >= 0 && index < identity_question_count && c.answers[index][0] != '\0') {
+        answers.answers.push_back({q, c.answers[index]});
+      }
+    }
+    if (answers.answers.empty()) {
+      c.notice = "Type the answers the party gives, then Verify.";
+    } else {
+      c.notice.clear();
+      dispatch(std::move(answers));
+    }
+  }
+  scratch.widgets.record("contact.verify");
+  if (result && result->problems.empty() && !result->verified) {
+    ImGui::SameLine();
+    text_muted(std::to_string(result->passed) + " of " + std::to_string(questions_needed_to_verify) + " passed");
+  }
+}
+
+// The details some outcomes need: a promise's amount and date, a dispute's reason, a cease request's scope.
+OutcomeDetails outcome_details(const Account& account, const ContactSession& session, const ContactInputs& c,
+                               ContactOutcome outcome) {
+  OutcomeDetails details;
+  if (outcome == ContactOutcome::promise_to_pay) {
+    const std::optional<Money> amount = parse_decimal(c.promise_amount, account.currency);
+    const std::optional<Date> due = Date::parse(c.promise_due);
+    if (amount && due) details.promise = PromiseMade{*amount, *due};
+  }
+  details.dispute_reason = c.dispute_reason;
+  if (c.cease_this_channel_only) {
+    details.cease_scope = CeaseScope::channels;
+    details.cease_channels = {session.channel};
+  }
+  return details;
+}
+
+void outcomes(const Account& account, const ContactSession& session, ContactInputs& c, UiScratch& scratch,
+              Dispatch& dispatch) {
+  text("Outcome");
+  ImGui::Separator();
+  if (debt_may_be_discussed(session)) {
+    ImGui::SetNextItemWidth(110.0f);
+    ImGui::InputText("Promise amount", c.promise_amount, sizeof c.promise_amount);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110.0f);
+    ImGui::InputText("due", c.promise_due, sizeof c.promise_due);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    ImGui::InputText("Dispute reason", c.dispute_reason, sizeof c.dispute_reason);
+  }
+  ImGui::Checkbox("Cease request covers this channel only", &c.cease_this_channel_only);
+
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool alt_only = io.KeyAlt && !io.KeyCtrl && !io.KeyShift && !io.KeySuper;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const int columns = std::clamp(static_cast<int>((avail + gap) / (250.0f + gap)), 1, 3);
+  const float width = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  int column = 0;
+  for (const ContactOutcome outcome : all_outcomes) {
+    const bool open = outcome_allowed(session, outcome);
+    const char letter = shortcut_letter(outcome);
+    std::string label = std::string(outcome_label(outcome)) + "  (Alt+" + letter + ")";
+    if (!open) {
+      label += outcome_needs_verification(outcome) && !debt_may_be_discussed(session) ? " - verify first"
+                                                                                       : " - not open";
+    }
+    if (column > 0) ImGui::SameLine();
+    bool pressed = ImGui::Button((label + "##" + std::string(to_string(outcome))).c_str(), ImVec2(width, 0.0f));
+    if (!open && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", why_not(session, outcome).c_str());
+    scratch.widgets.record("contact.outcome." + std::string(to_string(outcome)));
+    pressed = pressed || (alt_only && ImGui::IsKeyPressed(static_cast<unsigned char>(letter), false));
+    if (pressed) {
+      if (open) {
+        c.notice.clear();
+        dispatch(FinishContact{outcome, outcome_details(account, session, c, outcome), {}, {}, {}, {}});
+      } else {
+        c.notice = why_not(session, outcome);
+      }
+    }
+    column = (column + 1) % columns;
+  }
+}
+
+}  // namespace
+
+bool debt_details_hidden(const AppState& state, const Account& account) {
+  const std::optional<ContactSession>& session = state.contact.session;
+  return session && session->account_id == account.id && !debt_may_be_discussed(*session);
+}
+
+void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
+  const Account* account = state.selected_account();
+  if (!account) return;
+  ContactInputs& c = scratch.contact;
+  if (c.account_id != account->id) set_up(c, *account, scratch.today);
+  c.banner.reset();
+  c.banner_party.clear();
+  c.next_debtor.clear();
+  c.next_collector.clear();
+  ImGui::PushID("contact");
+
+  ImGui::Spacing();
+  text("Contact");
+  ImGui::Separator();
+  if (account->parties.empty()) {
+    text_muted("The account has no parties to contact.");
+    ImGui::PopID();
+    return;
+  }
+  if (c.party < 0 || c.party >= static_cast<int>(account->parties.size())) c.party = 0;
+
+  const std::optional<ContactSession>& session = state.contact.session;
+  const bool here = session && session->account_id == account->id;
+  if (!here) pickers(*account, c, scratch);
+
+  // The banner: the decision for the picked party and channel (or the attempt's) at the host's time.
+  const Party* party = &account->parties[static_cast<std::size_t>(c.party)];
+  ContactChannel channel = c.channel;
+  if (here) {
+    channel = session->channel;
+    for (const Party& p : account->parties) {
+      if (p.id == session->party_id) party = &p;
+    }
+  }
+  const Decision decision = state.contact_decision(*account, *party, channel, scratch.now);
+  c.banner = decision;
+  c.banner_party = party->id;
+  {
+    Box box(scratch, "contact.banner", decision.allowed ? allowed_fill : blocked_fill);
+    // During an attempt the banner is about the next one: this attempt was allowed when it started.
+    const std::string what = (here ? "another " + std::string(to_string(channel)) + " contact"
+                                   : channel_title(channel)) +
+                             " to " + party_name(*party);
+    if (decision.allowed) {
+      wrapped("Allowed now: " + what, &allowed_text);
+      wrapped_muted("checked at " + local_text(scratch.collector_zone, scratch.now));
+    } else {
+      wrapped("Blocked now: " + what, &blocked_text);
+      reasons_list(decision.reasons);
+      next_allowed(decision, *party, scratch, true);
+    }
+  }
+
+  if (session && !here) {
+    wrapped_muted("An attempt is in progress on account " + session->account_id + ": record its outcome there first.");
+  }
+  if (!here) {
+    if (ImGui::Button(start_label(c.channel).c_str())) {
+      const std::vector<Point> points = usable_points(*party, c.channel);
+      const std::string point =
+          c.point < static_cast<int>(points.size()) ? points[static_cast<std::size_t>(c.point)].value : "";
+      c.notice.clear();
+      dispatch(StartContact{account->id, party->id, c.channel, point, {}, {}, {}});
+    }
+    scratch.widgets.record("contact.call");
+  }
+
+  const ContactState& cs = state.contact;
+  if (cs.account_id == account->id) {
+    if (cs.refused) {
+      Box box(scratch, "contact.refused", blocked_fill);
+      wrapped("Not started: compliance blocks this contact now.", &blocked_text);
+      reasons_list(cs.refused->reasons);
+      next_allowed(*cs.refused, *party, scratch, false);
+    }
+    if (!cs.problems.empty()) {
+      Box box(scratch, "contact.problems", blocked_fill);
+      for (const Problem& problem : cs.problems) wrapped(problem.text(), &blocked_text);
+    }
+    if (!cs.finished.empty() && !here) wrapped(cs.finished, &allowed_text);
+  }
+
+  if (here) {
+    {
+      Box box(scratch, "contact.session", neutral_fill);
+      wrapped(channel_title(session->channel) + " attempt in progress: " + party_name(*party) + ", " +
+              session->contact_point);
+      if (debt_may_be_discussed(*session)) {
+        wrapped("Verified: the debt may be discussed. Give the disclosures first.", &allowed_text);
+      } else {
+        wrapped("Not verified: say nothing about the debt. Only the location questions and the limited-content "
+                "message below may be used.",
+                &blocked_text);
+      }
+    }
+    static const RuleBook no_rules;
+    const Client* client = state.data->portfolio.find_client(account->client_id);
+    ScriptContext context;
+    context.caller_name = scratch.caller.caller_name;
+    context.business_name = scratch.caller.business_name;
+    context.callback_number = scratch.caller.callback_number;
+    script(contact_script(*session, *account, client, state.rules ? *state.rules : no_rules, context), scratch);
+    if (!debt_may_be_discussed(*session)) verification(state, *account, *session, c, scratch, dispatch);
+    outcomes(*account, *session, c, scratch, dispatch);
+  }
+  if (!c.notice.empty()) {
+    Box box(scratch, "contact.notice", blocked_fill);
+    wrapped(c.notice, &blocked_text);
+  }
+  ImGui::PopID();
+}
+
+}  // namespace parley::shell

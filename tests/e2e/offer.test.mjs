@@ -1,0 +1,163 @@
+// An offer made in the browser reaches the server and comes back: offer while offline (kept in the outbox), go
+// online (sent and accepted by the server's re-quote), see it in GET /api/accounts/<id>/events, reload and open
+// a fresh browser profile: the offer is shown again, from the server. Needs PARLEY_URL (scripts/e2e.sh). The test
+// hook is window.parley.state() (shell/include/parley/shell/app.h).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const base = process.env.PARLEY_URL;
+const output = join(dirname(fileURLToPath(import.meta.url)), 'output');
+const viewport = { width: 1400, height: 1000 };
+
+let browser;
+before(async () => {
+  assert.ok(base, 'set PARLEY_URL, or run through scripts/e2e.sh');
+  mkdirSync(output, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Polls the hook until `ok(state)` holds; fails with the last state seen (without the widget list) otherwise.
+async function until(page, ok, description, timeoutMs = 20000) {
+  const stopAt = Date.now() + timeoutMs;
+  let seen = null;
+  while (Date.now() <= stopAt) {
+    seen = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
+    if (seen && ok(seen)) return seen;
+    await page.waitForTimeout(50);
+  }
+  const named = (widgets) => Object.keys(widgets ?? {}).filter((k) => !k.startsWith('queue.row.'));
+  const brief = seen ? { ...seen, widgets: named(seen.widgets) } : null;
+  assert.fail(`no ${description} within ${timeoutMs} ms; last state: ${JSON.stringify(brief)}`);
+}
+
+async function clickWidget(page, rect) {
+  const origin = await page.evaluate(() => {
+    const box = document.querySelector('canvas').getBoundingClientRect();
+    return { x: box.x, y: box.y };
+  });
+  await page.mouse.click(origin.x + rect.x + rect.w / 2, origin.y + rect.y + rect.h / 2);
+}
+
+// Loads the app and opens account `id` (or the third queue row when id is null); returns [id, state].
+async function openAccount(page, id) {
+  await page.goto(base + '/', { waitUntil: 'load' });
+  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.['queue.table'], 'loaded queue');
+  assert.equal(loaded.status, 'ready', loaded.error);
+  const rows = Object.entries(loaded.widgets)
+    .filter(([name]) => name.startsWith('queue.row.'))
+    .sort(([, a], [, b]) => a.y - b.y);
+  // The third row: the quoter test offers on the first one, against the same server.
+  const [rowName, row] = id === null ? rows[2] : rows.find(([name]) => name === 'queue.row.' + id);
+  assert.ok(row, `row of ${id} is visible`);
+  const chosen = rowName.slice('queue.row.'.length);
+  await clickWidget(page, row);
+  const state = await until(page, (s) => s.selected === chosen && s.quote && s.widgets['quoter.offer'],
+    'quoter of ' + chosen);
+  return [chosen, state];
+}
+
+async function accountEvents(id) {
+  const res = await fetch(`${base}/api/accounts/${encodeURIComponent(id)}/events`);
+  assert.equal(res.status, 200);
+  return (await res.json()).events;
+}
+
+test('offer: recorded offline, accepted by the server once online, shown again after reload', async (t) => {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+
+  let [id, state] = await openAccount(page, null);
+  assert.equal(state.offers, 0, 'no offer on this account yet');
+  assert.deepEqual(await accountEvents(id), []);
+  if (state.quote.violations > 0) {
+    await clickWidget(page, state.widgets['quoter.apply']);
+    state = await until(page, (s) => s.quote && s.quote.violations === 0, 'a compliant quote after Apply');
+  }
+
+  // Offline: the offer is recorded and waits in the outbox.
+  await context.setOffline(true);
+  await clickWidget(page, state.widgets['quoter.offer']);
+  state = await until(page, (s) => s.offers === 1, 'one recorded offer');
+  assert.deepEqual(state.offer_sync, ['unsent']);
+  await page.waitForTimeout(1500);  // a few failed attempts
+  assert.deepEqual((await until(page, (s) => s.offers === 1, 'the offer still there')).offer_sync, ['unsent']);
+  assert.equal((await page.evaluate(() => window.parley.outbox())).length, 1);
+  assert.deepEqual(await accountEvents(id), [], 'nothing reached the server while offline');
+
+  // Online again: sent, re-quoted by the server and accepted.
+  await context.setOffline(false);
+  state = await until(page, (s) => s.offer_sync?.[0] === 'accepted', 'the server accepting the offer');
+  assert.equal((await page.evaluate(() => window.parley.outbox())).length, 0, 'the outbox is empty');
+  const events = await accountEvents(id);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, 'plan-accepted');
+  assert.equal(events[0].account_id, id);
+  assert.match(events[0].payload.quote_digest, /^[0-9a-f]{64}$/);
+  await page.screenshot({ path: join(output, 'offer-accepted.png') });
+
+  // Reload: the offer comes back from the server.
+  [id, state] = await openAccount(page, id);
+  state = await until(page, (s) => s.offers === 1 && s.offer_sync?.[0] === 'accepted', 'the offer after reload');
+
+  // A fresh profile (no outbox, no local storage) sees it too.
+  const fresh = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  t.after(() => fresh.close());
+  const other = await fresh.newPage();
+  await openAccount(other, id);
+  await until(other, (s) => s.offers === 1 && s.offer_sync?.[0] === 'accepted', 'the offer in a fresh profile');
+  assert.equal((await accountEvents(id)).length, 1, 'still one event: nothing was sent twice');
+  assert.deepEqual(errors, []);
+});
+
+test('offer: the server refuses a tampered offer, and the bridge reports it without blocking the queue', async (t) => {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const [id] = await openAccount(page, null);
+  const held = await accountEvents(id);
+  assert.ok(held.length >= 1, 'the first test stored an offer here');
+
+  // A copy of the stored offer under a new id with one digit of the digest changed.
+  const tampered = structuredClone(held[0]);
+  tampered.id = 'ffffffffffffffffffffffffffff0001';
+  tampered.payload.quote_digest = (tampered.payload.quote_digest[0] === '0' ? '1' : '0') +
+    tampered.payload.quote_digest.slice(1);
+  const res = await fetch(`${base}/api/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-ndjson' },
+    body: JSON.stringify(held[0]) + '\n' + JSON.stringify(tampered) + '\n',
+  });
+  assert.equal(res.status, 422);
+  const refusal = await res.json();
+  assert.equal(refusal.index, 1);
+  assert.equal(refusal.id, tampered.id);
+  assert.equal(refusal.problems[0].path, 'payload.quote_digest');
+  assert.equal((await accountEvents(id)).length, held.length, 'nothing of the batch was stored');
+
+  // Through the bridge's outbox: the refused event leaves the outbox, the valid one behind it is acknowledged.
+  await page.evaluate(([bad, good]) => {
+    window.parley.publish(bad);
+    window.parley.publish(good);
+  }, [JSON.stringify(tampered), JSON.stringify(held[0])]);
+  const stopAt = Date.now() + 10000;
+  while ((await page.evaluate(() => window.parley.outbox().length)) > 0) {
+    assert.ok(Date.now() < stopAt, 'the outbox empties');
+    await page.waitForTimeout(50);
+  }
+  assert.equal((await accountEvents(id)).length, held.length);
+});
