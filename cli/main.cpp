@@ -8,7 +8,7 @@
 // [SECTION] validate    parley validate FILE
 // [SECTION] quote       parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]
 // [SECTION] check       parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE]
-//                       [--party ID] [--assets DIR]
+//                       [--party ID] [--to NUMBER] [--assets DIR]
 // [SECTION] main        command dispatch
 //
 // Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file; a quote the policy
@@ -47,8 +47,7 @@
 
 namespace {
 
-// [SECTION] Usage
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Usage -----------------------------------------------------------------------------------------------------
 
 constexpr int kOk = 0;
 constexpr int kFailed = 1;
@@ -78,7 +77,7 @@ constexpr std::string_view kHelp =
     "      --assets DIR      the assets folder (default: the source tree's assets)\n"
     "      --locale TAG      words of the policy check: en-US (default), en-GB, fr-FR\n"
     "  parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE.jsonl]\n"
-    "               [--party ID] [--assets DIR]\n"
+    "               [--party ID] [--to NUMBER] [--assets DIR]\n"
     "      May the party be contacted now? Checks every rule of the rule packs (ASSETS/rules/*.json) against the\n"
     "      party's local time and the account's journal; prints the decision as JSON: allowed, the reasons\n"
     "      (rule_id, words, citation), next_allowed in UTC and in the party's local time zone(s).\n"
@@ -89,6 +88,8 @@ constexpr std::string_view kHelp =
     "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
     "      --journal FILE    the account's events, JSON Lines (parley journal format); default: none\n"
     "      --party ID        the party to contact (default: the account's debtor)\n"
+    "      --to NUMBER       the party's phone called or texted (E.164); rules for some kinds of number (work,\n"
+    "                        mobile) then apply only to their kind; without it they apply to every call\n"
     "      --assets DIR      the assets folder: rules/*.json and calendars/US-FEDERAL.json\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
@@ -101,8 +102,7 @@ int usage_error(std::string_view command, const std::string& message) {
   return kUsage;
 }
 
-// [SECTION] Arguments
-// -----------------------------------------------------------------------------------------
+// [SECTION] Arguments -------------------------------------------------------------------------------------------------
 
 // Flags of one command as "--name value" or "--name=value"; the first error met is kept and names the flag.
 class FlagReader {
@@ -159,8 +159,7 @@ std::optional<Int> parse_integer(std::string_view text) {
   return value;
 }
 
-// [SECTION] Files
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Files -----------------------------------------------------------------------------------------------------
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -209,8 +208,7 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   return true;
 }
 
-// [SECTION] demo
-// ----------------------------------------------------------------------------------------------
+// [SECTION] demo ------------------------------------------------------------------------------------------------------
 
 std::string flag_of_setting(std::string_view field) {
   if (field == "accounts") return "--accounts";
@@ -295,8 +293,7 @@ int run_demo(std::span<char* const> args) {
   return kOk;
 }
 
-// [SECTION] validate
-// ------------------------------------------------------------------------------------------
+// [SECTION] validate --------------------------------------------------------------------------------------------------
 
 int run_validate(std::span<char* const> args) {
   std::optional<std::string> file;
@@ -330,8 +327,7 @@ int run_validate(std::span<char* const> args) {
   return kOk;
 }
 
-// [SECTION] quote
-// ---------------------------------------------------------------------------------------------
+// [SECTION] quote -----------------------------------------------------------------------------------------------------
 
 // Prints every problem as "FILE: path: message" on stderr; returns the bad-input exit code.
 int report_problems(const std::string& file, const parley::Problems& problems) {
@@ -444,25 +440,7 @@ int run_quote(std::span<char* const> args) {
   return kFailed;
 }
 
-// [SECTION] check
-// ---------------------------------------------------------------------------------------------
-
-// The candidate zones of the party's local time, as check() chooses them: the first address naming a known zone,
-// else the zones of the phones not marked bad.
-std::vector<parley::TimeZone> party_zones(const parley::Party& party) {
-  std::vector<parley::TimeZone> out;
-  for (const parley::Address& a : party.addresses) {
-    if (const std::optional<parley::TimeZone> z = parley::TimeZone::find(a.time_zone)) return {*z};
-  }
-  for (const parley::Phone& p : party.phones) {
-    if (p.provenance.status == parley::ContactStatus::bad) continue;
-    for (const std::string& name : p.time_zones) {
-      const std::optional<parley::TimeZone> z = parley::TimeZone::find(name);
-      if (z && std::find(out.begin(), out.end(), *z) == out.end()) out.push_back(*z);
-    }
-  }
-  return out;
-}
+// [SECTION] check -----------------------------------------------------------------------------------------------------
 
 // Loads every ASSETS/rules/*.json in name order into the book (a pack that does not load is kept as failed, so
 // check() blocks), and the US-FEDERAL holiday calendar when there is one. False with `error` set when the rules
@@ -508,26 +486,12 @@ bool load_rule_book(const std::string& assets, parley::RuleBook& book, std::stri
   return true;
 }
 
-// The ids of the other accounts whose debtor has the same national id (by keyed hash): the same consumer.
-std::vector<std::string> same_consumer_accounts(const parley::Portfolio& portfolio, const parley::Account& account) {
-  std::vector<std::string> out;
-  const parley::Party* debtor = account.debtor();
-  if (debtor == nullptr || !debtor->national_id || debtor->national_id->keyed_hash.empty()) return out;
-  for (const parley::Account& other : portfolio.accounts) {
-    const parley::Party* d = other.debtor();
-    if (&other != &account && d != nullptr && d->national_id &&
-        d->national_id->keyed_hash == debtor->national_id->keyed_hash) {
-      out.push_back(other.id);
-    }
-  }
-  return out;
-}
-
 int run_check(std::span<char* const> args) {
   std::optional<std::string> target;
   std::optional<std::string> portfolio_file;
   std::optional<std::string> journal_file;
   std::optional<std::string> party_id;
+  std::string to;
   std::string assets = PARLEY_ASSETS_DIR;
   parley::ContactChannel channel = parley::ContactChannel::phone;
   std::optional<parley::Instant> at;
@@ -547,7 +511,7 @@ int run_check(std::span<char* const> args) {
       continue;
     }
     if (flag != "--channel" && flag != "--at" && flag != "--portfolio" && flag != "--journal" && flag != "--party" &&
-        flag != "--assets") {
+        flag != "--to" && flag != "--assets") {
       reader.fail(flag + ": unknown flag");
       break;
     }
@@ -570,6 +534,8 @@ int run_check(std::span<char* const> args) {
       journal_file = *value;
     } else if (flag == "--party") {
       party_id = *value;
+    } else if (flag == "--to") {
+      to = *value;
     } else {
       assets = *value;
     }
@@ -609,6 +575,11 @@ int run_check(std::span<char* const> args) {
     if (party == nullptr) return usage_error("check", "account " + account->id + " has no debtor: pass --party ID");
   }
 
+  if (!to.empty() && (channel == parley::ContactChannel::phone || channel == parley::ContactChannel::sms) &&
+      std::none_of(party->phones.begin(), party->phones.end(), [&](const parley::Phone& p) { return p.number == to; })) {
+    return usage_error("check", "--to: party " + party->id + " has no phone " + to);
+  }
+
   // The journal.
   parley::Journal journal;
   if (journal_file) {
@@ -623,8 +594,8 @@ int run_check(std::span<char* const> args) {
   parley::RuleBook book;
   if (!load_rule_book(assets, book, error)) return report_problems("--assets", {{"", error}});
 
-  const std::vector<std::string> others = same_consumer_accounts(portfolio, *account);
-  const parley::Decision decision = parley::check(*account, *party, channel, *at, journal, book, others);
+  const std::vector<std::string> others = parley::same_consumer_accounts(portfolio, *account);
+  const parley::Decision decision = parley::check(*account, *party, channel, to, *at, journal, book, others);
 
   nlohmann::ordered_json out;
   out["account_id"] = account->id;
@@ -637,7 +608,7 @@ int run_check(std::span<char* const> args) {
     reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
   }
   out["reasons"] = std::move(reasons);
-  const std::vector<parley::TimeZone> zones = party_zones(*party);
+  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*party);
   nlohmann::ordered_json zone_names = nlohmann::ordered_json::array();
   for (const parley::TimeZone z : zones) zone_names.push_back(std::string(z.name()));
   out["time_zones"] = std::move(zone_names);
@@ -660,8 +631,7 @@ int run_check(std::span<char* const> args) {
 
 }  // namespace
 
-// [SECTION] main
-// ----------------------------------------------------------------------------------------------
+// [SECTION] main ------------------------------------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
   const std::span<char* const> all(argv, static_cast<std::size_t>(argc));

@@ -80,15 +80,6 @@ std::string start_label(ContactChannel channel) {
   return "Contact";
 }
 
-std::string role_label(PartyRole role) {
-  switch (role) {
-    case PartyRole::debtor: return "Debtor";
-    case PartyRole::co_signer: return "Co-signer";
-    case PartyRole::guarantor: return "Guarantor";
-  }
-  return "Party";
-}
-
 std::string party_name(const Party& party) {
   std::string name = party.given_name;
   if (!name.empty() && !party.family_name.empty()) name += ' ';
@@ -128,23 +119,6 @@ std::vector<Point> usable_points(const Party& party, ContactChannel channel) {
     case ContactChannel::in_person: break;
   }
   return points;
-}
-
-// The zones the party's local time is read in, as check.h describes: the first address naming a known zone, else
-// the zones of the phones not marked bad.
-std::vector<TimeZone> debtor_zones(const Party& party) {
-  std::vector<TimeZone> zones;
-  for (const Address& a : party.addresses) {
-    if (auto zone = TimeZone::find(a.time_zone)) return {*zone};
-  }
-  for (const Phone& p : party.phones) {
-    if (p.provenance.status == ContactStatus::bad) continue;
-    for (const std::string& name : p.time_zones) {
-      auto zone = TimeZone::find(name);
-      if (zone && std::find(zones.begin(), zones.end(), *zone) == zones.end()) zones.push_back(*zone);
-    }
-  }
-  return zones;
 }
 
 // "Tue 2026-11-24 08:00 EST (America/New_York)"
@@ -224,7 +198,7 @@ void next_allowed(const Decision& decision, const Party& party, UiScratch& scrat
   }
   const Instant at = *decision.next_allowed;
   std::vector<std::string> debtor;
-  for (const TimeZone zone : debtor_zones(party)) debtor.push_back(local_text(zone, at));
+  for (const TimeZone zone : candidate_zones(party)) debtor.push_back(local_text(zone, at));
   const std::string collector = local_text(scratch.collector_zone, at);
   text("Next allowed:");
   ImGui::Indent();
@@ -482,13 +456,18 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   // The banner: the decision for the picked party and channel (or the attempt's) at the host's time.
   const Party* party = &account->parties[static_cast<std::size_t>(c.party)];
   ContactChannel channel = c.channel;
+  std::string point;  // the number, email or address the banner is about
   if (here) {
     channel = session->channel;
+    point = session->contact_point;
     for (const Party& p : account->parties) {
       if (p.id == session->party_id) party = &p;
     }
+  } else {
+    const std::vector<Point> points = usable_points(*party, c.channel);
+    if (c.point < static_cast<int>(points.size())) point = points[static_cast<std::size_t>(c.point)].value;
   }
-  const Decision decision = state.contact_decision(*account, *party, channel, scratch.now);
+  const Decision decision = state.contact_decision(*account, *party, channel, scratch.now, point);
   c.banner = decision;
   c.banner_party = party->id;
   {
@@ -512,9 +491,6 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   }
   if (!here) {
     if (ImGui::Button(start_label(c.channel).c_str())) {
-      const std::vector<Point> points = usable_points(*party, c.channel);
-      const std::string point =
-          c.point < static_cast<int>(points.size()) ? points[static_cast<std::size_t>(c.point)].value : "";
       c.notice.clear();
       dispatch(StartContact{account->id, party->id, c.channel, point, {}, {}, {}});
     }

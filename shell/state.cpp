@@ -63,6 +63,18 @@ const Account* LoadedPortfolio::find_account(std::string_view id) const {
   return it == by_id.end() ? nullptr : &portfolio.accounts[it->second];
 }
 
+std::vector<std::string> LoadedPortfolio::consumer_accounts(const Account& account) const {
+  std::vector<std::string> out;
+  const std::string_view key = consumer_key(account);
+  if (key.empty()) return out;
+  const auto it = by_consumer.find(key);
+  if (it == by_consumer.end()) return out;
+  for (const std::uint32_t i : it->second) {
+    if (portfolio.accounts[i].id != account.id) out.push_back(portfolio.accounts[i].id);
+  }
+  return out;
+}
+
 std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio) {
   auto data = std::make_shared<LoadedPortfolio>();
   data->portfolio = std::move(portfolio);
@@ -91,6 +103,7 @@ std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio
                                  account.jurisdiction);
     data->entries.push_back(std::move(entry));
     data->by_id.emplace(account.id, i);
+    if (const std::string_view key = consumer_key(account); !key.empty()) data->by_consumer[key].push_back(i);
   }
   return data;
 }
@@ -168,8 +181,8 @@ const Calendar* AppState::calendar(std::string_view id) const {
   return it == calendars.end() ? nullptr : &it->second;
 }
 
-Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel,
-                                    Instant at) const {
+Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
+                                    std::string_view contact_point) const {
   static const Journal no_events;
   if (!rules_pending.empty() || !rules) {
     Decision blocked;
@@ -180,7 +193,8 @@ Decision AppState::contact_decision(const Account& account, const Party& party, 
          ""});
     return blocked;
   }
-  return check(account, party, channel, at, journal ? *journal : no_events, *rules);
+  const std::vector<std::string> others = data ? data->consumer_accounts(account) : std::vector<std::string>{};
+  return check(account, party, channel, contact_point, at, journal ? *journal : no_events, *rules, others);
 }
 
 namespace {
@@ -227,7 +241,7 @@ void begin_contact(AppState& state, StartContact& start) {
     c.problems.push_back({"party_id", "the account has no party " + start.party_id});
     return;
   }
-  Decision decision = state.contact_decision(*account, *party, start.channel, start.at);
+  Decision decision = state.contact_decision(*account, *party, start.channel, start.at, start.contact_point);
   if (!decision.allowed) {
     c.refused = std::move(decision);
     return;

@@ -44,7 +44,7 @@ struct Zones {
   }
 };
 
-Zones candidate_zones(const Party& party) {
+Zones zones_of(const Party& party) {
   Zones out;
   for (const Address& a : party.addresses) {
     if (a.time_zone.empty()) continue;
@@ -485,7 +485,7 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
                            ? phone_of(party, contact_point)
                            : nullptr;
   const AccountEvents events(journal.events_for(account.id));
-  const Context c{account, party, channel, journal, book, consumer_accounts, candidate_zones(party),
+  const Context c{account, party, channel, journal, book, consumer_accounts, zones_of(party),
                   latest_preferences(events, party), number, events};
   Outcome o = evaluate(c, at, &decision, true);
   if (o.allowed) {
@@ -503,6 +503,27 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
     }
   }
   return decision;
+}
+
+std::vector<TimeZone> candidate_zones(const Party& party) {
+  const Zones zones = zones_of(party);
+  return {zones.zone.begin(), zones.zone.begin() + static_cast<std::ptrdiff_t>(zones.count)};
+}
+
+std::string_view consumer_key(const Account& account) {
+  const Party* debtor = account.debtor();
+  if (debtor == nullptr || !debtor->national_id) return {};
+  return debtor->national_id->keyed_hash;
+}
+
+std::vector<std::string> same_consumer_accounts(const Portfolio& portfolio, const Account& account) {
+  std::vector<std::string> out;
+  const std::string_view key = consumer_key(account);
+  if (key.empty()) return out;
+  for (const Account& other : portfolio.accounts) {
+    if (other.id != account.id && consumer_key(other) == key) out.push_back(other.id);
+  }
+  return out;
 }
 
 }  // namespace parley

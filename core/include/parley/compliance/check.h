@@ -5,6 +5,7 @@
 // Index of this file:
 // [SECTION] Decision   allowed or blocked, with the reasons and the next allowed instant
 // [SECTION] Check      check()
+// [SECTION] Inputs     the party's candidate zones and the consumer's other accounts, as check() reads them
 //
 // Local time: the zone of the party's first address that names a known zone; otherwise the candidate zones of
 // the party's phones (numbers marked bad left out). Where there are several candidates, a rule passes only if
@@ -20,6 +21,7 @@
 #include "parley/date.h"
 #include "parley/journal/journal.h"
 #include "parley/portfolio.h"
+#include "parley/time_zone.h"
 
 namespace parley {
 
@@ -61,5 +63,19 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
 Decision check(const Account& account, const Party& party, ContactChannel channel, std::string_view contact_point,
                Instant at, const Journal& journal, const RuleBook& book,
                std::span<const std::string> consumer_accounts = {});
+
+// [SECTION] Inputs --------------------------------------------------------------------------------------------
+
+// The zones the party's local time is read in (see the top of this file), each once, at most 8; empty when
+// neither an address nor a phone names a known zone (check() then blocks with time_zone_unknown).
+std::vector<TimeZone> candidate_zones(const Party& party);
+
+// What makes two accounts the same consumer's: the keyed hash of the debtor's national id; empty when the account
+// has no debtor or the debtor no national id (such an account is nobody else's).
+std::string_view consumer_key(const Account& account);
+
+// The ids of the portfolio's other accounts with the same consumer_key, in portfolio order: check()'s
+// `consumer_accounts`. Scans the portfolio; hosts that check often index consumer_key once instead.
+std::vector<std::string> same_consumer_accounts(const Portfolio& portfolio, const Account& account);
 
 }  // namespace parley

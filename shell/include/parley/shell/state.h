@@ -53,8 +53,10 @@ struct LoadedPortfolio {
   Portfolio portfolio;
   std::vector<QueueEntry> entries;                              // one per account, in portfolio order
   std::unordered_map<std::string_view, std::uint32_t> by_id;    // account id -> index (views into portfolio)
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_consumer;  // consumer_key -> accounts
 
   const Account* find_account(std::string_view id) const;     // null when no account has this id
+  std::vector<std::string> consumer_accounts(const Account& account) const;  // same_consumer_accounts, indexed
 };
 
 std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio);  // derives entries and index
@@ -125,9 +127,11 @@ struct AppState {
   std::vector<const Event*> offers_for(std::string_view account_id) const;  // its PlanAccepted events, in order
   const Calendar* calendar(std::string_view id) const;  // the calendar handed in with this id; null if none
   EventSync sync_of(EventId id) const;            // the event's server status (unsent when never reported)
-  // May `party` of `account` be contacted on `channel` at `at`: check() with the loaded rule packs and the journal,
-  // blocked (fail closed) while rule packs are still loading or none arrived.
-  Decision contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at) const;
+  // May `party` of `account` be contacted on `channel` through `contact_point` (empty: any) at `at`: check() with
+  // the loaded rule packs, the journal and the consumer's other accounts; blocked (fail closed) while rule packs
+  // are still loading or none arrived.
+  Decision contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
+                            std::string_view contact_point = {}) const;
 };
 
 // [SECTION] Actions -------------------------------------------------------------------------------------------
