@@ -1,8 +1,7 @@
 // The reference server's HTTP API, as the app and other clients use it. Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-
-const base = process.env.PARLEY_URL;
+import { base } from './harness.mjs';
 
 async function getJson(path) {
   const res = await fetch(base + path);

@@ -3,64 +3,15 @@
 // see the debt details hidden, verify the debtor with two answers, record a right-party contact with Alt+R, and see
 // the banner block the next call (and a click on Call show why instead of starting one). Needs PARLEY_URL
 // (scripts/e2e.sh). The test hook is window.parley.state() (shell/include/parley/shell/app.h, "contact").
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { clickWidget, getPortfolio, loadQueue, output, press, queueRows, typeInto, until, useChromium } from './harness.mjs';
 
-const base = process.env.PARLEY_URL;
-const output = join(dirname(fileURLToPath(import.meta.url)), 'output');
-const viewport = { width: 1400, height: 1000 };
+const chromium = useChromium();
 
-let browser;
-before(async () => {
-  assert.ok(base, 'set PARLEY_URL, or run through scripts/e2e.sh');
-  mkdirSync(output, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
-});
-after(async () => {
-  await browser?.close();
-});
-
-// Polls the hook until `ok(state)` holds; fails with the last state seen (without the widget list) otherwise.
-async function until(page, ok, description, timeoutMs = 15000) {
-  const stopAt = Date.now() + timeoutMs;
-  let seen = null;
-  while (Date.now() <= stopAt) {
-    seen = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
-    if (typeof seen === 'string') seen = JSON.parse(seen);
-    if (seen && ok(seen)) return seen;
-    await page.waitForTimeout(50);
-  }
-  const named = (widgets) => Object.keys(widgets ?? {}).filter((k) => !k.startsWith('queue.row.'));
-  const brief = seen ? { ...seen, widgets: named(seen.widgets) } : null;
-  assert.fail(`no ${description} within ${timeoutMs} ms; last state: ${JSON.stringify(brief)}`);
-}
-
-// Clicks inside a recorded widget, near its left end for wide ones (ImGui coordinates are CSS pixels from the
-// canvas corner).
-async function clickWidget(page, rect) {
-  const origin = await page.evaluate(() => {
-    const box = document.querySelector('canvas').getBoundingClientRect();
-    return { x: box.x, y: box.y };
-  });
-  await page.mouse.click(origin.x + rect.x + Math.min(rect.w / 2, 30), origin.y + rect.y + rect.h / 2);
-}
-
-// Clicks a text box and types into it, one key at a time so each lands in its own frame.
-async function typeInto(page, rect, text) {
-  await clickWidget(page, rect);
-  await page.waitForTimeout(100);
-  await page.keyboard.type(text, { delay: 40 });
-  await page.waitForTimeout(100);
-}
+// Every click here lands at most 30 px from a widget's left edge (a queue row is as wide as the table).
+const click = (page, rect) => clickWidget(page, rect, { nearLeft: true });
 
 // A debtor in New York's zone with a date of birth, a current address and a phone that may be called, in a US
 // jurisdiction other than Massachusetts (whose two-calls-a-week rule is not what this test is about).
@@ -78,31 +29,19 @@ function newYorkAccount(portfolio) {
 }
 
 test('contact: banner, call, verification gate, outcome by Alt+R, then the next call is blocked', async (t) => {
-  const portfolio = await (await fetch(base + '/api/portfolio')).json();
+  const portfolio = await getPortfolio();
   const found = newYorkAccount(portfolio);
   assert.ok(found, 'the demo portfolio has a New York debtor');
   const { account, debtor, address } = found;
 
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  t.after(() => context.close());
   // Noon in New York (EST in November) on the portfolio's date: inside the calling hours whenever the test runs.
-  await context.clock.setFixedTime(new Date(`${portfolio.as_of}T17:00:00Z`));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  await page.goto(base + '/', { waitUntil: 'load' });
-
-  let state = await until(page, (s) => s.status !== 'loading' && s.widgets?.['queue.filter'], 'loaded queue');
-  assert.equal(state.status, 'ready', state.error);
+  const { page, errors } = await chromium.newPage(t, { fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
+  let state = await loadQueue(page, 'queue.filter');
   await typeInto(page, state.widgets['queue.filter'], account.id);
   // Only that row is left once every typed key has reached a frame.
-  const rows = (s) => Object.keys(s.widgets).filter((k) => k.startsWith('queue.row.'));
-  state = await until(page, (s) => rows(s).length === 1 && s.widgets[`queue.row.${account.id}`],
+  state = await until(page, (s) => queueRows(s).length === 1 && s.widgets[`queue.row.${account.id}`],
     `the row of ${account.id} alone`);
-  await clickWidget(page, state.widgets[`queue.row.${account.id}`]);
+  await click(page, state.widgets[`queue.row.${account.id}`]);
 
   // The banner: allowed, for the debtor, by phone, once the rule packs are in.
   state = await until(page, (s) => s.selected === account.id && s.contact?.allowed === true, 'an allowed banner');
@@ -113,7 +52,7 @@ test('contact: banner, call, verification gate, outcome by Alt+R, then the next 
   assert.ok(state.widgets['quoter.panel'], 'the quoter is shown outside an attempt');
 
   // Call: the attempt starts unverified; the debt details are hidden.
-  await clickWidget(page, state.widgets['contact.call']);
+  await click(page, state.widgets['contact.call']);
   state = await until(page, (s) => s.contact?.session?.state === 'unverified' && s.widgets['contact.verify'],
     'an unverified attempt');
   assert.equal(state.contact.events, 1, 'the attempt is in the journal');
@@ -124,19 +63,14 @@ test('contact: banner, call, verification gate, outcome by Alt+R, then the next 
   // Verify with the date of birth and the postal code.
   await typeInto(page, state.widgets['contact.answer.birth-date'], debtor.birth_date);
   await typeInto(page, state.widgets['contact.answer.postal-code'], address.postal_code);
-  await clickWidget(page, state.widgets['contact.verify']);
+  await click(page, state.widgets['contact.verify']);
   state = await until(page, (s) => s.contact?.session?.state === 'verified', 'a verified party');
   assert.equal(state.contact.debt_hidden, false);
   await until(page, (s) => s.widgets['quoter.panel'], 'the quoter back after verification');
   await page.screenshot({ path: join(output, 'contact-verified.png') });
 
   // Alt+R: right-party contact. Keys are held for a few frames so the frame loop sees them down.
-  await page.keyboard.down('Alt');
-  await page.waitForTimeout(100);
-  await page.keyboard.down('KeyR');
-  await page.waitForTimeout(150);
-  await page.keyboard.up('KeyR');
-  await page.keyboard.up('Alt');
+  await press(page, 'KeyR', ['Alt']);
   state = await until(page, (s) => s.contact && s.contact.session === null && s.contact.events === 3,
     'the outcome recorded (attempt, verification, outcome)');
 
@@ -146,7 +80,7 @@ test('contact: banner, call, verification gate, outcome by Alt+R, then the next 
   assert.ok(state.contact.reasons.includes('us-after-conversation'), JSON.stringify(state.contact.reasons));
   assert.ok(state.contact.next_allowed?.debtor?.[0]?.includes('America/New_York'), JSON.stringify(state.contact));
   assert.ok(state.contact.next_allowed?.collector, 'the next allowed time in the collector\'s zone');
-  await clickWidget(page, state.widgets['contact.call']);
+  await click(page, state.widgets['contact.call']);
   state = await until(page, (s) => Array.isArray(s.contact?.refused) && s.widgets['contact.refused'],
     'the refusal shown');
   assert.ok(state.contact.refused.includes('us-after-conversation'));

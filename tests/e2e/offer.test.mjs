@@ -2,66 +2,24 @@
 // online (sent and accepted by the server's re-quote), see it in GET /api/accounts/<id>/events, reload and open
 // a fresh browser profile: the offer is shown again, from the server. Needs PARLEY_URL (scripts/e2e.sh). The test
 // hook is window.parley.state() (shell/include/parley/shell/app.h).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { base, clickWidget, loadQueue, output, queueRows, rowAccount, until as untilWithin, useChromium }
+  from './harness.mjs';
 
-const base = process.env.PARLEY_URL;
-const output = join(dirname(fileURLToPath(import.meta.url)), 'output');
-const viewport = { width: 1400, height: 1000 };
+const chromium = useChromium();
 
-let browser;
-before(async () => {
-  assert.ok(base, 'set PARLEY_URL, or run through scripts/e2e.sh');
-  mkdirSync(output, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
-});
-after(async () => {
-  await browser?.close();
-});
-
-// Polls the hook until `ok(state)` holds; fails with the last state seen (without the widget list) otherwise.
-async function until(page, ok, description, timeoutMs = 20000) {
-  const stopAt = Date.now() + timeoutMs;
-  let seen = null;
-  while (Date.now() <= stopAt) {
-    seen = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
-    if (seen && ok(seen)) return seen;
-    await page.waitForTimeout(50);
-  }
-  const named = (widgets) => Object.keys(widgets ?? {}).filter((k) => !k.startsWith('queue.row.'));
-  const brief = seen ? { ...seen, widgets: named(seen.widgets) } : null;
-  assert.fail(`no ${description} within ${timeoutMs} ms; last state: ${JSON.stringify(brief)}`);
-}
-
-async function clickWidget(page, rect) {
-  const origin = await page.evaluate(() => {
-    const box = document.querySelector('canvas').getBoundingClientRect();
-    return { x: box.x, y: box.y };
-  });
-  await page.mouse.click(origin.x + rect.x + rect.w / 2, origin.y + rect.y + rect.h / 2);
-}
+// Every wait in this file allows 20 s (the harness's default is 15 s).
+const until = (page, ok, description, timeoutMs = 20000) => untilWithin(page, ok, description, timeoutMs);
 
 // Loads the app and opens account `id` (or the third queue row when id is null); returns [id, state].
 async function openAccount(page, id) {
-  await page.goto(base + '/', { waitUntil: 'load' });
-  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.['queue.table'], 'loaded queue');
-  assert.equal(loaded.status, 'ready', loaded.error);
-  const rows = Object.entries(loaded.widgets)
-    .filter(([name]) => name.startsWith('queue.row.'))
-    .sort(([, a], [, b]) => a.y - b.y);
+  const rows = queueRows(await loadQueue(page, 'queue.table', 20000));
   // The third row: the quoter test offers on the first one, against the same server.
   const [rowName, row] = id === null ? rows[2] : rows.find(([name]) => name === 'queue.row.' + id);
   assert.ok(row, `row of ${id} is visible`);
-  const chosen = rowName.slice('queue.row.'.length);
+  const chosen = rowAccount(rowName);
   await clickWidget(page, row);
   const state = await until(page, (s) => s.selected === chosen && s.quote && s.widgets['quoter.offer'],
     'quoter of ' + chosen);
@@ -75,11 +33,8 @@ async function accountEvents(id) {
 }
 
 test('offer: recorded offline, accepted by the server once online, shown again after reload', async (t) => {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  // Page errors only: requests failing while offline show up as console errors.
+  const { context, page, errors } = await chromium.newPage(t, { consoleErrors: false });
 
   let [id, state] = await openAccount(page, null);
   assert.equal(state.offers, 0, 'no offer on this account yet');
@@ -115,9 +70,7 @@ test('offer: recorded offline, accepted by the server once online, shown again a
   state = await until(page, (s) => s.offers === 1 && s.offer_sync?.[0] === 'accepted', 'the offer after reload');
 
   // A fresh profile (no outbox, no local storage) sees it too.
-  const fresh = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  t.after(() => fresh.close());
-  const other = await fresh.newPage();
+  const { page: other } = await chromium.newPage(t);
   await openAccount(other, id);
   await until(other, (s) => s.offers === 1 && s.offer_sync?.[0] === 'accepted', 'the offer in a fresh profile');
   assert.equal((await accountEvents(id)).length, 1, 'still one event: nothing was sent twice');
@@ -125,9 +78,7 @@ test('offer: recorded offline, accepted by the server once online, shown again a
 });
 
 test('offer: the server refuses a tampered offer, and the bridge reports it without blocking the queue', async (t) => {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  t.after(() => context.close());
-  const page = await context.newPage();
+  const { page } = await chromium.newPage(t);
   const [id] = await openAccount(page, null);
   const held = await accountEvents(id);
   assert.ok(held.length >= 1, 'the first test stored an offer here');

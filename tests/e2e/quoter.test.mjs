@@ -1,73 +1,19 @@
 // The plan quoter in headless Chromium against the reference server: open an account, let the quoter quote it,
 // apply the suggested plan while the policy finds a violation, then Offer and see the offer counted. Needs
 // PARLEY_URL (scripts/e2e.sh). The test hook is window.parley.state() (shell/include/parley/shell/app.h).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { clickWidget, loadQueue, output, press, queueRows, readState, rowAccount, until, useChromium }
+  from './harness.mjs';
 
-const base = process.env.PARLEY_URL;
-const output = join(dirname(fileURLToPath(import.meta.url)), 'output');
-const viewport = { width: 1400, height: 1000 };
-
-let browser;
-before(async () => {
-  assert.ok(base, 'set PARLEY_URL, or run through scripts/e2e.sh');
-  mkdirSync(output, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
-});
-after(async () => {
-  await browser?.close();
-});
-
-// Polls the hook until `ok(state)` holds; fails with the last state seen (without the widget list) otherwise.
-async function until(page, ok, description, timeoutMs = 15000) {
-  const stopAt = Date.now() + timeoutMs;
-  let seen = null;
-  while (Date.now() <= stopAt) {
-    seen = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
-    if (typeof seen === 'string') seen = JSON.parse(seen);
-    if (seen && ok(seen)) return seen;
-    await page.waitForTimeout(50);
-  }
-  const named = (widgets) => Object.keys(widgets ?? {}).filter((k) => !k.startsWith('queue.row.'));
-  const brief = seen ? { ...seen, widgets: named(seen.widgets) } : null;
-  assert.fail(`no ${description} within ${timeoutMs} ms; last state: ${JSON.stringify(brief)}`);
-}
-
-// Clicks the middle of a recorded widget (ImGui coordinates are CSS pixels from the canvas corner).
-async function clickWidget(page, rect) {
-  const origin = await page.evaluate(() => {
-    const box = document.querySelector('canvas').getBoundingClientRect();
-    return { x: box.x, y: box.y };
-  });
-  await page.mouse.click(origin.x + rect.x + rect.w / 2, origin.y + rect.y + rect.h / 2);
-}
+const chromium = useChromium();
 
 test('quoter: select an account, apply the suggestion if needed, offer once', async (t) => {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  await page.goto(base + '/', { waitUntil: 'load' });
-
-  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.['queue.table'], 'loaded queue');
-  assert.equal(loaded.status, 'ready', loaded.error);
-  const [rowName, row] = Object.entries(loaded.widgets)
-    .filter(([name]) => name.startsWith('queue.row.'))
-    .sort(([, a], [, b]) => a.y - b.y)[0];
-  const id = rowName.slice('queue.row.'.length);
+  const { page, errors } = await chromium.newPage(t);
+  const loaded = await loadQueue(page, 'queue.table');
+  const [rowName, row] = queueRows(loaded)[0];
+  const id = rowAccount(rowName);
   await clickWidget(page, row);
 
   let state = await until(page, (s) => s.selected === id && s.quote && s.widgets['quoter.offer'], 'quote of ' + id);
@@ -89,54 +35,29 @@ test('quoter: select an account, apply the suggestion if needed, offer once', as
   assert.deepEqual(errors, []);
 });
 
-// A key held for a few frames: ImGui 1.86 reads key state once per frame, so a press and release within one frame
-// would be missed.
-async function press(page, key) {
-  await page.keyboard.down(key);
-  await page.waitForTimeout(60);
-  await page.keyboard.up(key);
-  await page.waitForTimeout(60);
-}
-
-async function hookState(page) {
-  const s = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
-  return typeof s === 'string' ? JSON.parse(s) : s;
-}
-
 // Presses `key` until the quoter reports `name` as the widget with keyboard focus; fails after `limit` presses.
 async function pressUntilFocused(page, key, name, limit = 40) {
   for (let i = 0; i < limit; i += 1) {
-    const s = await hookState(page);
+    const s = await readState(page);
     if (s?.quote?.focus === name) return s;
     await press(page, key);
   }
-  const s = await hookState(page);
+  const s = await readState(page);
   assert.equal(s?.quote?.focus, name, `${key} x${limit} did not reach ${name}`);
   return s;
 }
 
 test('quoter from the keyboard: US calendar, term by arrows, settlement by Space, Apply, Offer', async (t) => {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  await page.goto(base + '/', { waitUntil: 'load' });
-  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.['queue.filter'], 'loaded queue');
-  assert.equal(loaded.status, 'ready', loaded.error);
+  const { page, errors } = await chromium.newPage(t);
+  const loaded = await loadQueue(page, 'queue.filter');
 
   // A US account: filter the queue by jurisdiction, open the top row.
   await clickWidget(page, loaded.widgets['queue.filter']);
   await page.keyboard.type('us-');
-  const filtered = await until(page, (s) => Object.keys(s.widgets).some((k) => k.startsWith('queue.row.')) &&
-    Object.keys(s.widgets).filter((k) => k.startsWith('queue.row.')).length < s.accounts, 'filtered queue');
-  const [rowName, row] = Object.entries(filtered.widgets)
-    .filter(([name]) => name.startsWith('queue.row.'))
-    .sort(([, a], [, b]) => a.y - b.y)[0];
-  const id = rowName.slice('queue.row.'.length);
+  const filtered = await until(page, (s) => queueRows(s).length > 0 && queueRows(s).length < s.accounts,
+    'filtered queue');
+  const [rowName, row] = queueRows(filtered)[0];
+  const id = rowAccount(rowName);
   await clickWidget(page, row);
 
   // The account's calendar arrives from calendars/ and due dates follow the next business day.

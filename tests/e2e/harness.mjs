@@ -1,0 +1,166 @@
+// Shared setup for the browser tests (node:test + playwright-core against Debian's chromium, run by scripts/e2e.sh,
+// which starts the server and sets PARLEY_URL). Not a test file itself: the runner only picks up *.test.mjs.
+//
+// Exports:
+//   base                 the server under test (PARLEY_URL), or undefined outside scripts/e2e.sh
+//   output               tests/e2e/output/, where screenshots go (made by useChromium's before hook)
+//   useChromium()        registers before/after hooks in the calling file: checks PARLEY_URL, makes the output
+//                        folder, launches headless chromium with the flags below, closes it after the file's tests;
+//                        returns { newPage(t, options) }: a fresh context and page for test t (see openPage below)
+//   getPortfolio()       GET /api/portfolio, parsed
+//   gotoApp(page)        navigates to the app and waits for the page's load event
+//   loadQueue(page, ...) gotoApp, then waits until the queue is loaded and `widget` drawn; asserts it loaded fine
+//   readState(page)      one reading of the test hook window.parley.state(), parsed; null before the hook exists
+//   until(page, ok, ...) polls readState until ok(state) holds and returns that state; fails with the last state seen
+//   queueRows(state)     the drawn queue rows as [widget name, rect] from the top down
+//   rowAccount(name)     the account id in a queue row's widget name
+//   canvasBox(page)      the canvas's CSS box, its buffer size, the device pixel ratio and the window size
+//   clickWidget(page, rect, { nearLeft })  clicks inside a widget rect from the hook (its middle, or near its
+//                        left end for wide ones when nearLeft is set)
+//   frames(page, n)      waits for n animation frames of the page (default 2); the app draws once in each
+//   typeInto(page, rect, text)  clicks a text box, waits two frames so it is active, types one key at a time and
+//                        waits two frames more
+//   press(page, key, modifiers)  holds the modifiers and the key for two frames (ImGui 1.86 reads key state once per
+//                        frame), then lets go
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const base = process.env.PARLEY_URL;
+export const output = join(dirname(fileURLToPath(import.meta.url)), 'output');
+const viewport = { width: 1400, height: 1000 };  // the default page size in CSS pixels
+
+// Software GL, so the WebGL canvas draws without a GPU; no background traffic from the browser itself.
+const chromiumArgs = [
+  '--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic',
+];
+
+// A fresh browser context and page for test `t`, closed when `t` ends. Options: viewport (default `viewport`),
+// fixedTime (a Date the page's clock is held at), consoleErrors (default true: console errors count as errors, not
+// only page errors), responses (default false: collect every response). Returns { context, page, errors,
+// responses }, with errors as readable lines for assert.deepEqual(errors, []).
+async function openPage(browser, t, options = {}) {
+  const { fixedTime = null, consoleErrors = true, responses: keepResponses = false } = options;
+  const context = await browser.newContext({ viewport: options.viewport ?? viewport, deviceScaleFactor: 1 });
+  t.after(() => context.close());
+  if (fixedTime) await context.clock.setFixedTime(fixedTime);
+  const page = await context.newPage();
+  const errors = [];
+  const responses = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  if (consoleErrors) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${m.text()} (${m.location().url})`);
+    });
+  }
+  if (keepResponses) page.on('response', (r) => responses.push(r));
+  return { context, page, errors, responses };
+}
+
+// Launches chromium once for the calling test file (before its first test) and closes it after its last one.
+export function useChromium() {
+  let browser;
+  before(async () => {
+    assert.ok(base, 'set PARLEY_URL, or run through scripts/e2e.sh');
+    mkdirSync(output, { recursive: true });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return { newPage: (t, options) => openPage(browser, t, options) };
+}
+
+export async function getPortfolio() {
+  return (await fetch(base + '/api/portfolio')).json();
+}
+
+export async function gotoApp(page) {
+  await page.goto(base + '/', { waitUntil: 'load' });
+}
+
+// Opens the app in `page` and waits (up to timeoutMs) until the portfolio has loaded and `widget` is drawn;
+// asserts the load succeeded and returns that state.
+export async function loadQueue(page, widget = 'queue.table', timeoutMs = undefined) {
+  await gotoApp(page);
+  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.[widget], 'loaded queue', timeoutMs);
+  assert.equal(loaded.status, 'ready', loaded.error);
+  return loaded;
+}
+
+// state() may hand back an object or its JSON text.
+export async function readState(page) {
+  const state = await page.evaluate(() => (window.parley && window.parley.state ? window.parley.state() : null));
+  return typeof state === 'string' ? JSON.parse(state) : state;
+}
+
+// Polls every 50 ms; the failure shows the last state with its widget names but without the queue rows.
+export async function until(page, ok, description, timeoutMs = 15000) {
+  const stopAt = Date.now() + timeoutMs;
+  let seen = null;
+  while (Date.now() <= stopAt) {
+    seen = await readState(page);
+    if (seen && ok(seen)) return seen;
+    await page.waitForTimeout(50);
+  }
+  const named = (widgets) => Object.keys(widgets ?? {}).filter((k) => !k.startsWith('queue.row.'));
+  const brief = seen ? { ...seen, widgets: named(seen.widgets) } : null;
+  assert.fail(`no ${description} within ${timeoutMs} ms; last state: ${JSON.stringify(brief)}`);
+}
+
+export function queueRows(state) {
+  return Object.entries(state.widgets ?? {})
+    .filter(([name]) => name.startsWith('queue.row.'))
+    .sort(([, a], [, b]) => a.y - b.y);
+}
+
+export function rowAccount(name) {
+  return name.slice('queue.row.'.length);
+}
+
+export async function canvasBox(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('canvas');
+    const r = c.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height, bufferW: c.width, bufferH: c.height,
+             dpr: window.devicePixelRatio, innerW: window.innerWidth, innerH: window.innerHeight };
+  });
+}
+
+// ImGui coordinates are CSS pixels from the canvas corner. nearLeft clicks at most 30 px from the left edge, where
+// a wide widget's label or text starts.
+export async function clickWidget(page, rect, { nearLeft = false } = {}) {
+  const origin = await canvasBox(page);
+  const dx = nearLeft ? Math.min(rect.w / 2, 30) : rect.w / 2;
+  await page.mouse.click(origin.x + rect.x + dx, origin.y + rect.y + rect.h / 2);
+}
+
+// Waits for `count` animation frames of the page. The app draws once per animation frame, so input given before
+// has been seen by at least count - 1 whole frames, however slowly the machine draws.
+export async function frames(page, count = 2) {
+  await page.evaluate((n) => new Promise((done) => {
+    const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  }), count);
+}
+
+export async function typeInto(page, rect, text) {
+  await clickWidget(page, rect, { nearLeft: true });
+  await frames(page);
+  await page.keyboard.type(text, { delay: 40 });
+  await frames(page);
+}
+
+// Holds `key` (with `modifiers` held around it) for two frames, then lets go.
+export async function press(page, key, modifiers = []) {
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.keyboard.down(key);
+  await frames(page);
+  await page.keyboard.up(key);
+  for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
+  await frames(page, 1);
+}
