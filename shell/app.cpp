@@ -115,6 +115,15 @@ void text_muted(std::string_view s) {
   ImGui::PopStyleColor();
 }
 
+std::string role_label(PartyRole role) {
+  switch (role) {
+    case PartyRole::debtor: return "Debtor";
+    case PartyRole::co_signer: return "Co-signer";
+    case PartyRole::guarantor: return "Guarantor";
+  }
+  return "Party";
+}
+
 // [SECTION] Widget rects --------------------------------------------------------------------------------------
 
 void WidgetRects::record(const std::string& name) {

@@ -78,17 +78,8 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return s;
 }
 
-std::string role_title(PartyRole role) {
-  switch (role) {
-    case PartyRole::debtor: return "Debtor";
-    case PartyRole::co_signer: return "Co-signer";
-    case PartyRole::guarantor: return "Guarantor";
-  }
-  return "Party";
-}
-
 void draw_party(const Party& party) {
-  const std::string title = role_title(party.role) + ": " + party.given_name + " " + party.family_name;
+  const std::string title = role_label(party.role) + ": " + party.given_name + " " + party.family_name;
   if (!ImGui::TreeNodeEx(party.id.c_str(), ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
                          "%s", title.c_str())) {
     return;

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <span>
 #include <string>
 
 #include "parley/plans/plan_json.h"
@@ -222,6 +223,58 @@ void first_payment_box(QuoterInputs& q, Date& first_payment) {
   }
 }
 
+// One amount edited as a labelled text box (a plain decimal) over a slider in minor units.
+struct MoneyInput {
+  const char* title;        // the label left of the text box
+  const char* text_id;      // the text box's ImGui id
+  const char* text_name;    // the text box's tracked widget name
+  const char* slider_id;    // the slider's ImGui id
+  const char* slider_name;  // the slider's tracked widget name
+  std::int64_t min;         // the slider's lowest value, in minor units
+  std::int64_t max;         // the slider's highest value, in minor units
+};
+
+// Draws `input`: a decimal typed in `text` sets `amount`; moving the slider sets `amount` and rewrites `text`.
+void money_input(QuoterInputs& q, UiScratch& scratch, Locale locale, const MoneyInput& input, std::span<char> text,
+                 Money& amount) {
+  const Currency currency = q.request.currency;
+  label(input.title);
+  if (ImGui::InputText(input.text_id, text.data(), text.size(), ImGuiInputTextFlags_CharsDecimal)) {
+    if (auto typed = parse_decimal(text.data(), currency)) amount = *typed;
+  }
+  track(q, scratch, input.text_name);
+  label("");
+  std::int64_t value = amount.minor();
+  const std::string format = money_format(amount, locale);
+  if (ImGui::SliderScalar(input.slider_id, ImGuiDataType_S64, &value, &input.min, &input.max, format.c_str())) {
+    amount = Money(value, currency);
+    copy_text(text.data(), text.size(), format_decimal(amount));
+  }
+  track(q, scratch, input.slider_name);
+}
+
+// One count edited as a labelled slider from 1 over a box taking a typed number.
+struct CountInput {
+  const char* title;        // the label left of the slider
+  const char* slider_id;    // the slider's ImGui id
+  const char* slider_name;  // the slider's tracked widget name
+  const char* box_id;       // the number box's ImGui id
+  const char* box_name;     // the number box's tracked widget name
+  int slider_max;           // the slider's highest value
+};
+
+// Draws `input` over `count`, which stays from 1 to plans::max_instalments after each of the two widgets.
+void count_input(QuoterInputs& q, UiScratch& scratch, const CountInput& input, int& count) {
+  label(input.title);
+  ImGui::SliderInt(input.slider_id, &count, 1, input.slider_max, "%d", ImGuiSliderFlags_AlwaysClamp);
+  track(q, scratch, input.slider_name);
+  count = std::clamp(count, 1, plans::max_instalments);
+  label("");
+  ImGui::InputInt(input.box_id, &count);
+  track(q, scratch, input.box_name);
+  count = std::clamp(count, 1, plans::max_instalments);
+}
+
 // Instalment plan or settlement, as two radio buttons.
 void draw_mode(QuoterInputs& q, UiScratch& scratch, const Calendar* calendar) {
   label("Offer");
@@ -240,22 +293,14 @@ void draw_plan_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
   const Policy& policy = request.policy;
   const std::int64_t balance = request.balance.total().minor();
 
-  label("Down payment");
-  if (ImGui::InputText("##down_text", q.down_payment_text, sizeof q.down_payment_text,
-                       ImGuiInputTextFlags_CharsDecimal)) {
-    if (auto amount = parse_decimal(q.down_payment_text, currency)) terms.down_payment = *amount;
-  }
-  track(q, scratch, "quoter.down_payment");
-  label("");
-  std::int64_t down = terms.down_payment.minor();
-  const std::int64_t down_min = 0;
-  const std::int64_t down_max = std::max<std::int64_t>(balance, 0);
-  const std::string down_format = money_format(terms.down_payment, locale);
-  if (ImGui::SliderScalar("##down_slider", ImGuiDataType_S64, &down, &down_min, &down_max, down_format.c_str())) {
-    terms.down_payment = Money(down, currency);
-    copy_text(q.down_payment_text, sizeof q.down_payment_text, format_decimal(terms.down_payment));
-  }
-  track(q, scratch, "quoter.down_slider");
+  const MoneyInput down{.title = "Down payment",
+                        .text_id = "##down_text",
+                        .text_name = "quoter.down_payment",
+                        .slider_id = "##down_slider",
+                        .slider_name = "quoter.down_slider",
+                        .min = 0,
+                        .max = std::max<std::int64_t>(balance, 0)};
+  money_input(q, scratch, locale, down, q.down_payment_text, terms.down_payment);
 
   label("Plan by");
   if (ImGui::RadioButton("number of instalments", !q.by_amount)) q.by_amount = false;
@@ -266,15 +311,13 @@ void draw_plan_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
 
   if (!q.by_amount) {
     const int policy_max = std::max(1, plans::max_instalments_in(policy.max_term_months, terms.frequency));
-    const int slider_max = std::max(policy_max, q.instalments);
-    label("Instalments");
-    ImGui::SliderInt("##term_slider", &q.instalments, 1, slider_max, "%d", ImGuiSliderFlags_AlwaysClamp);
-    track(q, scratch, "quoter.term");
-    q.instalments = std::clamp(q.instalments, 1, plans::max_instalments);
-    label("");
-    ImGui::InputInt("##term_input", &q.instalments);
-    track(q, scratch, "quoter.term_input");
-    q.instalments = std::clamp(q.instalments, 1, plans::max_instalments);
+    const CountInput term{.title = "Instalments",
+                          .slider_id = "##term_slider",
+                          .slider_name = "quoter.term",
+                          .box_id = "##term_input",
+                          .box_name = "quoter.term_input",
+                          .slider_max = std::max(policy_max, q.instalments)};
+    count_input(q, scratch, term, q.instalments);
     terms.instalments = q.instalments;
     terms.instalment_amount.reset();
   } else {
@@ -299,27 +342,17 @@ void draw_plan_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
 void draw_settlement_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
   plans::PlanRequest& request = q.request;
   plans::SettlementTerms& s = *request.settlement;
-  const Currency currency = request.currency;
   const Policy& policy = request.policy;
   const std::int64_t balance = request.balance.total().minor();
 
-  label("Settle for");
-  if (ImGui::InputText("##settle_text", q.settlement_text, sizeof q.settlement_text,
-                       ImGuiInputTextFlags_CharsDecimal)) {
-    if (auto amount = parse_decimal(q.settlement_text, currency)) s.amount = *amount;
-  }
-  track(q, scratch, "quoter.settlement_text");
-  label("");
-  std::int64_t amount = s.amount.minor();
-  const std::int64_t amount_min = 1;
-  const std::int64_t amount_max = std::max<std::int64_t>(balance - 1, 1);
-  const std::string amount_format = money_format(s.amount, locale);
-  if (ImGui::SliderScalar("##settle_slider", ImGuiDataType_S64, &amount, &amount_min, &amount_max,
-                          amount_format.c_str())) {
-    s.amount = Money(amount, currency);
-    copy_text(q.settlement_text, sizeof q.settlement_text, format_decimal(s.amount));
-  }
-  track(q, scratch, "quoter.settlement_amount");
+  const MoneyInput settle{.title = "Settle for",
+                          .text_id = "##settle_text",
+                          .text_name = "quoter.settlement_text",
+                          .slider_id = "##settle_slider",
+                          .slider_name = "quoter.settlement_amount",
+                          .min = 1,
+                          .max = std::max<std::int64_t>(balance - 1, 1)};
+  money_input(q, scratch, locale, settle, q.settlement_text, s.amount);
   label("");
   std::string band = "floor " + bp_text(policy.settlement_floor_bp) + " of the balance";
   if (policy.collector_below_floor_bp > 0) band += "; " + bp_text(policy.collector_below_floor_bp) + " under it alone";
@@ -330,14 +363,13 @@ void draw_settlement_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) 
   ImGui::TextWrapped("%s", band.c_str());
   ImGui::PopStyleColor();
 
-  const int slider_max = std::max({policy.max_settlement_payments, s.payments, 1});
-  label("Payments");
-  ImGui::SliderInt("##settle_payments", &s.payments, 1, slider_max, "%d", ImGuiSliderFlags_AlwaysClamp);
-  track(q, scratch, "quoter.settlement_payments");
-  label("");
-  ImGui::InputInt("##settle_payments_input", &s.payments);
-  track(q, scratch, "quoter.settlement_payments_input");
-  s.payments = std::clamp(s.payments, 1, plans::max_instalments);
+  const CountInput payments{.title = "Payments",
+                            .slider_id = "##settle_payments",
+                            .slider_name = "quoter.settlement_payments",
+                            .box_id = "##settle_payments_input",
+                            .box_name = "quoter.settlement_payments_input",
+                            .slider_max = std::max({policy.max_settlement_payments, s.payments, 1})};
+  count_input(q, scratch, payments, s.payments);
   if (s.payments > 1) {
     frequency_combo(s.frequency, policy);
     track(q, scratch, "quoter.frequency");

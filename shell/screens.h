@@ -6,6 +6,7 @@
 // [SECTION] Screens   queue, account panel, plan quoter, load status, contact
 // [SECTION] Helpers   small drawing helpers the screens share
 
+#include <string>
 #include <string_view>
 
 #include "parley/shell/app.h"
@@ -28,5 +29,6 @@ bool debt_details_hidden(const AppState& state, const Account& account);  // an 
 void text(std::string_view s);                   // unformatted text from a string_view (no copy, no % parsing)
 void text_right_aligned(std::string_view s);     // text flush with the right edge of the current column
 void text_muted(std::string_view s);             // secondary text in the disabled colour
+std::string role_label(PartyRole role);          // "Debtor", "Co-signer", "Guarantor"
 
 }  // namespace parley::shell

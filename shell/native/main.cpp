@@ -182,10 +182,10 @@ std::string collector_time_zone() {
   return {};
 }
 
-// Hands every DIR/rules/*.json to the shell, in name order; a missing folder or an unreadable file is a failed
-// load, which blocks contact.
-void load_rule_packs(parley::shell::App& app, const std::string& assets) {
-  const std::filesystem::path dir = std::filesystem::path(assets) / "rules";
+// The *.json files directly in `dir`, in name order. Empty, with `error` set ("cannot read DIR: why"), when the
+// folder cannot be listed or holds none; `what` names the files for that message ("rule packs").
+std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& dir, const char* what,
+                                                 std::string& error) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
@@ -193,11 +193,24 @@ void load_rule_packs(parley::shell::App& app, const std::string& assets) {
     if (it->path().extension() == ".json") files.push_back(it->path());
   }
   if (ec || files.empty()) {
-    const std::string why = ec ? ec.message() : "no rule packs (*.json) there";
-    app.dispatch(parley::shell::RulesFailed{dir.string(), "cannot read " + dir.string() + ": " + why});
-    return;
+    const std::string why = ec ? ec.message() : "no " + std::string(what) + " (*.json) there";
+    error = "cannot read " + dir.string() + ": " + why;
+    return {};
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Hands every DIR/rules/*.json to the shell, in name order; a missing folder or an unreadable file is a failed
+// load, which blocks contact.
+void load_rule_packs(parley::shell::App& app, const std::string& assets) {
+  const std::filesystem::path dir = std::filesystem::path(assets) / "rules";
+  std::string folder_error;
+  const std::vector<std::filesystem::path> files = json_files_in(dir, "rule packs", folder_error);
+  if (files.empty()) {
+    app.dispatch(parley::shell::RulesFailed{dir.string(), folder_error});
+    return;
+  }
   std::vector<std::string> sources;
   for (const auto& file : files) sources.push_back("rules/" + file.filename().string());
   app.dispatch(parley::shell::RulesRequested{sources});
@@ -215,18 +228,12 @@ void load_rule_packs(parley::shell::App& app, const std::string& assets) {
 // by the quoter, which then rolls no due dates.
 void load_calendars(parley::shell::App& app, const std::string& assets) {
   const std::filesystem::path dir = std::filesystem::path(assets) / "calendars";
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
-       it.increment(ec)) {
-    if (it->path().extension() == ".json") files.push_back(it->path());
-  }
-  if (ec || files.empty()) {
-    const std::string why = ec ? ec.message() : "no calendars (*.json) there";
-    app.dispatch(parley::shell::CalendarFailed{dir.string(), "cannot read " + dir.string() + ": " + why});
+  std::string folder_error;
+  const std::vector<std::filesystem::path> files = json_files_in(dir, "calendars", folder_error);
+  if (files.empty()) {
+    app.dispatch(parley::shell::CalendarFailed{dir.string(), folder_error});
     return;
   }
-  std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     const std::string source = "calendars/" + file.filename().string();
     std::string error;

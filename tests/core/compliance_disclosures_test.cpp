@@ -6,25 +6,13 @@
 #include <utility>
 #include <vector>
 
-#include "embedded_rules.h"
+#include "compliance_fixtures.h"
 #include "parley/compliance/check.h"
 
 namespace parley {
 namespace {
 
-Account account_in(std::string jurisdiction, std::string zone) {
-  Account a;
-  a.id = "A-1";
-  a.jurisdiction = std::move(jurisdiction);
-  Party p;
-  p.id = "P-1";
-  p.role = PartyRole::debtor;
-  Address address;
-  address.time_zone = std::move(zone);
-  p.addresses.push_back(address);
-  a.parties.push_back(p);
-  return a;
-}
+using namespace compliance_test;
 
 std::vector<std::string> ids_of(const std::vector<Disclosure>& disclosures) {
   std::vector<std::string> out;
@@ -36,17 +24,14 @@ bool says(const Disclosure& d, std::string_view words) {
   return d.text.find(words) != std::string::npos;
 }
 
-class ComplianceDisclosures : public ::testing::Test {
- protected:
-  RuleBook book = testdata::shipped_rule_book();
-};
+class ComplianceDisclosures : public ShippedRules {};
 
 // 15 U.S.C. 1692e(11): if the initial communication is oral, it says that the collector is attempting to
 // collect a debt and that any information obtained will be used for that purpose; said once the right party
 // is verified, since telling anyone else about the debt is a third-party communication (1692c(b)).
 TEST_F(ComplianceDisclosures, FirstCallCarriesTheFullMiniMiranda) {
   const std::vector<Disclosure> got =
-      required_disclosures(book, account_in("US-NY", "America/New_York"), ContactChannel::phone, true);
+      required_disclosures(book, debtor_account("US-NY", "America/New_York"), ContactChannel::phone, true);
   ASSERT_EQ(ids_of(got), std::vector<std::string>{"us-mini-miranda-first-oral"});
   const Disclosure& d = got[0];
   EXPECT_NE(d.citation.find("15 U.S.C. 1692e(11)"), std::string::npos);
@@ -61,7 +46,7 @@ TEST_F(ComplianceDisclosures, FirstCallCarriesTheFullMiniMiranda) {
 
 // 15 U.S.C. 1692e(11): subsequent communications disclose that they are from a debt collector.
 TEST_F(ComplianceDisclosures, LaterCommunicationsSayTheyAreFromADebtCollector) {
-  const Account ny = account_in("US-NY", "America/New_York");
+  const Account ny = debtor_account("US-NY", "America/New_York");
   const std::vector<Disclosure> call = required_disclosures(book, ny, ContactChannel::phone, false);
   ASSERT_EQ(ids_of(call), std::vector<std::string>{"us-mini-miranda-subsequent-oral"});
   EXPECT_TRUE(says(call[0], "from a debt collector"));
@@ -76,7 +61,7 @@ TEST_F(ComplianceDisclosures, LaterCommunicationsSayTheyAreFromADebtCollector) {
 
 // 15 U.S.C. 1692e(11): the initial written communication carries the full disclosure, whatever the medium.
 TEST_F(ComplianceDisclosures, FirstWrittenCommunicationOnEveryWrittenMedium) {
-  const Account ny = account_in("US-NY", "America/New_York");
+  const Account ny = debtor_account("US-NY", "America/New_York");
   for (ContactChannel channel : {ContactChannel::letter, ContactChannel::email, ContactChannel::sms}) {
     const std::vector<Disclosure> got = required_disclosures(book, ny, channel, true);
     ASSERT_EQ(ids_of(got), std::vector<std::string>{"us-mini-miranda-first-written"}) << to_string(channel);
@@ -89,7 +74,7 @@ TEST_F(ComplianceDisclosures, FirstWrittenCommunicationOnEveryWrittenMedium) {
 // Cal. Civ. Code 1812.700(a), (b): the Rosenthal notice, word for word, with the first written notice to a
 // debtor at a California address; the federal disclosure applies too. Packs come in the book's order.
 TEST_F(ComplianceDisclosures, CaliforniaAddsTheRosenthalNoticeToTheFirstLetter) {
-  const Account ca = account_in("US-CA", "America/Los_Angeles");
+  const Account ca = debtor_account("US-CA", "America/Los_Angeles");
   const std::vector<Disclosure> first = required_disclosures(book, ca, ContactChannel::letter, true);
   ASSERT_EQ(ids_of(first),
             (std::vector<std::string>{"ca-consumer-collection-notice", "us-mini-miranda-first-written"}));
@@ -109,7 +94,7 @@ TEST_F(ComplianceDisclosures, CaliforniaAddsTheRosenthalNoticeToTheFirstLetter) 
   EXPECT_EQ(ids_of(required_disclosures(book, ca, ContactChannel::phone, true)),
             std::vector<std::string>{"us-mini-miranda-first-oral"});
   // A Washington debtor's first letter has no Rosenthal notice.
-  EXPECT_EQ(ids_of(required_disclosures(book, account_in("US-WA", "America/Los_Angeles"),
+  EXPECT_EQ(ids_of(required_disclosures(book, debtor_account("US-WA", "America/Los_Angeles"),
                                         ContactChannel::letter, true)),
             std::vector<std::string>{"us-mini-miranda-first-written"});
 }
@@ -118,7 +103,7 @@ TEST_F(ComplianceDisclosures, CaliforniaAddsTheRosenthalNoticeToTheFirstLetter) 
 // creditor's identity, 3° the basis and amount split into principal, interest and other sums, 4° the request
 // to pay and how, 5° paragraphs 2 and 3 of L111-8 reproduced.
 TEST_F(ComplianceDisclosures, FrenchLetterHoldsTheFiveR1244Items) {
-  const Account fr = account_in("FR", "Europe/Paris");
+  const Account fr = debtor_account("FR", "Europe/Paris");
   const std::vector<Disclosure> got = required_disclosures(book, fr, ContactChannel::letter, true);
   ASSERT_EQ(ids_of(got),
             (std::vector<std::string>{"fr-r124-4-1-identite-recouvreur", "fr-r124-4-2-identite-creancier",
@@ -145,7 +130,7 @@ TEST_F(ComplianceDisclosures, FrenchLetterHoldsTheFiveR1244Items) {
 // CPCE R124-4, last paragraph: the letter's reference and sending date are recalled in every other step; on a
 // call, once the person is identified (ASF professional agreement).
 TEST_F(ComplianceDisclosures, FrenchLaterStepsRecallTheLetter) {
-  const Account fr = account_in("FR", "Europe/Paris");
+  const Account fr = debtor_account("FR", "Europe/Paris");
   const std::vector<Disclosure> call = required_disclosures(book, fr, ContactChannel::phone, false);
   ASSERT_EQ(ids_of(call), std::vector<std::string>{"fr-r124-4-rappel-oral"});
   EXPECT_TRUE(says(call[0], "Références et date d'envoi"));
@@ -160,9 +145,9 @@ TEST_F(ComplianceDisclosures, FrenchLaterStepsRecallTheLetter) {
 
 TEST_F(ComplianceDisclosures, NothingWithoutAPack) {
   EXPECT_TRUE(
-      required_disclosures(book, account_in("ZZ", "Europe/Paris"), ContactChannel::letter, true).empty());
+      required_disclosures(book, debtor_account("ZZ", "Europe/Paris"), ContactChannel::letter, true).empty());
   EXPECT_TRUE(
-      required_disclosures(RuleBook{}, account_in("US-NY", "America/New_York"), ContactChannel::phone, true)
+      required_disclosures(RuleBook{}, debtor_account("US-NY", "America/New_York"), ContactChannel::phone, true)
           .empty());
 }
 
@@ -174,7 +159,7 @@ TEST_F(ComplianceDisclosures, CheckIgnoresRequiredDisclosures) {
       only.add("XX.json", R"({"format": "parley.rules/1", "jurisdiction": "XX", "name": "n", "version": "1",
     "rules": [{"id": "say-hello", "citation": "c", "text": "t", "kind": "required-disclosure",
                "words": "Hello.", "when": "every", "stage": "before-verification"}]})"));
-  const Account xx = account_in("XX", "");
+  const Account xx = debtor_account("XX", "");
   Journal journal;
   const Decision d =
       check(xx, xx.parties[0], ContactChannel::phone, *Instant::parse("2026-06-02T03:00:00Z"), journal, only);

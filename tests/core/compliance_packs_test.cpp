@@ -2,22 +2,20 @@
 // the rules cite, and the loader's refusal of malformed rules of the newer kinds and parameters.
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <set>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "compliance_fixtures.h"
 #include "embedded_rules.h"
 #include "parley/compliance/check.h"
 
 namespace parley {
 namespace {
 
-Instant at(const char* iso) {
-  return *Instant::parse(iso);
-}
+using namespace compliance_test;
 
 Phone phone(std::string number, PhoneKind kind) {
   Phone p;
@@ -28,20 +26,12 @@ Phone phone(std::string number, PhoneKind kind) {
 
 // One debtor on one account living in `zone`, with a home, a work and a mobile number.
 Account account_in(std::string jurisdiction, std::string zone, std::string id = "A-1") {
-  Account a;
-  a.id = std::move(id);
-  a.jurisdiction = std::move(jurisdiction);
-  Party p;
-  p.id = "P-1";
-  p.role = PartyRole::debtor;
-  Address address;
-  address.time_zone = std::move(zone);
-  p.addresses.push_back(address);
+  Account a = debtor_account(std::move(jurisdiction), std::move(zone), std::move(id));
+  Party& p = a.parties[0];
   p.phones.push_back(phone("+15085550100", PhoneKind::home));
   p.phones.push_back(phone("+15085550200", PhoneKind::work));
   p.phones.push_back(phone("+15085550300", PhoneKind::mobile));
   p.phones.push_back(phone("+15085550400", PhoneKind::other));
-  a.parties.push_back(p);
   return a;
 }
 
@@ -50,9 +40,9 @@ constexpr const char* kWork = "+15085550200";
 constexpr const char* kMobile = "+15085550300";
 constexpr const char* kOther = "+15085550400";
 
-class Events {
+class Events : public EventLog {
  public:
-  Journal journal;
+  Events() : EventLog(0x0190f3a1b2c3d4e6ull) {}
 
   EventId attempt(const std::string& account, const char* iso, ContactChannel channel = ContactChannel::phone,
                   std::string point = kHome) {
@@ -64,25 +54,10 @@ class Events {
   void letter(const std::string& account, const char* iso, std::string template_id) {
     add(account, iso, LetterIssued{std::move(template_id), "fr-FR", "sha256:00"});
   }
-  EventId add(const std::string& account, const char* iso, EventPayload payload) {
-    Event e;
-    e.id = EventId::from_parts(0x0190f3a1b2c3d4e6ull, ++n_);
-    e.account_id = account;
-    e.author = Author{"u-collector-17", "d-laptop-1"};
-    e.recorded_at = at(iso);
-    e.sequence = n_;
-    e.payload = std::move(payload);
-    EXPECT_EQ(journal.add(e), AddResult::added);
-    return e.id;
-  }
-
- private:
-  std::uint64_t n_ = 0;
 };
 
-class CompliancePacks : public ::testing::Test {
+class CompliancePacks : public ShippedRules {
  protected:
-  RuleBook book = testdata::shipped_rule_book();
   Events events;
 
   Decision contact(const Account& a, const char* iso, ContactChannel channel = ContactChannel::phone) {
@@ -97,8 +72,7 @@ class CompliancePacks : public ::testing::Test {
   }
 };
 
-// [SECTION] Every shipped pack
-// ------------------------------------------------------------------------------------
+// [SECTION] Every shipped pack ----------------------------------------------------------------------------------------
 
 TEST_F(CompliancePacks, EveryFileInAssetsRulesLoadsWithCitedRules) {
   std::set<std::string> stems;
@@ -142,8 +116,7 @@ TEST_F(CompliancePacks, FrenchRulesThatAreNotLawSaySo) {
   EXPECT_EQ(not_law, 3);
 }
 
-// [SECTION] France
-// ------------------------------------------------------------------------------------------------
+// [SECTION] France ----------------------------------------------------------------------------------------------------
 
 // CPCE R124-4, last paragraph: every other step recalls the reference and date of the R124-4 letter, so the
 // letter comes first.
@@ -212,8 +185,7 @@ TEST_F(CompliancePacks, FranceDoesNotDiscussTheDebtWithOthers) {
   EXPECT_FALSE(d.blocked_by("us-third-party-disclosure"));  // the US pack does not apply to FR
 }
 
-// [SECTION] Washington
-// --------------------------------------------------------------------------------------------
+// [SECTION] Washington ------------------------------------------------------------------------------------------------
 
 // RCW 19.16.250(13)(a): more than three communications with a debtor in any form in a single week.
 TEST_F(CompliancePacks, WashingtonThreeCommunicationsAWeekInAnyForm) {
@@ -264,8 +236,7 @@ TEST_F(CompliancePacks, WashingtonWorkNumberOnceAWeek) {
   EXPECT_TRUE(call_to(wa, "+15085559999", "2026-06-03T17:00:00Z").blocked_by("wa-work-once-per-week"));
 }
 
-// [SECTION] California
-// --------------------------------------------------------------------------------------------
+// [SECTION] California ------------------------------------------------------------------------------------------------
 
 // Cal. Civ. Code 1812.700(b): the notice goes with the first written notice; it does not restrict calls.
 TEST_F(CompliancePacks, CaliforniaNoticeNeverBlocks) {
@@ -275,8 +246,7 @@ TEST_F(CompliancePacks, CaliforniaNoticeNeverBlocks) {
   EXPECT_TRUE(contact(ca, "2026-06-02T04:00:00Z").blocked_by("us-convenient-hours"));  // 21:00 PDT
 }
 
-// [SECTION] Massachusetts
-// -----------------------------------------------------------------------------------------
+// [SECTION] Massachusetts ---------------------------------------------------------------------------------------------
 
 // 940 CMR 7.04(1)(f): two communications in each 30-day period to a number other than the residence, cell or
 // personal number.
@@ -321,8 +291,7 @@ TEST_F(CompliancePacks, MassachusettsCallsThatNeverConnectedAreNotCounted) {
   EXPECT_TRUE(call_to(ma, kHome, "2026-06-04T15:00:00Z").blocked_by("ma-two-calls-in-seven-days"));
 }
 
-// [SECTION] Regulation F counting exceptions
-// ----------------------------------------------------------------------
+// [SECTION] Regulation F counting exceptions --------------------------------------------------------------------------
 
 // 12 CFR 1006.14(b)(3)(ii): calls not connected to the dialed number do not count toward 7 calls in 7 days.
 TEST_F(CompliancePacks, RegulationFDoesNotCountCallsThatNeverConnected) {
@@ -383,8 +352,7 @@ TEST(ComplianceJournalOutcome, NotConnectedIsSpelledAndValidated) {
   EXPECT_TRUE(validate_event(e).empty());
 }
 
-// [SECTION] Loading the newer kinds and parameters
-// ----------------------------------------------------------------
+// [SECTION] Loading the newer kinds and parameters --------------------------------------------------------------------
 
 std::string pack_with(const std::string& rule) {
   return R"({"format": "parley.rules/1", "jurisdiction": "XX", "name": "n", "version": "1", "rules": [)" +

@@ -21,20 +21,12 @@
 #include "parley/shell/app.h"
 #include "parley/shell/state.h"
 #include "parley/time_zone.h"
+#include "shell_fixtures.h"
 
 namespace ps = parley::shell;
+using namespace parley::shell_test;
 
 namespace {
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::vector<unsigned char> read_font() {
-  std::ifstream in(PARLEY_FONT_FILE, std::ios::binary);
-  return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // Every assets/rules/*.json as the hosts hand them in: (source, text), in name order.
 std::vector<ps::RulesReceived> rule_packs() {
@@ -45,13 +37,6 @@ std::vector<ps::RulesReceived> rule_packs() {
   }
   std::sort(packs.begin(), packs.end(), [](const auto& a, const auto& b) { return a.source < b.source; });
   return packs;
-}
-
-parley::Portfolio demo_portfolio() {
-  parley::DemoSettings settings;
-  settings.seed = 7;
-  settings.accounts = 80;
-  return parley::generate_demo_portfolio(settings);
 }
 
 const parley::TimeZone new_york = *parley::TimeZone::find("America/New_York");
@@ -118,7 +103,7 @@ std::size_t events_of(const ps::AppState& state, const std::string& account_id, 
 // -- update ---------------------------------------------------------------------------------------------------
 
 TEST(ShellContact, RulePacksHandedInBuildTheRuleBookAndAFailedLoadBlocksEveryContact) {
-  const parley::Portfolio portfolio = demo_portfolio();
+  const parley::Portfolio portfolio = demo_portfolio(80);
   const std::string id = new_york_account(portfolio);
   ASSERT_FALSE(id.empty());
   ps::AppState state = ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
@@ -163,7 +148,7 @@ TEST(ShellContact, RulePacksHandedInBuildTheRuleBookAndAFailedLoadBlocksEveryCon
 }
 
 TEST(ShellContact, BlockedStartKeepsEveryReasonAndRecordsNothing) {
-  const parley::Portfolio portfolio = demo_portfolio();
+  const parley::Portfolio portfolio = demo_portfolio(80);
   const std::string id = new_york_account(portfolio);
   ASSERT_FALSE(id.empty());
   ps::AppState state = ready_state(portfolio);
@@ -181,7 +166,7 @@ TEST(ShellContact, BlockedStartKeepsEveryReasonAndRecordsNothing) {
 }
 
 TEST(ShellContact, CallVerifyAndOutcomeRecordTheEventsAndTheConversationBlocksTheNextCall) {
-  const parley::Portfolio portfolio = demo_portfolio();
+  const parley::Portfolio portfolio = demo_portfolio(80);
   const std::string id = new_york_account(portfolio);
   ASSERT_FALSE(id.empty());
   ps::AppState state = ready_state(portfolio);
@@ -246,7 +231,7 @@ TEST(ShellContact, CallVerifyAndOutcomeRecordTheEventsAndTheConversationBlocksTh
 }
 
 TEST(ShellContact, AnOutcomeThatDiscussesTheDebtNeedsVerificationFirst) {
-  const parley::Portfolio portfolio = demo_portfolio();
+  const parley::Portfolio portfolio = demo_portfolio(80);
   const std::string id = new_york_account(portfolio);
   ASSERT_FALSE(id.empty());
   ps::AppState state = ready_state(portfolio);
@@ -276,14 +261,13 @@ TEST(ShellContact, AnOutcomeThatDiscussesTheDebtNeedsVerificationFirst) {
 
 // -- frames with the null backend -----------------------------------------------------------------------------
 
-class ContactFrames : public ::testing::Test {
+class ContactFrames : public FrameTest {
  protected:
+  ContactFrames() : FrameTest(ImVec2(1400.0f, 1000.0f)) {}
+
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1400.0f, 1000.0f);
-    io.DeltaTime = 1.0f / 60.0f;
-    portfolio_ = demo_portfolio();
+    FrameTest::SetUp();
+    portfolio_ = demo_portfolio(80);
     id_ = new_york_account(portfolio_);
     ps::HostServices host;
     host.now = [this] { return now_; };
@@ -293,33 +277,13 @@ class ContactFrames : public ::testing::Test {
     app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio_)});
     for (ps::RulesReceived& pack : rule_packs()) app_->dispatch(std::move(pack));
   }
-  void TearDown() override {
-    app_.reset();
-    ImGui::DestroyContext();
-  }
-  void frames(int n) {
-    for (int i = 0; i < n; ++i) {
-      unsigned char* pixels = nullptr;
-      int w = 0, h = 0;
-      ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-      ImGui::NewFrame();
-      app_->frame();
-      ImGui::Render();
-    }
-  }
-  nlohmann::json state() const { return nlohmann::json::parse(app_->test_state_json()); }
+  using FrameTest::click;
   void click(const std::string& widget) {
     const nlohmann::json s = state();
     ASSERT_TRUE(s["widgets"].contains(widget)) << widget;
     const nlohmann::json& r = s["widgets"][widget];
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(r["x"].get<float>() + std::min(r["w"].get<float>() / 2, 30.0f),
-                         r["y"].get<float>() + r["h"].get<float>() / 2);
-    frames(1);
-    io.MouseDown[0] = true;
-    frames(1);
-    io.MouseDown[0] = false;
-    frames(2);
+    click(r["x"].get<float>() + std::min(r["w"].get<float>() / 2, 30.0f),
+          r["y"].get<float>() + r["h"].get<float>() / 2);
   }
   void type(const std::string& widget, const std::string& text) {
     click(widget);
@@ -342,7 +306,6 @@ class ContactFrames : public ::testing::Test {
   parley::Portfolio portfolio_;
   std::string id_;
   parley::Instant now_;
-  std::unique_ptr<ps::App> app_;
 };
 
 TEST_F(ContactFrames, BannerShowsEveryReasonAndTheNextAllowedTimeInTheDebtorsAndTheCollectorsZones) {

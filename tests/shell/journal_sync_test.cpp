@@ -19,18 +19,13 @@
 #include "parley/portfolio_json.h"
 #include "parley/shell/app.h"
 #include "parley/shell/state.h"
+#include "shell_fixtures.h"
 
 namespace fs = std::filesystem;
 namespace ps = parley::shell;
+using namespace parley::shell_test;
 
 namespace {
-
-parley::Portfolio demo(int accounts) {
-  parley::DemoSettings settings;
-  settings.seed = 3;
-  settings.accounts = accounts;
-  return parley::generate_demo_portfolio(settings);
-}
 
 // A compliant offer request for `account`: the opening offer or the alternative the policy check suggests.
 parley::plans::PlanRequest compliant_request(const parley::Portfolio& portfolio, const parley::Account& account) {
@@ -58,11 +53,6 @@ parley::Event contact_event(const parley::Account& account, std::uint64_t n) {
   return event;
 }
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 class TempFolder {
@@ -84,24 +74,18 @@ class TempFolder {
 
 // -- Publishing ---------------------------------------------------------------------------------------------
 
-class JournalPublish : public ::testing::Test {
+class JournalPublish : public FrameTest {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
+    FrameTest::SetUp();
     ps::HostServices host;
     host.publish = [this](const parley::Event& event) { published_.push_back(event); };
     app_ = std::make_unique<ps::App>(std::vector<unsigned char>{}, std::move(host));
-    portfolio_ = demo(12);
+    portfolio_ = demo_portfolio(12, 3);
     app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio_)});
     ASSERT_EQ(app_->state().status, ps::LoadStatus::ready);
   }
-  void TearDown() override {
-    app_.reset();
-    ImGui::DestroyContext();
-  }
-  nlohmann::json hook() const { return nlohmann::json::parse(app_->test_state_json()); }
 
-  std::unique_ptr<ps::App> app_;
   parley::Portfolio portfolio_;
   std::vector<parley::Event> published_;
 };
@@ -123,7 +107,7 @@ TEST_F(JournalPublish, EveryRecordedOfferIsPublishedOnceAsAppended) {
   app_->dispatch(ps::RecordOffer{account.id, compliant_request(portfolio_, account), {}, {}, {}});
   ASSERT_EQ(published_.size(), 2u);
   EXPECT_NE(published_[1].id, published_[0].id);
-  EXPECT_EQ(hook()["offer_sync"], (nlohmann::json{"unsent", "unsent"}));
+  EXPECT_EQ(state()["offer_sync"], (nlohmann::json{"unsent", "unsent"}));
 }
 
 TEST_F(JournalPublish, EventsHandedInAreMergedButNeverPublishedBack) {
@@ -139,7 +123,7 @@ TEST_F(JournalPublish, EventsHandedInAreMergedButNeverPublishedBack) {
   EXPECT_EQ(published_.size(), 1u);
   EXPECT_EQ(app_->state().journal->size(), 2u);
   EXPECT_EQ(app_->state().sync_of(recorded.id).status, ps::SyncStatus::accepted);
-  EXPECT_EQ(hook()["offer_sync"], (nlohmann::json{"accepted"}));
+  EXPECT_EQ(state()["offer_sync"], (nlohmann::json{"accepted"}));
   EXPECT_TRUE(app_->state().journal_problems.empty());
 
   // The same id with other content is reported, and the journal keeps what it holds.
@@ -162,7 +146,7 @@ TEST_F(JournalPublish, AcknowledgementsAndRefusalsReachTheOffersStatus) {
   ASSERT_EQ(offers.size(), 2u);
   app_->dispatch(ps::EventsAcknowledged{{offers[0]->id}});
   app_->dispatch(ps::EventRejected{offers[1]->id, "payload.quote_digest: does not match"});
-  EXPECT_EQ(hook()["offer_sync"], (nlohmann::json{"accepted", "rejected"}));
+  EXPECT_EQ(state()["offer_sync"], (nlohmann::json{"accepted", "rejected"}));
   EXPECT_EQ(app_->state().sync_of(offers[1]->id).reason, "payload.quote_digest: does not match");
   EXPECT_EQ(published_.size(), 2u);
 }
@@ -180,11 +164,11 @@ TEST(JournalFile, AMissingFileIsAnEmptyJournal) {
 TEST(JournalFile, AppendedEventsAreReadBackAfterARestart) {
   TempFolder dir;
   const std::string path = (dir.path() / "journal.jsonl").string();
-  const parley::Portfolio portfolio = demo(3);
+  const parley::Portfolio portfolio = demo_portfolio(3, 3);
   const std::vector<parley::Event> events = {contact_event(portfolio.accounts[0], 1),
                                              contact_event(portfolio.accounts[1], 2)};
   for (const parley::Event& event : events) EXPECT_EQ(ps::append_journal_file(path, event), std::nullopt);
-  EXPECT_EQ(read(path), parley::save_event(events[0]) + "\n" + parley::save_event(events[1]) + "\n");
+  EXPECT_EQ(read_text(path), parley::save_event(events[0]) + "\n" + parley::save_event(events[1]) + "\n");
 
   const auto read_back = ps::read_journal_file(path);
   ASSERT_TRUE(read_back.problems.empty());
@@ -198,7 +182,7 @@ TEST(JournalFile, AppendedEventsAreReadBackAfterARestart) {
 TEST(JournalFile, ACutShortLastLineIsReportedSetAsideAndCutFromTheFile) {
   TempFolder dir;
   const std::string path = (dir.path() / "journal.jsonl").string();
-  const parley::Portfolio portfolio = demo(3);
+  const parley::Portfolio portfolio = demo_portfolio(3, 3);
   const parley::Event kept = contact_event(portfolio.accounts[0], 1);
   const std::string whole = parley::save_event(kept) + "\n";
   const std::string partial = parley::save_event(contact_event(portfolio.accounts[1], 2)).substr(0, 57);
@@ -209,8 +193,8 @@ TEST(JournalFile, ACutShortLastLineIsReportedSetAsideAndCutFromTheFile) {
   EXPECT_EQ(read_back.events, 1u);
   EXPECT_EQ(read_back.lines, whole);
   EXPECT_NE(read_back.truncated.find("line 2"), std::string::npos) << read_back.truncated;
-  EXPECT_EQ(read(path), whole);                        // the file ends cleanly again
-  EXPECT_EQ(read(path + ".truncated"), partial + "\n");  // and the cut bytes are not lost
+  EXPECT_EQ(read_text(path), whole);                          // the file ends cleanly again
+  EXPECT_EQ(read_text(path + ".truncated"), partial + "\n");  // and the cut bytes are not lost
 
   // Appending after it gives a clean file that reads back whole.
   const parley::Event next = contact_event(portfolio.accounts[2], 3);
@@ -224,7 +208,7 @@ TEST(JournalFile, ACutShortLastLineIsReportedSetAsideAndCutFromTheFile) {
 TEST(JournalFile, AWholeLastEventWithoutItsNewlineIsKept) {
   TempFolder dir;
   const std::string path = (dir.path() / "journal.jsonl").string();
-  const parley::Portfolio portfolio = demo(3);
+  const parley::Portfolio portfolio = demo_portfolio(3, 3);
   const std::string first = parley::save_event(contact_event(portfolio.accounts[0], 1));
   const std::string second = parley::save_event(contact_event(portfolio.accounts[1], 2));
   write(path, first + "\n" + second);
@@ -232,13 +216,13 @@ TEST(JournalFile, AWholeLastEventWithoutItsNewlineIsKept) {
   ASSERT_TRUE(read_back.problems.empty());
   EXPECT_TRUE(read_back.truncated.empty());
   EXPECT_EQ(read_back.events, 2u);
-  EXPECT_EQ(read(path), first + "\n" + second + "\n");
+  EXPECT_EQ(read_text(path), first + "\n" + second + "\n");
 }
 
 TEST(JournalFile, ABadLineElsewhereIsAProblemAndNothingIsDropped) {
   TempFolder dir;
   const std::string path = (dir.path() / "journal.jsonl").string();
-  const parley::Portfolio portfolio = demo(3);
+  const parley::Portfolio portfolio = demo_portfolio(3, 3);
   const std::string text = parley::save_event(contact_event(portfolio.accounts[0], 1)) + "\n{\"id\":\n" +
                            parley::save_event(contact_event(portfolio.accounts[1], 2)) + "\n";
   write(path, text);
@@ -246,5 +230,5 @@ TEST(JournalFile, ABadLineElsewhereIsAProblemAndNothingIsDropped) {
   ASSERT_FALSE(read_back.problems.empty());
   EXPECT_NE(read_back.problems[0].text().find("line 2"), std::string::npos) << read_back.problems[0].text();
   EXPECT_TRUE(read_back.lines.empty());
-  EXPECT_EQ(read(path), text);  // untouched
+  EXPECT_EQ(read_text(path), text);  // untouched
 }

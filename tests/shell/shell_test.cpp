@@ -18,17 +18,12 @@
 #include "parley/portfolio_json.h"
 #include "parley/shell/app.h"
 #include "parley/shell/state.h"
+#include "shell_fixtures.h"
 
 namespace ps = parley::shell;
+using namespace parley::shell_test;
 
 namespace {
-
-parley::Portfolio demo_portfolio(int accounts) {
-  parley::DemoSettings settings;
-  settings.seed = 7;
-  settings.accounts = accounts;
-  return parley::generate_demo_portfolio(settings);
-}
 
 ps::AppState loaded_state(int accounts) {
   return ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(demo_portfolio(accounts))});
@@ -40,11 +35,6 @@ std::vector<std::string> row_ids(const ps::AppState& state) {
     ids.push_back(state.data->portfolio.accounts[state.data->entries[row].account].id);
   }
   return ids;
-}
-
-std::vector<unsigned char> read_font() {
-  std::ifstream in(PARLEY_FONT_FILE, std::ios::binary);
-  return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 }  // namespace
@@ -160,41 +150,12 @@ TEST(ShellUpdate, FailedReadIsAnErrorWithItsMessage) {
 
 // -- frames with the null backend -----------------------------------------------------------------------------
 
-class ShellFrames : public ::testing::Test {
+class ShellFrames : public FrameTest {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280.0f, 800.0f);
-    io.DeltaTime = 1.0f / 60.0f;
+    FrameTest::SetUp();
     app_ = std::make_unique<ps::App>(read_font());
   }
-  void TearDown() override {
-    app_.reset();
-    ImGui::DestroyContext();
-  }
-  void frames(int n) {
-    for (int i = 0; i < n; ++i) {
-      unsigned char* pixels = nullptr;
-      int w = 0, h = 0;
-      ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // what a renderer backend does
-      ImGui::NewFrame();
-      app_->frame();
-      ImGui::Render();
-    }
-  }
-  nlohmann::json state() const { return nlohmann::json::parse(app_->test_state_json()); }
-  void click(float x, float y) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(x, y);
-    frames(1);
-    io.MouseDown[0] = true;
-    frames(1);
-    io.MouseDown[0] = false;
-    frames(2);
-  }
-
-  std::unique_ptr<ps::App> app_;
 };
 
 TEST_F(ShellFrames, FontHasTheGlyphsMoneyNeeds) {
@@ -450,11 +411,6 @@ TEST_F(ShellFrames, QuoterTermCanBeTypedFromTheKeyboardByTabbingFromTheDownPayme
 // -- holiday calendars and settlements in the quoter ------------------------------------------------------------
 
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 std::string calendar_text(const std::string& id) {
   return read_text(std::string(PARLEY_ASSETS_DIR) + "/calendars/" + id + ".json");
