@@ -17,8 +17,7 @@
 namespace parley {
 namespace {
 
-// [SECTION] Random stream
-// -------------------------------------------------------------------------------------
+// [SECTION] Random stream ---------------------------------------------------------------------------------------------
 
 constexpr int kMaxAccounts = 100000;
 constexpr std::string_view kDemoKey = "parley-demo-key";
@@ -131,8 +130,7 @@ std::string padded(std::int64_t value, int width) {
   return text;
 }
 
-// [SECTION] Clients
-// -------------------------------------------------------------------------------------------
+// [SECTION] Clients ---------------------------------------------------------------------------------------------------
 
 enum class Country { us, uk, fr };
 
@@ -282,8 +280,7 @@ std::vector<DemoClient> demo_clients() {
   return clients;
 }
 
-// [SECTION] Places and contact points
-// -------------------------------------------------------------------------
+// [SECTION] Places and contact points ---------------------------------------------------------------------------------
 
 // One place of residence, whatever the country: what an address and a landline there look like.
 struct Place {
@@ -432,8 +429,7 @@ ContactStatus status_of(Rng& rng, int current, int unverified) {
   return k == 0 ? ContactStatus::current : k == 1 ? ContactStatus::unverified : ContactStatus::bad;
 }
 
-// [SECTION] Parties
-// -------------------------------------------------------------------------------------------
+// [SECTION] Parties ---------------------------------------------------------------------------------------------------
 
 // A clear national id in the country's format; only its SecretId is kept.
 std::string national_id_text(Rng& rng, Country country, Date birth, const Place& place) {
@@ -584,8 +580,7 @@ Party make_party(Rng& rng, const PartyContext& ctx, std::string id, PartyRole ro
   return party;
 }
 
-// [SECTION] Accounts
-// ------------------------------------------------------------------------------------------
+// [SECTION] Accounts --------------------------------------------------------------------------------------------------
 
 std::string language_of(Country country) {
   return country == Country::us ? "en-US" : country == Country::uk ? "en-GB" : "fr-FR";
@@ -692,8 +687,7 @@ Date max_as_of() {
 
 }  // namespace
 
-// [SECTION] Public API
-// ----------------------------------------------------------------------------------------
+// [SECTION] Public API ------------------------------------------------------------------------------------------------
 
 Problems check_demo_settings(const DemoSettings& settings) {
   Problems problems;

@@ -6,8 +6,7 @@ namespace {
 
 using sv = std::string_view;
 
-// [SECTION] United States
-// -------------------------------------------------------------------------------------
+// [SECTION] United States ---------------------------------------------------------------------------------------------
 
 constexpr UsPlace kUsPlaces[] = {
     {"MA", "Boston", "02108", "617", "America/New_York", ""},
@@ -91,8 +90,7 @@ constexpr sv kUsStreets[] = {
     "Broadway",    "Central Ave",  "Mission St", "Harbor Dr",     "Ridge Rd",    "Valley View Dr",
 };
 
-// [SECTION] United Kingdom
-// ------------------------------------------------------------------------------------
+// [SECTION] United Kingdom --------------------------------------------------------------------------------------------
 
 constexpr sv kLondon[] = {"E1", "E8", "N1", "N7", "NW1", "NW6", "SE1", "SE15", "SW2", "SW11", "W2", "W12"};
 constexpr sv kManchester[] = {"M1", "M4", "M14", "M20", "M21"};
@@ -145,8 +143,7 @@ constexpr sv kUkStreets[] = {
     "London Road", "Springfield Road", "Grange Road", "Windsor Close", "Orchard Way",  "New Street",
 };
 
-// [SECTION] France
-// --------------------------------------------------------------------------------------------
+// [SECTION] France ----------------------------------------------------------------------------------------------------
 
 constexpr FrPlace kFrPlaces[] = {
     {"Paris", "75", "75001", 20, "+3319900"},        {"Boulogne-Billancourt", "92", "92100", 0, "+3319900"},

@@ -14,8 +14,7 @@
 
 namespace parley::demo_data {
 
-// [SECTION] Places
-// --------------------------------------------------------------------------------------------
+// [SECTION] Places ----------------------------------------------------------------------------------------------------
 
 struct UsPlace {
   std::string_view state;  // USPS code, "MA"
@@ -49,8 +48,7 @@ std::span<const FrPlace> fr_places();
 inline constexpr std::string_view uk_mobile_prefix = "+447700900";  // + 3 digits (07700 900000-900999)
 inline constexpr std::string_view fr_mobile_prefix = "+3363998";    // + 4 digits (06 39 98 xx xx)
 
-// [SECTION] Names
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Names -----------------------------------------------------------------------------------------------------
 
 struct NameTables {
   std::span<const std::string_view> given;

@@ -33,8 +33,7 @@
 namespace parley {
 namespace {
 
-// [SECTION] Problem sink
-// --------------------------------------------------------------------------------------
+// [SECTION] Problem sink ----------------------------------------------------------------------------------------------
 
 // Keeps the first max_problems problems and counts the others. Problems under a suppressed path (the path
 // itself, or anything inside it) are dropped: a member that failed to load is not reported again by the
@@ -71,8 +70,7 @@ class ProblemSink {
   std::vector<std::string> suppressed_;
 };
 
-// [SECTION] Shapes
-// --------------------------------------------------------------------------------------------
+// [SECTION] Shapes ----------------------------------------------------------------------------------------------------
 
 // The type of a value slot: what a member or an array element holds and how a JSON value is stored into it.
 enum class Type : std::uint8_t {
@@ -677,8 +675,7 @@ void apply_currency(Client& client) {
   for (ConvenienceFee& f : p.convenience_fees) f.max_fee = Money(f.max_fee.minor(), c);
 }
 
-// [SECTION] Loader
-// --------------------------------------------------------------------------------------------
+// [SECTION] Loader ----------------------------------------------------------------------------------------------------
 
 struct Frame {
   Type type;        // an object type, an array type, or skip
@@ -974,8 +971,7 @@ class Loader {
   bool syntax_ok_ = true;
 };
 
-// [SECTION] Validation
-// ----------------------------------------------------------------------------------------
+// [SECTION] Validation ------------------------------------------------------------------------------------------------
 
 bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
@@ -1353,8 +1349,7 @@ class Validator {
   bool as_of_known_;
 };
 
-// [SECTION] Saver
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Saver -----------------------------------------------------------------------------------------------------
 
 using json::JsonWriter;
 
@@ -1546,8 +1541,7 @@ void write_account(JsonWriter& w, const Account& a) {
 
 }  // namespace
 
-// [SECTION] API
-// -----------------------------------------------------------------------------------------------
+// [SECTION] API -------------------------------------------------------------------------------------------------------
 
 PortfolioLoad load_portfolio(std::string_view json_text) {
   Portfolio portfolio;

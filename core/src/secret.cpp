@@ -142,8 +142,7 @@ std::string_view as_chars(const Sha256Digest& digest) {
 
 }  // namespace
 
-// [SECTION] Digests
-// -------------------------------------------------------------------------------------------
+// [SECTION] Digests ---------------------------------------------------------------------------------------------------
 
 Sha256Digest sha256(std::string_view message) {
   Sha256 state;
@@ -166,8 +165,7 @@ std::string to_hex(const Sha256Digest& digest) {
   return text;
 }
 
-// [SECTION] HmacKey
-// -------------------------------------------------------------------------------------------
+// [SECTION] HmacKey ---------------------------------------------------------------------------------------------------
 
 HmacKey::HmacKey(std::string_view key) {
   // Keys longer than the block are hashed first; the key is then zero-padded to one block.
@@ -212,8 +210,7 @@ SecretId HmacKey::secret_id(std::string_view clear_value) const {
   return SecretId{std::string(clear_value.substr(start)), to_hex(mac(clear_value))};
 }
 
-// [SECTION] SecretId
-// ------------------------------------------------------------------------------------------
+// [SECTION] SecretId --------------------------------------------------------------------------------------------------
 
 SecretId make_secret_id(std::string_view clear_value, std::string_view key) {
   return HmacKey(key).secret_id(clear_value);

@@ -14,8 +14,7 @@
 
 namespace parley::bench {
 
-// [SECTION] Input
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Input -----------------------------------------------------------------------------------------------------
 
 inline constexpr int default_accounts = 100000;
 inline constexpr unsigned long long bench_seed = 20261102;
@@ -32,16 +31,14 @@ struct Input {
 
 Input make_input(int accounts);
 
-// [SECTION] Plans
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Plans -----------------------------------------------------------------------------------------------------
 
 // $12,500.00 over 60 monthly instalments, amortised at 12.99 %, a $50.00 set-up fee and a $1.50 card fee per
 // payment, first payment 35 days out (an irregular first period): quote_plan solves the level instalment, builds
 // 60 rows and solves the APR. Exits the program (after printing the problems) if the request does not quote.
 parley::plans::PlanRequest plan_bench_request();
 
-// [SECTION] Figures
-// -------------------------------------------------------------------------------------------
+// [SECTION] Figures ---------------------------------------------------------------------------------------------------
 
 // "name  12.345 ms  123.4 MB/s  456,789 accounts/s" (MB = 10^6 bytes; bytes 0: no MB/s column).
 std::string figure_line(const char* name, double ms, std::size_t bytes, int accounts);

@@ -17,8 +17,7 @@
 
 namespace parley::bench {
 
-// [SECTION] Input
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Input -----------------------------------------------------------------------------------------------------
 
 inline constexpr int contact_events_per_account = 10;  // 100,000 accounts: a 1,000,000-event journal
 inline constexpr int contact_days = 21;                // the events fall in the 21 days before the instant
@@ -34,8 +33,7 @@ struct ContactInput {
 // Deterministic: the same portfolio gives the same journal. `portfolio` must outlive the result.
 ContactInput make_contact_input(const Portfolio& portfolio);
 
-// [SECTION] Step
-// ----------------------------------------------------------------------------------------------
+// [SECTION] Step ------------------------------------------------------------------------------------------------------
 
 struct CheckTally {
   std::size_t allowed = 0;

@@ -15,8 +15,7 @@
 
 namespace parley::contact_test {
 
-// [SECTION] Account
-// -------------------------------------------------------------------------------------------
+// [SECTION] Account ---------------------------------------------------------------------------------------------------
 
 inline const HmacKey& test_key() {
   static const HmacKey key("contact-test-installation-key");
@@ -85,8 +84,7 @@ inline Client us_client() {
   return c;
 }
 
-// [SECTION] Journal
-// -------------------------------------------------------------------------------------------
+// [SECTION] Journal ---------------------------------------------------------------------------------------------------
 
 // Records events as one device, with its own sequence numbers and ids.
 class Device {

@@ -52,8 +52,7 @@ std::string all_text(const Problems& problems) {
   return all;
 }
 
-// [SECTION] Round trips and canonical output
-// -------------------------------------------------------------------
+// [SECTION] Round trips and canonical output --------------------------------------------------------------------------
 
 TEST(PortfolioJson, SampleIsValid) {
   const Portfolio p = sample_portfolio();
@@ -172,8 +171,7 @@ TEST(PortfolioJson, SampleFileOnDiskMatchesTheEmbeddedText) {
 }
 #endif
 
-// [SECTION] Syntax errors
-// ---------------------------------------------------------------------------------------
+// [SECTION] Syntax errors ---------------------------------------------------------------------------------------------
 
 TEST(PortfolioJsonSyntax, TruncatedTextGivesLineAndColumn) {
   const std::string text = sample_text();
@@ -220,8 +218,7 @@ TEST(PortfolioJsonSyntax, TopLevelMustBeAnObject) {
   EXPECT_EQ(p.message, "the top level must be a JSON object");
 }
 
-// [SECTION] Structure: members and types
-// ------------------------------------------------------------------------
+// [SECTION] Structure: members and types ------------------------------------------------------------------------------
 
 TEST(PortfolioJsonStructure, WrongFormat) {
   const Problem p = single_problem(replace_first(sample_text(), "parley.portfolio/1", "parley.portfolio/2"));
@@ -310,8 +307,7 @@ TEST(PortfolioJsonStructure, IntegerOutOfRange) {
   EXPECT_EQ(p.message, "number is out of range");
 }
 
-// [SECTION] Values
-// ----------------------------------------------------------------------------------------------
+// [SECTION] Values ----------------------------------------------------------------------------------------------------
 
 TEST(PortfolioJsonValues, UnknownCurrency) {
   // Reported once: the check that the account's currency matches its client's is not added on top.

@@ -18,8 +18,7 @@
 
 namespace parley {
 
-// [SECTION] Digests
-// -------------------------------------------------------------------------------------------
+// [SECTION] Digests ---------------------------------------------------------------------------------------------------
 
 using Sha256Digest = std::array<std::uint8_t, 32>;
 
@@ -27,8 +26,7 @@ Sha256Digest sha256(std::string_view message);                             // FI
 Sha256Digest hmac_sha256(std::string_view key, std::string_view message);  // RFC 2104 HMAC with SHA-256
 std::string to_hex(const Sha256Digest& digest);                            // 64 lowercase hex digits
 
-// [SECTION] HmacKey
-// -------------------------------------------------------------------------------------------
+// [SECTION] HmacKey ---------------------------------------------------------------------------------------------------
 
 // The hash states after the key's inner and outer pad blocks, so each message costs two fewer compressions.
 class HmacKey {
@@ -42,8 +40,7 @@ class HmacKey {
   std::array<std::uint32_t, 8> outer_{};  // state after the key XOR 0x5c block
 };
 
-// [SECTION] SecretId
-// ------------------------------------------------------------------------------------------
+// [SECTION] SecretId --------------------------------------------------------------------------------------------------
 
 // The last four characters of `clear_value` (UTF-8 code points; all of it when shorter) and the lowercase hex
 // HMAC-SHA-256 of the whole value under `key`.

@@ -19,8 +19,7 @@ namespace parley {
 
 namespace {
 
-// [SECTION] Helpers
-// -------------------------------------------------------------------------------------------
+// [SECTION] Helpers ---------------------------------------------------------------------------------------------------
 
 const Party* party_of(const Account& account, std::string_view id) {
   for (const Party& p : account.parties) {
@@ -43,8 +42,7 @@ constexpr std::int64_t kWeek = 7 * 86400;
 
 }  // namespace
 
-// [SECTION] History
-// -------------------------------------------------------------------------------------------
+// [SECTION] History ---------------------------------------------------------------------------------------------------
 
 ContactHistory contact_history(const Journal& journal, std::string_view account_id, Instant at) {
   ContactHistory h;
@@ -78,8 +76,7 @@ ContactHistory contact_history(const Journal& journal, std::string_view account_
   return h;
 }
 
-// [SECTION] Session
-// -------------------------------------------------------------------------------------------
+// [SECTION] Session ---------------------------------------------------------------------------------------------------
 
 std::string_view to_string(VerificationState s) {
   return s == VerificationState::verified ? "verified" : "unverified";
@@ -128,8 +125,7 @@ bool debt_may_be_discussed(const ContactSession& session) {
   return session.state == VerificationState::verified;
 }
 
-// [SECTION] Script
-// --------------------------------------------------------------------------------------------
+// [SECTION] Script ----------------------------------------------------------------------------------------------------
 
 std::string_view to_string(ScriptSection s) {
   static constexpr std::array<std::string_view, 5> kNames{
@@ -233,8 +229,7 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
   return out;
 }
 
-// [SECTION] Outcomes
-// ------------------------------------------------------------------------------------------
+// [SECTION] Outcomes --------------------------------------------------------------------------------------------------
 
 std::string_view outcome_label(ContactOutcome outcome) {
   switch (outcome) {
@@ -395,8 +390,7 @@ ContactFinish finish_contact(const ContactSession& session, const Account& accou
   return out;
 }
 
-// [SECTION] Events
-// --------------------------------------------------------------------------------------------
+// [SECTION] Events ----------------------------------------------------------------------------------------------------
 
 ContactEvents make_contact_events(std::string_view account_id, std::span<const EventPayload> payloads,
                                   std::span<const EventId> ids, const Author& author, Instant at,

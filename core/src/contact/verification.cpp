@@ -17,8 +17,7 @@
 
 namespace parley {
 
-// [SECTION] Names
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Names -----------------------------------------------------------------------------------------------------
 
 namespace {
 
@@ -51,8 +50,7 @@ std::string_view question_prompt(IdentityQuestion q) {
 
 namespace {
 
-// [SECTION] Normalise
-// -----------------------------------------------------------------------------------------
+// [SECTION] Normalise -------------------------------------------------------------------------------------------------
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -105,8 +103,7 @@ std::string fold_city(std::string_view text) {
   return out;
 }
 
-// [SECTION] Dates
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Dates -----------------------------------------------------------------------------------------------------
 
 struct MonthName {
   std::string_view name;
@@ -227,8 +224,7 @@ std::optional<Date> parse_spoken_date(std::string_view text, bool month_first) {
   return std::nullopt;
 }
 
-// [SECTION] Questions
-// -----------------------------------------------------------------------------------------
+// [SECTION] Questions -------------------------------------------------------------------------------------------------
 
 bool has_current_address(const Party& party, bool postal) {
   return std::any_of(party.addresses.begin(), party.addresses.end(), [&](const Address& a) {
@@ -253,8 +249,7 @@ bool can_answer(const Party& party, IdentityQuestion q, const HmacKey* key) {
   return false;
 }
 
-// [SECTION] Answers
-// -------------------------------------------------------------------------------------------
+// [SECTION] Answers ---------------------------------------------------------------------------------------------------
 
 bool postal_matches(std::string_view expected_text, const std::string& given) {
   const std::string expected = compact_code(expected_text);

@@ -30,8 +30,7 @@
 namespace parley {
 namespace {
 
-// [SECTION] Problem sink
-// --------------------------------------------------------------------------------------
+// [SECTION] Problem sink ----------------------------------------------------------------------------------------------
 
 class ProblemSink {
  public:
@@ -52,8 +51,7 @@ class ProblemSink {
   std::size_t count_ = 0;
 };
 
-// [SECTION] Tree
-// ----------------------------------------------------------------------------------------------
+// [SECTION] Tree ------------------------------------------------------------------------------------------------------
 
 constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
@@ -205,8 +203,7 @@ class Tree {
   std::size_t error_at_ = 0;
 };
 
-// [SECTION] Decoder
-// -------------------------------------------------------------------------------------------
+// [SECTION] Decoder ---------------------------------------------------------------------------------------------------
 
 constexpr std::string_view kEventMembers[] = {"id",     "type",     "account_id", "recorded_at",
                                               "author", "sequence", "payload"};
@@ -701,8 +698,7 @@ bool parse_into(Tree& tree, std::string_view text, std::size_t first_line, Probl
   return false;
 }
 
-// [SECTION] Saver
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Saver -----------------------------------------------------------------------------------------------------
 
 void write_channels(json::JsonWriter& w, std::string_view name, const std::vector<ContactChannel>& channels) {
   w.key(name);
@@ -853,8 +849,7 @@ void write_event(json::JsonWriter& w, const Event& e) {
 
 }  // namespace
 
-// [SECTION] API
-// -----------------------------------------------------------------------------------------------
+// [SECTION] API -------------------------------------------------------------------------------------------------------
 
 EventLoad load_event(std::string_view json_object) {
   ProblemSink sink;

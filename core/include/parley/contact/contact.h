@@ -3,11 +3,11 @@
 // be said until the party is verified, and the journal event payloads an attempt and its outcome produce.
 //
 // Index of this file:
-// [SECTION] Verification   identity questions from the account data, answers checked, PartyVerified when
-// enough pass [SECTION] History        counters from the journal: calls in 7 days, last conversation, first
-// communication [SECTION] Session        start an attempt (ContactAttempted), the verification state, verify
-// [SECTION] Script         what may be said now: location questions, limited-content message, disclosures,
-// debt [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
+// [SECTION] Verification   identity questions from the account data, answers checked, PartyVerified when enough pass
+// [SECTION] History        counters from the journal: calls in 7 days, last conversation, first communication
+// [SECTION] Session        start an attempt (ContactAttempted), the verification state, verify
+// [SECTION] Script         what may be said now: location questions, limited-content message, disclosures, debt
+// [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
 // [SECTION] Events         wrapping payloads into journal events with the host's ids, author and time
 //
 // Everything here is a pure function of its arguments: the host passes the instant, the event ids and the
@@ -32,23 +32,21 @@
 
 namespace parley {
 
-// [SECTION] Verification
-// --------------------------------------------------------------------------------------
+// [SECTION] Verification ----------------------------------------------------------------------------------------------
 
 enum class IdentityQuestion {
   birth_date,         // "birth-date": Party::birth_date; answers in ISO, numeric (order from the account's
                       // language: month first for en-US) or with the month's name
   national_id_last4,  // "national-id-last4": the last four characters of Party::national_id
-  national_id,  // "national-id": the whole number, matched by keyed hash; only when the host has the key
-  postal_code,  // "postal-code": of a current address (a US ZIP+4 matches its first five digits)
-  city,         // "city": of a current address
+  national_id,        // "national-id": the whole number, matched by keyed hash; only when the host has the key
+  postal_code,        // "postal-code": of a current address (a US ZIP+4 matches its first five digits)
+  city,               // "city": of a current address
 };
 std::string_view to_string(IdentityQuestion);                               // the spelling in quotes above
 std::optional<IdentityQuestion> parse_identity_question(std::string_view);  // nullopt for an unknown spelling
 std::string_view question_prompt(IdentityQuestion);  // what the collector asks: "What is your date of birth?"
 
-inline constexpr int questions_needed_to_verify =
-    2;  // correct answers to distinct questions that verify a party
+inline constexpr int questions_needed_to_verify = 2;  // correct answers to distinct questions that verify a party
 
 // The questions the party's data can answer, in the enum's order. `key` (the installation key the national
 // ids were hashed with) enables national_id; without it only national_id_last4 is offered.
@@ -80,24 +78,21 @@ struct VerificationResult {
 VerificationResult check_answers(const Account& account, std::string_view party_id,
                                  std::span<const Answer> answers, const HmacKey* key = nullptr);
 
-// [SECTION] History
-// -------------------------------------------------------------------------------------------
+// [SECTION] History ---------------------------------------------------------------------------------------------------
 
 // Counters over the account's events in the (merged) journal, whichever device recorded them.
 struct ContactHistory {
   int calls_last_7_days = 0;            // phone attempts recorded in (at - 7 days, at], less those whose
                                         // outcome is not-connected
   std::optional<Instant> last_attempt;  // latest attempt on any channel, at or before `at`
-  std::optional<Instant>
-      last_conversation;            // latest conversation (an outcome with conversation set, recorded
-                                    // at or before `at`), at the time of its attempt when held
-  bool first_communication = true;  // no outcome with conversation set at or before `at`
+  std::optional<Instant> last_conversation;  // latest conversation (an outcome with conversation set, recorded at or
+                                             // before `at`), at the time of its attempt when held
+  bool first_communication = true;           // no outcome with conversation set at or before `at`
   friend bool operator==(const ContactHistory&, const ContactHistory&) = default;
 };
 ContactHistory contact_history(const Journal& journal, std::string_view account_id, Instant at);
 
-// [SECTION] Session
-// -------------------------------------------------------------------------------------------
+// [SECTION] Session ---------------------------------------------------------------------------------------------------
 
 enum class VerificationState { unverified, verified };  // "unverified", "verified"
 std::string_view to_string(VerificationState);
@@ -140,8 +135,7 @@ VerifyStep verify(const ContactSession& session, const Account& account, std::sp
 // Whether the debt may be discussed (its details, a promise, a dispute, a plan): only with a verified party.
 bool debt_may_be_discussed(const ContactSession& session);
 
-// [SECTION] Script
-// --------------------------------------------------------------------------------------------
+// [SECTION] Script ----------------------------------------------------------------------------------------------------
 
 enum class ScriptSection {
   location_questions,       // "location-questions": confirm whom you reach; nothing about the debt
@@ -178,13 +172,11 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
                                        const Client* client, const RuleBook& book,
                                        const ScriptContext& context);
 
-// [SECTION] Outcomes
-// ------------------------------------------------------------------------------------------
+// [SECTION] Outcomes --------------------------------------------------------------------------------------------------
 
 std::string_view outcome_label(ContactOutcome outcome);   // "Right-party contact", "Promise to pay", ...
 bool outcome_needs_verification(ContactOutcome outcome);  // right-party contact, promise to pay, dispute
-bool outcome_allowed(const ContactSession& session,
-                     ContactOutcome outcome);  // in the session's state/channel
+bool outcome_allowed(const ContactSession& session, ContactOutcome outcome);    // in the session's state/channel
 std::vector<ContactOutcome> available_outcomes(const ContactSession& session);  // in the enum's order
 
 // What an outcome needs besides itself.
@@ -210,8 +202,7 @@ struct ContactFinish {
 ContactFinish finish_contact(const ContactSession& session, const Account& account, ContactOutcome outcome,
                              const OutcomeDetails& details, Date today);
 
-// [SECTION] Events
-// --------------------------------------------------------------------------------------------
+// [SECTION] Events ----------------------------------------------------------------------------------------------------
 
 // Journal events for payloads: ids[i] for payloads[i], the same author and time, sequences first_sequence,
 // first_sequence + 1, ... Problems ("ids") when the counts differ or an id is nil; then no events.
