@@ -243,10 +243,11 @@ async function flushOutbox() {
       dropFromOutbox(ids);
       acknowledgeEvents(ids);
       outboxDelay = 0;
-    } else if (status >= 500 || status === 408 || status === 429) {
+    } else if (status !== 400 && status !== 409 && status !== 422) {
+      // Not a refusal of these events (a server error, a proxy, a server without the events API): keep them.
       retry = true;
     } else {
-      // Refused: the event named by `index` (or, without one, the whole batch) is reported and dropped.
+      // Refused (docs/api.md): the event named by `index` (or, without one, the whole batch) is reported and dropped.
       const reason = (body && body.error) || `HTTP ${status}`;
       const at = body && Number.isInteger(body.index) ? batch[body.index] : undefined;
       const refused = at ? [at] : batch;
