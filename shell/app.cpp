@@ -82,6 +82,10 @@ nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch)
       {"notice", c.notice},
       {"events", app.journal ? app.journal->events_for(account->id).size() : 0},
       {"debt_hidden", debt_details_hidden(app, *account)},
+      {"caller",
+       {{"name", scratch.caller.caller_name},
+        {"business", scratch.caller.business_name},
+        {"callback", scratch.caller.callback_number}}},
   };
   if (!c.next_collector.empty()) contact["next_allowed"] = {{"debtor", c.next_debtor}, {"collector", c.next_collector}};
   if (here) {

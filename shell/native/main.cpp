@@ -3,7 +3,7 @@
 //
 //   parley-desktop --portfolio FILE [--frames N] [--test-state OUT.json] [--screenshot OUT.ppm]
 //                  [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT] [--assets DIR]
-//                  [--journal FILE.jsonl]
+//                  [--journal FILE.jsonl] [--caller NAME] [--business NAME] [--callback NUMBER]
 //
 // With --journal, every event the shell records is appended to FILE (one JSON line per event, fsync'd) and the
 // file's events are loaded at start, so nothing recorded offline is lost across restarts. A last line cut short
@@ -52,12 +52,14 @@ struct Options {
   std::string select;      // --select: the account to open once loaded
   std::string assets = PARLEY_ASSETS_DIR;  // --assets: the folder holding rules/*.json and calendars/*.json
   std::string journal;     // --journal: the JSON Lines file events are kept in; empty: none
+  parley::ScriptContext caller;  // --caller, --business, --callback: who the limited-content message names and
+                                 // the number it gives (the caller defaults to the signed-in user)
 };
 
 constexpr const char* usage =
     "usage: parley-desktop --portfolio FILE [--frames N] [--test-state OUT.json] [--screenshot OUT.ppm]\n"
     "                      [--size WIDTHxHEIGHT] [--font FILE.ttf] [--select ACCOUNT] [--assets DIR]\n"
-    "                      [--journal FILE.jsonl]\n";
+    "                      [--journal FILE.jsonl] [--caller NAME] [--business NAME] [--callback NUMBER]\n";
 
 std::optional<Options> parse_options(int argc, char** argv) {
   Options o;
@@ -93,6 +95,12 @@ std::optional<Options> parse_options(int argc, char** argv) {
       o.assets = value;
     } else if (arg == "--journal") {
       o.journal = value;
+    } else if (arg == "--caller") {
+      o.caller.caller_name = value;
+    } else if (arg == "--business") {
+      o.caller.business_name = value;
+    } else if (arg == "--callback") {
+      o.caller.callback_number = value;
     } else {
       std::cerr << "parley-desktop: unknown option " << arg << "\n";
       return std::nullopt;
@@ -294,6 +302,7 @@ int main(int argc, char** argv) {
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   parley::shell::HostServices services = parley::shell::system_host_services("desktop");
   services.time_zone = collector_time_zone();
+  services.caller = options->caller;
   if (!options->journal.empty()) {
     services.publish = [path = options->journal](const parley::Event& event) {
       if (auto failure = parley::shell::append_journal_file(path, event)) {

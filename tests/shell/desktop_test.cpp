@@ -262,3 +262,24 @@ TEST_F(Desktop, RulePacksFromTheAssetsFolderFeedTheBannerAndAMissingFolderBlocks
   for (const auto& rule : missing.state["contact"]["reasons"]) failed = failed || rule == "rule-pack-failed";
   EXPECT_TRUE(failed) << missing.state["contact"].dump();
 }
+
+// The limited-content message names the collector and gives a callback number: the desktop takes them as options,
+// and without --caller the signed-in user is named.
+TEST_F(Desktop, CallerOptionsReachTheContactScript) {
+  const parley::Portfolio p = demo(5);
+  const fs::path portfolio = write("portfolio.json", parley::save_portfolio(p));
+  const std::string select = " --select " + p.accounts[0].id;
+
+  const DesktopRun named =
+      run(portfolio, "--size 1400x1000 --caller 'Jordan Lee' --business 'JL Services' --callback +18005550100" + select);
+  ASSERT_EQ(named.exit_code, 0) << named.errors;
+  const nlohmann::json& caller = named.state["contact"]["caller"];
+  EXPECT_EQ(caller["name"], "Jordan Lee") << named.state["contact"].dump();
+  EXPECT_EQ(caller["business"], "JL Services");
+  EXPECT_EQ(caller["callback"], "+18005550100");
+
+  const DesktopRun plain = run(portfolio, "--size 1400x1000" + select);
+  ASSERT_EQ(plain.exit_code, 0) << plain.errors;
+  EXPECT_EQ(plain.state["contact"]["caller"]["name"], "local-user");
+  EXPECT_EQ(plain.state["contact"]["caller"]["callback"], "");
+}

@@ -197,7 +197,8 @@ class App {
   //               "session": {"party": "<id>", "channel": "<channel>", "state": "unverified"|"verified"} or null,
   //               "refused": ["<rule id>", ...] (the last refused start on this account) or null,
   //               "problems": ["<problem text>", ...], "notice": "<why the last button did nothing, or empty>",
-  //               "events": <journal events of the account>, "debt_hidden": bool}}
+  //               "events": <journal events of the account>, "debt_hidden": bool,
+  //               "caller": {"name", "business", "callback"} (what the limited-content message says)}}
   //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel", "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",
   //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "account.debt_hidden".
