@@ -18,6 +18,7 @@
 //   clickWidget(page, rect, { nearLeft })  clicks inside a widget rect from the hook (its middle, or near its
 //                        left end for wide ones when nearLeft is set)
 //   frames(page, n)      waits for n animation frames of the page (default 2); the app draws once in each
+//   clickWhenSteady(page, name)  clicks the named widget once it stays in place for two frames
 //   typeInto(page, rect, text)  clicks a text box, waits two frames so it is active, types one key at a time and
 //                        waits two frames more
 //   press(page, key, modifiers)  holds the modifiers and the key for two frames (ImGui 1.86 reads key state once per
@@ -146,6 +147,24 @@ export async function frames(page, count = 2) {
     const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
     step(n);
   }), count);
+}
+
+// Clicks the widget `name` once two readings two frames apart find it at the same place: a layout still settling
+// (a holiday calendar or a rule pack arriving redraws the quote) would otherwise move it away from the pointer.
+export async function clickWhenSteady(page, name, options = {}) {
+  const stopAt = Date.now() + 15000;
+  let last = null;
+  for (;;) {
+    const state = await readState(page);
+    const rect = state?.widgets?.[name];
+    if (rect && last && ['x', 'y', 'w', 'h'].every((k) => rect[k] === last[k])) {
+      await clickWidget(page, rect, options);
+      return state;
+    }
+    assert.ok(Date.now() <= stopAt, `${name} was not drawn at one place for two frames within 15000 ms`);
+    last = rect ?? null;
+    await frames(page);
+  }
 }
 
 export async function typeInto(page, rect, text) {

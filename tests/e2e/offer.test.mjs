@@ -5,8 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { base, clickWidget, loadQueue, output, queueRows, rowAccount, until as untilWithin, useChromium }
-  from './harness.mjs';
+import {
+  base, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, until as untilWithin, useChromium,
+} from './harness.mjs';
 
 const chromium = useChromium();
 
@@ -40,13 +41,13 @@ test('offer: recorded offline, accepted by the server once online, shown again a
   assert.equal(state.offers, 0, 'no offer on this account yet');
   assert.deepEqual(await accountEvents(id), []);
   if (state.quote.violations > 0) {
-    await clickWidget(page, state.widgets['quoter.apply']);
+    await clickWhenSteady(page, 'quoter.apply');
     state = await until(page, (s) => s.quote && s.quote.violations === 0, 'a compliant quote after Apply');
   }
 
   // Offline: the offer is recorded and waits in the outbox.
   await context.setOffline(true);
-  await clickWidget(page, state.widgets['quoter.offer']);
+  await clickWhenSteady(page, 'quoter.offer');
   state = await until(page, (s) => s.offers === 1, 'one recorded offer');
   assert.deepEqual(state.offer_sync, ['unsent']);
   await page.waitForTimeout(1500);  // a few failed attempts

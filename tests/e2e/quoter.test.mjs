@@ -4,8 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { clickWidget, loadQueue, output, press, queueRows, readState, rowAccount, until, useChromium }
-  from './harness.mjs';
+import {
+  clickWhenSteady, clickWidget, loadQueue, output, press, queueRows, readState, rowAccount, until, useChromium,
+} from './harness.mjs';
 
 const chromium = useChromium();
 
@@ -23,12 +24,12 @@ test('quoter: select an account, apply the suggestion if needed, offer once', as
 
   if (state.quote.violations > 0) {
     assert.ok(state.widgets['quoter.apply'], 'a violation comes with an Apply button');
-    await clickWidget(page, state.widgets['quoter.apply']);
+    await clickWhenSteady(page, 'quoter.apply');
     state = await until(page, (s) => s.quote && s.quote.violations === 0, 'a compliant quote after Apply');
     assert.equal(state.widgets['quoter.apply'], undefined, 'no Apply button without a violation');
   }
 
-  await clickWidget(page, state.widgets['quoter.offer']);
+  await clickWhenSteady(page, 'quoter.offer');
   state = await until(page, (s) => s.offers === 1, 'one recorded offer');
   assert.equal(state.selected, id);
   await page.screenshot({ path: join(output, 'quoter.png') });
