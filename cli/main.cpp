@@ -22,6 +22,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -137,6 +138,28 @@ class FlagReader {
     return std::string(args_[pos_++]);
   }
 
+  bool is_help() const { return flag_ == "--help" || flag_ == "-h"; }
+
+  // Whether the argument is positional (not a flag): the first is kept in `slot`, a second one is an error naming
+  // `what` ("REQUEST.json").
+  bool positional(std::optional<std::string>& slot, std::string_view what) {
+    if (is_flag()) return false;
+    if (slot)
+      fail("expected one " + std::string(what) + ", got a second: '" + flag_ + "'");
+    else
+      slot = flag_;
+    return true;
+  }
+
+  // Whether the flag is one of `names`; an unknown flag is an error.
+  bool known(std::initializer_list<std::string_view> names) {
+    for (const std::string_view name : names) {
+      if (flag_ == name) return true;
+    }
+    fail(flag_ + ": unknown flag");
+    return false;
+  }
+
   void fail(std::string message) {
     if (!error_) error_ = std::move(message);
   }
@@ -224,7 +247,7 @@ int run_demo(std::span<char* const> args) {
   FlagReader reader(args);
   while (!reader.error() && reader.next()) {
     const std::string flag = reader.flag();
-    if (flag == "--help" || flag == "-h") {
+    if (reader.is_help()) {
       std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
       return kOk;
     }
@@ -232,11 +255,7 @@ int run_demo(std::span<char* const> args) {
       reader.fail("unexpected argument '" + flag + "'");
       break;
     }
-    if (flag != "--accounts" && flag != "--seed" && flag != "--as-of" && flag != "--indent" &&
-        flag != "--out") {
-      reader.fail(flag + ": unknown flag");
-      break;
-    }
+    if (!reader.known({"--accounts", "--seed", "--as-of", "--indent", "--out"})) break;
     const std::optional<std::string> value = reader.value();
     if (!value) break;
     if (flag == "--accounts") {
@@ -354,22 +373,12 @@ int run_quote(std::span<char* const> args) {
   FlagReader reader(args);
   while (!reader.error() && reader.next()) {
     const std::string flag = reader.flag();
-    if (flag == "--help" || flag == "-h") {
+    if (reader.is_help()) {
       std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
       return kOk;
     }
-    if (!reader.is_flag()) {
-      if (request_file) {
-        reader.fail("expected one REQUEST.json, got a second: '" + flag + "'");
-        break;
-      }
-      request_file = flag;
-      continue;
-    }
-    if (flag != "--calendar" && flag != "--assets" && flag != "--locale") {
-      reader.fail(flag + ": unknown flag");
-      break;
-    }
+    if (reader.positional(request_file, "REQUEST.json")) continue;
+    if (!reader.known({"--calendar", "--assets", "--locale"})) break;
     const std::optional<std::string> value = reader.value();
     if (!value) break;
     if (value->empty()) {
@@ -498,23 +507,12 @@ int run_check(std::span<char* const> args) {
   FlagReader reader(args);
   while (!reader.error() && reader.next()) {
     const std::string flag = reader.flag();
-    if (flag == "--help" || flag == "-h") {
+    if (reader.is_help()) {
       std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
       return kOk;
     }
-    if (!reader.is_flag()) {
-      if (target) {
-        reader.fail("expected one ACCOUNT_OR_FILE, got a second: '" + flag + "'");
-        break;
-      }
-      target = flag;
-      continue;
-    }
-    if (flag != "--channel" && flag != "--at" && flag != "--portfolio" && flag != "--journal" && flag != "--party" &&
-        flag != "--to" && flag != "--assets") {
-      reader.fail(flag + ": unknown flag");
-      break;
-    }
+    if (reader.positional(target, "ACCOUNT_OR_FILE")) continue;
+    if (!reader.known({"--channel", "--at", "--portfolio", "--journal", "--party", "--to", "--assets"})) break;
     const std::optional<std::string> value = reader.value();
     if (!value) break;
     if (value->empty()) {
