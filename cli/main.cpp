@@ -592,8 +592,20 @@ int run_check(std::span<char* const> args) {
   parley::RuleBook book;
   if (!load_rule_book(assets, book, error)) return report_problems("--assets", {{"", error}});
 
-  const std::vector<std::string> others = parley::same_consumer_accounts(portfolio, *account);
-  const parley::Decision decision = parley::check(*account, *party, channel, to, *at, journal, book, others);
+  // The account's fold, and those of the consumer's other accounts for the rules counted per consumer.
+  const auto fold_of = [&](const parley::Account& a) {
+    return parley::fold(a, portfolio.find_client(a.client_id), journal.events_for(a.id));
+  };
+  const parley::AccountState state = fold_of(*account);
+  std::vector<parley::AccountState> other_states;
+  for (const std::string& id : parley::same_consumer_accounts(portfolio, *account)) {
+    for (const parley::Account& a : portfolio.accounts) {
+      if (a.id == id) other_states.push_back(fold_of(a));
+    }
+  }
+  std::vector<const parley::AccountState*> others;
+  for (const parley::AccountState& s : other_states) others.push_back(&s);
+  const parley::Decision decision = parley::check(state, *party, channel, to, *at, book, others);
 
   nlohmann::ordered_json out;
   out["account_id"] = account->id;
@@ -606,7 +618,7 @@ int run_check(std::span<char* const> args) {
     reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
   }
   out["reasons"] = std::move(reasons);
-  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*party);
+  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*state.party(party->id));
   nlohmann::ordered_json zone_names = nlohmann::ordered_json::array();
   for (const parley::TimeZone z : zones) zone_names.push_back(std::string(z.name()));
   out["time_zones"] = std::move(zone_names);

@@ -92,31 +92,18 @@ struct Point {
   std::string label;
 };
 
-std::vector<Point> usable_points(const Party& party, ContactChannel channel) {
+// The points core lets the party be reached at on the channel (bad and wrong numbers left out), with their labels.
+std::vector<Point> usable_points(const PartyRecord& party, ContactChannel channel) {
   std::vector<Point> points;
-  switch (channel) {
-    case ContactChannel::phone:
-    case ContactChannel::sms:
-      for (const Phone& p : party.phones) {
-        if (p.provenance.status == ContactStatus::bad) continue;
-        const bool consent = channel == ContactChannel::phone ? p.consent_call : p.consent_text;
-        points.push_back({p.number, p.number + " (" + std::string(to_string(p.kind)) + (consent ? "" : ", no consent") +
-                                        ")"});
-      }
-      break;
-    case ContactChannel::email:
-      for (const Email& e : party.emails) {
-        if (e.provenance.status == ContactStatus::bad) continue;
-        points.push_back({e.address, e.address + (e.consent_email ? "" : " (no consent)")});
-      }
-      break;
-    case ContactChannel::letter:
-      for (const Address& a : party.addresses) {
-        if (a.provenance.status == ContactStatus::bad) continue;
-        points.push_back({address_key(a.postal), address_key(a.postal)});
-      }
-      break;
-    case ContactChannel::in_person: break;
+  for (const PointRecord* p : reachable_points(party, channel)) {
+    const std::string consent = p->consent(channel) ? "" : "no consent";
+    if (p->phone != nullptr) {
+      points.push_back({p->phone->number, p->phone->number + " (" + std::string(to_string(p->phone->kind)) +
+                                              (consent.empty() ? "" : ", " + consent) + ")"});
+    } else {
+      const std::string key = p->key();
+      points.push_back({key, key + (consent.empty() ? "" : " (" + consent + ")")});
+    }
   }
   return points;
 }
@@ -191,7 +178,7 @@ void reasons_list(const std::vector<Reason>& reasons) {
 
 // The next allowed instant in every zone of the debtor and in the collector's zone; or why no time clears it.
 // `record`: the banner's own call, whose texts the test hook reports.
-void next_allowed(const Decision& decision, const Party& party, UiScratch& scratch, bool record) {
+void next_allowed(const Decision& decision, const PartyRecord& party, UiScratch& scratch, bool record) {
   if (!decision.next_allowed) {
     wrapped("No time clears this by itself: contact stays blocked until the reasons above are resolved.");
     return;
@@ -225,7 +212,7 @@ void set_up(ContactInputs& c, const Account& account, Date today) {
 }
 
 // Party, channel and contact point pickers.
-void pickers(const Account& account, ContactInputs& c, UiScratch& scratch) {
+void pickers(const Account& account, const AccountState& fold, ContactInputs& c, UiScratch& scratch) {
   const Party& party = account.parties[static_cast<std::size_t>(c.party)];
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
   if (ImGui::BeginCombo("Party", (role_label(party.role) + ": " + party_name(party)).c_str())) {
@@ -255,7 +242,7 @@ void pickers(const Account& account, ContactInputs& c, UiScratch& scratch) {
   }
   scratch.widgets.record("contact.channel");
 
-  const std::vector<Point> points = usable_points(party, c.channel);
+  const std::vector<Point> points = usable_points(fold.parties[static_cast<std::size_t>(c.party)], c.channel);
   if (c.point >= static_cast<int>(points.size())) c.point = 0;
   if (points.empty()) {
     text_muted("No usable " + std::string(to_string(c.channel)) + " contact point for this party.");
@@ -451,7 +438,8 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
 
   const std::optional<ContactSession>& session = state.contact.session;
   const bool here = session && session->account_id == account->id;
-  if (!here) pickers(*account, c, scratch);
+  const AccountState fold = state.account_state(*account);
+  if (!here) pickers(*account, fold, c, scratch);
 
   // The banner: the decision for the picked party and channel (or the attempt's) at the host's time.
   const Party* party = &account->parties[static_cast<std::size_t>(c.party)];
@@ -464,10 +452,11 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
       if (p.id == session->party_id) party = &p;
     }
   } else {
-    const std::vector<Point> points = usable_points(*party, c.channel);
+    const std::vector<Point> points = usable_points(fold.parties[static_cast<std::size_t>(c.party)], c.channel);
     if (c.point < static_cast<int>(points.size())) point = points[static_cast<std::size_t>(c.point)].value;
   }
   const Decision decision = state.contact_decision(*account, *party, channel, scratch.now, point);
+  const PartyRecord& record = *fold.party(party->id);
   c.banner = decision;
   c.banner_party = party->id;
   {
@@ -482,7 +471,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     } else {
       wrapped("Blocked now: " + what, &blocked_text);
       reasons_list(decision.reasons);
-      next_allowed(decision, *party, scratch, true);
+      next_allowed(decision, record, scratch, true);
     }
   }
 
@@ -503,7 +492,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
       Box box(scratch, "contact.refused", blocked_fill);
       wrapped("Not started: compliance blocks this contact now.", &blocked_text);
       reasons_list(cs.refused->reasons);
-      next_allowed(*cs.refused, *party, scratch, false);
+      next_allowed(*cs.refused, record, scratch, false);
     }
     if (!cs.problems.empty()) {
       Box box(scratch, "contact.problems", blocked_fill);
@@ -526,12 +515,11 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
       }
     }
     static const RuleBook no_rules;
-    const Client* client = state.data->portfolio.find_client(account->client_id);
     ScriptContext context;
     context.caller_name = scratch.caller.caller_name;
     context.business_name = scratch.caller.business_name;
     context.callback_number = scratch.caller.callback_number;
-    script(contact_script(*session, *account, client, state.rules ? *state.rules : no_rules, context), scratch);
+    script(contact_script(*session, fold, state.rules ? *state.rules : no_rules, context), scratch);
     if (!debt_may_be_discussed(*session)) verification(state, *account, *session, c, scratch, dispatch);
     outcomes(*account, *session, c, scratch, dispatch);
   }

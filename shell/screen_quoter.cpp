@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 
+#include "parley/account/offers.h"
 #include "parley/plans/plan_json.h"
 #include "screens.h"
 
@@ -84,37 +85,6 @@ void load_inputs(QuoterInputs& q, const plans::PlanRequest& request) {
   copy_text(q.first_payment_text, sizeof q.first_payment_text, terms.first_payment.iso());
 }
 
-// A settlement to start from: one payment today of the lowest amount the collector may agree without approval,
-// as core's policy check states it (the limits of settlement-below-floor, then settlement-needs-supervisor).
-plans::SettlementTerms opening_settlement(const plans::PlanRequest& request, const Calendar* calendar) {
-  plans::PlanRequest probe = request;
-  plans::SettlementTerms s;
-  s.amount = Money(1, request.currency);
-  s.payments = 1;
-  s.frequency = request.plan ? request.plan->frequency : Frequency::monthly;
-  if (!plans::allows_frequency(request.policy, s.frequency) && !request.policy.allowed_frequencies.empty()) {
-    s.frequency = request.policy.allowed_frequencies.front();
-  }
-  s.first_payment = request.today;
-  probe.plan.reset();
-  for (int step = 0; step < 2; ++step) {
-    probe.settlement = s;
-    const plans::QuoteResult result = plans::quote_plan(probe, calendar);
-    if (!result.ok()) break;
-    const plans::PolicyCheck check = plans::check_policy(probe, *result.quote, calendar);
-    std::int64_t raise_to = 0;
-    for (const plans::Violation& v : check.violations) {
-      if (v.code == plans::FindingCode::settlement_below_floor) raise_to = v.limit;
-    }
-    for (const plans::Approval& a : check.approvals) {
-      if (a.code == plans::FindingCode::settlement_needs_supervisor) raise_to = std::max(raise_to, a.limit);
-    }
-    if (raise_to <= s.amount.minor()) break;
-    s.amount = Money(raise_to, request.currency);
-  }
-  return s;
-}
-
 // Switches the request between instalment terms and settlement terms, keeping the other aside.
 void set_mode(QuoterInputs& q, bool settlement, const Calendar* calendar) {
   if (settlement == q.settlement) return;
@@ -131,15 +101,15 @@ void set_mode(QuoterInputs& q, bool settlement, const Calendar* calendar) {
   load_inputs(q, request);
 }
 
-// Fresh inputs for an account: core's opening offer (plans::opening_request) for today, and core's calendar.
-void set_up(QuoterInputs& q, const Account& account, const Client& client, Date today) {
+// Fresh inputs for an account: core's opening offer over the balance now for today, and core's calendar.
+void set_up(QuoterInputs& q, const AccountState& fold, const Client& client, Date today) {
   q = QuoterInputs{};
-  q.account_id = account.id;
-  q.calendar_choice = choose_calendar(account);
-  const plans::PlanRequest request = plans::opening_request(account, client, today);
-  q.affordable_minor = std::max<std::int64_t>(account.balance.total().minor() / 12, 1);
-  copy_text(q.affordable_text, sizeof q.affordable_text,
-            format_decimal(Money(q.affordable_minor, account.currency)));
+  q.account_id = fold.account->id;
+  q.calendar_choice = choose_calendar(*fold.account);
+  const plans::PlanRequest request = opening_offer(fold, client, today);
+  const Money affordable = default_affordable_instalment(fold);
+  q.affordable_minor = affordable.minor();
+  copy_text(q.affordable_text, sizeof q.affordable_text, format_decimal(affordable));
   load_inputs(q, request);
 }
 
@@ -648,8 +618,10 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
     scratch.widgets.record("quoter.panel");
     return;
   }
-  if (q.account_id != account->id) set_up(q, *account, *client, scratch.today);
+  const AccountState fold = state.account_state(*account);
+  if (q.account_id != account->id) set_up(q, fold, *client, scratch.today);
   q.request.today = scratch.today;
+  q.request.balance = fold.balance.itemised;  // payments and adjustments change what is quoted
   q.focused.clear();
   follow_calendar_choice(q, state);
 
@@ -691,7 +663,8 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
     }
   }
 
-  const bool can_offer = q.quote && q.check.compliant() && q.quoted == q.request;
+  // A collector offers alone only what breaks no bound and needs no approval (core's check_offer refuses more).
+  const bool can_offer = q.quote && q.check.compliant() && q.check.approvals.empty() && q.quoted == q.request;
   ImGui::BeginDisabled(!can_offer);
   const char* offer_text = q.settlement ? "Offer this settlement" : "Offer this plan";
   if (enter_button(offer_text, can_offer)) dispatch(RecordOffer{account->id, q.request, {}, {}, {}});
@@ -699,7 +672,13 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
   track(q, scratch, "quoter.offer");
   if (!can_offer && q.quote) {
     ImGui::SameLine();
-    text_muted("resolve the violations to offer");
+    text_muted(q.check.compliant() ? "needs a supervisor's approval: a collector cannot offer it alone"
+                                   : "resolve the violations to offer");
+  }
+  for (const Problem& problem : state.offer_problems) {
+    ImGui::PushStyleColor(ImGuiCol_Text, violation_colour);
+    ImGui::TextWrapped("Not recorded: %s", problem.text().c_str());
+    ImGui::PopStyleColor();
   }
   draw_offers(state, *account, locale);
   ImGui::PopID();

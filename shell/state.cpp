@@ -6,6 +6,7 @@
 #include <span>
 #include <type_traits>
 
+#include "parley/account/offers.h"
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan_json.h"
 #include "parley/plans/policy_check.h"
@@ -181,20 +182,36 @@ const Calendar* AppState::calendar(std::string_view id) const {
   return it == calendars.end() ? nullptr : &it->second;
 }
 
+const Client* AppState::client_of(const Account& account) const {
+  return data ? data->portfolio.find_client(account.client_id) : nullptr;
+}
+
+AccountState AppState::account_state(const Account& account) const {
+  static const Journal no_events;
+  return fold(account, client_of(account), (journal ? *journal : no_events).events_for(account.id));
+}
+
 Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
                                     std::string_view contact_point) const {
-  static const Journal no_events;
-  if (!rules_pending.empty() || !rules) {
-    Decision blocked;
-    blocked.reasons.push_back(
-        {"rule-packs-loading",
-         rules_pending.empty() ? "The compliance rule packs have not been loaded, so no contact is allowed."
-                               : "The compliance rule packs are still loading; contact waits until they are in.",
-         ""});
-    return blocked;
+  // Before the host has asked for any pack, contact waits as it does while they load.
+  static const RuleBook not_requested = [] {
+    RuleBook book;
+    book.pending.push_back("rules");
+    return book;
+  }();
+  const RuleBook& book = rules ? *rules : not_requested;
+  const AccountState state = account_state(account);
+  std::vector<AccountState> others;
+  std::vector<const AccountState*> pointers;
+  if (data) {
+    const std::vector<std::string> ids = data->consumer_accounts(account);
+    others.reserve(ids.size());
+    for (const std::string& id : ids) {
+      if (const Account* other = data->find_account(id)) others.push_back(account_state(*other));
+    }
+    for (const AccountState& other : others) pointers.push_back(&other);
   }
-  const std::vector<std::string> others = data ? data->consumer_accounts(account) : std::vector<std::string>{};
-  return check(account, party, channel, contact_point, at, journal ? *journal : no_events, *rules, others);
+  return check(state, party, channel, contact_point, at, book, pointers);
 }
 
 namespace {
@@ -221,7 +238,6 @@ std::uint64_t next_sequence(const AppState& state, const Author& author) {
 
 // Starts an attempt when compliance allows it now; otherwise keeps the refusal or the problems.
 void begin_contact(AppState& state, StartContact& start) {
-  static const Journal no_events;
   ContactState& c = state.contact;
   c.account_id = start.account_id;
   c.refused.reset();
@@ -246,8 +262,8 @@ void begin_contact(AppState& state, StartContact& start) {
     c.refused = std::move(decision);
     return;
   }
-  ContactStart started = start_contact(*account, start.party_id, start.channel, start.contact_point, start.id,
-                                       state.journal ? *state.journal : no_events, start.at);
+  ContactStart started = start_contact(state.account_state(*account), start.party_id, start.channel,
+                                       start.contact_point, start.id, start.at);
   if (!started.session || !started.attempt) {
     c.problems = std::move(started.problems);
     return;
@@ -287,7 +303,8 @@ void finish_attempt(AppState& state, FinishContact& finish) {
   const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
   if (!account) return;
   c.account_id = account->id;
-  ContactFinish done = finish_contact(*c.session, *account, finish.outcome, finish.details, finish.today);
+  ContactFinish done =
+      finish_contact(*c.session, state.account_state(*account), finish.outcome, finish.details, finish.today);
   if (!done.problems.empty()) {
     c.problems = std::move(done.problems);
     return;
@@ -316,26 +333,39 @@ void finish_attempt(AppState& state, FinishContact& finish) {
   c.refused.reset();
 }
 
-// The journal after recording one offer; unchanged when the account is unknown, the request does not quote, the
-// policy check finds a violation, the request names a holiday calendar that was not handed in, or the journal
-// refuses the event. Due dates are rolled with the request's calendar, as the quoter showed them.
-std::shared_ptr<const Journal> record_offer(const AppState& state, RecordOffer& offer) {
-  if (!state.data || !state.data->find_account(offer.account_id)) return state.journal;
+// Records one offer in the journal; nothing when the account is unknown, core's offer check refuses it
+// (check_offer: the request must quote over the balance now, within the policy, without a supervisor's approval,
+// with the holiday calendar it names loaded) or the journal refuses the event. Why is kept in offer_problems.
+void record_offer(AppState& state, RecordOffer& offer) {
+  Problems& problems = state.offer_problems;
+  problems.clear();
+  const Account* account = state.data ? state.data->find_account(offer.account_id) : nullptr;
+  if (account == nullptr) {
+    problems.push_back({"account_id", "no account " + offer.account_id + " is loaded"});
+    return;
+  }
   const Calendar* calendar = state.calendar(offer.request.calendar_id);
-  if (!offer.request.calendar_id.empty() && !calendar) return state.journal;
   const plans::QuoteResult result = plans::quote_plan(offer.request, calendar);
-  if (!result.ok()) return state.journal;
-  if (!plans::check_policy(offer.request, *result.quote, calendar).compliant()) return state.journal;
+  if (!result.ok()) {
+    problems = result.problems;
+    return;
+  }
   Event event;
   event.id = offer.id;
   event.account_id = offer.account_id;
   event.author = std::move(offer.author);
   event.recorded_at = offer.recorded_at;
   event.sequence = (state.journal ? state.journal->last_sequence(event.author.device) : 0) + 1;
-  event.payload = PlanAccepted{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
+  const PlanAccepted plan{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
+  problems = check_offer(state.account_state(*account), plan, event.recorded_at, state.calendars);
+  if (!problems.empty()) return;
+  event.payload = plan;
   auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
-  if (journal->add(std::move(event)) != AddResult::added) return state.journal;
-  return journal;
+  if (journal->add(std::move(event)) != AddResult::added) {
+    problems.push_back({"id", "the journal already holds an event with this id"});
+    return;
+  }
+  state.journal = std::move(journal);
 }
 
 }  // namespace
@@ -405,6 +435,7 @@ AppState update(AppState state, Action action) {
           state.queue.rows.clear();
         } else if constexpr (std::is_same_v<A, SelectAccount>) {
           if (a.account_id.empty() || (state.data && state.data->find_account(a.account_id))) {
+            if (a.account_id != state.selected) state.offer_problems.clear();
             state.selected = std::move(a.account_id);
           }
         } else if constexpr (std::is_same_v<A, SortQueue>) {
@@ -415,7 +446,7 @@ AppState update(AppState state, Action action) {
           state.queue.filter = std::move(a.text);
           if (state.data) rebuild_rows(state.queue, *state.data);
         } else if constexpr (std::is_same_v<A, RecordOffer>) {
-          state.journal = record_offer(state, a);
+          record_offer(state, a);
         } else if constexpr (std::is_same_v<A, CalendarReceived>) {
           CalendarLoad load = load_calendar(a.text);
           std::erase_if(state.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
@@ -441,9 +472,13 @@ AppState update(AppState state, Action action) {
               state.rules_pending.push_back(std::move(source));
             }
           }
+          auto book = state.rules ? std::make_shared<RuleBook>(*state.rules) : std::make_shared<RuleBook>();
+          book->pending = state.rules_pending;
+          state.rules = std::move(book);
         } else if constexpr (std::is_same_v<A, RulesReceived> || std::is_same_v<A, RulesFailed>) {
           std::erase(state.rules_pending, a.source);
           auto book = state.rules ? std::make_shared<RuleBook>(*state.rules) : std::make_shared<RuleBook>();
+          book->pending = state.rules_pending;
           if constexpr (std::is_same_v<A, RulesReceived>) {
             book->add(a.source, a.text);
           } else {

@@ -4,6 +4,9 @@
 #include <array>
 #include <utility>
 
+#include "json_text.h"
+#include "parley/zones.h"
+
 namespace parley {
 namespace {
 
@@ -13,9 +16,10 @@ using Spellings = std::array<std::pair<Enum, std::string_view>, N>;
 
 constexpr Spellings<PartyRole, 3> kPartyRoles{{
     {PartyRole::debtor, "debtor"}, {PartyRole::co_signer, "co-signer"}, {PartyRole::guarantor, "guarantor"}}};
-constexpr Spellings<ContactStatus, 3> kContactStatuses{{{ContactStatus::current, "current"},
+constexpr Spellings<ContactStatus, 4> kContactStatuses{{{ContactStatus::current, "current"},
                                                         {ContactStatus::bad, "bad"},
-                                                        {ContactStatus::unverified, "unverified"}}};
+                                                        {ContactStatus::unverified, "unverified"},
+                                                        {ContactStatus::wrong_number, "wrong-number"}}};
 constexpr Spellings<PhoneKind, 4> kPhoneKinds{{{PhoneKind::mobile, "mobile"},
                                                {PhoneKind::home, "home"},
                                                {PhoneKind::work, "work"},
@@ -74,6 +78,69 @@ std::optional<Frequency> parse_frequency(std::string_view s) { return read(kFreq
 std::optional<PaymentMethod> parse_payment_method(std::string_view s) { return read(kPaymentMethods, s); }
 std::optional<BalancePart> parse_balance_part(std::string_view s) { return read(kBalanceParts, s); }
 std::optional<RiskTier> parse_risk_tier(std::string_view s) { return read(kRiskTiers, s); }
+
+// [SECTION] Contact point checks ------------------------------------------------------------------------------
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+void check_zone(const std::string& zone, const std::string& path, Problems& out) {
+  if (!is_known_time_zone(zone)) out.push_back({path, "unknown time zone " + json_text::quoted(zone)});
+}
+
+}  // namespace
+
+bool is_e164(std::string_view s) {
+  if (s.size() < 3 || s.size() > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9') return false;
+  for (char c : s.substr(2)) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+bool is_email_address(std::string_view s) {
+  const std::size_t at = s.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < s.size() &&
+         s.find('@', at + 1) == std::string_view::npos;
+}
+
+bool is_country_code(std::string_view s) { return s.size() == 2 && is_upper(s[0]) && is_upper(s[1]); }
+
+void check_postal_address(const PostalAddress& a, const std::string& path, Problems& out) {
+  if (a.lines.empty() || a.lines.size() > 3) {
+    out.push_back({path + ".lines", "must hold 1 to 3 lines, got " + std::to_string(a.lines.size())});
+  }
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    if (a.lines[i].empty()) out.push_back({path + ".lines[" + std::to_string(i) + "]", "must not be empty"});
+  }
+  if (a.city.empty()) out.push_back({path + ".city", "must not be empty"});
+  if (!is_country_code(a.country)) {
+    out.push_back({path + ".country", "must be an ISO 3166-1 alpha-2 code such as \"US\", got " + json_text::quoted(a.country)});
+  }
+}
+
+void check_contact_point(const Address& a, const std::string& path, Problems& out) {
+  check_postal_address(a.postal, path, out);
+  check_zone(a.time_zone, path + ".time_zone", out);
+}
+
+void check_contact_point(const Phone& p, const std::string& path, Problems& out) {
+  if (!is_e164(p.number)) {
+    out.push_back({path + ".number", "must be an E.164 number such as \"+16175550123\", got " + json_text::quoted(p.number)});
+  }
+  if (p.time_zones.empty()) out.push_back({path + ".time_zones", "must list at least one time zone"});
+  for (std::size_t z = 0; z < p.time_zones.size(); ++z) {
+    check_zone(p.time_zones[z], path + ".time_zones[" + std::to_string(z) + "]", out);
+  }
+}
+
+void check_contact_point(const Email& e, const std::string& path, Problems& out) {
+  if (!is_email_address(e.address)) {
+    out.push_back({path + ".address", "must be an email address with exactly one '@', got " + json_text::quoted(e.address)});
+  }
+}
 
 // [SECTION] Accounts ------------------------------------------------------------------------------------------
 

@@ -166,7 +166,9 @@ constexpr std::string_view kPolicyMembers[] = {"max_term_months",
                                                "supervisor_below_floor_bp",
                                                "max_settlement_payments",
                                                "supervisor_term_months",
-                                               "waterfall"};
+                                               "waterfall",
+                                               "promise_grace_days"};
+constexpr int kPolicyPromiseGrace = 13;
 constexpr std::string_view kFeeMembers[] = {"method", "max_fee"};
 constexpr std::string_view kAccountMembers[] = {"id",
                                                 "client_id",
@@ -213,7 +215,7 @@ constexpr Shape shape_of(const std::string_view (&names)[N], std::uint32_t optio
 constexpr Shape kRootShape = shape_of(kRootMembers);
 constexpr Shape kClientShape = shape_of(kClientMembers);
 constexpr Shape kPostalShape = shape_of(kPostalMembers);
-constexpr Shape kPolicyShape = shape_of(kPolicyMembers);
+constexpr Shape kPolicyShape = shape_of(kPolicyMembers, bit(kPolicyPromiseGrace));
 constexpr Shape kFeeShape = shape_of(kFeeMembers);
 constexpr Shape kAccountShape = shape_of(kAccountMembers, bit(kAccountChargeOff) | bit(kAccountLastPayment));
 constexpr Shape kSecretShape = shape_of(kSecretMembers);
@@ -347,8 +349,10 @@ Slot member_slot(Type object, void* target, int member) {
           return {Type::integer, ptr(p.max_settlement_payments)};
         case 11:
           return {Type::integer, ptr(p.supervisor_term_months)};
-        default:
+        case 12:
           return {Type::waterfall, ptr(p.waterfall)};
+        default:
+          return {Type::integer, ptr(p.promise_grace_days)};
       }
     }
     case Type::convenience_fee: {
@@ -572,7 +576,7 @@ std::string enum_spellings(Type t) {
     case Type::party_role:
       return json_text::one_of_spellings<PartyRole>(3);
     case Type::contact_status:
-      return json_text::one_of_spellings<ContactStatus>(3);
+      return json_text::one_of_spellings<ContactStatus>(4);
     case Type::phone_kind:
       return json_text::one_of_spellings<PhoneKind>(4);
     case Type::frequency:
@@ -983,10 +987,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-bool is_country_code(std::string_view s) {
-  return s.size() == 2 && is_upper(s[0]) && is_upper(s[1]);
-}
-
 // ISO 3166-2: "FR", "US-MA", "GB-ENG", "FR-75".
 bool is_jurisdiction(std::string_view s) {
   if (s.size() == 2) return is_country_code(s);
@@ -1013,21 +1013,6 @@ bool is_language_tag(std::string_view s) {
   }
   if (rest.size() == 2) return is_upper(rest[0]) && is_upper(rest[1]);
   return rest.size() == 3 && is_digit(rest[0]) && is_digit(rest[1]) && is_digit(rest[2]);
-}
-
-// E.164: '+', a non-zero digit, then up to 14 more digits (15 digits at most).
-bool is_e164(std::string_view s) {
-  if (s.size() < 3 || s.size() > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9') return false;
-  for (char c : s.substr(2)) {
-    if (!is_digit(c)) return false;
-  }
-  return true;
-}
-
-bool is_email(std::string_view s) {
-  const std::size_t at = s.find('@');
-  return at != std::string_view::npos && at > 0 && at + 1 < s.size() &&
-         s.find('@', at + 1) == std::string_view::npos;
 }
 
 bool is_lower_hex(std::string_view s, std::size_t length) {
@@ -1137,17 +1122,17 @@ class Validator {
   }
 
   void check_postal(const PostalAddress& a, const std::string& path) {
-    if (a.lines.empty() || a.lines.size() > 3) {
-      add(path + ".lines", "must hold 1 to 3 lines, got " + std::to_string(a.lines.size()));
-    }
-    for (std::size_t i = 0; i < a.lines.size(); ++i) {
-      if (a.lines[i].empty()) add(path + index_path(".lines", i), "must not be empty");
-    }
-    not_empty(a.city, path, "city");
-    if (!is_country_code(a.country)) {
-      add(path + ".country",
-          "must be an ISO 3166-1 alpha-2 code such as \"US\", got " + json_text::quoted(a.country));
-    }
+    Problems found;
+    check_postal_address(a, path, found);
+    for (Problem& p : found) add(std::move(p.path), std::move(p.message));
+  }
+
+  template <class Point>
+  void check_point(const Point& point, const std::string& path) {
+    Problems found;
+    check_contact_point(point, path, found);
+    for (Problem& p : found) add(std::move(p.path), std::move(p.message));
+    check_provenance(point.provenance, path);
   }
 
   void check_secret(const SecretId& s, const std::string& path) {
@@ -1213,6 +1198,9 @@ class Validator {
     }
     if (p.max_settlement_payments < 1) add(pp + ".max_settlement_payments", "must be at least 1");
     if (p.supervisor_term_months < 0) add(pp + ".supervisor_term_months", "must not be negative");
+    if (p.promise_grace_days < 0 || p.promise_grace_days > max_promise_grace_days) {
+      add(pp + ".promise_grace_days", "must be from 0 to " + std::to_string(max_promise_grace_days));
+    }
     bool has[3] = {false, false, false};
     bool once_each = p.waterfall.size() == 3;
     for (BalancePart part : p.waterfall) {
@@ -1315,33 +1303,10 @@ class Validator {
     if (party.birth_date) not_after_as_of(*party.birth_date, path, "birth_date");
     if (party.national_id) check_secret(*party.national_id, path + ".national_id");
     for (std::size_t k = 0; k < party.addresses.size(); ++k) {
-      const Address& ad = party.addresses[k];
-      const std::string ap = path + index_path(".addresses", k);
-      check_postal(ad.postal, ap);
-      check_zone(ad.time_zone, ap + ".time_zone");
-      check_provenance(ad.provenance, ap);
+      check_point(party.addresses[k], path + index_path(".addresses", k));
     }
-    for (std::size_t k = 0; k < party.phones.size(); ++k) {
-      const Phone& ph = party.phones[k];
-      const std::string php = path + index_path(".phones", k);
-      if (!is_e164(ph.number)) {
-        add(php + ".number",
-            "must be an E.164 number such as \"+16175550123\", got " + json_text::quoted(ph.number));
-      }
-      if (ph.time_zones.empty()) add(php + ".time_zones", "must list at least one time zone");
-      for (std::size_t z = 0; z < ph.time_zones.size(); ++z) {
-        check_zone(ph.time_zones[z], php + index_path(".time_zones", z));
-      }
-      check_provenance(ph.provenance, php);
-    }
-    for (std::size_t k = 0; k < party.emails.size(); ++k) {
-      const Email& e = party.emails[k];
-      const std::string ep = path + index_path(".emails", k);
-      if (!is_email(e.address)) {
-        add(ep + ".address", "must be an email address with exactly one '@', got " + json_text::quoted(e.address));
-      }
-      check_provenance(e.provenance, ep);
-    }
+    for (std::size_t k = 0; k < party.phones.size(); ++k) check_point(party.phones[k], path + index_path(".phones", k));
+    for (std::size_t k = 0; k < party.emails.size(); ++k) check_point(party.emails[k], path + index_path(".emails", k));
   }
 
   const Portfolio& p_;
@@ -1447,6 +1412,7 @@ void write_client(JsonWriter& w, const Client& c) {
   w.begin_array();
   for (BalancePart part : p.waterfall) w.string(to_string(part));
   w.end_array();
+  if (p.promise_grace_days != 0) write_int(w, "promise_grace_days", p.promise_grace_days);
   w.end_object();
   w.end_object();
 }

@@ -93,4 +93,17 @@ std::string figure_line(const char* name, double ms, std::size_t bytes, int acco
   return line;
 }
 
+long long calendar_schedules_60(const parley::Calendar& us) {
+  long long checksum = 0;
+  const Date start = *Date::from_ymd(2026, 1, 1);
+  for (int s = 0; s < calendar_schedules; ++s) {
+    const Date first = start.plus_days(s % 28);
+    for (int i = 0; i < 60; ++i) {
+      const Date due = roll(us, first.plus_months(i), DayRoll::modified_following);
+      checksum += add_business_days(us, due, -3).days_since_epoch();
+    }
+  }
+  return checksum;
+}
+
 }  // namespace parley::bench

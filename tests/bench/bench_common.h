@@ -38,6 +38,11 @@ Input make_input(int accounts);
 // 60 rows and solves the APR. Exits the program (after printing the problems) if the request does not quote.
 parley::plans::PlanRequest plan_bench_request();
 
+// 2,000 schedules of 60 monthly due dates rolled with the shipped US-FEDERAL calendar (modified following), each
+// with the business day three before it: the calendar work of long plan quotes. Returns a checksum of the dates.
+long long calendar_schedules_60(const parley::Calendar& us_federal);
+inline constexpr int calendar_schedules = 2000;
+
 // [SECTION] Figures ---------------------------------------------------------------------------------------------------
 
 // "name  12.345 ms  123.4 MB/s  456,789 accounts/s" (MB = 10^6 bytes; bytes 0: no MB/s column).

@@ -82,16 +82,48 @@ ContactInput make_contact_input(const Portfolio& portfolio) {
   return input;
 }
 
-CheckTally check_every_account(const Portfolio& portfolio, const ContactInput& input) {
+std::vector<AccountState> fold_every_account(const Portfolio& portfolio, const ContactInput& input) {
+  std::vector<AccountState> folds;
+  folds.reserve(portfolio.accounts.size());
+  for (const Account& account : portfolio.accounts) {
+    folds.push_back(fold(account, portfolio.find_client(account.client_id), input.journal.events_for(account.id)));
+  }
+  return folds;
+}
+
+CheckTally check_every_account(const ContactInput& input, const std::vector<AccountState>& folds) {
   CheckTally tally;
-  for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
+  for (std::size_t i = 0; i < folds.size(); ++i) {
     const Party* debtor = input.debtors[i];
     if (debtor == nullptr) continue;
-    const Decision d =
-        check(portfolio.accounts[i], *debtor, ContactChannel::phone, input.at, input.journal, input.book);
+    const Decision d = check(folds[i], *debtor, ContactChannel::phone, {}, input.at, input.book);
     ++(d.allowed ? tally.allowed : tally.blocked);
   }
   return tally;
+}
+
+double apply_ns(const Portfolio& portfolio, const ContactInput& input, int events) {
+  const Account& account = portfolio.accounts.front();
+  AccountState state = fold(account, portfolio.find_client(account.client_id), input.journal.events_for(account.id));
+  const Party& party = account.parties.front();
+  const std::string point = party.phones.empty() ? std::string("+10000000000") : party.phones[0].number;
+  std::vector<Event> more;
+  more.reserve(static_cast<std::size_t>(events));
+  for (int i = 0; i < events; ++i) {
+    const EventId id = EventId::from_parts(0x0290f3a1b2c3d4e5ull, static_cast<std::uint64_t>(i) + 1);
+    const Instant when = input.at.plus_seconds(60 * (i + 1));
+    if (i % 2 == 0) {
+      more.push_back(Event{id, account.id, Author{"u", "d"}, when, static_cast<std::uint64_t>(i) + 1,
+                           ContactAttempted{party.id, ContactChannel::phone, point, ContactDirection::outbound}});
+    } else {
+      more.push_back(Event{id, account.id, Author{"u", "d"}, when, static_cast<std::uint64_t>(i) + 1,
+                           OutcomeRecorded{more.back().id, ContactOutcome::no_answer, false}});
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  for (const Event& e : more) apply(state, e);
+  const double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
+  return ns / events;
 }
 
 }  // namespace parley::bench

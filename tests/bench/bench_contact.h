@@ -5,11 +5,12 @@
 //
 // Index of this file:
 // [SECTION] Input   the journal and the rule book
-// [SECTION] Step    one check() per account
+// [SECTION] Steps   the fold of every account; one check() per account on its fold; one apply()
 
 #include <cstddef>
 #include <vector>
 
+#include "parley/account/account.h"
 #include "parley/compliance/check.h"
 #include "parley/date.h"
 #include "parley/journal/journal.h"
@@ -33,14 +34,20 @@ struct ContactInput {
 // Deterministic: the same portfolio gives the same journal. `portfolio` must outlive the result.
 ContactInput make_contact_input(const Portfolio& portfolio);
 
-// [SECTION] Step ------------------------------------------------------------------------------------------------------
+// [SECTION] Steps -----------------------------------------------------------------------------------------------------
+
+// fold() of every account of the portfolio over its events in input.journal, in portfolio order.
+std::vector<AccountState> fold_every_account(const Portfolio& portfolio, const ContactInput& input);
 
 struct CheckTally {
   std::size_t allowed = 0;
   std::size_t blocked = 0;
 };
 
-// check() of every account's debtor for a phone call at input.at.
-CheckTally check_every_account(const Portfolio& portfolio, const ContactInput& input);
+// check() of every account's debtor for a phone call at input.at, on the folds of fold_every_account.
+CheckTally check_every_account(const ContactInput& input, const std::vector<AccountState>& folds);
+
+// Nanoseconds per apply() of one more attempt and outcome to a folded account, over `events` applications.
+double apply_ns(const Portfolio& portfolio, const ContactInput& input, int events);
 
 }  // namespace parley::bench

@@ -1,7 +1,9 @@
 // parley_bench: Google Benchmark of demo generation, bare JSON parsing, load_portfolio and save_portfolio on
 // a generated portfolio (100,000 accounts unless --accounts N), then a summary with the load/parse ratio; and
 // quote_plan of a 60-instalment amortised monthly plan with its APR (plan_quote_60, in microseconds); and check()
-// of every account's debtor for a phone call against a journal of 10 events per account (contact_check_all).
+// of every account's debtor for a phone call against a journal of 10 events per account (contact_check_all), on
+// the folds of every account (account_fold_all), and one apply() (account_apply_one); 2,000 rolled schedules of 60
+// due dates (calendar_schedule_60).
 //
 //   parley_bench [--accounts N] [Google Benchmark flags, e.g. --benchmark_filter=load]
 
@@ -15,6 +17,7 @@
 
 #include "bench_common.h"
 #include "bench_contact.h"
+#include "embedded_calendars.h"
 #include "parley/demo.h"
 #include "parley/plans/plan.h"
 #include "parley/portfolio_json.h"
@@ -24,7 +27,8 @@ namespace {
 using parley::bench::Input;
 
 std::unique_ptr<Input> g_input;  // built once in main, before any benchmark runs
-std::unique_ptr<parley::bench::ContactInput> g_contact;  // built on the first contact_check_all run
+std::unique_ptr<parley::bench::ContactInput> g_contact;  // built on the first account_fold_all run
+std::vector<parley::AccountState> g_folds;                  // the folds of the last account_fold_all run
 
 void set_rates(benchmark::State& state, std::size_t bytes) {
   const auto iterations = static_cast<std::int64_t>(state.iterations());
@@ -81,15 +85,44 @@ void plan_quote_60(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
-void contact_check_all(benchmark::State& state) {
-  if (!g_contact) {
-    g_contact = std::make_unique<parley::bench::ContactInput>(parley::bench::make_contact_input(g_input->portfolio));
-    std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", g_contact->journal.size(),
-                g_contact->journal.account_count(), g_contact->build_ms, g_contact->at.iso().c_str());
+void calendar_schedule_60(benchmark::State& state) {
+  const parley::Calendar us = *parley::load_calendar(parley::testdata::calendar_text("US-FEDERAL")).calendar;
+  for (auto _ : state) benchmark::DoNotOptimize(parley::bench::calendar_schedules_60(us));
+}
+
+void ensure_contact_input() {
+  if (g_contact) return;
+  g_contact = std::make_unique<parley::bench::ContactInput>(parley::bench::make_contact_input(g_input->portfolio));
+  std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", g_contact->journal.size(),
+              g_contact->journal.account_count(), g_contact->build_ms, g_contact->at.iso().c_str());
+}
+
+void account_fold_all(benchmark::State& state) {
+  ensure_contact_input();
+  for (auto _ : state) {
+    g_folds = parley::bench::fold_every_account(g_input->portfolio, *g_contact);
+    benchmark::DoNotOptimize(g_folds.data());
   }
+  set_rates(state, 0);
+  state.counters["events"] = static_cast<double>(g_contact->journal.size());
+}
+
+void account_apply_one(benchmark::State& state) {
+  ensure_contact_input();
+  double ns = 0;
+  for (auto _ : state) {
+    ns = parley::bench::apply_ns(g_input->portfolio, *g_contact, 20000);
+    benchmark::DoNotOptimize(ns);
+  }
+  state.counters["ns_per_event"] = ns;
+}
+
+void contact_check_all(benchmark::State& state) {
+  ensure_contact_input();
+  if (g_folds.empty()) g_folds = parley::bench::fold_every_account(g_input->portfolio, *g_contact);
   parley::bench::CheckTally tally;
   for (auto _ : state) {
-    tally = parley::bench::check_every_account(g_input->portfolio, *g_contact);
+    tally = parley::bench::check_every_account(*g_contact, g_folds);
     benchmark::DoNotOptimize(tally);
   }
   set_rates(state, 0);
@@ -102,6 +135,9 @@ BENCHMARK(json_parse)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(load_portfolio)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(save_portfolio)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(plan_quote_60)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(calendar_schedule_60)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(account_fold_all)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(account_apply_one)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(contact_check_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The console report, keeping each benchmark's real and CPU time per iteration (ms) for the summary: the
@@ -148,8 +184,20 @@ void print_summary(const char* clock, const SummaryReporter::Times& ms, std::siz
   if (ms.count("plan_quote_60")) {
     std::printf("plan_quote_60      %10.3f us (target: under 20 us native)\n", ms.at("plan_quote_60"));
   }
+  if (ms.count("calendar_schedule_60")) {
+    std::printf("calendar_schedule_60 %8.3f us per 60-date schedule (roll + add_business_days)\n",
+                ms.at("calendar_schedule_60") * 1000.0 / parley::bench::calendar_schedules);
+  }
+  if (ms.count("account_fold_all")) {
+    std::printf("%s (1,000,000 events for 100,000; goal: under 300 ms native)\n",
+                parley::bench::figure_line("account_fold_all", ms.at("account_fold_all"), 0, accounts).c_str());
+  }
+  if (ms.count("account_apply_one")) {
+    std::printf("account_apply_one  %10.3f us per event (from 20,000 applied; goal: under 1 us)\n",
+                ms.at("account_apply_one") * 1000.0 / 20000);
+  }
   if (ms.count("contact_check_all")) {
-    std::printf("%s (target: under 200 ms native for 100,000)\n",
+    std::printf("%s (on the folds; goal: under 50 ms native for 100,000)\n",
                 parley::bench::figure_line("contact_check_all", ms.at("contact_check_all"), 0, accounts).c_str());
   }
 }

@@ -16,6 +16,7 @@
 
 #include "bench_common.h"
 #include "bench_contact.h"
+#include "embedded_calendars.h"
 #include "parley/demo.h"
 #include "parley/plans/plan.h"
 #include "parley/portfolio_json.h"
@@ -102,11 +103,22 @@ int main(int argc, char** argv) {
   std::printf("plan_quote_60      %10.3f us (median of %d batches of %d; target: under 60 us in wasm)\n",
               batch_ms * 1000.0 / kPlanBatch, runs * 3, kPlanBatch);
 
+  const parley::Calendar us = *parley::load_calendar(parley::testdata::calendar_text("US-FEDERAL")).calendar;
+  const double schedules_ms = median_ms(runs, [&] { g_sink = g_sink + parley::bench::calendar_schedules_60(us); });
+  std::printf("calendar_schedule_60 %8.3f us per 60-date schedule (roll + add_business_days)\n",
+              schedules_ms * 1000.0 / parley::bench::calendar_schedules);
+
   const parley::bench::ContactInput contact = parley::bench::make_contact_input(input.portfolio);
   std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", contact.journal.size(),
               contact.journal.account_count(), contact.build_ms, contact.at.iso().c_str());
+  std::vector<parley::AccountState> folds;
+  const double fold_ms = median_ms(runs, [&] { folds = parley::bench::fold_every_account(input.portfolio, contact); });
+  std::printf("%s (%zu events)\n", parley::bench::figure_line("account_fold_all", fold_ms, 0, accounts).c_str(),
+              contact.journal.size());
+  std::printf("account_apply_one  %10.3f us per event (from 20,000 applied)\n",
+              parley::bench::apply_ns(input.portfolio, contact, 20000) / 1000.0);
   parley::bench::CheckTally tally;
-  const double check_ms = median_ms(runs, [&] { tally = parley::bench::check_every_account(input.portfolio, contact); });
+  const double check_ms = median_ms(runs, [&] { tally = parley::bench::check_every_account(contact, folds); });
   std::printf("%s (%zu allowed, %zu blocked)\n",
               parley::bench::figure_line("contact_check_all", check_ms, 0, accounts).c_str(), tally.allowed,
               tally.blocked);

@@ -162,7 +162,7 @@ TEST_F(ComplianceDisclosures, CheckIgnoresRequiredDisclosures) {
   const Account xx = debtor_account("XX", "");
   Journal journal;
   const Decision d =
-      check(xx, xx.parties[0], ContactChannel::phone, *Instant::parse("2026-06-02T03:00:00Z"), journal, only);
+      check_journal(xx, xx.parties[0], ContactChannel::phone, *Instant::parse("2026-06-02T03:00:00Z"), journal, only);
   EXPECT_TRUE(d.allowed);
   EXPECT_TRUE(d.reasons.empty());
   const std::vector<Disclosure> got = required_disclosures(only, xx, ContactChannel::sms, false);

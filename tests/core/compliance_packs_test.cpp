@@ -21,10 +21,11 @@ Phone phone(std::string number, PhoneKind kind) {
   Phone p;
   p.number = std::move(number);
   p.kind = kind;
+  p.consent_text = kind == PhoneKind::mobile;  // the debtor opted in to texts on the mobile
   return p;
 }
 
-// One debtor on one account living in `zone`, with a home, a work and a mobile number.
+// One debtor on one account living in `zone`, with a home, a work and a mobile number (texts allowed on it).
 Account account_in(std::string jurisdiction, std::string zone, std::string id = "A-1") {
   Account a = debtor_account(std::move(jurisdiction), std::move(zone), std::move(id));
   Party& p = a.parties[0];
@@ -52,7 +53,7 @@ class Events : public EventLog {
     add(account, iso, OutcomeRecorded{attempt_id, outcome, false});
   }
   void letter(const std::string& account, const char* iso, std::string template_id) {
-    add(account, iso, LetterIssued{std::move(template_id), "fr-FR", "sha256:00"});
+    add(account, iso, letter_issued(std::move(template_id), "fr-FR", std::string(iso, 10).c_str()));
   }
 };
 
@@ -61,14 +62,14 @@ class CompliancePacks : public ShippedRules {
   Events events;
 
   Decision contact(const Account& a, const char* iso, ContactChannel channel = ContactChannel::phone) {
-    return check(a, a.parties[0], channel, at(iso), events.journal, book);
+    return check_journal(a, a.parties[0], channel, at(iso), events.journal, book);
   }
   Decision call_to(const Account& a, const char* number, const char* iso,
                    ContactChannel channel = ContactChannel::phone) {
-    return check(a, a.parties[0], channel, number, at(iso), events.journal, book);
+    return check_journal(a, a.parties[0], channel, number, at(iso), events.journal, book);
   }
   Decision call_for_consumer(const Account& a, const char* iso, std::span<const std::string> others) {
-    return check(a, a.parties[0], ContactChannel::phone, at(iso), events.journal, book, others);
+    return check_journal(a, a.parties[0], ContactChannel::phone, at(iso), events.journal, book, others);
   }
 };
 
@@ -179,7 +180,7 @@ TEST_F(CompliancePacks, FranceDoesNotDiscussTheDebtWithOthers) {
   Party neighbour = fr.parties[0];
   neighbour.id = "P-9";
   const Decision d =
-      check(fr, neighbour, ContactChannel::phone, at("2026-06-02T08:00:00Z"), events.journal, book);
+      check_journal(fr, neighbour, ContactChannel::phone, at("2026-06-02T08:00:00Z"), events.journal, book);
   EXPECT_FALSE(d.allowed);
   EXPECT_TRUE(d.blocked_by("fr-confidentialite"));
   EXPECT_FALSE(d.blocked_by("us-third-party-disclosure"));  // the US pack does not apply to FR
@@ -313,7 +314,7 @@ TEST_F(CompliancePacks, RegulationFDoesNotCountCallsThatNeverConnected) {
     plain.attempt("A-1", when.c_str());
   }
   const Decision d =
-      check(us, us.parties[0], ContactChannel::phone, at("2026-06-07T16:00:00Z"), plain.journal, book);
+      check_journal(us, us.parties[0], ContactChannel::phone, at("2026-06-07T16:00:00Z"), plain.journal, book);
   EXPECT_FALSE(d.allowed);
   EXPECT_TRUE(d.blocked_by("us-call-frequency"));
 }
@@ -406,7 +407,7 @@ TEST(ComplianceNewKinds, UnknownKindFailsClosed) {
   const Account fr = account_in("FR", "Europe/Paris");
   Journal journal;
   const Decision d =
-      check(fr, fr.parties[0], ContactChannel::letter, at("2026-06-02T08:00:00Z"), journal, book);
+      check_journal(fr, fr.parties[0], ContactChannel::letter, at("2026-06-02T08:00:00Z"), journal, book);
   EXPECT_FALSE(d.allowed);
   EXPECT_TRUE(d.blocked_by(rule_pack_failed));
 }

@@ -32,9 +32,11 @@ class ContactSessionTest : public ::testing::Test {
   Journal journal;
   ScriptContext context{"Jordan Lee", "JL Services", "+16175550100"};
 
+  AccountState state() const { return fold(account, &client, journal.events_for(account.id)); }
+
   ContactSession start(ContactChannel channel = ContactChannel::phone, const char* point = "+16175550123") {
     ContactStart s =
-        start_contact(account, "P-1", channel, point, kAttempt, journal, at("2026-03-08T15:00:00Z"));
+        start_contact(state(), "P-1", channel, point, kAttempt, at("2026-03-08T15:00:00Z"));
     EXPECT_TRUE(s.problems.empty());
     return s.session.value_or(ContactSession{});
   }
@@ -59,8 +61,8 @@ class ContactSessionTest : public ::testing::Test {
 };
 
 TEST_F(ContactSessionTest, StartGivesTheAttemptPayload) {
-  const ContactStart s = start_contact(account, "P-1", ContactChannel::phone, "+16175550123", kAttempt,
-                                       journal, at("2026-03-08T15:00:00Z"));
+  const ContactStart s =
+      start_contact(state(), "P-1", ContactChannel::phone, "+16175550123", kAttempt, at("2026-03-08T15:00:00Z"));
   ASSERT_TRUE(s.problems.empty());
   ASSERT_TRUE(s.attempt.has_value());
   EXPECT_EQ(*s.attempt,
@@ -72,15 +74,15 @@ TEST_F(ContactSessionTest, StartGivesTheAttemptPayload) {
 }
 
 TEST_F(ContactSessionTest, StartRefusesBadInput) {
-  const ContactStart unknown = start_contact(account, "P-9", ContactChannel::phone, "+16175550123", kAttempt,
-                                             journal, at("2026-03-08T15:00:00Z"));
+  const ContactStart unknown =
+      start_contact(state(), "P-9", ContactChannel::phone, "+16175550123", kAttempt, at("2026-03-08T15:00:00Z"));
   ASSERT_EQ(unknown.problems.size(), 1u);
   EXPECT_EQ(unknown.problems[0].path, "party_id");
   EXPECT_FALSE(unknown.session.has_value());
   EXPECT_FALSE(unknown.attempt.has_value());
 
-  const ContactStart no_point = start_contact(account, "P-1", ContactChannel::phone, "", EventId(), journal,
-                                              at("2026-03-08T15:00:00Z"));
+  const ContactStart no_point =
+      start_contact(state(), "P-1", ContactChannel::phone, "", EventId(), at("2026-03-08T15:00:00Z"));
   ASSERT_EQ(no_point.problems.size(), 2u);
   EXPECT_EQ(no_point.problems[0].path, "contact_point");
   EXPECT_EQ(no_point.problems[1].path, "attempt_id");
@@ -90,7 +92,7 @@ TEST_F(ContactSessionTest, StartRefusesBadInput) {
 TEST_F(ContactSessionTest, UnverifiedPartyHearsNothingAboutTheDebt) {
   const ContactSession s = start();
   EXPECT_FALSE(debt_may_be_discussed(s));
-  const std::vector<ScriptItem> script = contact_script(s, account, &client, book, context);
+  const std::vector<ScriptItem> script = contact_script(s, state(), book, context);
   EXPECT_TRUE(has_section(script, ScriptSection::location_questions));
   EXPECT_TRUE(has_section(script, ScriptSection::identity_questions));
   EXPECT_TRUE(has_section(script, ScriptSection::limited_content_message));
@@ -120,12 +122,12 @@ TEST_F(ContactSessionTest, UnverifiedPartyHearsNothingAboutTheDebt) {
               O::cease_request}) {
     EXPECT_NE(std::find(open.begin(), open.end(), o), open.end()) << to_string(o);
   }
-  const ContactFinish ptp = finish_contact(s, account, O::promise_to_pay,
+  const ContactFinish ptp = finish_contact(s, state(), O::promise_to_pay,
                                            promise_of(usd(5000), day("2026-03-20")), day("2026-03-08"));
   ASSERT_EQ(ptp.problems.size(), 1u);
   EXPECT_EQ(ptp.problems[0].path, "outcome");
   EXPECT_TRUE(ptp.payloads.empty());
-  EXPECT_EQ(finish_contact(s, account, O::right_party_contact, {}, day("2026-03-08")).problems[0].path,
+  EXPECT_EQ(finish_contact(s, state(), O::right_party_contact, {}, day("2026-03-08")).problems[0].path,
             "outcome");
 }
 
@@ -137,7 +139,7 @@ TEST_F(ContactSessionTest, VerificationOpensDisclosuresAndDebtDetails) {
 
   const ContactSession s = verified();
   EXPECT_TRUE(debt_may_be_discussed(s));
-  const std::vector<ScriptItem> script = contact_script(s, account, &client, book, context);
+  const std::vector<ScriptItem> script = contact_script(s, state(), book, context);
   EXPECT_FALSE(has_section(script, ScriptSection::location_questions));
   EXPECT_FALSE(has_section(script, ScriptSection::limited_content_message));
   ASSERT_GE(script.size(), 2u);
@@ -165,7 +167,7 @@ TEST_F(ContactSessionTest, LaterCommunicationsGetTheShortDisclosure) {
   laptop.add(journal, "A-1", at("2026-02-20T15:05:00Z"), OutcomeRecorded{call, O::right_party_contact, true});
   const ContactSession s = verified();
   EXPECT_FALSE(s.first_communication);
-  const std::vector<ScriptItem> script = contact_script(s, account, &client, book, context);
+  const std::vector<ScriptItem> script = contact_script(s, state(), book, context);
   ASSERT_EQ(script.front().section, ScriptSection::disclosures);
   EXPECT_EQ(script.front().lines[0], "This call is from a debt collector.");
 }
@@ -176,14 +178,14 @@ TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
   const PartyVerified pv{"P-1", VerificationMethod::security_questions, 2};
 
   const ContactFinish ptp =
-      finish_contact(s, account, O::promise_to_pay, promise_of(usd(5000), day("2026-03-20")), today);
+      finish_contact(s, state(), O::promise_to_pay, promise_of(usd(5000), day("2026-03-20")), today);
   ASSERT_TRUE(ptp.problems.empty());
   EXPECT_EQ(ptp.payloads, (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::promise_to_pay, true},
                                                      PromiseMade{usd(5000), day("2026-03-20")}}));
 
   OutcomeDetails dispute;
   dispute.dispute_reason = "not my debt";
-  EXPECT_EQ(finish_contact(s, account, O::dispute, dispute, today).payloads,
+  EXPECT_EQ(finish_contact(s, state(), O::dispute, dispute, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::dispute, true},
                                        DisputeOpened{"P-1", "not my debt", today}}));
 
@@ -191,35 +193,35 @@ TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
   cease.cease_scope = CeaseScope::channels;
   cease.cease_channels = {ContactChannel::phone};
   EXPECT_EQ(
-      finish_contact(s, account, O::cease_request, cease, today).payloads,
+      finish_contact(s, state(), O::cease_request, cease, today).payloads,
       (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::cease_request, true},
                                  CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::phone}}}));
 
-  EXPECT_EQ(finish_contact(s, account, O::right_party_contact, {}, today).payloads,
+  EXPECT_EQ(finish_contact(s, state(), O::right_party_contact, {}, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::right_party_contact, true}}));
-  EXPECT_EQ(finish_contact(s, account, O::bankrupt, {}, today).payloads,
+  EXPECT_EQ(finish_contact(s, state(), O::bankrupt, {}, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::bankrupt, true},
                                        Escalated{EscalationTarget::legal, "bankruptcy reported"}}));
 
   // Unverified outcomes: no conversation, no verification event.
   const ContactSession u = start();
-  EXPECT_EQ(finish_contact(u, account, O::no_answer, {}, today).payloads,
+  EXPECT_EQ(finish_contact(u, state(), O::no_answer, {}, today).payloads,
             (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::no_answer, false}}));
-  EXPECT_EQ(finish_contact(u, account, O::limited_content_message, {}, today).payloads,
+  EXPECT_EQ(finish_contact(u, state(), O::limited_content_message, {}, today).payloads,
             (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::limited_content_message, false}}));
-  EXPECT_EQ(finish_contact(u, account, O::third_party, {}, today).payloads,
+  EXPECT_EQ(finish_contact(u, state(), O::third_party, {}, today).payloads,
             (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::third_party, false}}));
-  EXPECT_EQ(finish_contact(u, account, O::wrong_number, {}, today).payloads,
+  EXPECT_EQ(finish_contact(u, state(), O::wrong_number, {}, today).payloads,
             (std::vector<EventPayload>{
                 OutcomeRecorded{kAttempt, O::wrong_number, false},
-                ContactPointUpdated{"P-1", ContactPointKind::phone, "+16175550123", ContactStatus::bad}}));
-  EXPECT_EQ(finish_contact(u, account, O::deceased, {}, today).payloads,
+                ContactPointUpdated{"P-1", ContactPointKind::phone, "+16175550123", ContactStatus::wrong_number}}));
+  EXPECT_EQ(finish_contact(u, state(), O::deceased, {}, today).payloads,
             (std::vector<EventPayload>{OutcomeRecorded{kAttempt, O::deceased, false},
                                        Escalated{EscalationTarget::return_to_client, "death reported"}}));
 
   // A verified party met in person: a right-party contact, but not a telephone conversation.
   const ContactSession visit = verified(ContactChannel::in_person);
-  EXPECT_EQ(finish_contact(visit, account, O::right_party_contact, {}, today).payloads,
+  EXPECT_EQ(finish_contact(visit, state(), O::right_party_contact, {}, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::right_party_contact, false}}));
 }
 
@@ -227,7 +229,7 @@ TEST_F(ContactSessionTest, BadOutcomeDetailsNameTheFieldAndEmitNothing) {
   const Date today = day("2026-03-08");
   const ContactSession s = verified();
   const auto first_path = [&](O o, const OutcomeDetails& d) {
-    const ContactFinish f = finish_contact(s, account, o, d, today);
+    const ContactFinish f = finish_contact(s, state(), o, d, today);
     EXPECT_TRUE(f.payloads.empty());
     return f.problems.empty() ? std::string() : f.problems[0].path;
   };
@@ -242,23 +244,23 @@ TEST_F(ContactSessionTest, BadOutcomeDetailsNameTheFieldAndEmitNothing) {
   EXPECT_EQ(first_path(O::cease_request, cease), "cease_channels");
   // Due today is fine.
   EXPECT_TRUE(
-      finish_contact(s, account, O::promise_to_pay, promise_of(usd(1), today), today).problems.empty());
+      finish_contact(s, state(), O::promise_to_pay, promise_of(usd(1), today), today).problems.empty());
 
   const ContactSession email = verified(ContactChannel::email);
-  const ContactFinish lcm = finish_contact(email, account, O::limited_content_message, {}, today);
+  const ContactFinish lcm = finish_contact(email, state(), O::limited_content_message, {}, today);
   ASSERT_EQ(lcm.problems.size(), 1u);
   EXPECT_EQ(lcm.problems[0].path, "outcome");
   EXPECT_TRUE(lcm.payloads.empty());
 
   ContactSession stray = s;
   stray.party_id = "P-9";
-  EXPECT_EQ(finish_contact(stray, account, O::no_answer, {}, today).problems[0].path, "party_id");
+  EXPECT_EQ(finish_contact(stray, state(), O::no_answer, {}, today).problems[0].path, "party_id");
 }
 
 TEST_F(ContactSessionTest, PayloadsBecomeJournalEvents) {
   Device phone("d-phone-7", 0x22);
   const ContactSession s = verified();
-  const ContactFinish f = finish_contact(s, account, O::promise_to_pay,
+  const ContactFinish f = finish_contact(s, state(), O::promise_to_pay,
                                          promise_of(usd(5000), day("2026-03-20")), day("2026-03-08"));
   std::vector<EventId> ids{phone.next_id(), phone.next_id()};
   EXPECT_EQ(make_contact_events("A-1", f.payloads, ids, phone.author(), at("2026-03-08T15:10:00Z"), 5)

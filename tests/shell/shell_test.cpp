@@ -293,7 +293,8 @@ TEST(ShellUpdate, RecordOfferRefusesARequestWithViolations) {
   terms.first_payment = request.today.plus_months(1);
   request.plan = terms;
   ps::RecordOffer offer{account.id, request, parley::EventId::from_parts(1, 2),
-                        parley::Instant::from_unix_seconds(1770000000), {"u", "d"}};
+                        parley::Instant::from_unix_seconds(std::int64_t{request.today.days_since_epoch()} * 86400 + 36000),
+                        {"u", "d"}};  // 10:00 UTC on the quote date
   state = ps::update(std::move(state), offer);
   EXPECT_TRUE(state.offers_for(account.id).empty());  // beyond the policy's term: not recorded
 
@@ -305,7 +306,7 @@ TEST(ShellUpdate, RecordOfferRefusesARequestWithViolations) {
   ASSERT_TRUE(check.violations[0].alternative.has_value());
   offer.request = *check.violations[0].alternative;
   state = ps::update(std::move(state), offer);
-  ASSERT_EQ(state.offers_for(account.id).size(), 1u);
+  ASSERT_EQ(state.offers_for(account.id).size(), 1u) << (state.offer_problems.empty() ? "" : state.offer_problems[0].text());
   EXPECT_EQ(state.offers_for(account.id)[0]->get<parley::PlanAccepted>()->request,
             parley::plans::save_request(offer.request));
 }
@@ -472,7 +473,8 @@ TEST(ShellUpdate, RecordOfferNeedsTheRequestsCalendarAndRecordsItsRolledQuote) {
   }
   ASSERT_EQ(request.calendar_id, "US-FEDERAL");
   ps::RecordOffer offer{id, request, parley::EventId::from_parts(1, 2),
-                        parley::Instant::from_unix_seconds(1770000000), {"u", "d"}};
+                        parley::Instant::from_unix_seconds(std::int64_t{request.today.days_since_epoch()} * 86400 + 36000),
+                        {"u", "d"}};  // 10:00 UTC on the quote date
   state = ps::update(std::move(state), offer);
   EXPECT_TRUE(state.offers_for(id).empty());  // the calendar was not handed in: the quote cannot be reproduced
 
@@ -611,15 +613,14 @@ TEST_F(ShellFrames, QuoterSettlementFromTheKeyboardBelowTheFloorApplyThenOffer) 
   EXPECT_GE(state()["quote"]["violations"].get<int>(), 1);
   EXPECT_EQ(state()["offers"], 0);
 
-  // Apply with Enter: the lowest amount a supervisor may approve, so an approval instead of a violation.
+  // Apply with Enter: the lowest amount the collector may agree alone, so neither a violation nor an approval.
   ASSERT_TRUE(move_to(down, "quoter.apply"));
   press(enter);
   nlohmann::json s = state();
   EXPECT_EQ(s["quote"]["violations"], 0);
-  EXPECT_EQ(s["quote"]["approvals"], 1);
+  EXPECT_EQ(s["quote"]["approvals"], 0);
   EXPECT_EQ(s["quote"]["kind"], "settlement");
-  ASSERT_EQ(app_->quoter().check.approvals.size(), 1u);
-  EXPECT_EQ(app_->quoter().check.approvals[0].code, parley::plans::FindingCode::settlement_needs_supervisor);
+  EXPECT_EQ(app_->quoter().request.settlement->amount, opening);  // the quoter opened at that amount too
 
   // Offer with Enter: a PlanAccepted event holding the settlement request.
   ASSERT_TRUE(move_to(down, "quoter.offer"));

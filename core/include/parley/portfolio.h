@@ -23,6 +23,7 @@
 
 #include "parley/date.h"
 #include "parley/money.h"
+#include "parley/problem.h"
 
 namespace parley {
 
@@ -30,7 +31,8 @@ namespace parley {
 // Each has a JSON spelling (to_string / parse_*); parse_* returns nullopt for an unknown spelling.
 
 enum class PartyRole { debtor, co_signer, guarantor };             // "debtor", "co-signer", "guarantor"
-enum class ContactStatus { current, bad, unverified };             // "current", "bad", "unverified"
+enum class ContactStatus { current, bad, unverified, wrong_number };  // "current", "bad", "unverified",
+                                                                      // "wrong-number": reaches someone else
 enum class PhoneKind { mobile, home, work, other };                // "mobile", "home", "work", "other"
 enum class Frequency { weekly, fortnightly, semi_monthly, monthly };  // "weekly", ..., "semi-monthly", "monthly"
 enum class PaymentMethod { card, bank_transfer, cheque };          // "card", "bank-transfer", "cheque"
@@ -107,6 +109,17 @@ struct Email {
   friend bool operator==(const Email&, const Email&) = default;
 };
 
+// The rules of a contact point's own data, shared by the portfolio loader and the journal's contact-point-added:
+// each problem is appended to `out` with its path under `path` ("accounts[0].parties[1].phones[0]"). Provenance
+// (source and dates) is the caller's to check: its bounds depend on where the point comes from.
+bool is_e164(std::string_view number);        // '+', a non-zero digit, then up to 14 more digits
+bool is_email_address(std::string_view text);  // exactly one '@', with text on both sides
+bool is_country_code(std::string_view code);   // ISO 3166-1 alpha-2: two uppercase letters
+void check_postal_address(const PostalAddress& address, const std::string& path, Problems& out);
+void check_contact_point(const Address& address, const std::string& path, Problems& out);
+void check_contact_point(const Phone& phone, const std::string& path, Problems& out);
+void check_contact_point(const Email& email, const std::string& path, Problems& out);
+
 // [SECTION] Parties -------------------------------------------------------------------------------------------
 
 struct Party {
@@ -159,8 +172,10 @@ struct Policy {
   int max_settlement_payments = 1;                // a settlement is paid in at most this many payments
   int supervisor_term_months = 0;                 // plans longer than this need approval; 0: never
   std::vector<BalancePart> waterfall{BalancePart::fees, BalancePart::interest, BalancePart::principal};
+  int promise_grace_days = 0;                     // a promise unpaid this many days after its due date is broken
   friend bool operator==(const Policy&, const Policy&) = default;
 };
+inline constexpr int max_promise_grace_days = 60;
 
 struct Client {
   std::string id;

@@ -44,68 +44,41 @@ struct Zones {
   }
 };
 
-Zones zones_of(const Party& party) {
+Zones zones_of(const PartyRecord& party) {
   Zones out;
-  for (const Address& a : party.addresses) {
-    if (a.time_zone.empty()) continue;
-    if (std::optional<TimeZone> z = TimeZone::find(a.time_zone)) {
+  for (const PointRecord& p : party.points) {
+    if (p.kind != ContactPointKind::address || !p.usable() || p.address->time_zone.empty()) continue;
+    if (std::optional<TimeZone> z = TimeZone::find(p.address->time_zone)) {
       out.add(*z);
       return out;
     }
   }
-  for (const Phone& p : party.phones) {
-    if (p.provenance.status == ContactStatus::bad) continue;
-    for (const std::string& name : p.time_zones) {
+  for (const PointRecord& p : party.points) {
+    if (p.kind != ContactPointKind::phone || !p.usable()) continue;
+    for (const std::string& name : p.phone->time_zones) {
       if (std::optional<TimeZone> z = TimeZone::find(name)) out.add(*z);
     }
   }
   return out;
 }
 
-// The account's events in journal order, gathered once per check so that every rule reads a plain array.
-class AccountEvents {
- public:
-  class iterator {
-   public:
-    explicit iterator(const Event* const* p) : p_(p) {}
-    const Event& operator*() const { return **p_; }
-    iterator& operator++() {
-      ++p_;
-      return *this;
-    }
-    friend bool operator==(iterator a, iterator b) { return a.p_ == b.p_; }
-
-   private:
-    const Event* const* p_;
-  };
-  explicit AccountEvents(const EventRange& range) : list_(range.to_vector()) {}
-  iterator begin() const { return iterator(list_.data()); }
-  iterator end() const { return iterator(list_.data() + list_.size()); }
-
- private:
-  std::vector<const Event*> list_;
-};
-
 struct Context {
-  const Account& account;
-  const Party& party;
+  const AccountState& state;
+  const Party& party;                  // the party asked about (maybe not one of the account's)
+  const PartyRecord* record;           // its record in the state, or null when it is not a party of the account
+  std::optional<std::uint32_t> index;  // its index in state.parties
   ContactChannel channel;
-  const Journal& journal;
   const RuleBook& book;
-  std::span<const std::string> consumer_accounts;
+  std::span<const AccountState* const> consumer_accounts;
   Zones zones;
   const PreferenceSet* preferences = nullptr;  // the party's latest PreferenceSet on the account, if any
   const Phone* number = nullptr;               // the party's phone being called or texted, when known
-  const AccountEvents& events;                 // the account's events
 };
 
-// The party's phone with this number, or null.
-const Phone* phone_of(const Party& party, std::string_view number) {
-  if (number.empty()) return nullptr;
-  for (const Phone& p : party.phones) {
-    if (p.number == number) return &p;
-  }
-  return nullptr;
+// The phone an attempt reached, when it is one of its party's points.
+const Phone* phone_of(const AccountState& state, const AttemptRecord& a) {
+  if (!a.point) return nullptr;
+  return state.parties[a.party].points[*a.point].phone;
 }
 
 bool listed(const std::vector<PhoneKind>& kinds, PhoneKind kind) {
@@ -182,43 +155,34 @@ void calling_hours(const Context& c, const ContactRule& rule, Instant at, Outcom
                      clock_text(rule.latest) + " the party's local time.");
 }
 
-// Whether the latest outcome recorded for the attempt is one the rule does not count.
-template <class Events>
-bool uncounted(const ContactRule& rule, const Events& events, const Event& attempt) {
-  if (rule.uncounted_outcomes.empty()) return false;
-  const OutcomeRecorded* latest = nullptr;
-  for (const Event& e : events) {
-    const OutcomeRecorded* r = e.get<OutcomeRecorded>();
-    if (r != nullptr && r->attempt_id == attempt.id) latest = r;
-  }
-  return latest != nullptr && std::find(rule.uncounted_outcomes.begin(), rule.uncounted_outcomes.end(),
-                                        latest->outcome) != rule.uncounted_outcomes.end();
+// Whether the attempt's latest outcome is one the rule does not count.
+bool uncounted(const ContactRule& rule, const AttemptRecord& attempt) {
+  return attempt.outcome && std::find(rule.uncounted_outcomes.begin(), rule.uncounted_outcomes.end(),
+                                      *attempt.outcome) != rule.uncounted_outcomes.end();
 }
 
 // Attempts counted by a call-frequency rule, by their instants: outbound, on a governed channel, to the party (on
 // this account) or to anyone (on the consumer's other accounts), to a number of a listed kind when the rule names
-// kinds (numbers not found among the party's phones count), and without an uncounted outcome. The outcome is
-// looked up only for attempts inside [low, high).
+// kinds (numbers not among the party's points count), and without an uncounted outcome.
 template <class Visit>
 void for_each_counted_attempt(const Context& c, const ContactRule& rule, Instant low, Instant high, Visit visit) {
-  const auto scan = [&](const auto& events, bool same_account) {
-    for (const Event& e : events) {
-      const ContactAttempted* a = e.get<ContactAttempted>();
-      if (a == nullptr || a->direction != ContactDirection::outbound || !governs(rule, a->channel)) continue;
-      if (same_account && a->party_id != c.party.id) continue;
-      if (e.recorded_at < low || e.recorded_at >= high) continue;
+  const auto scan = [&](const AccountState& s, bool same_account) {
+    for (const AttemptRecord& a : s.attempts) {
+      if (a.direction != ContactDirection::outbound || !governs(rule, a.channel)) continue;
+      if (same_account && (!c.index || a.party != *c.index)) continue;
+      if (a.at < low || a.at >= high) continue;
       if (!rule.phone_kinds.empty()) {
-        const Phone* to = phone_of(c.party, a->contact_point);
+        const Phone* to = phone_of(s, a);
         if (to != nullptr && !listed(rule.phone_kinds, to->kind)) continue;
       }
-      if (uncounted(rule, events, e)) continue;
-      visit(e.recorded_at);
+      if (uncounted(rule, a)) continue;
+      visit(a.at);
     }
   };
-  scan(c.events, true);
+  scan(c.state, true);
   if (rule.per == FrequencyScope::consumer) {
-    for (const std::string& id : c.consumer_accounts) {
-      if (id != c.account.id) scan(c.journal.events_for(id), false);
+    for (const AccountState* other : c.consumer_accounts) {
+      if (other != nullptr && other->account->id != c.state.account->id) scan(*other, false);
     }
   }
 }
@@ -267,16 +231,9 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
 void after_conversation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
   // The latest telephone conversation with the party on this debt, by the instant of its attempt.
   std::optional<Instant> latest;
-  for (const Event& e : c.events) {
-    const OutcomeRecorded* r = e.get<OutcomeRecorded>();
-    if (r == nullptr || !r->conversation) continue;
-    const Event* attempt = c.journal.find(r->attempt_id);
-    const ContactAttempted* a = attempt == nullptr ? nullptr : attempt->get<ContactAttempted>();
-    if (a == nullptr || attempt->account_id != c.account.id || a->party_id != c.party.id ||
-        a->channel != ContactChannel::phone) {
-      continue;
-    }
-    if (attempt->recorded_at <= at && (!latest || attempt->recorded_at > *latest)) latest = attempt->recorded_at;
+  for (const AttemptRecord& a : c.state.attempts) {
+    if (!a.conversation || !c.index || a.party != *c.index || a.channel != ContactChannel::phone) continue;
+    if (a.at <= at && (!latest || a.at > *latest)) latest = a.at;
   }
   if (!latest) return;
   std::optional<Instant> clear;
@@ -294,29 +251,15 @@ void after_conversation(const Context& c, const ContactRule& rule, Instant at, O
 }
 
 void cease(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
-  for (const Event& e : c.events) {
-    const CeaseRequested* r = e.get<CeaseRequested>();
-    if (r == nullptr || r->party_id != c.party.id) continue;
-    const bool stops = r->scope == CeaseScope::all ||
-                       std::find(r->channels.begin(), r->channels.end(), c.channel) != r->channels.end();
-    if (!stops) continue;
+  for (const CeaseRecord& r : c.state.ceases) {
+    if (!c.index || r.party != *c.index || !r.stops(c.channel)) continue;
     o.block(std::nullopt);
     const TimeZone zone = c.zones.count > 0 ? c.zones.zone[0] : TimeZone();
-    say(out, rule, "The party asked on " + local_date(zone, e.recorded_at).iso() +
-                       " that communication stop" +
-                       (r->scope == CeaseScope::all ? std::string() : " by " + std::string(to_string(c.channel))) +
+    say(out, rule, "The party asked on " + local_date(zone, r.recorded_at).iso() + " that communication stop" +
+                       (r.scope == CeaseScope::all ? std::string() : " by " + std::string(to_string(c.channel))) +
                        "; only the notices the rule allows may be sent.");
     return;
   }
-}
-
-const PreferenceSet* latest_preferences(const AccountEvents& events, const Party& party) {
-  const PreferenceSet* latest = nullptr;
-  for (const Event& e : events) {
-    const PreferenceSet* p = e.get<PreferenceSet>();
-    if (p != nullptr && p->party_id == party.id) latest = p;
-  }
-  return latest;
 }
 
 void medium_preference(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
@@ -348,38 +291,37 @@ void inconvenient_time(const Context& c, const ContactRule& rule, Instant at, Ou
   say(out, rule, "The party said this time is inconvenient.");
 }
 
+// Whether a verification letter was folded after the dispute.
+bool answered(const Context& c, const ContactRule& rule, const DisputeRecord& dispute) {
+  return std::any_of(c.state.letters.begin(), c.state.letters.end(), [&](const LetterRecord& l) {
+    return l.position > dispute.position && l.letter.template_id == rule.verification_template;
+  });
+}
+
 void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
   std::optional<Date> notice;  // the day the validation information was provided
-  for (const Event& e : c.events) {
-    const LetterIssued* l = e.get<LetterIssued>();
-    if (l != nullptr && l->template_id == rule.validation_template) {
-      notice = e.recorded_at.utc_date();
+  for (const LetterRecord& l : c.state.letters) {
+    if (l.letter.template_id == rule.validation_template) {
+      notice = l.letter.provided;
       break;
     }
   }
   std::optional<Date> period_end;
   if (notice && c.book.holidays) period_end = validation_period(*c.book.holidays, *notice).ends;
   // A dispute inside the period pauses collection until a verification letter comes after it in the journal.
-  const DisputeOpened* open = nullptr;
-  for (const Event& e : c.events) {
-    if (const DisputeOpened* d = e.get<DisputeOpened>()) {
-      const bool inside = !period_end || (d->received >= *notice && d->received <= *period_end);
-      if (inside && open == nullptr) open = d;
-    } else if (const LetterIssued* l = e.get<LetterIssued>();
-               l != nullptr && open != nullptr && l->template_id == rule.verification_template) {
-      open = nullptr;
-    }
+  for (const DisputeRecord& d : c.state.disputes) {
+    const bool inside = !period_end || (d.received >= *notice && d.received <= *period_end);
+    if (!inside || answered(c, rule, d)) continue;
+    o.block(std::nullopt);
+    say(out, rule, "A dispute received on " + d.received.iso() +
+                       " is unanswered: collection is paused until verification is sent.");
+    return;
   }
-  if (open == nullptr) return;
-  o.block(std::nullopt);
-  say(out, rule, "A dispute received on " + open->received.iso() +
-                     " is unanswered: collection is paused until verification is sent.");
 }
 
 void prior_letter(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
-  for (const Event& e : c.events) {
-    const LetterIssued* l = e.get<LetterIssued>();
-    if (l != nullptr && l->template_id == rule.letter_template) return;
+  for (const LetterRecord& l : c.state.letters) {
+    if (l.letter.template_id == rule.letter_template) return;
   }
   o.block(std::nullopt);
   say(out, rule, "The letter \"" + rule.letter_template + "\" has not been sent: it must come before any " +
@@ -387,8 +329,7 @@ void prior_letter(const Context& c, const ContactRule& rule, Outcome& o, Decisio
 }
 
 void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
-  const bool on_account = std::any_of(c.account.parties.begin(), c.account.parties.end(),
-                                      [&](const Party& p) { return p.id == c.party.id && p.role == c.party.role; });
+  const bool on_account = c.record != nullptr && c.record->party->role == c.party.role;
   if (on_account && std::find(rule.roles.begin(), rule.roles.end(), c.party.role) != rule.roles.end()) return;
   o.block(std::nullopt);
   say(out, rule, on_account ? "A " + std::string(to_string(c.party.role)) + " may not be told about the debt."
@@ -414,7 +355,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
   Outcome o;
   bool zone_reported = false;
   for (const RulePack& pack : c.book.packs) {
-    if (!pack.applies_to(c.account.jurisdiction)) continue;
+    if (!pack.applies_to(c.state.account->jurisdiction)) continue;
     for (const ContactRule& rule : pack.rules) {
       if (!governs(rule, c.channel) || !covers_number(rule, c.number) || (!first_round && timeless(rule.kind))) {
         continue;
@@ -456,20 +397,73 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
 
 // [SECTION] API -----------------------------------------------------------------------------------------------
 
-Decision check(const Account& account, const Party& party, ContactChannel channel, Instant at,
-               const Journal& journal, const RuleBook& book, std::span<const std::string> consumer_accounts) {
-  return check(account, party, channel, std::string_view(), at, journal, book, consumer_accounts);
+namespace {
+
+std::string hold_words(const Hold& hold, const Party& party) {
+  const std::string on = hold.since.utc_date().iso();
+  switch (hold.kind) {
+    case HoldKind::bankruptcy:
+      return party.given_name + " " + party.family_name + " was reported bankrupt on " + on +
+             ": collection contact has stopped.";
+    case HoldKind::deceased:
+      return party.given_name + " " + party.family_name + " was reported deceased on " + on +
+             ": the debt is not discussed with them or on their numbers.";
+    case HoldKind::legal: return "The account was escalated to legal on " + on + ": collection contact has stopped.";
+    case HoldKind::returned_to_client:
+      return "The account was returned to the client on " + on + ": the agency no longer collects it.";
+  }
+  return "The account is on hold.";
 }
 
-Decision check(const Account& account, const Party& party, ContactChannel channel, std::string_view contact_point,
-               Instant at, const Journal& journal, const RuleBook& book,
-               std::span<const std::string> consumer_accounts) {
+// Core's own reasons that block whatever the packs say: holds, and a point that may not be used on the channel.
+bool core_reasons(const Context& c, std::string_view contact_point, Decision& decision) {
+  bool blocked = false;
+  if (c.index) {
+    for (const Hold* h : c.state.holds_on(*c.index)) {
+      const Party& held = h->party == whole_account ? c.party : *c.state.parties[h->party].party;
+      decision.reasons.push_back({std::string(account_hold), hold_words(*h, held), ""});
+      blocked = true;
+    }
+  }
+  const std::optional<ContactPointKind> kind = point_kind_of(c.channel);
+  if (contact_point.empty() || !kind || c.record == nullptr) return blocked;
+  const PointRecord* point = c.record->find(*kind, contact_point);
+  const std::string what = std::string(to_string(*kind)) + " " + std::string(contact_point);
+  if (point == nullptr) {
+    decision.reasons.push_back({std::string(point_unusable),
+                                "The " + what + " is not one of the party's contact points: record it first.", ""});
+    return true;
+  }
+  if (!point->usable()) {
+    decision.reasons.push_back({std::string(point_unusable),
+                                "The " + what + " is marked " + std::string(to_string(point->status)) + ".", ""});
+    blocked = true;
+  }
+  if (!point->consent(c.channel)) {
+    decision.reasons.push_back(
+        {std::string(no_consent),
+         "The party has not consented to " + std::string(to_string(c.channel)) + " contact at the " + what + ".", ""});
+    blocked = true;
+  }
+  return blocked;
+}
+
+}  // namespace
+
+Decision check(const AccountState& state, const Party& party, ContactChannel channel, std::string_view contact_point,
+               Instant at, const RuleBook& book, std::span<const AccountState* const> consumer_accounts) {
   Decision decision;
+  const Account& account = *state.account;
   if (!book.failed.empty()) {
     for (const Problem& p : book.failed) {
       decision.reasons.push_back({std::string(rule_pack_failed),
                                   "A rule pack did not load, so no contact is allowed: " + p.text(), ""});
     }
+    return decision;
+  }
+  if (!book.pending.empty()) {
+    decision.reasons.push_back({std::string(rule_packs_loading),
+                                "The compliance rule packs are still loading; contact waits until they are in.", ""});
     return decision;
   }
   const bool covered = std::any_of(book.packs.begin(), book.packs.end(),
@@ -481,18 +475,25 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
                                 ""});
     return decision;
   }
-  const Phone* number = channel == ContactChannel::phone || channel == ContactChannel::sms
-                           ? phone_of(party, contact_point)
-                           : nullptr;
-  const AccountEvents events(journal.events_for(account.id));
-  const Context c{account, party, channel, journal, book, consumer_accounts, zones_of(party),
-                  latest_preferences(events, party), number, events};
+  // A party not on the account (a neighbour asked for location information) is read from its own data.
+  const std::optional<std::uint32_t> index = state.party_index(party.id);
+  const PartyRecord* record = index && state.parties[*index].party->role == party.role ? &state.parties[*index]
+                                                                                       : nullptr;
+  const PartyRecord outsider = record == nullptr ? party_record(party) : PartyRecord{};
+  const PartyRecord& seen = record != nullptr ? *record : outsider;
+  const Phone* number = nullptr;
+  if (channel == ContactChannel::phone || channel == ContactChannel::sms) {
+    if (const PointRecord* p = seen.find(ContactPointKind::phone, contact_point)) number = p->phone;
+  }
+  const Context c{state, party, record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
+                  zones_of(seen), seen.preferences ? &*seen.preferences : nullptr, number};
+  const bool held = core_reasons(c, contact_point, decision);
   Outcome o = evaluate(c, at, &decision, true);
-  if (o.allowed) {
+  if (o.allowed && !held) {
     decision.allowed = true;
     return decision;
   }
-  for (int round = 0; round < kMaxRounds && o.clears; ++round) {
+  for (int round = 0; round < kMaxRounds && o.clears && !held; ++round) {
     const Instant next = o.clear_at;
     if (next <= at) break;
     at = next;
@@ -505,7 +506,7 @@ Decision check(const Account& account, const Party& party, ContactChannel channe
   return decision;
 }
 
-std::vector<TimeZone> candidate_zones(const Party& party) {
+std::vector<TimeZone> candidate_zones(const PartyRecord& party) {
   const Zones zones = zones_of(party);
   return {zones.zone.begin(), zones.zone.begin() + static_cast<std::ptrdiff_t>(zones.count)};
 }

@@ -38,42 +38,13 @@ Locale locale_of(const Account& account) {
   return find_locale(account.language).value_or(Locale::en_US);
 }
 
-constexpr std::int64_t kWeek = 7 * 86400;
-
 }  // namespace
 
 // [SECTION] History ---------------------------------------------------------------------------------------------------
 
-ContactHistory contact_history(const Journal& journal, std::string_view account_id, Instant at) {
-  ContactHistory h;
-  const EventRange events = journal.events_for(account_id);
-  // Attempts that never connected are not calls (12 CFR 1006.14(b)(3)).
-  std::vector<EventId> not_connected;
-  for (const Event& e : events) {
-    if (e.recorded_at > at) break;  // journal order is by recorded_at first
-    const OutcomeRecorded* o = e.get<OutcomeRecorded>();
-    if (o != nullptr && o->outcome == ContactOutcome::not_connected) not_connected.push_back(o->attempt_id);
-  }
-  for (const Event& e : events) {
-    if (e.recorded_at > at) break;
-    if (const ContactAttempted* a = e.get<ContactAttempted>()) {
-      h.last_attempt = e.recorded_at;
-      if (a->channel == ContactChannel::phone && at - e.recorded_at < kWeek &&
-          std::find(not_connected.begin(), not_connected.end(), e.id) == not_connected.end()) {
-        ++h.calls_last_7_days;
-      }
-    } else if (const OutcomeRecorded* o = e.get<OutcomeRecorded>()) {
-      if (o->conversation) {
-        // Dated by its attempt when the journal holds it, as check() dates conversations.
-        const Event* attempt = journal.find(o->attempt_id);
-        const Instant when =
-            attempt != nullptr && attempt->recorded_at <= at ? attempt->recorded_at : e.recorded_at;
-        if (!h.last_conversation || when > *h.last_conversation) h.last_conversation = when;
-        h.first_communication = false;
-      }
-    }
-  }
-  return h;
+bool first_communication(const AccountState& state, Instant at) {
+  return std::none_of(state.attempts.begin(), state.attempts.end(),
+                      [&](const AttemptRecord& a) { return a.conversation && a.at <= at; });
 }
 
 // [SECTION] Session ---------------------------------------------------------------------------------------------------
@@ -82,9 +53,10 @@ std::string_view to_string(VerificationState s) {
   return s == VerificationState::verified ? "verified" : "unverified";
 }
 
-ContactStart start_contact(const Account& account, std::string_view party_id, ContactChannel channel,
-                           std::string_view contact_point, EventId attempt_id, const Journal& journal,
-                           Instant at, ContactDirection direction) {
+ContactStart start_contact(const AccountState& state, std::string_view party_id, ContactChannel channel,
+                           std::string_view contact_point, EventId attempt_id, Instant at,
+                           ContactDirection direction) {
+  const Account& account = *state.account;
   ContactStart out;
   if (party_of(account, party_id) == nullptr)
     out.problems.push_back({"party_id", "no party with this id on the account"});
@@ -100,7 +72,7 @@ ContactStart start_contact(const Account& account, std::string_view party_id, Co
   s.channel = channel;
   s.contact_point = std::string(contact_point);
   s.direction = direction;
-  s.first_communication = contact_history(journal, account.id, at).first_communication;
+  s.first_communication = first_communication(state, at);
   out.attempt = ContactAttempted{s.party_id, channel, s.contact_point, direction};
   out.session = std::move(s);
   return out;
@@ -172,9 +144,11 @@ ScriptItem limited_content_item(const Party& party, const ScriptContext& context
   return item;
 }
 
-ScriptItem debt_item(const Account& account, const Client* client) {
+ScriptItem debt_item(const AccountState& state) {
+  const Account& account = *state.account;
+  const Client* client = state.client;
   const Locale loc = locale_of(account);
-  const Balance& b = account.balance;
+  const Balance& b = state.balance.itemised;
   ScriptItem item{ScriptSection::debt_details, "Debt details", {}, ""};
   if (client != nullptr) item.lines.push_back("Creditor: " + client->name + ".");
   if (!account.original_creditor.empty())
@@ -211,9 +185,9 @@ void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, cons
 
 }  // namespace
 
-std::vector<ScriptItem> contact_script(const ContactSession& session, const Account& account,
-                                       const Client* client, const RuleBook& book,
-                                       const ScriptContext& context) {
+std::vector<ScriptItem> contact_script(const ContactSession& session, const AccountState& state,
+                                       const RuleBook& book, const ScriptContext& context) {
+  const Account& account = *state.account;
   std::vector<ScriptItem> out;
   const Party* party = party_of(account, session.party_id);
   if (party == nullptr || session.account_id != account.id) return out;
@@ -225,7 +199,7 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
     return out;
   }
   append_disclosures(out, book, account, session);
-  out.push_back(debt_item(account, client));
+  out.push_back(debt_item(state));
   return out;
 }
 
@@ -305,25 +279,11 @@ bool spoke_with_party(ContactOutcome o) {
   }
 }
 
-std::optional<ContactPointKind> point_kind(ContactChannel channel) {
-  switch (channel) {
-    case ContactChannel::phone:
-    case ContactChannel::sms:
-      return ContactPointKind::phone;
-    case ContactChannel::email:
-      return ContactPointKind::email;
-    case ContactChannel::letter:
-      return ContactPointKind::address;
-    case ContactChannel::in_person:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
-ContactFinish finish_contact(const ContactSession& session, const Account& account, ContactOutcome outcome,
+ContactFinish finish_contact(const ContactSession& session, const AccountState& state, ContactOutcome outcome,
                              const OutcomeDetails& details, Date today) {
+  const Account& account = *state.account;
   ContactFinish out;
   Problems& p = out.problems;
   if (session.account_id != account.id) p.push_back({"account_id", "the session belongs to another account"});
@@ -345,6 +305,9 @@ ContactFinish finish_contact(const ContactSession& session, const Account& accou
         p.push_back({"promise.amount", "must be in " + std::string(account.currency.code())});
       } else if (details.promise->amount.minor() <= 0) {
         p.push_back({"promise.amount", "must be more than zero"});
+      } else if (details.promise->amount > state.balance.total()) {
+        p.push_back({"promise.amount", "must not be more than the balance of " +
+                                           format_money(state.balance.total(), locale_of(account))});
       }
       if (details.promise->due < today) p.push_back({"promise.due", "must be today or later"});
     }
@@ -373,9 +336,9 @@ ContactFinish finish_contact(const ContactSession& session, const Account& accou
       break;
     }
     case ContactOutcome::wrong_number:
-      if (std::optional<ContactPointKind> kind = point_kind(session.channel)) {
+      if (std::optional<ContactPointKind> kind = point_kind_of(session.channel)) {
         out.payloads.emplace_back(
-            ContactPointUpdated{session.party_id, *kind, session.contact_point, ContactStatus::bad});
+            ContactPointUpdated{session.party_id, *kind, session.contact_point, ContactStatus::wrong_number});
       }
       break;
     case ContactOutcome::bankrupt:

@@ -99,10 +99,14 @@ constexpr std::string_view kMethods[] = {"security-questions", "portal-login", "
 constexpr std::string_view kScopes[] = {"all", "channels"};
 constexpr std::string_view kPointKinds[] = {"address", "phone", "email"};
 constexpr std::string_view kTargets[] = {"hard-collections", "legal", "return-to-client"};
-constexpr std::string_view kKinds[] = {"contact-attempted", "outcome-recorded", "party-verified",
-                                       "promise-made",      "plan-accepted",    "payment-posted",
-                                       "letter-issued",     "dispute-opened",   "cease-requested",
-                                       "preference-set",    "contact-point-updated", "escalated"};
+constexpr std::string_view kReversalReasons[] = {"returned", "charged-back", "posted-in-error"};
+constexpr std::string_view kDirectionsOfAdjustment[] = {"charge", "credit"};
+constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded",      "party-verified",
+                                       "promise-made",        "plan-accepted",         "payment-posted",
+                                       "letter-issued",       "dispute-opened",        "cease-requested",
+                                       "preference-set",      "contact-point-updated", "escalated",
+                                       "contact-point-added", "consent-changed",       "payment-reversed",
+                                       "balance-adjusted"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -128,6 +132,8 @@ std::string_view to_string(VerificationMethod v) { return spelling(kMethods, v);
 std::string_view to_string(CeaseScope v) { return spelling(kScopes, v); }
 std::string_view to_string(ContactPointKind v) { return spelling(kPointKinds, v); }
 std::string_view to_string(EscalationTarget v) { return spelling(kTargets, v); }
+std::string_view to_string(ReversalReason v) { return spelling(kReversalReasons, v); }
+std::string_view to_string(AdjustmentDirection v) { return spelling(kDirectionsOfAdjustment, v); }
 std::string_view to_string(EventKind v) { return spelling(kKinds, v); }
 
 std::optional<ContactChannel> parse_contact_channel(std::string_view t) {
@@ -149,9 +155,49 @@ std::optional<ContactPointKind> parse_contact_point_kind(std::string_view t) {
 std::optional<EscalationTarget> parse_escalation_target(std::string_view t) {
   return find_spelling<EscalationTarget>(kTargets, t);
 }
+std::optional<ReversalReason> parse_reversal_reason(std::string_view t) {
+  return find_spelling<ReversalReason>(kReversalReasons, t);
+}
+std::optional<AdjustmentDirection> parse_adjustment_direction(std::string_view t) {
+  return find_spelling<AdjustmentDirection>(kDirectionsOfAdjustment, t);
+}
 std::optional<EventKind> parse_event_kind(std::string_view t) { return find_spelling<EventKind>(kKinds, t); }
 
+std::optional<ContactPointKind> point_kind_of(ContactChannel channel) {
+  switch (channel) {
+    case ContactChannel::phone:
+    case ContactChannel::sms: return ContactPointKind::phone;
+    case ContactChannel::email: return ContactPointKind::email;
+    case ContactChannel::letter: return ContactPointKind::address;
+    case ContactChannel::in_person: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool channel_fits(ContactPointKind kind, ContactChannel channel) { return point_kind_of(channel) == kind; }
+
 // [SECTION] Payload helpers -----------------------------------------------------------------------------------
+
+namespace {
+
+template <class A>
+auto& part_of(A& allocation, BalancePart p) {
+  switch (p) {
+    case BalancePart::fees: return allocation.fees;
+    case BalancePart::interest: return allocation.interest;
+    case BalancePart::principal: return allocation.principal;
+  }
+  return allocation.principal;  // not reached: every part is handled above
+}
+
+}  // namespace
+
+Money& BalanceParts::part(BalancePart p) { return part_of(*this, p); }
+Money BalanceParts::part(BalancePart p) const { return part_of(*this, p); }
+
+const Provenance& ContactPointAdded::provenance() const {
+  return std::visit([](const auto& p) -> const Provenance& { return p.provenance; }, point);
+}
 
 std::string address_key(const PostalAddress& address) {
   std::string out;
@@ -204,15 +250,34 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// The channels consent is given for on a kind of contact point.
+std::string channels_of(ContactPointKind kind) {
+  switch (kind) {
+    case ContactPointKind::address: return "\"letter\"";
+    case ContactPointKind::phone: return "\"phone\" or \"sms\"";
+    case ContactPointKind::email: return "\"email\"";
+  }
+  return "";
+}
+
 class Checker {
  public:
   void fail(std::string path, std::string message) { problems_.push_back(Problem{std::move(path), std::move(message)}); }
-  void non_empty(const std::string& value, const char* path) {
+  void non_empty(const std::string& value, const char* path, std::size_t longest = max_event_text_bytes) {
     if (value.empty()) {
       fail(path, "must not be empty");
     } else {
-      utf8(value, path);
+      text(value, path, longest);
     }
+  }
+  void id(const std::string& value, const char* path) { non_empty(value, path, max_event_id_bytes); }
+  // Free text: valid UTF-8 of at most `longest` bytes.
+  void text(std::string_view value, const char* path, std::size_t longest = max_event_text_bytes) {
+    if (value.size() > longest) {
+      fail(path, "must be at most " + std::to_string(longest) + " bytes, got " + std::to_string(value.size()));
+      return;
+    }
+    utf8(value, path);
   }
   // Text must be valid UTF-8: the JSON form cannot carry other bytes, so every replica would not hold the same.
   void utf8(std::string_view text, const char* path) {
@@ -230,6 +295,15 @@ class Checker {
     if (amount.currency() == Currency{}) fail(path, "must carry a currency");
     if (amount.minor() <= 0) fail(path, "must be positive");
     if (amount.minor() > json_text::max_exact_integer) fail(path, "is too large");
+  }
+  void not_negative(Money amount, Currency currency, const std::string& path) {
+    if (amount.currency() != currency) {
+      fail(path, "must be in the event's currency " + std::string(currency.code()));
+    } else if (amount.minor() < 0) {
+      fail(path, "must not be negative");
+    } else if (amount.minor() > json_text::max_exact_integer) {
+      fail(path, "is too large");
+    }
   }
   void channel_set(const std::vector<ContactChannel>& channels, const std::string& path) {
     for (std::size_t i = 0; i < channels.size(); ++i) {
@@ -258,10 +332,10 @@ class Checker {
   Problems take() { return std::move(problems_); }
 
   void payload(const ContactAttempted& p) {
-    non_empty(p.party_id, "payload.party_id");
+    id(p.party_id, "payload.party_id");
     if (p.channel != ContactChannel::in_person && p.contact_point.empty())
       fail("payload.contact_point", "must not be empty unless the channel is \"in-person\"");
-    utf8(p.contact_point, "payload.contact_point");
+    text(p.contact_point, "payload.contact_point");
   }
   void payload(const OutcomeRecorded& p) {
     if (p.attempt_id.is_nil()) fail("payload.attempt_id", "must not be all zeros");
@@ -270,7 +344,7 @@ class Checker {
     }
   }
   void payload(const PartyVerified& p) {
-    non_empty(p.party_id, "payload.party_id");
+    id(p.party_id, "payload.party_id");
     if (p.questions_passed < 0) fail("payload.questions_passed", "must not be negative");
   }
   void payload(const PromiseMade& p) {
@@ -280,6 +354,9 @@ class Checker {
   void payload(const PlanAccepted& p) {
     if (p.request.empty()) {
       fail("payload.request", "must not be empty");
+    } else if (p.request.size() > max_event_request_bytes) {
+      fail("payload.request", "must be at most " + std::to_string(max_event_request_bytes) + " bytes, got " +
+                                  std::to_string(p.request.size()));
     } else if (!nlohmann::json::accept(p.request)) {  // also rejects text that is not UTF-8
       fail("payload.request", "must be JSON text");
     }
@@ -288,20 +365,54 @@ class Checker {
   void payload(const PaymentPosted& p) {
     positive(p.amount, "payload.amount");
     writable(p.date, "payload.date");
+    const Currency c = p.amount.currency();
+    not_negative(p.allocation.fees, c, "payload.allocation.fees");
+    not_negative(p.allocation.interest, c, "payload.allocation.interest");
+    not_negative(p.allocation.principal, c, "payload.allocation.principal");
+    if (problems_.empty() && p.allocation.total() != p.amount) {
+      fail("payload.allocation", "must add up to the amount " + std::to_string(p.amount.minor()) + ", got " +
+                                     std::to_string(p.allocation.total().minor()));
+    }
+    text(p.receipt, "payload.receipt", max_event_id_bytes);
+  }
+  void payload(const PaymentReversed& p) {
+    if (p.payment_id.is_nil()) fail("payload.payment_id", "must not be all zeros");
+    writable(p.date, "payload.date");
+  }
+  void payload(const BalanceAdjusted& p) {
+    positive(p.amount, "payload.amount");
+    writable(p.date, "payload.date");
+    if (p.part == BalancePart::principal && p.direction == AdjustmentDirection::charge) {
+      fail("payload.part", "principal is never charged after placement; only interest and fees are");
+    }
+    text(p.reason, "payload.reason");
   }
   void payload(const LetterIssued& p) {
-    non_empty(p.template_id, "payload.template_id");
+    id(p.party_id, "payload.party_id");
+    id(p.template_id, "payload.template_id");
+    id(p.template_version, "payload.template_version");
     if (!looks_like_language_tag(p.locale))
       fail("payload.locale", "must be a language tag such as \"en-US\"");
-    non_empty(p.document_digest, "payload.document_digest");
+    non_empty(p.address, "payload.address");
+    writable(p.provided, "payload.provided");
+    const Balance& f = p.figures;
+    writable(f.itemisation_date, "payload.figures.itemisation_date");
+    const Currency c = f.principal.currency();
+    if (c == Currency{}) fail("payload.figures.currency", "must be a real currency, not \"XXX\"");
+    not_negative(f.principal, c, "payload.figures.principal");
+    not_negative(f.interest, c, "payload.figures.interest");
+    not_negative(f.fees, c, "payload.figures.fees");
+    not_negative(f.payments, c, "payload.figures.payments");
+    not_negative(f.credits, c, "payload.figures.credits");
+    non_empty(p.document_digest, "payload.document_digest", max_event_id_bytes);
   }
   void payload(const DisputeOpened& p) {
-    non_empty(p.party_id, "payload.party_id");
-    utf8(p.reason, "payload.reason");
+    id(p.party_id, "payload.party_id");
+    text(p.reason, "payload.reason");
     writable(p.received, "payload.received");
   }
   void payload(const CeaseRequested& p) {
-    non_empty(p.party_id, "payload.party_id");
+    id(p.party_id, "payload.party_id");
     if (p.scope == CeaseScope::all && !p.channels.empty())
       fail("payload.channels", "must be empty when the scope is \"all\"");
     if (p.scope == CeaseScope::channels && p.channels.empty())
@@ -309,7 +420,7 @@ class Checker {
     channel_set(p.channels, "payload.channels");
   }
   void payload(const PreferenceSet& p) {
-    non_empty(p.party_id, "payload.party_id");
+    id(p.party_id, "payload.party_id");
     for (std::size_t i = 0; i < p.avoid_times.size(); ++i) {
       const InconvenientTime& t = p.avoid_times[i];
       const std::string at = "payload.avoid_times[" + std::to_string(i) + "]";
@@ -324,10 +435,33 @@ class Checker {
     channel_set(p.avoid_channels, "payload.avoid_channels");
   }
   void payload(const ContactPointUpdated& p) {
-    non_empty(p.party_id, "payload.party_id");
+    id(p.party_id, "payload.party_id");
     non_empty(p.point, "payload.point");
   }
-  void payload(const Escalated& p) { utf8(p.reason, "payload.reason"); }
+  void payload(const Escalated& p) { text(p.reason, "payload.reason"); }
+  void payload(const ContactPointAdded& p) {
+    id(p.party_id, "payload.party_id");
+    if (p.confidence_bp < 0 || p.confidence_bp > 10000) fail("payload.confidence_bp", "must be from 0 to 10000");
+    const std::string path = "payload." + std::string(to_string(p.kind()));
+    std::visit([&](const auto& point) { check_contact_point(point, path, problems_); }, p.point);
+    const Provenance& from = p.provenance();
+    non_empty(from.source, "payload.source", max_event_id_bytes);
+    writable(from.first_seen, "payload.seen");
+    if (from.last_seen) fail("payload.seen", "a point just added has no last-seen date");
+    if (const Address* a = std::get_if<Address>(&p.point)) {
+      for (const std::string& line : a->postal.lines) text(line, (path + ".lines").c_str());
+    } else if (const Email* e = std::get_if<Email>(&p.point)) {
+      text(e->address, (path + ".address").c_str());
+    }
+  }
+  void payload(const ConsentChanged& p) {
+    id(p.party_id, "payload.party_id");
+    non_empty(p.point, "payload.point");
+    if (!channel_fits(p.kind, p.channel)) {
+      fail("payload.channel", "\"" + std::string(to_string(p.channel)) + "\" is not a channel of a " +
+                                  std::string(to_string(p.kind)) + " (" + channels_of(p.kind) + ")");
+    }
+  }
 
  private:
   // Two or three letters, then subtags of letters or digits after '-': "en", "en-US", "es-419".
@@ -358,10 +492,10 @@ class Checker {
 Problems validate_event(const Event& event) {
   Checker check;
   if (event.id.is_nil()) check.fail("id", "must not be all zeros");
-  check.non_empty(event.account_id, "account_id");
+  check.id(event.account_id, "account_id");
   check.writable(event.recorded_at, "recorded_at");
-  check.non_empty(event.author.user, "author.user");
-  check.non_empty(event.author.device, "author.device");
+  check.id(event.author.user, "author.user");
+  check.id(event.author.device, "author.device");
   if (event.sequence < 1 || event.sequence > max_event_sequence)
     check.fail("sequence", "must be from 1 to 9007199254740991");
   std::visit([&](const auto& p) { check.payload(p); }, event.payload);

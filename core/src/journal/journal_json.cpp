@@ -213,8 +213,27 @@ constexpr std::string_view kOutcomeMembers[] = {"attempt_id", "outcome", "conver
 constexpr std::string_view kVerifiedMembers[] = {"party_id", "method", "questions_passed"};
 constexpr std::string_view kPromiseMembers[] = {"amount", "currency", "due"};
 constexpr std::string_view kPlanMembers[] = {"request", "quote_digest"};
-constexpr std::string_view kPaymentMembers[] = {"amount", "currency", "date", "method"};
-constexpr std::string_view kLetterMembers[] = {"template_id", "locale", "document_digest"};
+constexpr std::string_view kPaymentMembers[] = {"amount", "currency", "date", "method", "allocation", "receipt"};
+constexpr std::string_view kAllocationMembers[] = {"fees", "interest", "principal"};
+constexpr std::string_view kReversalMembers[] = {"payment_id", "reason", "date"};
+constexpr std::string_view kAdjustmentMembers[] = {"part", "direction", "amount", "currency", "date", "reason"};
+constexpr std::string_view kLetterMembers[] = {"party_id", "template_id", "template_version", "locale",
+                                               "address",  "provided",    "figures",          "document_digest"};
+constexpr std::string_view kFiguresMembers[] = {"currency", "itemisation_date", "principal", "interest",
+                                                "fees",     "payments",         "credits"};
+// contact-point-added: the point's member is named by its kind ("address", "phone" or "email"); the list for an
+// unreadable kind holds all three so that only the kind is reported.
+constexpr std::string_view kAddedMembers[][7] = {
+    {"party_id", "kind", "address", "source", "seen", "status", "confidence_bp"},
+    {"party_id", "kind", "phone", "source", "seen", "status", "confidence_bp"},
+    {"party_id", "kind", "email", "source", "seen", "status", "confidence_bp"}};
+constexpr std::string_view kAddedAnyMembers[] = {"party_id", "kind",   "address", "phone",        "email",
+                                                 "source",   "seen",   "status",  "confidence_bp"};
+constexpr std::string_view kAddressMembers[] = {"lines",   "city",      "region",      "postal_code",
+                                                "country", "time_zone", "consent_mail"};
+constexpr std::string_view kPhoneMembers[] = {"number", "kind", "time_zones", "consent_call", "consent_text"};
+constexpr std::string_view kEmailMembers[] = {"address", "consent_email"};
+constexpr std::string_view kConsentMembers[] = {"party_id", "kind", "point", "channel", "given"};
 constexpr std::string_view kDisputeMembers[] = {"party_id", "reason", "received"};
 constexpr std::string_view kCeaseMembers[] = {"party_id", "scope", "channels"};
 constexpr std::string_view kPreferenceMembers[] = {"party_id", "avoid_times", "avoid_channels"};
@@ -286,7 +305,7 @@ class Object {
   Decoder& d_;
   std::string path_;
   std::span<const std::string_view> names_;
-  std::array<std::uint32_t, 8> found_{};
+  std::array<std::uint32_t, 12> found_{};
 };
 
 class Decoder {
@@ -430,14 +449,53 @@ class Decoder {
         p.amount = money(o, 0, 1);
         o.date(2, p.date);
         o.choice(3, 3, parse_payment_method, p.method);
+        if (const std::uint32_t at = object_member(o, 4)) {
+          Object a(*this, at, o.path_of(4), kAllocationMembers);
+          const Currency c = p.amount.currency();
+          p.allocation = BalanceParts{amount_in(a, 0, c), amount_in(a, 1, c), amount_in(a, 2, c)};
+        }
+        o.text(5, p.receipt);
+        return p;
+      }
+      case EventKind::payment_reversed: {
+        PaymentReversed p;
+        Object o(*this, node, path, kReversalMembers);
+        o.id(0, p.payment_id);
+        o.choice(1, 3, parse_reversal_reason, p.reason);
+        o.date(2, p.date);
+        return p;
+      }
+      case EventKind::balance_adjusted: {
+        BalanceAdjusted p;
+        Object o(*this, node, path, kAdjustmentMembers);
+        o.choice(0, 3, parse_balance_part, p.part);
+        o.choice(1, 2, parse_adjustment_direction, p.direction);
+        p.amount = money(o, 2, 3);
+        o.date(4, p.date);
+        o.text(5, p.reason);
         return p;
       }
       case EventKind::letter_issued: {
         LetterIssued p;
         Object o(*this, node, path, kLetterMembers);
-        o.text(0, p.template_id);
-        o.text(1, p.locale);
-        o.text(2, p.document_digest);
+        o.text(0, p.party_id);
+        o.text(1, p.template_id);
+        o.text(2, p.template_version);
+        o.text(3, p.locale);
+        o.text(4, p.address);
+        o.date(5, p.provided);
+        if (const std::uint32_t at = object_member(o, 6)) {
+          Object f(*this, at, o.path_of(6), kFiguresMembers);
+          Currency c;
+          f.currency(0, c);
+          f.date(1, p.figures.itemisation_date);
+          p.figures.principal = amount_in(f, 2, c);
+          p.figures.interest = amount_in(f, 3, c);
+          p.figures.fees = amount_in(f, 4, c);
+          p.figures.payments = amount_in(f, 5, c);
+          p.figures.credits = amount_in(f, 6, c);
+        }
+        o.text(7, p.document_digest);
         return p;
       }
       case EventKind::dispute_opened: {
@@ -479,15 +537,130 @@ class Decoder {
         o.text(0, p.party_id);
         o.choice(1, 3, parse_contact_point_kind, p.kind);
         o.text(2, p.point);
-        o.choice(3, 3, parse_contact_status, p.status);
+        o.choice(3, 4, parse_contact_status, p.status);
         return p;
       }
-      default: {
+      case EventKind::escalated: {
         Escalated p;
         Object o(*this, node, path, kEscalatedMembers);
         o.choice(0, 3, parse_escalation_target, p.to);
         o.text(1, p.reason);
         return p;
+      }
+      case EventKind::contact_point_added:
+        return contact_point_added(node, path);
+      case EventKind::consent_changed: {
+        ConsentChanged p;
+        Object o(*this, node, path, kConsentMembers);
+        o.text(0, p.party_id);
+        o.choice(1, 3, parse_contact_point_kind, p.kind);
+        o.text(2, p.point);
+        o.choice(3, 5, parse_contact_channel, p.channel);
+        o.boolean(4, p.given);
+        return p;
+      }
+    }
+    return EventPayload{};  // not reached: every kind is handled above
+  }
+
+  // The node of an object member of `o`, or 0 (never an object member: node 0 is the top) when it is missing
+  // (reported) or not an object (reported).
+  std::uint32_t object_member(Object& o, int member) {
+    const Node* n = o.need(member);
+    if (n == nullptr) return 0;
+    if (n->kind != Kind::object) {
+      mismatch(o.path_of(member), "an object", *n);
+      return 0;
+    }
+    return o.node_of(member);
+  }
+
+  // An amount member in minor units of `currency` (given elsewhere in the event).
+  Money amount_in(Object& o, int member, Currency currency) {
+    std::int64_t minor = 0;
+    o.integer(member, -json_text::max_exact_integer, json_text::max_exact_integer, minor, "within ±9007199254740991");
+    return Money(minor, currency);
+  }
+
+  ContactPointAdded contact_point_added(std::uint32_t node, const std::string& path) {
+    ContactPointAdded p;
+    // The kind decides the name of the point's member, so it is read first.
+    std::optional<ContactPointKind> kind;
+    for (std::uint32_t i = tree_.node(node).first; i != kNone; i = tree_.node(i).next) {
+      const Node& n = tree_.node(i);
+      if (tree_.key(n) == "kind" && n.kind == Kind::string) kind = parse_contact_point_kind(tree_.text(n));
+    }
+    if (!kind) {
+      Object o(*this, node, path, kAddedAnyMembers);
+      o.text(0, p.party_id);
+      ContactPointKind ignored = ContactPointKind::phone;
+      o.choice(1, 3, parse_contact_point_kind, ignored);
+      return p;
+    }
+    Object o(*this, node, path, kAddedMembers[static_cast<std::size_t>(*kind)]);
+    o.text(0, p.party_id);
+    Provenance from;
+    if (const std::uint32_t at = object_member(o, 2)) {
+      const std::string point_path = o.path_of(2);
+      switch (*kind) {
+        case ContactPointKind::address: {
+          Address a;
+          Object m(*this, at, point_path, kAddressMembers);
+          texts(m, 0, a.postal.lines);
+          m.text(1, a.postal.city);
+          m.text(2, a.postal.region);
+          m.text(3, a.postal.postal_code);
+          m.text(4, a.postal.country);
+          m.text(5, a.time_zone);
+          m.boolean(6, a.consent_mail);
+          p.point = std::move(a);
+          break;
+        }
+        case ContactPointKind::phone: {
+          Phone ph;
+          Object m(*this, at, point_path, kPhoneMembers);
+          m.text(0, ph.number);
+          m.choice(1, 4, parse_phone_kind, ph.kind);
+          texts(m, 2, ph.time_zones);
+          m.boolean(3, ph.consent_call);
+          m.boolean(4, ph.consent_text);
+          p.point = std::move(ph);
+          break;
+        }
+        case ContactPointKind::email: {
+          Email e;
+          Object m(*this, at, point_path, kEmailMembers);
+          m.text(0, e.address);
+          m.boolean(1, e.consent_email);
+          p.point = std::move(e);
+          break;
+        }
+      }
+    }
+    o.text(3, from.source);
+    o.date(4, from.first_seen);
+    o.choice(5, 4, parse_contact_status, from.status);
+    std::int64_t confidence = 0;
+    if (o.integer(6, 0, 10000, confidence, "from 0 to 10000")) p.confidence_bp = static_cast<int>(confidence);
+    std::visit([&](auto& point) { point.provenance = from; }, p.point);
+    return p;
+  }
+
+  // An array of strings.
+  void texts(Object& o, int member, std::vector<std::string>& out) {
+    const Node* n = o.need(member);
+    if (n == nullptr) return;
+    if (n->kind != Kind::array) {
+      mismatch(o.path_of(member), "an array", *n);
+      return;
+    }
+    std::size_t index = 0;
+    for (std::uint32_t i = n->first; i != kNone; i = tree_.node(i).next, ++index) {
+      const Node& e = tree_.node(i);
+      if (e.kind != Kind::string) {
+        mismatch(element(o.path_of(member), index), "a string", e);
+      } else {
+        out.emplace_back(tree_.text(e));
       }
     }
   }
@@ -760,14 +933,137 @@ struct PayloadWriter {
     w.string(p.date.iso());
     w.key("method");
     w.string(to_string(p.method));
+    w.key("allocation");
+    w.begin_object();
+    w.key("fees");
+    w.integer(p.allocation.fees.minor());
+    w.key("interest");
+    w.integer(p.allocation.interest.minor());
+    w.key("principal");
+    w.integer(p.allocation.principal.minor());
+    w.end_object();
+    w.key("receipt");
+    w.string(p.receipt);
+  }
+  void operator()(const PaymentReversed& p) const {
+    w.key("payment_id");
+    w.string(p.payment_id.hex());
+    w.key("reason");
+    w.string(to_string(p.reason));
+    w.key("date");
+    w.string(p.date.iso());
+  }
+  void operator()(const BalanceAdjusted& p) const {
+    w.key("part");
+    w.string(to_string(p.part));
+    w.key("direction");
+    w.string(to_string(p.direction));
+    write_money(w, p.amount);
+    w.key("date");
+    w.string(p.date.iso());
+    w.key("reason");
+    w.string(p.reason);
   }
   void operator()(const LetterIssued& p) const {
+    w.key("party_id");
+    w.string(p.party_id);
     w.key("template_id");
     w.string(p.template_id);
+    w.key("template_version");
+    w.string(p.template_version);
     w.key("locale");
     w.string(p.locale);
+    w.key("address");
+    w.string(p.address);
+    w.key("provided");
+    w.string(p.provided.iso());
+    const Balance& f = p.figures;
+    w.key("figures");
+    w.begin_object();
+    w.key("currency");
+    w.string(f.principal.currency().code());
+    w.key("itemisation_date");
+    w.string(f.itemisation_date.iso());
+    for (const auto& [name, amount] : {std::pair<std::string_view, Money>{"principal", f.principal},
+                                       {"interest", f.interest},
+                                       {"fees", f.fees},
+                                       {"payments", f.payments},
+                                       {"credits", f.credits}}) {
+      w.key(name);
+      w.integer(amount.minor());
+    }
+    w.end_object();
     w.key("document_digest");
     w.string(p.document_digest);
+  }
+  void operator()(const ContactPointAdded& p) const {
+    w.key("party_id");
+    w.string(p.party_id);
+    w.key("kind");
+    w.string(to_string(p.kind()));
+    w.key(to_string(p.kind()));
+    w.begin_object();
+    std::visit([this](const auto& point) { point_members(point); }, p.point);
+    w.end_object();
+    const Provenance& from = p.provenance();
+    w.key("source");
+    w.string(from.source);
+    w.key("seen");
+    w.string(from.first_seen.iso());
+    w.key("status");
+    w.string(to_string(from.status));
+    w.key("confidence_bp");
+    w.integer(p.confidence_bp);
+  }
+  void point_members(const Address& a) const {
+    w.key("lines");
+    w.begin_array();
+    for (const std::string& line : a.postal.lines) w.string(line);
+    w.end_array();
+    w.key("city");
+    w.string(a.postal.city);
+    w.key("region");
+    w.string(a.postal.region);
+    w.key("postal_code");
+    w.string(a.postal.postal_code);
+    w.key("country");
+    w.string(a.postal.country);
+    w.key("time_zone");
+    w.string(a.time_zone);
+    w.key("consent_mail");
+    w.boolean(a.consent_mail);
+  }
+  void point_members(const Phone& p) const {
+    w.key("number");
+    w.string(p.number);
+    w.key("kind");
+    w.string(to_string(p.kind));
+    w.key("time_zones");
+    w.begin_array();
+    for (const std::string& zone : p.time_zones) w.string(zone);
+    w.end_array();
+    w.key("consent_call");
+    w.boolean(p.consent_call);
+    w.key("consent_text");
+    w.boolean(p.consent_text);
+  }
+  void point_members(const Email& e) const {
+    w.key("address");
+    w.string(e.address);
+    w.key("consent_email");
+    w.boolean(e.consent_email);
+  }
+  void operator()(const ConsentChanged& p) const {
+    w.key("party_id");
+    w.string(p.party_id);
+    w.key("kind");
+    w.string(to_string(p.kind));
+    w.key("point");
+    w.string(p.point);
+    w.key("channel");
+    w.string(to_string(p.channel));
+    w.key("given");
+    w.boolean(p.given);
   }
   void operator()(const DisputeOpened& p) const {
     w.key("party_id");

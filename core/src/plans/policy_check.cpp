@@ -217,16 +217,21 @@ PolicyCheck findings(const PlanRequest& r, const Quote& q, Locale locale) {
 
 // [SECTION] Repair --------------------------------------------------------------------------------------------
 
+// How far a repair may go: to what a collector may agree alone (no supervisor's approval needed), or to the
+// policy's hard bounds (a supervisor must approve what lies beyond the collector's authority).
+enum class Reach { collector, supervisor };
+
 // One pass of fixes in a fixed order: frequency, caps, down payment, then term and minimum instalment (which need
 // the quote of the request fixed so far). Returns nullopt when a bound cannot be met.
-std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* calendar) {
+std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* calendar, Reach reach) {
   PlanRequest a = r;
   const Policy& p = a.policy;
   a.convenience_fee = Money(std::min(a.convenience_fee.minor(), authorised_convenience_fee(p, a.method, a.currency).minor()), a.currency);
   if (a.settlement) {
     SettlementTerms& s = *a.settlement;
     const SettlementBounds bounds = settlement_bounds(p, owed_of(a.balance));
-    if (s.amount.minor() < bounds.supervisor_min) s.amount = Money(bounds.supervisor_min, a.currency);
+    const std::int64_t lowest = reach == Reach::collector ? bounds.collector_min : bounds.supervisor_min;
+    if (s.amount.minor() < lowest) s.amount = Money(lowest, a.currency);
     if (s.payments > p.max_settlement_payments) s.payments = p.max_settlement_payments;
     if (s.payments > 1 && !allows_frequency(p, s.frequency)) {
       const std::optional<Frequency> f = nearest_allowed(p, s.frequency);
@@ -251,8 +256,11 @@ std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* cal
 
   QuoteResult quoted = quote_plan(a, calendar);
   if (!quoted.quote) return std::nullopt;
-  if (quoted.quote->term_months > p.max_term_months) {
-    const int n = max_instalments_in(p.max_term_months, t.frequency);
+  const int longest = reach == Reach::collector && p.supervisor_term_months > 0
+                          ? std::min(p.max_term_months, p.supervisor_term_months)
+                          : p.max_term_months;
+  if (quoted.quote->term_months > longest) {
+    const int n = max_instalments_in(longest, t.frequency);
     if (n < 1) return std::nullopt;
     t.instalments = n;
     t.instalment_amount.reset();
@@ -300,19 +308,23 @@ std::string describe_payments(const Quote& q, Locale locale) {
 PolicyCheck check_policy(const PlanRequest& request, const Quote& quote, const Calendar* calendar, Locale locale) {
   PolicyCheck check = findings(request, quote, locale);
   if (check.violations.empty()) return check;
-  std::optional<PlanRequest> candidate = request;
-  for (int pass = 0; pass < 3 && candidate; ++pass) {
-    candidate = repair_once(*candidate, calendar);
-    if (!candidate) break;
-    const QuoteResult quoted = quote_plan(*candidate, calendar);
-    if (!quoted.quote) break;
-    if (findings(*candidate, *quoted.quote, locale).violations.empty()) {
-      const std::string text = describe_payments(*quoted.quote, locale);
-      for (Violation& v : check.violations) {
-        v.alternative = candidate;
-        v.alternative_text = text;
+  // The nearest request a collector may offer alone; failing that, the nearest a supervisor may approve.
+  for (const Reach reach : {Reach::collector, Reach::supervisor}) {
+    std::optional<PlanRequest> candidate = request;
+    for (int pass = 0; pass < 3 && candidate; ++pass) {
+      candidate = repair_once(*candidate, calendar, reach);
+      if (!candidate) break;
+      const QuoteResult quoted = quote_plan(*candidate, calendar);
+      if (!quoted.quote) break;
+      const PolicyCheck found = findings(*candidate, *quoted.quote, locale);
+      if (found.violations.empty() && (reach == Reach::supervisor || found.approvals.empty())) {
+        const std::string text = describe_payments(*quoted.quote, locale);
+        for (Violation& v : check.violations) {
+          v.alternative = candidate;
+          v.alternative_text = text;
+        }
+        return check;
       }
-      break;
     }
   }
   return check;

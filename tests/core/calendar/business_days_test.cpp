@@ -168,24 +168,23 @@ TEST(CalendarSpeed, LoadingAShippedCalendarBuildsItsWholeTable) {
   }
 }
 
-TEST(CalendarSpeed, SixtyInstalmentScheduleIsFast) {
+// Over 2,000 schedules of 60 monthly due dates (the work of a long plan quote): every rolled date is a business
+// day, and three business days before it are three business days. The time it takes is the benchmark's
+// (calendar_schedule_60 in tests/bench).
+TEST(CalendarRolls, SixtyInstalmentSchedulesLandOnBusinessDays) {
   const Calendar& us = shipped("US-FEDERAL");
-  constexpr int kSchedules = 2000;
-  const auto start = std::chrono::steady_clock::now();
-  std::int64_t checksum = 0;
-  for (int s = 0; s < kSchedules; ++s) {
+  for (int s = 0; s < 2000; ++s) {
     const Date first = ymd(2026, 1, 1).plus_days(s % 28);
     for (int i = 0; i < 60; ++i) {
       const Date due = roll(us, first.plus_months(i), DayRoll::modified_following);
-      checksum += add_business_days(us, due, -3).days_since_epoch();
+      ASSERT_TRUE(is_business_day(us, due)) << due.iso();
+      const Date before = add_business_days(us, due, -3);
+      int counted = 0;
+      for (Date d = before; d < due; d = d.plus_days(1)) counted += is_business_day(us, d) ? 1 : 0;
+      ASSERT_EQ(counted, 3) << due.iso();
+      ASSERT_TRUE(is_business_day(us, before)) << before.iso();
     }
   }
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  std::printf("[ figures  ] %d schedules of 60 instalments (roll + add_business_days): %.1f ms, %.2f us each\n",
-              kSchedules, ms, 1000.0 * ms / kSchedules);
-  EXPECT_NE(checksum, 0);
-  // 120,000 rolls and additions; a table lookup per day keeps this far below one second even in a Debug build.
-  EXPECT_LT(ms, 1000.0);
 }
 
 }  // namespace

@@ -1,11 +1,15 @@
-# Included by tests/core/CMakeLists.txt: embeds assets/calendars/*.json into parley_core_tests at build time.
-file(GLOB calendar_assets CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/calendars/*.json")
-set(embedded_calendars_cpp "${CMAKE_CURRENT_BINARY_DIR}/generated/embedded_calendars.cpp")
-add_custom_command(
-  OUTPUT "${embedded_calendars_cpp}"
-  COMMAND ${CMAKE_COMMAND} "-DDIR=${CMAKE_SOURCE_DIR}/assets/calendars" "-DOUT=${embedded_calendars_cpp}"
-          -P "${CMAKE_CURRENT_LIST_DIR}/embed_calendars.cmake"
-  DEPENDS ${calendar_assets} "${CMAKE_CURRENT_LIST_DIR}/embed_calendars.cmake"
-  COMMENT "Embedding the holiday calendars of assets/calendars")
-target_sources(parley_core_tests PRIVATE "${embedded_calendars_cpp}")
-target_include_directories(parley_core_tests PRIVATE "${CMAKE_CURRENT_LIST_DIR}")
+# parley_embed_calendars(TARGET): compiles the shipped holiday calendars (assets/calendars/*.json) into TARGET at
+# build time as embedded_calendar_files (embedded_calendars.h in this folder). Used by the core tests, the quote
+# corpus and the benchmarks; the generated source is per calling folder.
+function(parley_embed_calendars target)
+  file(GLOB calendar_assets CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/calendars/*.json")
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/generated/embedded_calendars.cpp")
+  set(script "${CMAKE_SOURCE_DIR}/tests/core/calendar/embed_calendars.cmake")
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} "-DDIR=${CMAKE_SOURCE_DIR}/assets/calendars" "-DOUT=${out}" -P "${script}"
+    DEPENDS ${calendar_assets} "${script}"
+    COMMENT "Embedding the holiday calendars of assets/calendars for ${target}")
+  target_sources(${target} PRIVATE "${out}")
+  target_include_directories(${target} PRIVATE "${CMAKE_SOURCE_DIR}/tests/core/calendar")
+endfunction()

@@ -47,7 +47,7 @@ class ComplianceCheck : public ShippedRules {
   Events events;
 
   Decision call(const Account& a, const char* iso, ContactChannel channel = ContactChannel::phone) {
-    return check(a, a.parties[0], channel, at(iso), events.journal, book);
+    return check_journal(a, a.parties[0], channel, at(iso), events.journal, book);
   }
 };
 
@@ -127,7 +127,7 @@ TEST_F(ComplianceCheck, CallsOnAnotherDebtDoNotCount) {
   const Account ny = account_in("US-NY", "America/New_York");
   for (int i = 0; i < 7; ++i) events.attempt("A-2", "2026-06-05T15:00:00Z");
   const std::vector<std::string> others = {"A-2"};
-  EXPECT_TRUE(check(ny, ny.parties[0], ContactChannel::phone, at("2026-06-07T15:00:00Z"), events.journal, book,
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::phone, at("2026-06-07T15:00:00Z"), events.journal, book,
                     others)
                   .allowed);
 }
@@ -223,12 +223,12 @@ TEST_F(ComplianceCheck, InconvenientTimeClearsAtItsEnd) {
 // 12 CFR 1006.38(d)(2): a dispute pauses collection until verification is sent.
 TEST_F(ComplianceCheck, DisputePausesUntilVerification) {
   const Account ny = account_in("US-NY", "America/New_York");
-  events.add("A-1", "2026-06-01T15:00:00Z", LetterIssued{"validation-notice", "en-US", "d1"});
+  events.add("A-1", "2026-06-01T15:00:00Z", letter_issued("validation-notice", "en-US", "2026-06-01"));
   events.add("A-1", "2026-06-10T15:00:00Z", DisputeOpened{"P-1", "not mine", *Date::from_ymd(2026, 6, 10)});
   Decision d = call(ny, "2026-06-11T15:00:00Z");
   EXPECT_TRUE(d.blocked_by("us-dispute-validation"));
   EXPECT_FALSE(d.next_allowed.has_value());
-  events.add("A-1", "2026-06-12T15:00:00Z", LetterIssued{"verification", "en-US", "d2"});
+  events.add("A-1", "2026-06-12T15:00:00Z", letter_issued("verification", "en-US", "2026-06-12"));
   EXPECT_TRUE(call(ny, "2026-06-13T15:00:00Z").allowed);
 }
 
@@ -237,7 +237,7 @@ TEST_F(ComplianceCheck, DisputePausesUntilVerification) {
 TEST_F(ComplianceCheck, DisputeInsideAndOutsideTheValidationPeriod) {
   book.holidays = testdata::shipped_calendar("US-FEDERAL");
   const Account ny = account_in("US-NY", "America/New_York");
-  events.add("A-1", "2026-06-01T15:00:00Z", LetterIssued{"validation-notice", "en-US", "d1"});
+  events.add("A-1", "2026-06-01T15:00:00Z", letter_issued("validation-notice", "en-US", "2026-06-01"));
   events.add("A-1", "2026-07-20T15:00:00Z", DisputeOpened{"P-1", "late", *Date::from_ymd(2026, 7, 20)});
   EXPECT_TRUE(call(ny, "2026-07-21T15:00:00Z").allowed);
   events.add("A-1", "2026-07-21T16:00:00Z", DisputeOpened{"P-1", "in time", *Date::from_ymd(2026, 7, 8)});
@@ -255,8 +255,8 @@ TEST_F(ComplianceCheck, SeveralDebtsForOneConsumerWhenCountedPerConsumer) {
   events.attempt("A-2", "2026-06-02T15:00:00Z");
   const std::vector<std::string> others = {"A-2"};
   const Instant now = at("2026-06-03T15:00:00Z");
-  EXPECT_TRUE(check(ny, ny.parties[0], ContactChannel::phone, now, events.journal, per_consumer).allowed);
-  const Decision d = check(ny, ny.parties[0], ContactChannel::phone, now, events.journal, per_consumer, others);
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::phone, now, events.journal, per_consumer).allowed);
+  const Decision d = check_journal(ny, ny.parties[0], ContactChannel::phone, now, events.journal, per_consumer, others);
   EXPECT_TRUE(d.blocked_by("two-a-week"));
   EXPECT_EQ(d.next_allowed, at("2026-06-08T04:00:00Z"));  // midnight EDT: 1 June leaves the window
 }
@@ -266,7 +266,7 @@ TEST_F(ComplianceCheck, ThirdPartyIsNotTold) {
   const Account ny = account_in("US-NY", "America/New_York");
   Party neighbour = ny.parties[0];
   neighbour.id = "P-neighbour";
-  const Decision d = check(ny, neighbour, ContactChannel::phone, at("2026-06-02T15:00:00Z"), events.journal, book);
+  const Decision d = check_journal(ny, neighbour, ContactChannel::phone, at("2026-06-02T15:00:00Z"), events.journal, book);
   EXPECT_TRUE(d.blocked_by("us-third-party-disclosure"));
 }
 
@@ -328,7 +328,7 @@ TEST(ComplianceScale, EveryDebtOfALargeJournalIsCountedOnItsOwn) {
   const Instant now = at("2026-06-07T20:00:00Z");
   int blocked = 0;
   for (const Account& a : accounts) {
-    const Decision d = check(a, a.parties[0], ContactChannel::phone, now, journal, book);
+    const Decision d = check_journal(a, a.parties[0], ContactChannel::phone, now, journal, book);
     if (!d.allowed && d.blocked_by("us-call-frequency") && d.next_allowed == at("2026-06-08T12:00:00Z")) ++blocked;
   }
   EXPECT_EQ(blocked, kAccounts);
@@ -336,7 +336,7 @@ TEST(ComplianceScale, EveryDebtOfALargeJournalIsCountedOnItsOwn) {
   const Instant later = at("2026-06-08T15:00:00Z");
   int allowed = 0;
   for (const Account& a : accounts) {
-    allowed += check(a, a.parties[0], ContactChannel::phone, later, journal, book).allowed ? 1 : 0;
+    allowed += check_journal(a, a.parties[0], ContactChannel::phone, later, journal, book).allowed ? 1 : 0;
   }
   EXPECT_EQ(allowed, kAccounts);
 }

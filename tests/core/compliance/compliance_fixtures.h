@@ -6,6 +6,7 @@
 // Index of this file:
 // [SECTION] Account
 // [SECTION] Journal
+// [SECTION] Checks on the fold
 // [SECTION] Rule book
 
 #include <gtest/gtest.h>
@@ -30,6 +31,7 @@ inline Instant at(const char* iso) {  // an ISO 8601 instant the test knows to b
 inline Account debtor_account(std::string jurisdiction, std::string zone, std::string id = "A-1") {
   Account a;
   a.id = std::move(id);
+  a.currency = *Currency::find(jurisdiction.starts_with("FR") ? "EUR" : jurisdiction.starts_with("GB") ? "GBP" : "USD");
   a.jurisdiction = std::move(jurisdiction);
   Party p;
   p.id = "P-1";
@@ -42,6 +44,15 @@ inline Account debtor_account(std::string jurisdiction, std::string zone, std::s
 }
 
 // [SECTION] Journal ---------------------------------------------------------------------------------------------------
+
+// A letter of `template_id` to P-1, provided on `provided` ("YYYY-MM-DD"), stating a zero balance.
+inline LetterIssued letter_issued(std::string template_id, std::string locale, const char* provided) {
+  const Date on = *Date::parse(provided);
+  const Currency c = *Currency::find(locale == "fr-FR" ? "EUR" : "USD");
+  return LetterIssued{"P-1", std::move(template_id), "2026-11-01", std::move(locale), "P-1 address", on,
+                      Balance{on, Money(0, c), Money(0, c), Money(0, c), Money(0, c), Money(0, c)},
+                      "sha256:00"};
+}
 
 // Builds a journal of events by collector u-collector-17 on d-laptop-1, numbered 1, 2, ... under one id prefix;
 // each test file adds the event kinds it needs.
@@ -68,6 +79,30 @@ class EventLog {
   std::uint64_t id_high_;
   std::uint64_t n_ = 0;
 };
+
+// [SECTION] Checks on the fold ----------------------------------------------------------------------------------------
+
+// check() on the fold of `account`'s events in `journal`; each id in `others` is folded as another account of the
+// same consumer (a copy of `account` under that id), for rules counted per consumer.
+inline Decision check_journal(const Account& account, const Party& party, ContactChannel channel,
+                              std::string_view point, Instant at, const Journal& journal, const RuleBook& book,
+                              std::span<const std::string> others = {}) {
+  const AccountState state = fold(account, nullptr, journal.events_for(account.id));
+  std::vector<Account> other_accounts(others.size(), account);
+  std::vector<AccountState> folds;
+  folds.reserve(others.size());
+  std::vector<const AccountState*> pointers;
+  for (std::size_t i = 0; i < others.size(); ++i) {
+    other_accounts[i].id = others[i];
+    folds.push_back(fold(other_accounts[i], nullptr, journal.events_for(others[i])));
+    pointers.push_back(&folds.back());
+  }
+  return check(state, party, channel, point, at, book, pointers);
+}
+inline Decision check_journal(const Account& account, const Party& party, ContactChannel channel, Instant at,
+                              const Journal& journal, const RuleBook& book, std::span<const std::string> others = {}) {
+  return check_journal(account, party, channel, {}, at, journal, book, others);
+}
 
 // [SECTION] Rule book -------------------------------------------------------------------------------------------------
 

@@ -29,6 +29,38 @@ inline Event make_event(std::uint64_t id, std::string account, std::string devic
 
 constexpr std::int64_t kMarch8 = 1772976600;  // 2026-03-08T13:30:00Z
 
+// A payment allocated wholly to principal (the allocation must add up to the amount).
+inline PaymentPosted payment(Money amount, Date date, PaymentMethod method, std::string receipt = "R-1") {
+  const Currency c = amount.currency();
+  return PaymentPosted{amount, date, method, BalanceParts{Money::zero(c), Money::zero(c), amount}, std::move(receipt)};
+}
+
+// A letter to P-1 at 12 Elm Street, Cambridge, stating a balance of $1,000.00.
+inline LetterIssued letter(std::string template_id, std::string locale, std::string digest,
+                           std::string party = "P-1") {
+  const Currency c = *Currency::find(locale == "fr-FR" ? "EUR" : "USD");
+  return LetterIssued{std::move(party),
+                      std::move(template_id),
+                      "2026-11-01",
+                      std::move(locale),
+                      "12 Elm Street, Cambridge, MA, 02139, US",
+                      *Date::from_ymd(2026, 3, 9),
+                      Balance{*Date::from_ymd(2026, 1, 15), Money(100000, c), Money(0, c), Money(0, c), Money(0, c),
+                              Money(0, c)},
+                      std::move(digest)};
+}
+
+inline Phone added_phone() {
+  Phone p;
+  p.number = "+16175550199";
+  p.kind = PhoneKind::mobile;
+  p.time_zones = {"America/New_York"};
+  p.consent_call = true;
+  p.consent_text = true;
+  p.provenance = Provenance{"skip-trace:bureau", *Date::from_ymd(2026, 3, 1), std::nullopt, ContactStatus::unverified};
+  return p;
+}
+
 // One payload of every kind, in EventKind order, with every list and flag set to something other than its default.
 inline std::vector<EventPayload> every_payload() {
   return {
@@ -37,8 +69,9 @@ inline std::vector<EventPayload> every_payload() {
       PartyVerified{"P-1", VerificationMethod::portal_login, 3},
       PromiseMade{Money(12500, usd()), *Date::from_ymd(2026, 3, 20)},
       PlanAccepted{R"({"down":5000,"frequency":"monthly","instalments":6})", "sha256:4f2a9c"},
-      PaymentPosted{Money(5000, usd()), *Date::from_ymd(2026, 3, 9), PaymentMethod::bank_transfer},
-      LetterIssued{"validation-notice", "en-US", "9b1d0e"},
+      PaymentPosted{Money(5000, usd()), *Date::from_ymd(2026, 3, 9), PaymentMethod::bank_transfer,
+                    BalanceParts{Money(1000, usd()), Money(1500, usd()), Money(2500, usd())}, "R-2026-0042"},
+      letter("validation-notice", "en-US", "9b1d0e"),
       DisputeOpened{"P-2", "Not my debt \xE2\x80\x94 \"identity theft\"", *Date::from_ymd(2026, 3, 10)},
       CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::email, ContactChannel::sms}},
       PreferenceSet{"P-1",
@@ -47,6 +80,11 @@ inline std::vector<EventPayload> every_payload() {
                     {ContactChannel::phone}},
       ContactPointUpdated{"P-1", ContactPointKind::phone, "+16175550123", ContactStatus::bad},
       Escalated{EscalationTarget::legal, "promise broken twice"},
+      ContactPointAdded{"P-2", added_phone(), 8500},
+      ConsentChanged{"P-1", ContactPointKind::phone, "+16175550123", ContactChannel::sms, true},
+      PaymentReversed{event_id(106), ReversalReason::charged_back, *Date::from_ymd(2026, 3, 12)},
+      BalanceAdjusted{BalancePart::fees, AdjustmentDirection::credit, Money(1500, usd()), *Date::from_ymd(2026, 3, 11),
+                      "late fee waived"},
   };
 }
 

@@ -12,7 +12,9 @@ namespace {
 
 using testdata::every_kind_events;
 using testdata::make_event;
+using testdata::letter;
 using testdata::usd;
+using testdata::payment;
 
 std::string all_text(const Problems& problems) {
   std::string all;
@@ -175,10 +177,11 @@ TEST(JournalEventValidation, TextMustBeUtf8) {
 TEST(JournalEventValidation, AmountsArePositiveWithACurrency) {
   Event e = make_event(1, "A", "d", 1000, 1, PromiseMade{Money(0, usd()), *Date::from_ymd(2026, 3, 20)});
   EXPECT_EQ(validate_event(e), (Problems{{"payload.amount", "must be positive"}}));
-  e.payload = PaymentPosted{Money(500, Currency{}), *Date::from_ymd(2026, 3, 20), PaymentMethod::card};
+  e.payload = payment(Money(500, Currency{}), *Date::from_ymd(2026, 3, 20), PaymentMethod::card);
   EXPECT_EQ(validate_event(e), (Problems{{"payload.amount", "must carry a currency"}}));
-  e.payload = PaymentPosted{Money(-500, usd()), *Date::from_ymd(2026, 3, 20), PaymentMethod::card};
-  EXPECT_EQ(validate_event(e), (Problems{{"payload.amount", "must be positive"}}));
+  e.payload = payment(Money(-500, usd()), *Date::from_ymd(2026, 3, 20), PaymentMethod::card);
+  EXPECT_EQ(validate_event(e), (Problems{{"payload.amount", "must be positive"},
+                                         {"payload.allocation.principal", "must not be negative"}}));
 }
 
 TEST(JournalEventValidation, PayloadRules) {
@@ -195,9 +198,9 @@ TEST(JournalEventValidation, PayloadRules) {
             (Problems{{"payload.request", "must be JSON text"}}));
   EXPECT_EQ(problems_of(PlanAccepted{"", ""}),
             (Problems{{"payload.request", "must not be empty"}, {"payload.quote_digest", "must not be empty"}}));
-  EXPECT_EQ(problems_of(LetterIssued{"validation-notice", "english", "d"}),
+  EXPECT_EQ(problems_of(letter("validation-notice", "english", "d")),
             (Problems{{"payload.locale", "must be a language tag such as \"en-US\""}}));
-  EXPECT_EQ(problems_of(LetterIssued{"validation-notice", "es-419", "d"}), Problems{});
+  EXPECT_EQ(problems_of(letter("validation-notice", "es-419", "d")), Problems{});
   EXPECT_EQ(problems_of(CeaseRequested{"P-1", CeaseScope::all, {ContactChannel::sms}}),
             (Problems{{"payload.channels", "must be empty when the scope is \"all\""}}));
   EXPECT_EQ(problems_of(CeaseRequested{"P-1", CeaseScope::channels, {}}),

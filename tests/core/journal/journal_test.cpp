@@ -18,6 +18,7 @@ using testdata::every_kind_events;
 using testdata::kMarch8;
 using testdata::make_event;
 using testdata::usd;
+using testdata::payment;
 
 std::vector<EventId> ids_of(const EventRange& range) {
   std::vector<EventId> out;
@@ -37,8 +38,8 @@ std::vector<Event> busy_day(std::size_t count, int accounts) {
     const std::int64_t at = kMarch8 + static_cast<std::int64_t>(i / 4);  // four events per second
     const std::string account = "A-" + std::to_string(random() % static_cast<std::uint64_t>(accounts));
     out.push_back(make_event(random() | 1, account, devices[d], at, next_sequence[d]++,
-                             PaymentPosted{Money(100 + static_cast<std::int64_t>(i), usd()),
-                                           *Date::from_ymd(2026, 3, 8), PaymentMethod::card}));
+                             payment(Money(100 + static_cast<std::int64_t>(i), usd()), *Date::from_ymd(2026, 3, 8),
+                                     PaymentMethod::card)));
   }
   return out;
 }

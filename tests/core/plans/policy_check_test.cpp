@@ -55,6 +55,16 @@ void expect_alternatives_comply(const PolicyCheck& c) {
   }
 }
 
+// ... and needs no supervisor's approval.
+void expect_no_approval_needed(const PolicyCheck& c) {
+  for (const Violation& v : c.violations) {
+    ASSERT_TRUE(v.alternative.has_value()) << v.message;
+    const QuoteResult q = quote_plan(*v.alternative);
+    ASSERT_TRUE(q.ok()) << v.message;
+    EXPECT_TRUE(check_policy(*v.alternative, *q.quote).approvals.empty()) << v.message;
+  }
+}
+
 PlanRequest compliant_plan() {
   PlanRequest r = plan_request(137458, 1, ymd(2026, 4, 1));
   r.policy = strict_policy();
@@ -80,10 +90,21 @@ TEST(PlanPolicy, MinimumInstalmentWithTheNearestPlanThatMeetsIt) {
   EXPECT_EQ(v->limit, 5000);
   EXPECT_EQ(v->actual, 4124);
   EXPECT_EQ(v->message, "minimum installment is $50.00");
-  EXPECT_EQ(v->alternative_text, "down payment of $137.46, then 24 monthly payments of $50.00 and one of $37.12");
+  // The nearest plan a collector may offer alone: within the 12 months beyond which a supervisor must approve.
+  EXPECT_EQ(v->alternative_text, "down payment of $137.46, then 11 monthly payments of $103.10 and one of $103.02");
   ASSERT_TRUE(v->alternative);
-  EXPECT_EQ(v->alternative->plan->instalment_amount, usd(5000));
+  EXPECT_EQ(v->alternative->plan->instalments, 12);
   expect_alternatives_comply(c);
+  expect_no_approval_needed(c);
+  // Without a supervisor's term the nearest plan is the one at the minimum instalment.
+  r.policy.supervisor_term_months = 0;
+  const PolicyCheck without = check(r);
+  const Violation* w = find(without, FindingCode::instalment_below_minimum);
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->alternative_text, "down payment of $137.46, then 24 monthly payments of $50.00 and one of $37.12");
+  ASSERT_TRUE(w->alternative);
+  EXPECT_EQ(w->alternative->plan->instalment_amount, usd(5000));
+  r.policy.supervisor_term_months = 12;
   // en-GB spells it with one l; fr-FR has its own words and number format.
   EXPECT_EQ(find(check(r, Locale::en_GB), FindingCode::instalment_below_minimum)->message,
             "minimum instalment is US$50.00");  // CLDR en-GB writes the dollar as US$
@@ -102,8 +123,17 @@ TEST(PlanPolicy, TermBeyondTheMaximum) {
   EXPECT_EQ(v->actual, 30);
   EXPECT_EQ(v->message, "maximum term is 24 months (this plan runs 30)");
   ASSERT_TRUE(v->alternative);
-  EXPECT_EQ(v->alternative->plan->instalments, 24);
+  EXPECT_EQ(v->alternative->plan->instalments, 12);  // the longest a collector may offer without approval
   expect_alternatives_comply(c);
+  expect_no_approval_needed(c);
+  // Without a supervisor's term, the longest term the policy allows.
+  r.policy.supervisor_term_months = 0;
+  const PolicyCheck unsupervised = check(r);
+  const Violation* u = find(unsupervised, FindingCode::term_too_long);
+  ASSERT_NE(u, nullptr);
+  ASSERT_TRUE(u->alternative);
+  EXPECT_EQ(u->alternative->plan->instalments, 24);
+  r.policy.supervisor_term_months = 12;
   // Long but within the maximum: not a violation, an approval.
   EXPECT_TRUE(c.approvals.empty());
   r.plan->instalments = 18;
@@ -166,8 +196,10 @@ TEST(PlanPolicy, SettlementFloorAndLatitude) {
   EXPECT_EQ(below.violations[0].limit, 50000);
   EXPECT_EQ(below.violations[0].message, "lowest settlement that may be offered is $500.00");
   ASSERT_TRUE(below.violations[0].alternative);
-  EXPECT_EQ(below.violations[0].alternative->settlement->amount, usd(50000));
+  // The lowest a collector may agree alone, not the lowest a supervisor may approve.
+  EXPECT_EQ(below.violations[0].alternative->settlement->amount, usd(55000));
   expect_alternatives_comply(below);
+  expect_no_approval_needed(below);
   const PolicyCheck many = settle(70000, 5);
   const Violation* v = find(many, FindingCode::settlement_too_many_payments);
   ASSERT_NE(v, nullptr);

@@ -1,14 +1,15 @@
 #pragma once
 // Whether a contact is allowed now: every applicable rule of the loaded packs checked against the party's local
-// time and the account's journal, with every reason a contact is blocked and the next instant it is allowed.
+// time and the account's folded state (parley/account/account.h), with every reason a contact is blocked and the
+// next instant it is allowed.
 //
 // Index of this file:
 // [SECTION] Decision   allowed or blocked, with the reasons and the next allowed instant
 // [SECTION] Check      check()
 // [SECTION] Inputs     the party's candidate zones and the consumer's other accounts, as check() reads them
 //
-// Local time: the zone of the party's first address that names a known zone; otherwise the candidate zones of
-// the party's phones (numbers marked bad left out). Where there are several candidates, a rule passes only if
+// Local time: the zone of the party's first usable address that names a known zone; otherwise the candidate zones
+// of the party's usable phones (points marked bad or wrong-number are left out). Where there are several candidates, a rule passes only if
 // it passes in every one of them. Days (call windows, the day of a conversation) are local calendar days.
 
 #include <optional>
@@ -17,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/account/account.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/date.h"
-#include "parley/journal/journal.h"
 #include "parley/portfolio.h"
 #include "parley/time_zone.h"
 
@@ -29,8 +30,14 @@ namespace parley {
 
 // Rule ids of the reasons that come from check() itself rather than from a pack.
 inline constexpr std::string_view rule_pack_failed = "rule-pack-failed";        // a pack did not load
+inline constexpr std::string_view rule_packs_loading = "rule-packs-loading";    // packs still being read
 inline constexpr std::string_view no_rule_pack = "no-rule-pack";                // no pack for the jurisdiction
 inline constexpr std::string_view time_zone_unknown = "time-zone-unknown";      // no zone for the party
+inline constexpr std::string_view account_hold = "account-hold";                // a hold (account.h) applies
+inline constexpr std::string_view point_unusable = "contact-point-unusable";    // bad, wrong number, or not one
+                                                                                // of the party's points
+inline constexpr std::string_view no_consent = "no-consent";                    // the point lacks the channel's
+                                                                                // consent
 
 struct Reason {
   std::string rule_id;   // the ContactRule::id, or one of the ids above
@@ -51,24 +58,21 @@ struct Decision {
 
 // [SECTION] Check ---------------------------------------------------------------------------------------------
 
-// May `party` of `account` be contacted on `channel` at `at`? `consumer_accounts` lists the ids of the same
-// consumer's other accounts, whose attempts count for rules with per "consumer". Allocates only for reasons.
-Decision check(const Account& account, const Party& party, ContactChannel channel, Instant at,
-               const Journal& journal, const RuleBook& book,
-               std::span<const std::string> consumer_accounts = {});
-
-// The same for a call or text to `contact_point` (E.164 number): rules limited to phone kinds (phone_kinds) then
-// apply only when that number of the party has one of their kinds. Without it (the overload above, or an unknown
-// number), such rules apply to every call and text of the party (fail closed).
-Decision check(const Account& account, const Party& party, ContactChannel channel, std::string_view contact_point,
-               Instant at, const Journal& journal, const RuleBook& book,
-               std::span<const std::string> consumer_accounts = {});
+// May `party` of the account be contacted on `channel` through `contact_point` (empty: no particular point) at
+// `at`? `state` is the account's fold; `consumer_accounts` the folds of the same consumer's other accounts, whose
+// attempts count for rules "per consumer". Before any pack rule, core's own reasons: the rule book still loading
+// or failed, no pack for the jurisdiction, a hold on the account or the party, and, for a named point, a point that
+// is not the party's, is marked bad or wrong-number, or lacks the consent the channel needs. Rules limited to phone
+// kinds (phone_kinds) apply only when the number called has one of their kinds; without a number they apply to
+// every call and text of the party (fail closed). Allocates only for reasons.
+Decision check(const AccountState& state, const Party& party, ContactChannel channel, std::string_view contact_point,
+               Instant at, const RuleBook& book, std::span<const AccountState* const> consumer_accounts = {});
 
 // [SECTION] Inputs --------------------------------------------------------------------------------------------
 
 // The zones the party's local time is read in (see the top of this file), each once, at most 8; empty when
 // neither an address nor a phone names a known zone (check() then blocks with time_zone_unknown).
-std::vector<TimeZone> candidate_zones(const Party& party);
+std::vector<TimeZone> candidate_zones(const PartyRecord& party);
 
 // What makes two accounts the same consumer's: the keyed hash of the debtor's national id; empty when the account
 // has no debtor or the debtor no national id (such an account is nobody else's).

@@ -126,6 +126,8 @@ struct RuleBook {
                                         // while any is held, check() blocks every contact (fail closed)
   std::optional<Calendar> holidays;     // US-FEDERAL holidays for the validation period; without it every
                                         // dispute counts as inside the period
+  std::vector<std::string> pending;     // sources a host is still reading or fetching; while any is listed,
+                                        // check() blocks every contact (rule-packs-loading)
 
   bool add(std::string_view source, std::string_view json_text);  // load one pack; false (and `failed` grows)
                                                                   // when it does not load; `source` names it

@@ -4,7 +4,7 @@
 //
 // Index of this file:
 // [SECTION] Verification   identity questions from the account data, answers checked, PartyVerified when enough pass
-// [SECTION] History        counters from the journal: calls in 7 days, last conversation, first communication
+// [SECTION] History        whether a communication is the first, from the account fold
 // [SECTION] Session        start an attempt (ContactAttempted), the verification state, verify
 // [SECTION] Script         what may be said now: location questions, limited-content message, disclosures, debt
 // [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/account/account.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/date.h"
 #include "parley/journal/event.h"
@@ -80,17 +81,9 @@ VerificationResult check_answers(const Account& account, std::string_view party_
 
 // [SECTION] History ---------------------------------------------------------------------------------------------------
 
-// Counters over the account's events in the (merged) journal, whichever device recorded them.
-struct ContactHistory {
-  int calls_last_7_days = 0;            // phone attempts recorded in (at - 7 days, at], less those whose
-                                        // outcome is not-connected
-  std::optional<Instant> last_attempt;  // latest attempt on any channel, at or before `at`
-  std::optional<Instant> last_conversation;  // latest conversation (an outcome with conversation set, recorded at or
-                                             // before `at`), at the time of its attempt when held
-  bool first_communication = true;           // no outcome with conversation set at or before `at`
-  friend bool operator==(const ContactHistory&, const ContactHistory&) = default;
-};
-ContactHistory contact_history(const Journal& journal, std::string_view account_id, Instant at);
+// Whether a communication with `party_id`'s account at `at` is the first: no telephone conversation (an outcome
+// with conversation set) on an attempt made at or before `at`, whichever device recorded it. Read from the fold.
+bool first_communication(const AccountState& state, Instant at);
 
 // [SECTION] Session ---------------------------------------------------------------------------------------------------
 
@@ -105,7 +98,7 @@ struct ContactSession {
   ContactChannel channel = ContactChannel::phone;
   std::string contact_point;  // the number, email or address used; empty only in person
   ContactDirection direction = ContactDirection::outbound;
-  bool first_communication = true;  // from contact_history at the start
+  bool first_communication = true;  // first_communication() at the start
   VerificationState state = VerificationState::unverified;
   std::optional<PartyVerified> verified;  // the verification of this session, emitted by finish_contact
   friend bool operator==(const ContactSession&, const ContactSession&) = default;
@@ -117,11 +110,10 @@ struct ContactStart {
   std::optional<ContactAttempted> attempt;  // the payload to record now, under attempt_id
 };
 
-// Starts an attempt on `party_id` of `account` through `contact_point`. The journal gives
-// first_communication.
-ContactStart start_contact(const Account& account, std::string_view party_id, ContactChannel channel,
-                           std::string_view contact_point, EventId attempt_id, const Journal& journal,
-                           Instant at, ContactDirection direction = ContactDirection::outbound);
+// Starts an attempt on `party_id` of the account of `state` through `contact_point`.
+ContactStart start_contact(const AccountState& state, std::string_view party_id, ContactChannel channel,
+                           std::string_view contact_point, EventId attempt_id, Instant at,
+                           ContactDirection direction = ContactDirection::outbound);
 
 // Checks the answers (see check_answers) and returns the session, verified when enough passed. The session's
 // party is used; a verified session stays verified.
@@ -166,11 +158,10 @@ struct ScriptContext {
 // The sections open in the session's state, in the order of ScriptSection. Unverified: location questions,
 // identity questions, the limited-content message on phone, and the disclosures of stage before-verification.
 // Verified: the other required disclosures of the rule book for the account and channel (first communication
-// from the session), one item each, then the debt details. `client` may be null. Empty for a session whose
-// party or account is not `account`'s.
-std::vector<ScriptItem> contact_script(const ContactSession& session, const Account& account,
-                                       const Client* client, const RuleBook& book,
-                                       const ScriptContext& context);
+// from the session), one item each, then the debt details: the creditor (state.client, when known) and the balance
+// now, itemised since the itemisation date. Empty for a session whose party or account is not the state's.
+std::vector<ScriptItem> contact_script(const ContactSession& session, const AccountState& state,
+                                       const RuleBook& book, const ScriptContext& context);
 
 // [SECTION] Outcomes --------------------------------------------------------------------------------------------------
 
@@ -197,9 +188,10 @@ struct ContactFinish {
 // The payloads that close the attempt, in order: the session's PartyVerified (if any), the OutcomeRecorded
 // (attempt_id, outcome, conversation: a verified party reached by phone), then the outcome's consequences:
 //   promise-to-pay -> PromiseMade; dispute -> DisputeOpened (received `today`); cease-request ->
-//   CeaseRequested; wrong-number -> ContactPointUpdated (the point, status bad; not in person); bankrupt ->
+//   CeaseRequested; wrong-number -> ContactPointUpdated (the point, status wrong-number; not in person); bankrupt ->
 //   Escalated (legal); deceased -> Escalated (return-to-client). `today` is the agency's current date.
-ContactFinish finish_contact(const ContactSession& session, const Account& account, ContactOutcome outcome,
+// A promise may not exceed the balance now.
+ContactFinish finish_contact(const ContactSession& session, const AccountState& state, ContactOutcome outcome,
                              const OutcomeDetails& details, Date today);
 
 // [SECTION] Events ----------------------------------------------------------------------------------------------------

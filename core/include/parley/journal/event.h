@@ -82,6 +82,8 @@ enum class VerificationMethod { security_questions, portal_login, document };  /
 enum class CeaseScope { all, channels };                // "all": every channel; "channels": only those listed
 enum class ContactPointKind { address, phone, email };  // "address", "phone", "email"
 enum class EscalationTarget { hard_collections, legal, return_to_client };  // "hard-collections", ...
+enum class ReversalReason { returned, charged_back, posted_in_error };    // "returned", "charged-back", ...
+enum class AdjustmentDirection { charge, credit };  // "charge": adds to what is owed; "credit": takes from it
 
 std::string_view to_string(ContactChannel);
 std::string_view to_string(ContactDirection);
@@ -90,6 +92,8 @@ std::string_view to_string(VerificationMethod);
 std::string_view to_string(CeaseScope);
 std::string_view to_string(ContactPointKind);
 std::string_view to_string(EscalationTarget);
+std::string_view to_string(ReversalReason);
+std::string_view to_string(AdjustmentDirection);
 std::optional<ContactChannel> parse_contact_channel(std::string_view);
 std::optional<ContactDirection> parse_contact_direction(std::string_view);
 std::optional<ContactOutcome> parse_contact_outcome(std::string_view);
@@ -97,6 +101,13 @@ std::optional<VerificationMethod> parse_verification_method(std::string_view);
 std::optional<CeaseScope> parse_cease_scope(std::string_view);
 std::optional<ContactPointKind> parse_contact_point_kind(std::string_view);
 std::optional<EscalationTarget> parse_escalation_target(std::string_view);
+std::optional<ReversalReason> parse_reversal_reason(std::string_view);
+std::optional<AdjustmentDirection> parse_adjustment_direction(std::string_view);
+
+// The kind of contact point a channel reaches: a phone for phone and sms, an email for email, an address for
+// letter; nullopt in person.
+std::optional<ContactPointKind> point_kind_of(ContactChannel channel);
+bool channel_fits(ContactPointKind kind, ContactChannel channel);  // point_kind_of(channel) == kind
 
 // [SECTION] Payloads ------------------------------------------------------------------------------------------
 
@@ -137,17 +148,61 @@ struct PlanAccepted {
   friend bool operator==(const PlanAccepted&, const PlanAccepted&) = default;
 };
 
+// An amount for each part of the balance: what is owed of each, or how a payment divides between them. Every
+// part is zero or more, in one currency.
+struct BalanceParts {
+  Money fees;
+  Money interest;
+  Money principal;
+  Money total() const { return fees + interest + principal; }
+  Money& part(BalancePart p);
+  Money part(BalancePart p) const;
+  friend bool operator==(const BalanceParts&, const BalanceParts&) = default;
+};
+
+// A payment received. `allocation` is how the poster divided it in the client's waterfall (fees, interest,
+// principal by default); its parts add up to `amount`.
 struct PaymentPosted {
   Money amount;                                           // positive, in the account's currency
   Date date;                                              // the day the payment was made
   PaymentMethod method = PaymentMethod::card;
+  BalanceParts allocation;                                // sums to amount
+  std::string receipt;                                    // the receipt number given to the payer; may be empty
   friend bool operator==(const PaymentPosted&, const PaymentPosted&) = default;
 };
 
+// A payment taken back: returned by the bank, charged back on a card, or posted in error. The fold restores
+// exactly what the payment took off each part of the balance.
+struct PaymentReversed {
+  EventId payment_id;                                     // the PaymentPosted event reversed
+  ReversalReason reason = ReversalReason::returned;
+  Date date;                                              // the day the reversal took effect
+  friend bool operator==(const PaymentReversed&, const PaymentReversed&) = default;
+};
+
+// A change of the balance other than a payment: interest or a fee charged, or a credit (a waiver, a
+// correction) that takes from one part. Principal is never charged after placement.
+struct BalanceAdjusted {
+  BalancePart part = BalancePart::interest;
+  AdjustmentDirection direction = AdjustmentDirection::charge;
+  Money amount;                                           // positive, in the account's currency
+  Date date;                                              // effective date
+  std::string reason;                                     // why, for the timeline and letters; may be empty
+  friend bool operator==(const BalanceAdjusted&, const BalanceAdjusted&) = default;
+};
+
+// A letter sent to a party: which template and version in which language, to which address, when it was
+// provided, and the figures it stated, so that the agency can reproduce it (document_digest) and the rules that
+// read letters (validation period, prior letter, verification of a dispute) can find it.
 struct LetterIssued {
+  std::string party_id;                                   // the addressee, a Party::id of the account
   std::string template_id;                                // "validation-notice", "fr-r124-4", ...
+  std::string template_version;                           // the template's version: "2026-11-01"
   std::string locale;                                     // BCP 47 tag of the letter's language: "en-US"
-  std::string document_digest;                            // digest of the rendered document, to reproduce it
+  std::string address;                                    // address_key() of the address it was sent to
+  Date provided;                                          // the day it was sent (provided to the party)
+  Balance figures;                                        // the itemised balance the letter stated
+  std::string document_digest;                            // digest of the document, to reproduce it
   friend bool operator==(const LetterIssued&, const LetterIssued&) = default;
 };
 
@@ -191,6 +246,28 @@ struct ContactPointUpdated {
   friend bool operator==(const ContactPointUpdated&, const ContactPointUpdated&) = default;
 };
 
+// A contact point found after placement (given by the party, skip tracing, a relative on a location call). The
+// point carries its provenance: source, the day the source saw it (first_seen) and its status; last_seen is unset.
+struct ContactPointAdded {
+  std::string party_id;
+  std::variant<Address, Phone, Email> point;              // its kind is ContactPointAdded::kind()
+  int confidence_bp = 10000;                              // how sure the source is that the point is the party's
+  ContactPointKind kind() const { return static_cast<ContactPointKind>(point.index()); }
+  const Provenance& provenance() const;
+  friend bool operator==(const ContactPointAdded&, const ContactPointAdded&) = default;
+};
+
+// Consent given or revoked for one channel of one contact point: calls or texts to a number, email to an
+// address, letters to a postal address. A mutable field: the latest event in journal order wins.
+struct ConsentChanged {
+  std::string party_id;
+  ContactPointKind kind = ContactPointKind::phone;
+  std::string point;                                      // as in ContactPointUpdated
+  ContactChannel channel = ContactChannel::phone;         // phone or sms for a phone, email, letter for an address
+  bool given = false;                                     // true: consent given; false: revoked
+  friend bool operator==(const ConsentChanged&, const ConsentChanged&) = default;
+};
+
 struct Escalated {
   EscalationTarget to = EscalationTarget::hard_collections;
   std::string reason;                                     // may be empty
@@ -217,14 +294,19 @@ enum class EventKind {
   preference_set,         // "preference-set"
   contact_point_updated,  // "contact-point-updated"
   escalated,              // "escalated"
+  contact_point_added,    // "contact-point-added"
+  consent_changed,        // "consent-changed"
+  payment_reversed,       // "payment-reversed"
+  balance_adjusted,       // "balance-adjusted"
 };
-inline constexpr int event_kind_count = 12;
+inline constexpr int event_kind_count = 16;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
 using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerified, PromiseMade, PlanAccepted,
                                   PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
-                                  ContactPointUpdated, Escalated>;
+                                  ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
+                                  PaymentReversed, BalanceAdjusted>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {
@@ -261,7 +343,13 @@ bool comes_before(const Event& a, const Event& b);
 
 // Every rule an event must obey to enter a journal, each problem named by its JSON member path
 // ("account_id", "author.device", "payload.amount", "payload.avoid_times[1].to"). Empty when valid.
-// Checks only the event itself: whether the account or party exists is for the caller, who knows the portfolio.
+// Checks only the event itself: whether the account or party exists, and how the event fits the account's other
+// events, is the account fold's check_event (parley/account/account.h).
 Problems validate_event(const Event& event);
+
+// Sizes beyond which an event is refused, so that one event cannot carry megabytes of text.
+inline constexpr std::size_t max_event_id_bytes = 128;     // account, party, user and device ids
+inline constexpr std::size_t max_event_text_bytes = 4096;  // free text (reasons, receipts), points, digests
+inline constexpr std::size_t max_event_request_bytes = 65536;  // a plan request's JSON text
 
 }  // namespace parley

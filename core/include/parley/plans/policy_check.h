@@ -48,7 +48,9 @@ struct Violation {
   std::int64_t limit = 0;                  // the policy's bound
   std::int64_t actual = 0;                 // the request's value
   std::string message;                     // "minimum installment is $50.00"
-  std::optional<PlanRequest> alternative;  // the nearest request with no violation, when there is one
+  std::optional<PlanRequest> alternative;  // the nearest request with no violation that a collector may offer alone
+                                           // (no approval needed); when there is none, the nearest a supervisor
+                                           // may approve; unset when neither exists
   std::string alternative_text;            // "24 payments of $50.00 and one of $37.12"
   friend bool operator==(const Violation&, const Violation&) = default;
 };

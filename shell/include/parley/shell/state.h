@@ -23,6 +23,7 @@
 #include <variant>
 #include <vector>
 
+#include "parley/account/account.h"
 #include "parley/calendar/business_days.h"
 #include "parley/compliance/check.h"
 #include "parley/compliance/rule_pack.h"
@@ -120,6 +121,8 @@ struct AppState {
   ContactState contact;                           // the contact attempt in progress
   std::map<EventId, EventSync> sync;              // server status of journal events; absent: unsent
   Problems journal_problems;                      // events handed in that could not be merged (path: source)
+  Problems offer_problems;                        // why the last RecordOffer recorded nothing (check_offer's
+                                                  // problems); empty once an offer is recorded
 
   std::string error_text() const;                 // problems, one per line; empty unless status == error
   const Account* selected_account() const;        // null when nothing (or nothing loaded) is selected
@@ -127,9 +130,12 @@ struct AppState {
   std::vector<const Event*> offers_for(std::string_view account_id) const;  // its PlanAccepted events, in order
   const Calendar* calendar(std::string_view id) const;  // the calendar handed in with this id; null if none
   EventSync sync_of(EventId id) const;            // the event's server status (unsent when never reported)
-  // May `party` of `account` be contacted on `channel` through `contact_point` (empty: any) at `at`: check() with
-  // the loaded rule packs, the journal and the consumer's other accounts; blocked (fail closed) while rule packs
-  // are still loading or none arrived.
+  const Client* client_of(const Account& account) const;  // its creditor client, or null when not loaded
+  // The account's state now: its placement folded with its events in the journal (parley/account/account.h).
+  AccountState account_state(const Account& account) const;
+  // May `party` of `account` be contacted on `channel` through `contact_point` (empty: any) at `at`: check() on the
+  // account's fold with the loaded rule packs and the folds of the consumer's other accounts; blocked (fail
+  // closed) while rule packs are still loading or none arrived.
   Decision contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
                             std::string_view contact_point = {}) const;
 };

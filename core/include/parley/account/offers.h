@@ -1,0 +1,44 @@
+#pragma once
+// Payment-plan offers on an account: where the quoter starts from, and whether an offer may be recorded. One
+// function each, called by every host: the shell before it records an offer, the server before it stores one.
+//
+// Index of this file:
+// [SECTION] Starting points   the opening plan, the opening settlement, the default affordable instalment
+// [SECTION] Acceptance        check_offer
+
+#include <string_view>
+
+#include "parley/account/account.h"
+#include "parley/account/views.h"
+#include "parley/journal/event.h"
+#include "parley/plans/plan.h"
+#include "parley/problem.h"
+
+namespace parley {
+
+// [SECTION] Starting points -----------------------------------------------------------------------------------
+
+// The offer a collector starts from: plans::opening_request (no down payment, 12 monthly instalments or the
+// policy's first frequency, by bank transfer with the fee the client authorises) over the balance now.
+plans::PlanRequest opening_offer(const AccountState& state, const Client& client, Date today);
+
+// The settlement a collector starts from for `request`'s balance and policy: one payment today of the lowest
+// amount the collector may agree without a supervisor (above the settlement floor and its approval band), at the
+// request's frequency when the policy allows it.
+plans::SettlementTerms opening_settlement(const plans::PlanRequest& request, const Calendar* calendar);
+
+// The affordable instalment the quoter proposes first: the balance now over 12 instalments, at least one minor unit.
+Money default_affordable_instalment(const AccountState& state);
+
+// [SECTION] Acceptance ----------------------------------------------------------------------------------------
+
+// Whether `plan`, recorded at `recorded_at`, may be stored as accepted for the account: its request text loads and
+// is canonical (save_request's form), carries the account's currency, the balance now (the fold's itemisation)
+// and the client's current policy, is dated within a day of recorded_at, names no holiday calendar missing from
+// `calendars`, quotes to the same digest byte for byte, breaks no policy bound, and needs no supervisor's approval
+// (a plan that needs one is not accepted by a collector alone). Problems name members of the event
+// ("payload.request.balance", "payload.quote_digest").
+Problems check_offer(const AccountState& state, const PlanAccepted& plan, Instant recorded_at,
+                     const CalendarSet& calendars);
+
+}  // namespace parley
