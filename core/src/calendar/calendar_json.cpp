@@ -104,61 +104,83 @@ bool read_year(json::Reader& r, const json::Codec& codec, void* target, json::Sc
 
 // [SECTION] Rules ---------------------------------------------------------------------------------------------
 
-// The checks of one rule against the calendar's years, at `base` ("rules[2]"). Defaults: the calendar's years.
-void check_rule_years(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given,
-                      int first, int last) {
-  const auto at = [&](std::string_view member) { return base + "." + std::string(member); };
-  const auto outside = [&](std::string_view what, int lo, int hi, int year) {
-    return "must be " + std::string(what) + " between " + std::to_string(lo) + " and " + std::to_string(hi) +
-           ", got " + std::to_string(year);
-  };
+// The checks of a rule against the calendar's years, at `base` ("rules[2]"), one member at a time in table order;
+// a member absent or refused takes the calendar's years.
+void check_rule_date(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given,
+                     int first, int last) {
   if (given.date && (rule.date.year() < first || rule.date.year() > last)) {
-    r.problem_at_path(at("date"), "must be in the calendar's years " + std::to_string(first) + ".." +
-                                      std::to_string(last) + ", got " + rule.date.iso());
+    r.problem_at_path(base + ".date", "must be in the calendar's years " + std::to_string(first) + ".." +
+                                          std::to_string(last) + ", got " + rule.date.iso());
   }
-  if (!given.from_year) {
-    rule.from_year = first;
-  } else if (rule.from_year < first || rule.from_year > last) {
-    r.problem_at_path(at("from_year"), outside("a year of the calendar", first, last, rule.from_year));
-    rule.from_year = first;
+}
+
+std::string outside(std::string_view what, int low, int high, int year) {
+  return "must be " + std::string(what) + " between " + std::to_string(low) + " and " + std::to_string(high) +
+         ", got " + std::to_string(year);
+}
+
+void check_rule_from(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given,
+                     int first, int last) {
+  if (given.from_year && (rule.from_year < first || rule.from_year > last)) {
+    r.problem_at_path(base + ".from_year", outside("a year of the calendar", first, last, rule.from_year));
   }
+  if (!given.from_year || rule.from_year < first || rule.from_year > last) rule.from_year = first;
+}
+
+void check_rule_to(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given, int first,
+                   int last) {
   if (!given.to_year) {
     rule.to_year = last;
   } else if (rule.to_year < first || rule.to_year > last) {
-    r.problem_at_path(at("to_year"), outside("a year of the calendar", first, last, rule.to_year));
+    r.problem_at_path(base + ".to_year", outside("a year of the calendar", first, last, rule.to_year));
     rule.to_year = last;
   } else if (rule.to_year < rule.from_year) {
-    r.problem_at_path(at("to_year"), "must not be before from_year (" + std::to_string(rule.from_year) + "), got " +
-                                         std::to_string(rule.to_year));
+    r.problem_at_path(base + ".to_year", "must not be before from_year (" + std::to_string(rule.from_year) +
+                                             "), got " + std::to_string(rule.to_year));
     rule.to_year = last;
   }
+}
+
+void check_rule_except(json::Reader& r, const HolidayRule& rule, const std::string& base) {
   for (std::size_t i = 0; i < rule.except_years.size(); ++i) {
     const int year = rule.except_years[i];
     if (year != kRefusedYear && (year < rule.from_year || year > rule.to_year)) {
-      r.problem_at_path(at("except_years") + "[" + std::to_string(i) + "]",
+      r.problem_at_path(base + ".except_years[" + std::to_string(i) + "]",
                         outside("a year of the rule", rule.from_year, rule.to_year, year));
     }
   }
 }
 
-void finish_rule(json::Reader& r, void* object) {
-  HolidayRule& rule = *static_cast<HolidayRule*>(object);
-  if (r.given("day")) {
-    // Checked against the month's length in a leap year (29 February is allowed).
-    const bool month_known = r.given("month");
-    const int longest = month_known ? days_in_month(2000, rule.month) : 31;
-    if (rule.day > longest) {
-      r.problem_at("day", "must be a day of month " + std::to_string(rule.month) + " between 1 and " +
-                              std::to_string(longest) + ", got " + std::to_string(rule.day));
-    }
+RuleGiven given_of(const json::Reader& r) {
+  return RuleGiven{r.element_index(), r.given("date"), r.given("from_year"), r.given("to_year")};
+}
+
+// Member checks of a rule: each runs when the rule ends, at its member's place among the rule's problems.
+void check_day(json::Reader& r, void* object) {
+  const HolidayRule& rule = *static_cast<const HolidayRule*>(object);
+  if (!r.given("day")) return;
+  // Checked against the month's length in a leap year (29 February is allowed).
+  const int longest = r.given("month") ? days_in_month(2000, rule.month) : 31;
+  if (rule.day > longest) {
+    r.problem_at("day", "must be a day of month " + std::to_string(rule.month) + " between 1 and " +
+                            std::to_string(longest) + ", got " + std::to_string(rule.day));
   }
+}
+
+template <void (*Check)(json::Reader&, HolidayRule&, const std::string&, const RuleGiven&, int, int)>
+void check_against_years(json::Reader& r, void* object) {
+  const CalendarRead& ctx = r.context<CalendarRead>();
+  if (ctx.years_known) Check(r, *static_cast<HolidayRule*>(object), r.path(), given_of(r), ctx.first, ctx.last);
+}
+
+void check_except(json::Reader& r, void* object) {
+  if (r.context<CalendarRead>().years_known) check_rule_except(r, *static_cast<const HolidayRule*>(object), r.path());
+}
+
+// A rule read before the calendar's years waits for them (finish_calendar).
+void finish_rule(json::Reader& r, void*) {
   CalendarRead& ctx = r.context<CalendarRead>();
-  const RuleGiven given{r.element_index(), r.given("date"), r.given("from_year"), r.given("to_year")};
-  if (ctx.years_known) {
-    check_rule_years(r, rule, r.path(), given, ctx.first, ctx.last);
-  } else {
-    ctx.waiting.push_back(given);
-  }
+  if (!ctx.years_known) ctx.waiting.push_back(given_of(r));
 }
 
 // nth: 1..5 or -1..-5.
@@ -212,17 +234,23 @@ constexpr std::uint32_t kYearly = kFixed | kNthWeekday | kEaster;
 constexpr json::Member kRuleMembers[] = {
     json::member<&HolidayRule::kind>("kind", kKind),
     json::member<&HolidayRule::name>("name", kText),
+    json::member<&HolidayRule::source>("source", kText, json::optional_member),
     json::member<&HolidayRule::month>("month", kMonth).in_kinds(kFixed | kNthWeekday, kFixed | kNthWeekday),
-    json::member<&HolidayRule::day>("day", kDay).in_kinds(kFixed, kFixed),
+    json::member<&HolidayRule::day>("day", kDay).in_kinds(kFixed, kFixed).checked_by(check_day),
     json::member<&HolidayRule::weekday>("weekday", kWeekday).in_kinds(kNthWeekday, kNthWeekday),
     json::member<&HolidayRule::nth>("nth", kNth).in_kinds(kNthWeekday, kNthWeekday),
     json::member<&HolidayRule::offset>("offset", kOffset).in_kinds(kEaster, kEaster),
-    json::member<&HolidayRule::date>("date", kRuleDate).in_kinds(kDated, kDated),
+    json::member<&HolidayRule::date>("date", kRuleDate)
+        .in_kinds(kDated, kDated)
+        .checked_by(check_against_years<check_rule_date>),
     json::member<&HolidayRule::observance>("observance", kObservance, json::optional_member),
-    json::member<&HolidayRule::from_year>("from_year", kYear).in_kinds(kYearly, 0),
-    json::member<&HolidayRule::to_year>("to_year", kYear).in_kinds(kYearly, 0),
-    json::member<&HolidayRule::except_years>("except_years", kExceptYears).in_kinds(kYearly, 0),
-    json::member<&HolidayRule::source>("source", kText, json::optional_member),
+    json::member<&HolidayRule::from_year>("from_year", kYear)
+        .in_kinds(kYearly, 0)
+        .checked_by(check_against_years<check_rule_from>),
+    json::member<&HolidayRule::to_year>("to_year", kYear)
+        .in_kinds(kYearly, 0)
+        .checked_by(check_against_years<check_rule_to>),
+    json::member<&HolidayRule::except_years>("except_years", kExceptYears).in_kinds(kYearly, 0).checked_by(check_except),
 };
 
 constexpr json::ObjectType kRuleType = json::variant_type(
@@ -268,8 +296,12 @@ void finish_calendar(json::Reader& r, void* object) {
   c.last_year = ctx.last;
   for (const RuleGiven& given : ctx.waiting) {
     if (given.index >= c.rules.size()) continue;
-    check_rule_years(r, c.rules[given.index], "rules[" + std::to_string(given.index) + "]", given, ctx.first,
-                     ctx.last);
+    HolidayRule& rule = c.rules[given.index];
+    const std::string base = "rules[" + std::to_string(given.index) + "]";
+    check_rule_date(r, rule, base, given, ctx.first, ctx.last);
+    check_rule_from(r, rule, base, given, ctx.first, ctx.last);
+    check_rule_to(r, rule, base, given, ctx.first, ctx.last);
+    check_rule_except(r, rule, base);
   }
 }
 

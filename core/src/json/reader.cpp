@@ -8,6 +8,7 @@
 // [SECTION] API
 #include "json/reader.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "json_text.h"
@@ -102,9 +103,36 @@ bool Reader::given(std::string_view member) const {
 
 // [SECTION] Problems ------------------------------------------------------------------------------------------
 
+int Reader::position() const {
+  if (forced_position_ != kNoPosition) return forced_position_;
+  for (std::size_t i = depth_; i > 0; --i) {
+    const Frame& f = frames_[i - 1];
+    if (f.codec != nullptr && f.codec->form == Form::object) return f.member;
+  }
+  return 0;
+}
+
 void Reader::add(std::string where, std::string message) {
   ++count_;
-  if (problems_.size() < max_reported_problems) problems_.push_back(Problem{std::move(where), std::move(message)});
+  if (entries_.size() < max_reported_problems) {
+    entries_.push_back(Entry{position(), Problem{std::move(where), std::move(message)}});
+  }
+}
+
+// Puts the problems of the object of `f` (the top frame) in table order, then files them under the member of the
+// enclosing object that holds it.
+void Reader::order_problems(const Frame& f) {
+  const auto first = entries_.begin() + static_cast<std::ptrdiff_t>(std::min(f.first_entry, entries_.size()));
+  std::stable_sort(first, entries_.end(), [](const Entry& x, const Entry& y) { return x.position < y.position; });
+  int outer = 0;
+  for (std::size_t i = depth_ - 1; i > 0; --i) {
+    const Frame& g = frames_[i - 1];
+    if (g.codec != nullptr && g.codec->form == Form::object) {
+      outer = g.member;
+      break;
+    }
+  }
+  for (auto it = first; it != entries_.end(); ++it) it->position = outer;
 }
 
 void Reader::problem(std::string message) {
@@ -118,23 +146,13 @@ void Reader::problem_at(std::string_view member, std::string message) {
   add(std::move(where), std::move(message));
 }
 
-void Reader::problem_at(std::string_view member, std::size_t index, std::string message) {
-  std::string where = object_path();
-  if (!where.empty()) where += '.';
-  where += member;
-  where += '[';
-  where += std::to_string(index);
-  where += ']';
-  add(std::move(where), std::move(message));
-}
-
 void Reader::problem_at_path(std::string where, std::string message) {
   add(std::move(where), std::move(message));
 }
 
 void Reader::refuse_text(Problem p) {
-  problems_.clear();
-  problems_.push_back(std::move(p));
+  entries_.clear();
+  entries_.push_back(Entry{0, std::move(p)});
   count_ = 1;
   text_refused_ = true;
 }
@@ -199,7 +217,7 @@ void Reader::scalar(Scalar& v) {
   if (s.codec->form == Form::scalar || s.codec->form == Form::constant) {
     accepted = s.codec->read(*this, *s.codec, s.target, v);
   } else {
-    problem(std::string(s.codec->words.mismatch));
+    problem(detail::mismatch_message(*s.codec));
   }
   after_value(s, accepted);
 }
@@ -214,6 +232,7 @@ bool Reader::open(bool is_object) {
   const Slot s = unwrap(next_slot(), false);
   Frame f;
   f.opened_with = count_;
+  f.first_entry = entries_.size();
   const Form wanted = is_object ? Form::object : Form::array;
   if (s.codec != nullptr && s.codec->form == wanted) {
     f.codec = s.codec;
@@ -230,7 +249,7 @@ bool Reader::open(bool is_object) {
       v.kind = is_object ? Scalar::Kind::object : Scalar::Kind::array;
       accepted = s.codec->read(*this, *s.codec, s.target, v);
     } else {
-      problem(std::string(s.codec->words.mismatch));
+      problem(detail::mismatch_message(*s.codec));
     }
     after_value(s, accepted);
   }
@@ -244,6 +263,7 @@ void Reader::close(bool is_object) {
     finishing_ = true;
     if (is_object) {
       finish_object(f);
+      order_problems(f);
     } else if (f.codec->end != nullptr) {
       f.codec->end(*this, *f.codec, f.target, f.count);
     }
@@ -264,25 +284,24 @@ void Reader::finish_object(Frame& f) {
   const ObjectType& type = *f.codec->object;
   f.member = -1;
   const std::span<const Member> members = type.members;
-  if (type.kind != nullptr && f.kind >= 0) {
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      const bool foreign = ((members[i].kinds >> f.kind) & 1U) == 0;
-      if (foreign && (f.before_kind & bit(static_cast<int>(i))) != 0) {
-        problem_at(members[i].name, type.foreign != nullptr ? type.foreign(f.target) : std::string(type.words.unknown));
-      }
-    }
-  }
   for (std::size_t i = 0; i < members.size(); ++i) {
     const Member& m = members[i];
+    const int at = static_cast<int>(i);
+    forced_position_ = at;
+    const bool foreign = f.kind >= 0 && ((m.kinds >> f.kind) & 1U) == 0;
     const bool must = f.kind >= 0 ? ((m.required >> f.kind) & 1U) != 0 : m.required == every_kind;
-    const std::string_view missing = m.missing.empty() ? type.words.missing : m.missing;
-    if ((f.seen & bit(static_cast<int>(i))) == 0) {
-      if (must) problem_at(m.name, std::string(missing));
-    } else if (m.non_empty && (f.empty & bit(static_cast<int>(i))) != 0) {
-      problem_at(m.name, std::string(missing));
+    if ((f.seen & bit(at)) == 0) {
+      if (must) problem_at(m.name, std::string(m.missing.empty() ? type.words.missing : m.missing));
+    } else if (foreign && (f.before_kind & bit(at)) != 0) {
+      problem_at(m.name, type.foreign != nullptr ? type.foreign(f.target) : std::string(type.words.unknown));
+    } else if (m.non_empty && (f.empty & bit(at)) != 0) {
+      problem_at(m.name, detail::mismatch_message(*m.codec));
     }
+    if (m.check != nullptr) m.check(*this, f.target);
   }
+  forced_position_ = static_cast<int>(members.size());
   if (type.finish != nullptr) type.finish(*this, f.target);
+  forced_position_ = kNoPosition;
 }
 
 // [SECTION] SAX -----------------------------------------------------------------------------------------------
@@ -417,7 +436,9 @@ Problems Reader::read_root(const Codec& codec, void* root) {
   root_codec_ = &codec;
   root_ = root;
   nlohmann::json::sax_parse(text_.data(), text_.data() + text_.size(), this);
-  Problems out = std::move(problems_);
+  Problems out;
+  out.reserve(entries_.size() + 1);
+  for (Entry& e : entries_) out.push_back(std::move(e.problem));
   if (count_ > out.size()) {
     out.push_back(Problem{"", "... and " + std::to_string(count_ - out.size()) + " more problems"});
   }

@@ -11,9 +11,12 @@
 // - a value of the wrong type, out of range or misspelt: at the value, when it is read;
 // - a member not in the table, given twice, or (variants) of another kind: at the member, when its name is read
 //   (a member read before its object's kind was known: when the object ends); its value is not read;
-// - a required member absent, or a non-empty array empty: when the object ends, in table order;
-// - checks across members (ObjectType::finish): when the object ends, after the above.
-// So problems come in text order, each object's cross-member problems at its end.
+// - a required member absent, or a non-empty array empty: when the object ends;
+// - checks across members: when the object ends, each member's (Member::check), then the object's
+//   (ObjectType::finish).
+// Problems come out in the order of the tables, whatever the order of the text: an object's problems by member
+// (members not in the table first; for each member its value's problems, then its presence, then its check),
+// then those of its finish; an array's by element.
 //
 // Frames live in a fixed array (max_depth of them) and paths are assembled only when a problem is reported: a
 // well-formed text costs one table lookup and one call per value, and no allocation beyond the values read.
@@ -24,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -60,17 +64,15 @@ class Reader {
 
   // --- for codecs and checks ---
 
-  // A problem at the value being read, or (in ObjectType::finish and ArrayRules::end) at the object or array.
+  // A problem at the value being read, or (in checks and ArrayRules::end) at the object or array.
   void problem(std::string message);
-  // A problem at `member` of the object being read or finished ("rules[2].to_year").
+  // A problem at `member` of the object being read or checked ("rules[2].to_year").
   void problem_at(std::string_view member, std::string message);
-  // A problem at `member`[index] of the object being read or finished ("rules[2].except_years[1]").
-  void problem_at(std::string_view member, std::size_t index, std::string message);
   // A problem at a path built by the caller, relative to the top of the document.
   void problem_at_path(std::string path, std::string message);
 
-  std::string path() const;              // the value's path, or the object's in finish
-  std::size_t element_index() const;     // in finish: the object's index in its array (0 at the top)
+  std::string path() const;              // the value's path, or the object's in checks
+  std::size_t element_index() const;     // in checks: the object's index in its array (0 at the top)
   bool present(std::string_view member) const;  // of the object being read or finished: given at all
   bool given(std::string_view member) const;    // given and accepted
 
@@ -109,6 +111,7 @@ class Reader {
     std::size_t index = 0;          // array: the element being read
     std::size_t count = 0;          // array: elements begun
     std::size_t opened_with = 0;    // problems reported before the value opened
+    std::size_t first_entry = 0;    // the first of the problems kept since then
   };
   struct Slot {
     const Codec* codec = nullptr;  // null: skip the value
@@ -131,6 +134,8 @@ class Reader {
   void append_slot(std::string& path, const Frame& f) const;
   void add(std::string where, std::string message);
   std::pair<std::size_t, std::size_t> line_and_column_of_level() const;  // of the first level past max_depth
+  int position() const;  // where a problem reported now goes among its object's problems
+  void order_problems(const Frame& f);
 
   std::string_view text_;
   void* context_;
@@ -139,9 +144,16 @@ class Reader {
   bool root_read_ = false;
   std::array<Frame, max_depth> frames_{};
   std::size_t depth_ = 0;
-  bool finishing_ = false;  // in ObjectType::finish or ArrayRules::end: the top frame is the place
+  struct Entry {
+    int position;  // among the problems of the innermost object: -1 before its members, then member index
+    Problem problem;
+  };
+  static constexpr int kNoPosition = -2;
+
+  bool finishing_ = false;  // in checks or ArrayRules::end: the top frame is the place
+  int forced_position_ = kNoPosition;  // in checks: the position of what is being checked
   bool text_refused_ = false;
-  Problems problems_;
+  std::vector<Entry> entries_;
   std::size_t count_ = 0;
 };
 

@@ -19,15 +19,7 @@ namespace {
 // [SECTION] Problems ------------------------------------------------------------------------------------------
 
 void mismatch(Reader& r, const Codec& c) {
-  if (!c.words.mismatch.empty()) {
-    r.problem(std::string(c.words.mismatch));
-  } else if (c.form == Form::constant) {
-    r.problem("must be " + json_text::quoted(c.constant));
-  } else if (c.words.say != nullptr) {
-    r.problem(c.words.say({}));
-  } else {
-    r.problem(std::string(c.words.invalid));
-  }
+  r.problem(mismatch_message(c));
 }
 
 // The text of a string value, or null after reporting a mismatch or a refused empty string.
@@ -44,6 +36,13 @@ std::string* string_of(Reader& r, const Codec& c, Scalar& v) {
 }
 
 }  // namespace
+
+std::string mismatch_message(const Codec& c) {
+  if (!c.words.mismatch.empty()) return std::string(c.words.mismatch);
+  if (c.form == Form::constant) return "must be " + json_text::quoted(c.constant);
+  if (c.words.say != nullptr) return c.words.say({});
+  return std::string(c.words.invalid);
+}
 
 void report_invalid(Reader& r, const Codec& c, std::string_view got) {
   if (c.words.say != nullptr) {

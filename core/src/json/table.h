@@ -119,7 +119,9 @@ struct Member {
   std::uint32_t kinds = every_kind;        // bit k: objects of kind k may have it
   std::uint32_t required = every_kind;     // bit k: objects of kind k must have it; 0: optional
   std::string_view missing = {};           // the problem when it is absent; empty: the object type's
-  bool non_empty = false;                  // an array that must hold an element (an empty one gets `missing`)
+  bool non_empty = false;                  // an array that must hold an element: an empty one is refused as
+                                           // its codec refuses a value of the wrong type
+  void (*check)(Reader&, void* object) = nullptr;  // when the object ends: checks of this member against others
 
   constexpr Member in_kinds(std::uint32_t may, std::uint32_t must) const {
     Member m = *this;
@@ -127,10 +129,19 @@ struct Member {
     m.required = must;
     return m;
   }
-  constexpr Member when_missing(std::string_view message, bool must_not_be_empty = false) const {
+  constexpr Member when_missing(std::string_view message) const {
     Member m = *this;
     m.missing = message;
-    m.non_empty = must_not_be_empty;
+    return m;
+  }
+  constexpr Member not_empty() const {
+    Member m = *this;
+    m.non_empty = true;
+    return m;
+  }
+  constexpr Member checked_by(void (*f)(Reader&, void* object)) const {
+    Member m = *this;
+    m.check = f;
     return m;
   }
 };
@@ -147,7 +158,7 @@ struct ObjectType {
   std::span<const Member> members;
   ObjectWords words;
   void (*begin)(void* object) = nullptr;               // before the first member: defaults that say "absent"
-  void (*finish)(Reader&, void* object) = nullptr;     // after the last member: checks across members
+  void (*finish)(Reader&, void* object) = nullptr;     // after the members' checks: checks of the whole object
   // Variants: the member whose value decides the kind, and the kind it decided (-1: none yet).
   int kind_member = -1;
   int (*kind)(const void* object) = nullptr;
@@ -203,6 +214,9 @@ void write_integer_as(JsonWriter& w, const Codec&, const void* value) {
   w.integer(static_cast<std::int64_t>(*static_cast<const I*>(value)));
 }
 
+// What `c` says of a value of the wrong JSON type.
+std::string mismatch_message(const Codec& c);
+
 // The text of a string value for a spelling, or null after reporting a mismatch or an empty string.
 const std::string* spelling_text(Reader&, const Codec&, Scalar&);
 void report_invalid(Reader&, const Codec&, std::string_view got);
@@ -219,9 +233,13 @@ bool read_spelling(Reader& r, const Codec& c, void* target, Scalar& v) {
   *static_cast<E*>(target) = *e;
   return true;
 }
-template <class E>
+template <class E, std::string_view (*Text)(E)>
 void write_spelling(JsonWriter& w, const Codec&, const void* value) {
-  w.string(to_string(*static_cast<const E*>(value)));
+  if constexpr (Text != nullptr) {
+    w.string(Text(*static_cast<const E*>(value)));
+  } else {
+    w.string(to_string(*static_cast<const E*>(value)));
+  }
 }
 
 template <class V>
@@ -318,11 +336,11 @@ constexpr CodecOf<Currency> currency(Words words) {
   return {{Form::scalar, words, detail::read_currency, detail::write_currency}};
 }
 
-// An enumeration in its spelling: Parse reads it, to_string(E) writes it; refused with words.say(text), or
-// words.invalid.
-template <class E, std::optional<E> (*Parse)(std::string_view)>
+// An enumeration in its spelling: Parse reads it, Text (by default to_string(E), found beside E) writes it;
+// refused with words.say(text), or words.invalid.
+template <class E, std::optional<E> (*Parse)(std::string_view), std::string_view (*Text)(E) = nullptr>
 constexpr CodecOf<E> spelling(Words words) {
-  return {{Form::scalar, words, detail::read_spelling<E, Parse>, detail::write_spelling<E>}};
+  return {{Form::scalar, words, detail::read_spelling<E, Parse>, detail::write_spelling<E, Text>}};
 }
 
 // A scalar read by the format's own function (after the shared reads: see detail above), written by `write`.
