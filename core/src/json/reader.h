@@ -49,7 +49,7 @@ inline constexpr std::size_t max_reported_problems = 200;
 
 class Reader {
  public:
-  // `context` is handed to the codecs and checks of the format (context<T>()).
+  // `text` must outlive the reader. `context` is handed to the codecs and checks of the format (context<T>()).
   explicit Reader(std::string_view text, void* context = nullptr) : text_(text), context_(context) {}
 
   // Reads the whole text into `root` with an object codec. The problems, in the order above; none: every

@@ -177,5 +177,32 @@ TEST(CalendarLoad, SyntaxErrorsAndWrongShapes) {
                   {{"rules", "must be an array"}});
 }
 
+// Nesting is refused at the first bracket past 64 levels, however deep the text goes, and the problem is the
+// only one: the text is not read further.
+TEST(CalendarLoad, DeepNestingIsRefusedAtItsPlace) {
+  const std::size_t depth = 200000;
+  expect_problems(std::string(depth, '[') + std::string(depth, ']'),
+                  {{"line 1, column 65", "nested deeper than 64 levels"}});
+  std::string objects;
+  for (std::size_t i = 0; i < depth; ++i) objects += "{\"a\":";
+  objects += "1";
+  objects += std::string(depth, '}');
+  expect_problems(objects, {{"line 1, column 321", "nested deeper than 64 levels"}});
+  // Inside a member, on a later line: the place is that of the 65th open bracket.
+  std::string inside = calendar_text("");
+  inside.replace(inside.find("\"Test calendar\""), 15, std::string(depth, '[') + std::string(depth, ']'));
+  const std::size_t line_start = inside.rfind('\n', inside.find("[[[")) + 1;
+  const std::size_t column = inside.find("[[[") - line_start + 64;  // the 64th bracket opens level 65
+  expect_problems(inside, {{"line 4, column " + std::to_string(column), "nested deeper than 64 levels"}});
+}
+
+TEST(CalendarLoad, MemberGivenTwiceIsRefused) {
+  expect_problems(calendar_text("", R"(
+  "name": "Again",)"),
+                  {{"name", "member given twice"}});
+  expect_problems(calendar_text(R"({"kind": "fixed", "name": "A", "month": 1, "day": 1, "month": 2})"),
+                  {{"rules[0].month", "member given twice"}});
+}
+
 }  // namespace
 }  // namespace parley
