@@ -38,11 +38,11 @@ constexpr int kRefusedYear = INT_MIN;   // an element of except_years that was r
 // [SECTION] Spellings -----------------------------------------------------------------------------------------
 
 constexpr auto kRuleKinds = json::spellings<RuleKind>({{RuleKind::fixed, "fixed"},
-                                                       {RuleKind::nth_weekday, "nth_weekday"},
+                                                       {RuleKind::nth_weekday, "nth-weekday", "nth_weekday"},
                                                        {RuleKind::easter, "easter"},
                                                        {RuleKind::date, "date"}});
 constexpr auto kObservances = json::spellings<Observance>({{Observance::none, "none"},
-                                                           {Observance::nearest_weekday, "nearest_weekday"},
+                                                           {Observance::nearest_weekday, "nearest-weekday", "nearest_weekday"},
                                                            {Observance::substitute, "substitute"}});
 
 }  // namespace
