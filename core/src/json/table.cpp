@@ -2,7 +2,7 @@
 //
 // Index of this file:
 // [SECTION] Problems    the wording of mismatches and refusals, from a codec's Words
-// [SECTION] Scalars     text, constants, integers, amounts, booleans, dates, currencies, spellings
+// [SECTION] Scalars     text, constants, integers, amounts, booleans; writers of dates and currencies
 // [SECTION] Writing
 #include "json/table.h"
 
@@ -87,10 +87,8 @@ void write_constant(JsonWriter& w, const Codec& c, const void*) {
 
 bool read_whole(Reader& r, const Codec& c, const Scalar& v, std::int64_t& out) {
   std::string got;
-  bool in_range = false;
   if (v.kind == Scalar::Kind::integer) {
-    in_range = v.integer >= c.low && v.integer <= c.high;
-    if (in_range) {
+    if (v.integer >= c.low && v.integer <= c.high) {
       out = v.integer;
       return true;
     }
@@ -136,32 +134,8 @@ void write_boolean(JsonWriter& w, const Codec&, const void* value) {
   w.boolean(*static_cast<const bool*>(value));
 }
 
-bool read_date(Reader& r, const Codec& c, void* target, Scalar& v) {
-  const std::string* text = string_of(r, c, v);
-  if (text == nullptr) return false;
-  const std::optional<Date> d = Date::parse(*text);
-  if (!d) {
-    report_invalid(r, c, *text);
-    return false;
-  }
-  *static_cast<Date*>(target) = *d;
-  return true;
-}
-
 void write_date(JsonWriter& w, const Codec&, const void* value) {
   w.string(static_cast<const Date*>(value)->iso());
-}
-
-bool read_currency(Reader& r, const Codec& c, void* target, Scalar& v) {
-  const std::string* text = string_of(r, c, v);
-  if (text == nullptr) return false;
-  const std::optional<Currency> found = Currency::find(*text);
-  if (!found) {
-    report_invalid(r, c, *text);
-    return false;
-  }
-  *static_cast<Currency*>(target) = *found;
-  return true;
 }
 
 void write_currency(JsonWriter& w, const Codec&, const void* value) {

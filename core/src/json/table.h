@@ -192,9 +192,7 @@ bool read_constant(Reader&, const Codec&, void*, Scalar&);
 void write_constant(JsonWriter&, const Codec&, const void*);
 bool read_boolean(Reader&, const Codec&, void*, Scalar&);
 void write_boolean(JsonWriter&, const Codec&, const void*);
-bool read_date(Reader&, const Codec&, void*, Scalar&);
 void write_date(JsonWriter&, const Codec&, const void*);
-bool read_currency(Reader&, const Codec&, void*, Scalar&);
 void write_currency(JsonWriter&, const Codec&, const void*);
 bool read_amount(Reader&, const Codec&, void*, Scalar&);
 void write_amount(JsonWriter&, const Codec&, const void*);
@@ -221,16 +219,17 @@ std::string mismatch_message(const Codec& c);
 const std::string* spelling_text(Reader&, const Codec&, Scalar&);
 void report_invalid(Reader&, const Codec&, std::string_view got);
 
-template <class E, std::optional<E> (*Parse)(std::string_view)>
-bool read_spelling(Reader& r, const Codec& c, void* target, Scalar& v) {
+// A string read by Parse (a spelling, a date, a currency code), refused with the codec's invalid words.
+template <class T, std::optional<T> (*Parse)(std::string_view)>
+bool read_parsed(Reader& r, const Codec& c, void* target, Scalar& v) {
   const std::string* text = spelling_text(r, c, v);
   if (text == nullptr) return false;
-  const std::optional<E> e = Parse(*text);
-  if (!e) {
+  const std::optional<T> parsed = Parse(*text);
+  if (!parsed) {
     report_invalid(r, c, *text);
     return false;
   }
-  *static_cast<E*>(target) = *e;
+  *static_cast<T*>(target) = *parsed;
   return true;
 }
 template <class E, std::string_view (*Text)(E)>
@@ -328,19 +327,19 @@ constexpr CodecOf<bool> boolean(Words words) {
 
 // A civil date "YYYY-MM-DD"; invalid: words.invalid.
 constexpr CodecOf<Date> date(Words words) {
-  return {{Form::scalar, words, detail::read_date, detail::write_date}};
+  return {{Form::scalar, words, detail::read_parsed<Date, Date::parse>, detail::write_date}};
 }
 
 // An ISO 4217 code of a supported currency; invalid: words.invalid.
 constexpr CodecOf<Currency> currency(Words words) {
-  return {{Form::scalar, words, detail::read_currency, detail::write_currency}};
+  return {{Form::scalar, words, detail::read_parsed<Currency, Currency::find>, detail::write_currency}};
 }
 
 // An enumeration in its spelling: Parse reads it, Text (by default to_string(E), found beside E) writes it;
 // refused with words.say(text), or words.invalid.
 template <class E, std::optional<E> (*Parse)(std::string_view), std::string_view (*Text)(E) = nullptr>
 constexpr CodecOf<E> spelling(Words words) {
-  return {{Form::scalar, words, detail::read_spelling<E, Parse>, detail::write_spelling<E, Text>}};
+  return {{Form::scalar, words, detail::read_parsed<E, Parse>, detail::write_spelling<E, Text>}};
 }
 
 // A scalar read by the format's own function (after the shared reads: see detail above), written by `write`.
