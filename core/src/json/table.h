@@ -21,6 +21,7 @@
 // Wording belongs to each format (its documented messages), so codecs carry their words; what a problem says
 // about a value is never decided by the reader. Tables are constant data: reading walks them, never copies them.
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -377,7 +378,11 @@ constexpr CodecOf<std::vector<V>> array(const CodecOf<V>& element, Words words, 
   c.clear = detail::clear<V>;
   c.size = detail::size<V>;
   c.at = detail::at<V>;
-  if (rules.distinct) c.repeats = detail::repeats<V>;
+  if constexpr (std::equality_comparable<V>) {
+    if (rules.distinct) c.repeats = detail::repeats<V>;
+  } else if (rules.distinct) {
+    throw "distinct elements must be comparable";
+  }
   c.max_elements = rules.max_elements;
   c.end = rules.end;
   return {c};
@@ -418,14 +423,14 @@ constexpr Member member(std::string_view name, const CodecOf<void>& codec, Prese
 // The type of an object with these members. The build fails for more than max_members members, or for a
 // variant whose kind member is not required of every object.
 template <std::size_t N>
-consteval ObjectType object_type(const Member (&members)[N], ObjectWords words,
+constexpr ObjectType object_type(const Member (&members)[N], ObjectWords words,
                                  void (*finish)(Reader&, void*) = nullptr, void (*begin)(void*) = nullptr) {
   static_assert(N <= max_members, "an object type has at most max_members members");
   return ObjectType{std::span<const Member>(members), words, begin, finish};
 }
 
 template <std::size_t N>
-consteval ObjectType variant_type(const Member (&members)[N], ObjectWords words, std::string_view kind_member,
+constexpr ObjectType variant_type(const Member (&members)[N], ObjectWords words, std::string_view kind_member,
                                   int (*kind)(const void*), std::string (*foreign)(const void*),
                                   void (*finish)(Reader&, void*) = nullptr, void (*begin)(void*) = nullptr) {
   ObjectType t = object_type(members, words, finish, begin);

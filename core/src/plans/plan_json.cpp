@@ -47,7 +47,6 @@ constexpr auto kRowKind = json::spelling<RowKind, parse_row_kind>({"must be a st
 constexpr auto kFindingCode =
     json::spelling<FindingCode, parse_finding_code>({"must be a string", "is not a known finding code"});
 constexpr auto kWhole = json::integer<std::int64_t>(INT64_MIN, INT64_MAX, kInteger);
-constexpr auto kFlag = json::boolean({"must be true or false"});
 
 constexpr json::Words kObjectValue{"must be an object"};
 constexpr json::Words kArrayValue{"must be an array"};
