@@ -1,9 +1,18 @@
 // Civil dates and UTC instants: conversions between day counts and year-month-day, and ISO 8601 text.
 #include "parley/date.h"
 
+#include "json/enum_spelling.h"
 
 namespace parley {
 namespace {
+
+constexpr auto kWeekdays = json::spellings<Weekday>({{Weekday::monday, "monday"},
+                                                     {Weekday::tuesday, "tuesday"},
+                                                     {Weekday::wednesday, "wednesday"},
+                                                     {Weekday::thursday, "thursday"},
+                                                     {Weekday::friday, "friday"},
+                                                     {Weekday::saturday, "saturday"},
+                                                     {Weekday::sunday, "sunday"}});
 
 constexpr int kMinYear = -9999;  // from_ymd accepts years in [kMinYear, kMaxYear]
 constexpr int kMaxYear = 9999;
@@ -105,6 +114,9 @@ void append_padded(std::string& out, unsigned value, int width) {
 }  // namespace
 
 // [SECTION] Date ----------------------------------------------------------------------------------------------
+
+std::string_view to_string(Weekday w) { return kWeekdays.text(w); }
+std::optional<Weekday> parse_weekday(std::string_view text) { return kWeekdays.parse(text); }
 
 bool is_leap_year(int year) { return leap(year); }
 

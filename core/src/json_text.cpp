@@ -1,7 +1,5 @@
 #include "json_text.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <string>
 
@@ -53,44 +51,6 @@ std::string quoted(std::string_view text) {
     json::append_escaped(out, text);
   }
   return out;
-}
-
-namespace {
-
-// A SAX handler that accepts every value and keeps the first syntax error.
-class SyntaxOnly {
- public:
-  using Json = nlohmann::json;
-  explicit SyntaxOnly(std::string_view text) : text_(text) {}
-  std::optional<Problem> problem;
-
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
-  bool key(std::string&) { return true; }
-  bool end_object() { return true; }
-  bool start_array(std::size_t) { return true; }
-  bool end_array() { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    problem = syntax_problem(text_, position, error.what());
-    return false;
-  }
-
- private:
-  std::string_view text_;
-};
-
-}  // namespace
-
-std::optional<Problem> first_syntax_error(std::string_view text) {
-  SyntaxOnly handler(text);
-  nlohmann::json::sax_parse(text.begin(), text.end(), &handler);
-  return handler.problem;
 }
 
 }  // namespace parley::json_text

@@ -37,8 +37,6 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 // stretch of the text.
 Problem syntax_problem(std::string_view text, std::size_t position, std::string_view parser_message);
 
-// The first syntax error of `text`, or nullopt when it is well-formed JSON (one pass, no document built).
-std::optional<Problem> first_syntax_error(std::string_view text);
 
 // [SECTION] Messages ------------------------------------------------------------------------------------------
 

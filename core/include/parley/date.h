@@ -23,6 +23,8 @@ namespace parley {
 // [SECTION] Date ----------------------------------------------------------------------------------------------
 
 enum class Weekday { monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday };  // ISO 8601 order
+std::string_view to_string(Weekday);                        // "monday" .. "sunday"
+std::optional<Weekday> parse_weekday(std::string_view text);  // the lowercase English name
 
 class Date {
  public:

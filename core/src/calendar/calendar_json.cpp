@@ -1,28 +1,31 @@
-// The JSON form of a holiday calendar: syntax check with line and column, then a typed read of the document
-// with a problem for each bad member, named by its JSON path. Nothing is loaded when any problem is found.
+// The JSON form of a holiday calendar, streamed through the field tables of core/src/json: each problem named by
+// its JSON path, nothing loaded when any problem is found.
 //
 // Index of this file:
-// [SECTION] Reader        typed member access with problems
-// [SECTION] Calendar      the members of a calendar and of its rules
+// [SECTION] Spellings    rule kinds and observances
+// [SECTION] Context      the calendar's years, which a rule's years and dates are checked against
+// [SECTION] Rules        the members of a rule by kind, and the checks across them
+// [SECTION] Calendar     the top-level members
 // [SECTION] API
-#include <nlohmann/json.hpp>
-
+//
+// Each value is checked on its own when it is read (type, range, spelling). Checks that relate members run when
+// their object ends: a rule's day against its month, its years and dates against the calendar's years. The
+// calendar's years are usually read before its rules; when they are not, those checks of the rules wait for the
+// end of the calendar.
 #include <algorithm>
-#include <array>
-#include <cstdint>
-#include <initializer_list>
+#include <climits>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <vector>
 
 #include "holiday_table.h"
-#include "parley/calendar/business_days.h"
+#include "json/enum_spelling.h"
+#include "json/reader.h"
 #include "json_text.h"
+#include "parley/calendar/business_days.h"
 
 namespace parley {
 namespace {
-
-using Json = nlohmann::ordered_json;  // keeps members in text order, so problems come in text order
 
 constexpr int kMinYear = 1583;          // the first full year of the Gregorian calendar (Easter is defined)
 constexpr int kMaxYear = 9999;
@@ -30,355 +33,317 @@ constexpr int kMaxYearSpan = 400;       // years a calendar may cover, which bou
 constexpr std::size_t kMaxRules = 500;
 constexpr int kMinEasterOffset = -80;   // Easter is 22 March..25 April: these keep the day in Easter's year
 constexpr int kMaxEasterOffset = 250;
+constexpr int kRefusedYear = INT_MIN;   // an element of except_years that was refused (it keeps its index)
 
-// [SECTION] Reader --------------------------------------------------------------------------------------------
+// [SECTION] Spellings -----------------------------------------------------------------------------------------
 
-std::string quote_text(std::string_view text) {
-  constexpr std::size_t kLongest = 40;
-  std::string out = "\"";
-  out.append(text.substr(0, kLongest));
-  if (text.size() > kLongest) out += "...";
-  out += "\"";
-  return out;
-}
+constexpr auto kRuleKinds = json::spellings<RuleKind>({{RuleKind::fixed, "fixed"},
+                                                       {RuleKind::nth_weekday, "nth-weekday", "nth_weekday"},
+                                                       {RuleKind::easter, "easter"},
+                                                       {RuleKind::date, "date"}});
+constexpr auto kObservances = json::spellings<Observance>({{Observance::none, "none"},
+                                                           {Observance::nearest_weekday, "nearest-weekday", "nearest_weekday"},
+                                                           {Observance::substitute, "substitute"}});
 
-std::string one_of(std::initializer_list<std::string_view> names) {
-  std::string out;
-  std::size_t i = 0;
-  for (std::string_view n : names) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
-    out += "\"" + std::string(n) + "\"";
-    ++i;
-  }
-  return out;
-}
+}  // namespace
 
-class Reader {
- public:
-  Problems problems;
+std::string_view to_string(RuleKind kind) { return kRuleKinds.text(kind); }
+std::optional<RuleKind> parse_rule_kind(std::string_view text) { return kRuleKinds.parse(text); }
+std::string_view to_string(Observance observance) { return kObservances.text(observance); }
+std::optional<Observance> parse_observance(std::string_view text) { return kObservances.parse(text); }
 
-  void add(std::string path, std::string message) { problems.push_back(Problem{std::move(path), std::move(message)}); }
+namespace {
 
-  // Reports members of `object` not in `known`, and members of `required` that are absent.
-  void check_members(const Json& object, const std::string& path, std::initializer_list<std::string_view> known,
-                     std::initializer_list<std::string_view> required, std::string_view unknown_note = {}) {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-      if (std::find(known.begin(), known.end(), std::string_view(it.key())) == known.end())
-        add(join(path, it.key()), unknown_note.empty() ? "unknown member" : std::string(unknown_note));
-    }
-    for (std::string_view name : required) {
-      if (!object.contains(name)) add(join(path, name), "required member is missing");
-    }
-  }
+// [SECTION] Context -------------------------------------------------------------------------------------------
 
-  static std::string join(const std::string& path, std::string_view member) {
-    return path.empty() ? std::string(member) : path + "." + std::string(member);
-  }
-  static std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-  const Json* member(const Json& object, std::string_view name) {
-    auto it = object.find(name);
-    return it == object.end() ? nullptr : &*it;
-  }
-
-  std::optional<std::string> text(const Json& value, const std::string& path) {
-    if (!value.is_string()) {
-      add(path, "must be a string");
-      return std::nullopt;
-    }
-    std::string s = value.get_ref<const std::string&>();
-    if (s.empty()) {
-      add(path, "must not be empty");
-      return std::nullopt;
-    }
-    return s;
-  }
-
-  std::optional<std::int64_t> whole(const Json& value, const std::string& path, std::int64_t lo, std::int64_t hi,
-                                    std::string_view what = {}) {
-    std::int64_t v = 0;
-    std::string got;
-    if (value.is_number_unsigned()) {
-      const std::uint64_t u = value.get<std::uint64_t>();
-      v = u > static_cast<std::uint64_t>(hi) ? hi + 1 : static_cast<std::int64_t>(u);
-      got = std::to_string(u);
-    } else if (value.is_number_integer()) {
-      v = value.get<std::int64_t>();
-      got = std::to_string(v);
-    } else {
-      add(path, "must be a whole number");
-      return std::nullopt;
-    }
-    if (v < lo || v > hi) {
-      add(path, "must be " + (what.empty() ? std::string() : std::string(what) + " ") + "between " +
-                    std::to_string(lo) + " and " + std::to_string(hi) + ", got " + got);
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<Weekday> weekday(const Json& value, const std::string& path) {
-    static constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday", "wednesday", "thursday",
-                                                               "friday", "saturday", "sunday"};
-    if (!value.is_string()) {
-      add(path, "must be a string");
-      return std::nullopt;
-    }
-    const std::string& s = value.get_ref<const std::string&>();
-    for (std::size_t i = 0; i < kNames.size(); ++i) {
-      if (s == kNames[i]) return static_cast<Weekday>(i + 1);
-    }
-    add(path, "must be a weekday name in lowercase English (\"monday\" .. \"sunday\"), got " + quote_text(s));
-    return std::nullopt;
-  }
+// Which members of a rule were read and accepted, for the checks against the calendar's years.
+struct RuleGiven {
+  std::size_t index = 0;
+  bool date = false;
+  bool from_year = false;
+  bool to_year = false;
 };
+
+struct CalendarRead {
+  Calendar* calendar = nullptr;
+  bool first_read = false;  // first_year (or last_year) has been read, accepted or not
+  bool last_read = false;
+  bool years_known = false;  // the calendar's years are settled: first and last below
+  int first = kMinYear;
+  int last = kMaxYear;
+  std::vector<RuleGiven> waiting;  // rules read before the years were known
+};
+
+// The calendar's years: last_year checked against first_year; a missing or refused year leaves the widest range.
+void settle_years(json::Reader& r, CalendarRead& ctx) {
+  Calendar& c = *ctx.calendar;
+  if (c.first_year != 0 && c.last_year != 0) {
+    if (c.last_year < c.first_year) {
+      r.problem_at("last_year", "must not be before first_year (" + std::to_string(c.first_year) + "), got " +
+                                    std::to_string(c.last_year));
+      c.last_year = 0;
+    } else if (c.last_year - c.first_year >= kMaxYearSpan) {
+      r.problem_at("last_year", "must be less than " + std::to_string(kMaxYearSpan) + " years after first_year (" +
+                                    std::to_string(c.first_year) + "), got " + std::to_string(c.last_year));
+      c.last_year = 0;
+    }
+  }
+  ctx.first = c.first_year != 0 ? c.first_year : kMinYear;
+  ctx.last = c.last_year != 0 ? c.last_year : kMaxYear;
+  ctx.years_known = true;
+}
+
+// first_year and last_year: a year (0 stays in the calendar when refused); the second one read settles both.
+bool read_year(json::Reader& r, const json::Codec& codec, void* target, json::Scalar& value) {
+  const bool accepted = json::detail::read_integer_as<int>(r, codec, target, value);
+  CalendarRead& ctx = r.context<CalendarRead>();
+  (target == &ctx.calendar->first_year ? ctx.first_read : ctx.last_read) = true;
+  if (ctx.first_read && ctx.last_read && !ctx.years_known) settle_years(r, ctx);
+  return accepted;
+}
+
+// [SECTION] Rules ---------------------------------------------------------------------------------------------
+
+// The checks of a rule against the calendar's years, at `base` ("rules[2]"), one member at a time in table order;
+// a member absent or refused takes the calendar's years.
+void check_rule_date(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given,
+                     int first, int last) {
+  if (given.date && (rule.date.year() < first || rule.date.year() > last)) {
+    r.problem_at_path(base + ".date", "must be in the calendar's years " + std::to_string(first) + ".." +
+                                          std::to_string(last) + ", got " + rule.date.iso());
+  }
+}
+
+std::string outside(std::string_view what, int low, int high, int year) {
+  return "must be " + std::string(what) + " between " + std::to_string(low) + " and " + std::to_string(high) +
+         ", got " + std::to_string(year);
+}
+
+void check_rule_from(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given,
+                     int first, int last) {
+  if (given.from_year && (rule.from_year < first || rule.from_year > last)) {
+    r.problem_at_path(base + ".from_year", outside("a year of the calendar", first, last, rule.from_year));
+  }
+  if (!given.from_year || rule.from_year < first || rule.from_year > last) rule.from_year = first;
+}
+
+void check_rule_to(json::Reader& r, HolidayRule& rule, const std::string& base, const RuleGiven& given, int first,
+                   int last) {
+  if (!given.to_year) {
+    rule.to_year = last;
+  } else if (rule.to_year < first || rule.to_year > last) {
+    r.problem_at_path(base + ".to_year", outside("a year of the calendar", first, last, rule.to_year));
+    rule.to_year = last;
+  } else if (rule.to_year < rule.from_year) {
+    r.problem_at_path(base + ".to_year", "must not be before from_year (" + std::to_string(rule.from_year) +
+                                             "), got " + std::to_string(rule.to_year));
+    rule.to_year = last;
+  }
+}
+
+void check_rule_except(json::Reader& r, const HolidayRule& rule, const std::string& base) {
+  for (std::size_t i = 0; i < rule.except_years.size(); ++i) {
+    const int year = rule.except_years[i];
+    if (year != kRefusedYear && (year < rule.from_year || year > rule.to_year)) {
+      r.problem_at_path(base + ".except_years[" + std::to_string(i) + "]",
+                        outside("a year of the rule", rule.from_year, rule.to_year, year));
+    }
+  }
+}
+
+RuleGiven given_of(const json::Reader& r) {
+  return RuleGiven{r.element_index(), r.given("date"), r.given("from_year"), r.given("to_year")};
+}
+
+// Member checks of a rule: each runs when the rule ends, at its member's place among the rule's problems.
+void check_day(json::Reader& r, void* object) {
+  const HolidayRule& rule = *static_cast<const HolidayRule*>(object);
+  if (!r.given("day")) return;
+  // Checked against the month's length in a leap year (29 February is allowed).
+  const int longest = r.given("month") ? days_in_month(2000, rule.month) : 31;
+  if (rule.day > longest) {
+    r.problem_at("day", "must be a day of month " + std::to_string(rule.month) + " between 1 and " +
+                            std::to_string(longest) + ", got " + std::to_string(rule.day));
+  }
+}
+
+template <void (*Check)(json::Reader&, HolidayRule&, const std::string&, const RuleGiven&, int, int)>
+void check_against_years(json::Reader& r, void* object) {
+  const CalendarRead& ctx = r.context<CalendarRead>();
+  if (ctx.years_known) Check(r, *static_cast<HolidayRule*>(object), r.path(), given_of(r), ctx.first, ctx.last);
+}
+
+void check_except(json::Reader& r, void* object) {
+  if (r.context<CalendarRead>().years_known) check_rule_except(r, *static_cast<const HolidayRule*>(object), r.path());
+}
+
+// A rule read before the calendar's years waits for them (finish_calendar).
+void finish_rule(json::Reader& r, void*) {
+  CalendarRead& ctx = r.context<CalendarRead>();
+  if (!ctx.years_known) ctx.waiting.push_back(given_of(r));
+}
+
+// nth: 1..5 or -1..-5.
+bool read_nth(json::Reader& r, const json::Codec& codec, void* target, json::Scalar& value) {
+  if (!json::detail::read_integer_as<int>(r, codec, target, value)) return false;
+  if (*static_cast<int*>(target) != 0) return true;
+  r.problem("must be 1..5 (from the month's start) or -1..-5 (from its end; -1 is the last), got 0");
+  return false;
+}
+
+// An element of except_years: a refused one stays as kRefusedYear, so that later elements keep their index.
+bool read_except_year(json::Reader& r, const json::Codec& codec, void* target, json::Scalar& value) {
+  if (!json::detail::read_integer_as<int>(r, codec, target, value)) *static_cast<int*>(target) = kRefusedYear;
+  return true;
+}
+
+constexpr json::Words whole(std::string_view noun = {}) {
+  return {"must be a whole number", {}, true, {}, noun};
+}
+
+constexpr auto kText = json::text({"must be a string", {}, false, "must not be empty"});
+constexpr auto kMonth = json::integer<int>(1, 12, whole("a month"));
+constexpr auto kDay = json::integer<int>(1, 31, whole("a day of month"));
+constexpr auto kWeekday = json::spelling<Weekday, parse_weekday>(
+    {"must be a string", {}, false, {}, {}, [](std::string_view got) {
+       return "must be a weekday name in lowercase English (\"monday\" .. \"sunday\"), got " + json_text::quoted(got);
+     }});
+constexpr auto kNth = json::custom<int>(read_nth, json::detail::write_integer_as<int>, whole(), -5, 5);
+constexpr auto kOffset = json::integer<int>(kMinEasterOffset, kMaxEasterOffset, whole("a number of days"));
+constexpr auto kRuleDate = json::date({"must be a string", "must be a date \"YYYY-MM-DD\"", true});
+constexpr auto kKind = json::spelling<RuleKind, parse_rule_kind>(
+    {"must be a string", {}, false, {}, {},
+     [](std::string_view got) { return "must be " + json::either<RuleKind>() + ", got " + json_text::quoted(got); }});
+constexpr auto kObservance = json::spelling<Observance, parse_observance>(
+    {"must be a string", {}, false, {}, {},
+     [](std::string_view got) { return "must be " + json::either<Observance>() + ", got " + json_text::quoted(got); }});
+constexpr auto kYear = json::integer<int>(kMinYear, kMaxYear, whole("a year"));
+constexpr auto kExceptYear =
+    json::custom<int>(read_except_year, json::detail::write_integer_as<int>, whole("a year"), kMinYear, kMaxYear);
+constexpr auto kExceptYears = json::array(kExceptYear, {"must be an array"});
+
+constexpr std::uint32_t kind_bit(RuleKind k) {
+  return std::uint32_t{1} << static_cast<int>(k);
+}
+constexpr std::uint32_t kFixed = kind_bit(RuleKind::fixed);
+constexpr std::uint32_t kNthWeekday = kind_bit(RuleKind::nth_weekday);
+constexpr std::uint32_t kEaster = kind_bit(RuleKind::easter);
+constexpr std::uint32_t kDated = kind_bit(RuleKind::date);
+constexpr std::uint32_t kYearly = kFixed | kNthWeekday | kEaster;
+
+constexpr json::Member kRuleMembers[] = {
+    json::member<&HolidayRule::kind>("kind", kKind),
+    json::member<&HolidayRule::name>("name", kText),
+    json::member<&HolidayRule::source>("source", kText, json::optional_member),
+    json::member<&HolidayRule::month>("month", kMonth).in_kinds(kFixed | kNthWeekday, kFixed | kNthWeekday),
+    json::member<&HolidayRule::day>("day", kDay).in_kinds(kFixed, kFixed).checked_by(check_day),
+    json::member<&HolidayRule::weekday>("weekday", kWeekday).in_kinds(kNthWeekday, kNthWeekday),
+    json::member<&HolidayRule::nth>("nth", kNth).in_kinds(kNthWeekday, kNthWeekday),
+    json::member<&HolidayRule::offset>("offset", kOffset).in_kinds(kEaster, kEaster),
+    json::member<&HolidayRule::date>("date", kRuleDate)
+        .in_kinds(kDated, kDated)
+        .checked_by(check_against_years<check_rule_date>),
+    json::member<&HolidayRule::observance>("observance", kObservance, json::optional_member),
+    json::member<&HolidayRule::from_year>("from_year", kYear)
+        .in_kinds(kYearly, 0)
+        .checked_by(check_against_years<check_rule_from>),
+    json::member<&HolidayRule::to_year>("to_year", kYear)
+        .in_kinds(kYearly, 0)
+        .checked_by(check_against_years<check_rule_to>),
+    json::member<&HolidayRule::except_years>("except_years", kExceptYears).in_kinds(kYearly, 0).checked_by(check_except),
+};
+
+constexpr json::ObjectType kRuleType = json::variant_type(
+    kRuleMembers, {"unknown member", "required member is missing"}, "kind",
+    [](const void* rule) { return static_cast<int>(static_cast<const HolidayRule*>(rule)->kind); },
+    [](const void* rule) {
+      return "unknown member for a " + json_text::quoted(to_string(static_cast<const HolidayRule*>(rule)->kind)) +
+             " rule";
+    },
+    finish_rule);
+constexpr auto kRule = json::object<HolidayRule>(kRuleType, {"must be an object"});
 
 // [SECTION] Calendar ------------------------------------------------------------------------------------------
 
-std::optional<RuleKind> parse_kind(std::string_view s) {
-  if (s == "fixed") return RuleKind::fixed;
-  if (s == "nth_weekday") return RuleKind::nth_weekday;
-  if (s == "easter") return RuleKind::easter;
-  if (s == "date") return RuleKind::date;
-  return std::nullopt;
+// id: up to 32 of A-Z, 0-9 and '-'.
+bool read_id(json::Reader& r, const json::Codec& codec, void* target, json::Scalar& value) {
+  if (!json::detail::read_text(r, codec, target, value)) return false;
+  const std::string& id = *static_cast<std::string*>(target);
+  const bool ok = id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char ch) {
+                    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+                  });
+  if (!ok) r.problem("must be up to 32 uppercase letters, digits and '-', such as \"GB-ENG\", got " + json_text::quoted(id));
+  return ok;
 }
 
-std::optional<Observance> parse_observance(std::string_view s) {
-  if (s == "none") return Observance::none;
-  if (s == "nearest_weekday") return Observance::nearest_weekday;
-  if (s == "substitute") return Observance::substitute;
-  return std::nullopt;
-}
-
-// Reads rules[i] into `rule`; `first`/`last` are the calendar's years (already checked, or the widest range).
-void read_rule(Reader& r, const Json& value, const std::string& path, int first, int last, HolidayRule& rule) {
-  if (!value.is_object()) {
-    r.add(path, "must be an object");
-    return;
-  }
-  const Json* kind = r.member(value, "kind");
-  if (kind == nullptr) {
-    r.add(Reader::join(path, "kind"), "required member is missing");
-    return;
-  }
-  if (!kind->is_string()) {
-    r.add(Reader::join(path, "kind"), "must be a string");
-    return;
-  }
-  const std::string& kind_name = kind->get_ref<const std::string&>();
-  const std::optional<RuleKind> k = parse_kind(kind_name);
-  if (!k) {
-    r.add(Reader::join(path, "kind"),
-          "must be " + one_of({"fixed", "nth_weekday", "easter", "date"}) + ", got " + quote_text(kind_name));
-    return;
-  }
-  rule.kind = *k;
-  const std::string note = "unknown member for a \"" + kind_name + "\" rule";
-  switch (*k) {
-    case RuleKind::fixed:
-      r.check_members(value, path, {"kind", "name", "month", "day", "observance", "from_year", "to_year",
-                                    "except_years", "source"},
-                      {"name", "month", "day"}, note);
-      break;
-    case RuleKind::nth_weekday:
-      r.check_members(value, path, {"kind", "name", "month", "weekday", "nth", "observance", "from_year",
-                                    "to_year", "except_years", "source"},
-                      {"name", "month", "weekday", "nth"}, note);
-      break;
-    case RuleKind::easter:
-      r.check_members(value, path, {"kind", "name", "offset", "observance", "from_year", "to_year",
-                                    "except_years", "source"},
-                      {"name", "offset"}, note);
-      break;
-    case RuleKind::date:
-      r.check_members(value, path, {"kind", "name", "date", "observance", "source"}, {"name", "date"}, note);
-      break;
-  }
-
-  if (const Json* v = r.member(value, "name")) rule.name = r.text(*v, Reader::join(path, "name")).value_or("");
-  if (const Json* v = r.member(value, "source")) rule.source = r.text(*v, Reader::join(path, "source")).value_or("");
-  if (const Json* v = r.member(value, "month")) {
-    if (auto m = r.whole(*v, Reader::join(path, "month"), 1, 12, "a month")) rule.month = static_cast<int>(*m);
-    else rule.month = 0;
-  }
-  if (const Json* v = r.member(value, "day")) {
-    // Checked against the month's length in a leap year (29 February is allowed), or 31 when the month is bad.
-    const bool month_ok = rule.month >= 1;
-    const int longest = month_ok ? days_in_month(2000, rule.month) : 31;
-    const std::string what = month_ok ? "a day of month " + std::to_string(rule.month) : "a day of month";
-    if (auto d = r.whole(*v, Reader::join(path, "day"), 1, longest, what)) rule.day = static_cast<int>(*d);
-  }
-  if (const Json* v = r.member(value, "weekday")) {
-    if (auto w = r.weekday(*v, Reader::join(path, "weekday"))) rule.weekday = *w;
-  }
-  if (const Json* v = r.member(value, "nth")) {
-    const std::string p = Reader::join(path, "nth");
-    if (auto n = r.whole(*v, p, -5, 5)) {
-      if (*n == 0) r.add(p, "must be 1..5 (from the month's start) or -1..-5 (from its end; -1 is the last), got 0");
-      rule.nth = static_cast<int>(*n);
-    }
-  }
-  if (const Json* v = r.member(value, "offset")) {
-    if (auto o = r.whole(*v, Reader::join(path, "offset"), kMinEasterOffset, kMaxEasterOffset, "a number of days"))
-      rule.offset = static_cast<int>(*o);
-  }
-  if (const Json* v = r.member(value, "date")) {
-    const std::string p = Reader::join(path, "date");
-    if (!v->is_string()) {
-      r.add(p, "must be a string");
-    } else if (std::optional<Date> d = Date::parse(v->get_ref<const std::string&>())) {
-      if (d->year() < first || d->year() > last) {
-        r.add(p, "must be in the calendar's years " + std::to_string(first) + ".." + std::to_string(last) +
-                     ", got " + d->iso());
-      }
-      rule.date = *d;
-    } else {
-      r.add(p, "must be a date \"YYYY-MM-DD\", got " + quote_text(v->get_ref<const std::string&>()));
-    }
-  }
-  if (const Json* v = r.member(value, "observance")) {
-    const std::string p = Reader::join(path, "observance");
-    if (!v->is_string()) {
-      r.add(p, "must be a string");
-    } else if (auto o = parse_observance(v->get_ref<const std::string&>())) {
-      rule.observance = *o;
-    } else {
-      r.add(p, "must be " + one_of({"none", "nearest_weekday", "substitute"}) + ", got " +
-                   quote_text(v->get_ref<const std::string&>()));
-    }
-  }
-  rule.from_year = first;
-  rule.to_year = last;
-  if (const Json* v = r.member(value, "from_year")) {
-    if (auto y = r.whole(*v, Reader::join(path, "from_year"), first, last, "a year of the calendar"))
-      rule.from_year = static_cast<int>(*y);
-  }
-  if (const Json* v = r.member(value, "to_year")) {
-    if (auto y = r.whole(*v, Reader::join(path, "to_year"), first, last, "a year of the calendar")) {
-      if (*y < rule.from_year) {
-        r.add(Reader::join(path, "to_year"),
-              "must not be before from_year (" + std::to_string(rule.from_year) + "), got " + std::to_string(*y));
-      } else {
-        rule.to_year = static_cast<int>(*y);
-      }
-    }
-  }
-  if (const Json* v = r.member(value, "except_years")) {
-    const std::string p = Reader::join(path, "except_years");
-    if (!v->is_array()) {
-      r.add(p, "must be an array");
-    } else {
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        if (auto y = r.whole((*v)[i], Reader::index(p, i), rule.from_year, rule.to_year, "a year of the rule"))
-          rule.except_years.push_back(static_cast<int>(*y));
-      }
-    }
+void end_weekend(json::Reader& r, const json::Codec&, void* vector, std::size_t) {
+  if (static_cast<const std::vector<Weekday>*>(vector)->size() == 7) {
+    r.problem("must leave at least one day of the week a working day");
   }
 }
 
-CalendarLoad read_calendar(const Json& doc) {
-  CalendarLoad out;
-  Reader r;
-  if (!doc.is_object()) {
-    out.problems.push_back(Problem{"", "the top level must be a JSON object"});
-    return out;
+void end_rules(json::Reader& r, const json::Codec&, void*, std::size_t count) {
+  if (count > kMaxRules) {
+    r.problem("must hold at most " + std::to_string(kMaxRules) + " rules, got " + std::to_string(count));
   }
-  r.check_members(doc, "", {"format", "id", "name", "source", "weekend", "first_year", "last_year", "rules"},
-                  {"format", "id", "name", "weekend", "first_year", "last_year", "rules"});
-  Calendar c;
-  if (const Json* v = r.member(doc, "format")) {
-    if (!v->is_string() || v->get_ref<const std::string&>() != calendar_format) {
-      r.add("format", "must be \"" + std::string(calendar_format) + "\"" +
-                          (v->is_string() ? ", got " + quote_text(v->get_ref<const std::string&>()) : std::string()));
-    }
-  }
-  if (const Json* v = r.member(doc, "id")) {
-    if (auto id = r.text(*v, "id")) {
-      const bool ok = id->size() <= 32 && std::all_of(id->begin(), id->end(), [](char ch) {
-                        return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
-                      });
-      if (ok) c.id = *id;
-      else r.add("id", "must be up to 32 uppercase letters, digits and '-', such as \"GB-ENG\", got " + quote_text(*id));
-    }
-  }
-  if (const Json* v = r.member(doc, "name")) c.name = r.text(*v, "name").value_or("");
-  if (const Json* v = r.member(doc, "source")) {
-    if (!v->is_array()) {
-      r.add("source", "must be an array of strings");
-    } else {
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        if (auto s = r.text((*v)[i], Reader::index("source", i))) c.sources.push_back(*s);
-      }
-    }
-  }
-  if (const Json* v = r.member(doc, "weekend")) {
-    if (!v->is_array()) {
-      r.add("weekend", "must be an array");
-    } else {
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        const std::string p = Reader::index("weekend", i);
-        if (auto w = r.weekday((*v)[i], p)) {
-          if (std::find(c.weekend.begin(), c.weekend.end(), *w) != c.weekend.end()) r.add(p, "is listed twice");
-          else c.weekend.push_back(*w);
-        }
-      }
-      if (c.weekend.size() == 7) r.add("weekend", "must leave at least one day of the week a working day");
-    }
-  }
-  std::optional<std::int64_t> first;
-  std::optional<std::int64_t> last;
-  if (const Json* v = r.member(doc, "first_year")) first = r.whole(*v, "first_year", kMinYear, kMaxYear, "a year");
-  if (const Json* v = r.member(doc, "last_year")) last = r.whole(*v, "last_year", kMinYear, kMaxYear, "a year");
-  if (first && last) {
-    if (*last < *first) {
-      r.add("last_year", "must not be before first_year (" + std::to_string(*first) + "), got " +
-                             std::to_string(*last));
-      last.reset();
-    } else if (*last - *first >= kMaxYearSpan) {
-      r.add("last_year", "must be less than " + std::to_string(kMaxYearSpan) + " years after first_year (" +
-                             std::to_string(*first) + "), got " + std::to_string(*last));
-      last.reset();
-    }
-  }
-  c.first_year = static_cast<int>(first.value_or(kMinYear));
-  c.last_year = static_cast<int>(last.value_or(kMaxYear));
-  if (const Json* v = r.member(doc, "rules")) {
-    if (!v->is_array()) {
-      r.add("rules", "must be an array");
-    } else if (v->size() > kMaxRules) {
-      r.add("rules", "must hold at most " + std::to_string(kMaxRules) + " rules, got " + std::to_string(v->size()));
-    } else {
-      c.rules.resize(v->size());
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        read_rule(r, (*v)[i], Reader::index("rules", i), c.first_year, c.last_year, c.rules[i]);
-      }
-    }
-  }
-  out.problems = std::move(r.problems);
-  if (out.problems.empty()) {
-    c.table = build_holiday_table(c);
-    out.calendar = std::move(c);
-  }
-  return out;
 }
+
+void finish_calendar(json::Reader& r, void* object) {
+  Calendar& c = *static_cast<Calendar*>(object);
+  CalendarRead& ctx = r.context<CalendarRead>();
+  if (!ctx.years_known) settle_years(r, ctx);
+  c.first_year = ctx.first;
+  c.last_year = ctx.last;
+  for (const RuleGiven& given : ctx.waiting) {
+    if (given.index >= c.rules.size()) continue;
+    HolidayRule& rule = c.rules[given.index];
+    const std::string base = "rules[" + std::to_string(given.index) + "]";
+    check_rule_date(r, rule, base, given, ctx.first, ctx.last);
+    check_rule_from(r, rule, base, given, ctx.first, ctx.last);
+    check_rule_to(r, rule, base, given, ctx.first, ctx.last);
+    check_rule_except(r, rule, base);
+  }
+}
+
+constexpr auto kFormat = json::constant(calendar_format, {{}, {}, true});
+constexpr auto kId = json::custom<std::string>(read_id, json::detail::write_text,
+                                               {"must be a string", {}, false, "must not be empty"});
+constexpr auto kSources = json::array(kText, {"must be an array of strings"});
+constexpr auto kWeekend = json::array(kWeekday, {"must be an array"}, {true, SIZE_MAX, end_weekend});
+constexpr auto kCalendarYear =
+    json::custom<int>(read_year, json::detail::write_integer_as<int>, whole("a year"), kMinYear, kMaxYear);
+constexpr auto kRules = json::array(kRule, {"must be an array"}, {false, kMaxRules, end_rules});
+
+constexpr json::Member kCalendarMembers[] = {
+    json::member("format", kFormat),
+    json::member<&Calendar::id>("id", kId),
+    json::member<&Calendar::name>("name", kText),
+    json::member<&Calendar::sources>("source", kSources, json::optional_member),
+    json::member<&Calendar::weekend>("weekend", kWeekend),
+    json::member<&Calendar::first_year>("first_year", kCalendarYear),
+    json::member<&Calendar::last_year>("last_year", kCalendarYear),
+    json::member<&Calendar::rules>("rules", kRules),
+};
+constexpr json::ObjectType kCalendarType =
+    json::object_type(kCalendarMembers, {"unknown member", "required member is missing"}, finish_calendar);
+constexpr auto kCalendar = json::object<Calendar>(kCalendarType, {"the top level must be a JSON object"});
 
 }  // namespace
 
 // [SECTION] API -----------------------------------------------------------------------------------------------
 
 CalendarLoad load_calendar(std::string_view json_text) {
-  if (std::optional<Problem> syntax = json_text::first_syntax_error(json_text)) {
-    CalendarLoad out;
-    out.problems.push_back(std::move(*syntax));
-    return out;
+  CalendarLoad out;
+  Calendar c;
+  CalendarRead ctx;
+  ctx.calendar = &c;
+  json::Reader reader(json_text, &ctx);
+  out.problems = reader.read(kCalendar, c);
+  if (out.problems.empty()) {
+    c.table = build_holiday_table(c);
+    out.calendar = std::move(c);
   }
-  const Json doc = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    CalendarLoad out;
-    out.problems.push_back(Problem{"", "not valid JSON"});
-    return out;
-  }
-  return read_calendar(doc);
+  return out;
 }
 
 }  // namespace parley

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "arith.h"
+#include "json/enum_spelling.h"
 #include "parley/plans/apr.h"
 
 namespace parley::plans {
@@ -26,31 +27,27 @@ using detail::Wide;
 // [SECTION] Spellings -----------------------------------------------------------------------------------------
 namespace {
 
-template <typename E, std::size_t N>
-std::optional<E> read_spelling(const std::array<std::string_view, N>& names, std::string_view s) {
-  for (std::size_t k = 0; k < N; ++k) {
-    if (names[k] == s) return static_cast<E>(k);
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<std::string_view, 3> kInterestMethods{"none", "simple", "amortised"};
-constexpr std::array<std::string_view, 2> kPlanKinds{"instalments", "settlement"};
-constexpr std::array<std::string_view, 3> kRowKinds{"down-payment", "instalment", "settlement"};
-constexpr std::array<std::string_view, 4> kDayRolls{"none", "following", "modified-following", "preceding"};
+constexpr auto kInterestMethods = json::spellings<InterestMethod>(
+    {{InterestMethod::none, "none"}, {InterestMethod::simple, "simple"}, {InterestMethod::amortised, "amortised"}});
+constexpr auto kPlanKinds =
+    json::spellings<PlanKind>({{PlanKind::instalments, "instalments"}, {PlanKind::settlement, "settlement"}});
+constexpr auto kRowKinds = json::spellings<RowKind>(
+    {{RowKind::down_payment, "down-payment"}, {RowKind::instalment, "instalment"}, {RowKind::settlement, "settlement"}});
+constexpr auto kDayRolls = json::spellings<DayRoll>({{DayRoll::none, "none"},
+                                                     {DayRoll::following, "following"},
+                                                     {DayRoll::modified_following, "modified-following"},
+                                                     {DayRoll::preceding, "preceding"}});
 
 }  // namespace
 
-std::string_view to_string(InterestMethod v) { return kInterestMethods[static_cast<std::size_t>(v)]; }
-std::string_view to_string(PlanKind v) { return kPlanKinds[static_cast<std::size_t>(v)]; }
-std::string_view to_string(RowKind v) { return kRowKinds[static_cast<std::size_t>(v)]; }
-std::string_view to_string(DayRoll v) { return kDayRolls[static_cast<std::size_t>(v)]; }
-std::optional<InterestMethod> parse_interest_method(std::string_view s) {
-  return read_spelling<InterestMethod>(kInterestMethods, s);
-}
-std::optional<PlanKind> parse_plan_kind(std::string_view s) { return read_spelling<PlanKind>(kPlanKinds, s); }
-std::optional<RowKind> parse_row_kind(std::string_view s) { return read_spelling<RowKind>(kRowKinds, s); }
-std::optional<DayRoll> parse_day_roll(std::string_view s) { return read_spelling<DayRoll>(kDayRolls, s); }
+std::string_view to_string(InterestMethod v) { return kInterestMethods.text(v); }
+std::string_view to_string(PlanKind v) { return kPlanKinds.text(v); }
+std::string_view to_string(RowKind v) { return kRowKinds.text(v); }
+std::string_view to_string(DayRoll v) { return kDayRolls.text(v); }
+std::optional<InterestMethod> parse_interest_method(std::string_view s) { return kInterestMethods.parse(s); }
+std::optional<PlanKind> parse_plan_kind(std::string_view s) { return kPlanKinds.parse(s); }
+std::optional<RowKind> parse_row_kind(std::string_view s) { return kRowKinds.parse(s); }
+std::optional<DayRoll> parse_day_roll(std::string_view s) { return kDayRolls.parse(s); }
 
 // [SECTION] Schedule dates and sizes --------------------------------------------------------------------------
 

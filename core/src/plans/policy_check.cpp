@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "arith.h"
+#include "json/enum_spelling.h"
 #include "words.h"
 
 namespace parley::plans {
@@ -24,22 +25,24 @@ using detail::share_up;
 // [SECTION] Spellings -----------------------------------------------------------------------------------------
 namespace {
 
-constexpr std::array<std::string_view, 11> kFindingCodes{
-    "frequency-not-allowed",    "term-too-long",         "instalment-below-minimum",
-    "down-payment-below-minimum", "interest-rate-above-cap", "convenience-fee-above-cap",
-    "setup-fee-above-cap",      "settlement-below-floor", "settlement-too-many-payments",
-    "term-needs-supervisor",    "settlement-needs-supervisor"};
+constexpr auto kFindingCodes =
+    json::spellings<FindingCode>({{FindingCode::frequency_not_allowed, "frequency-not-allowed"},
+                                  {FindingCode::term_too_long, "term-too-long"},
+                                  {FindingCode::instalment_below_minimum, "instalment-below-minimum"},
+                                  {FindingCode::down_payment_below_minimum, "down-payment-below-minimum"},
+                                  {FindingCode::interest_rate_above_cap, "interest-rate-above-cap"},
+                                  {FindingCode::convenience_fee_above_cap, "convenience-fee-above-cap"},
+                                  {FindingCode::setup_fee_above_cap, "setup-fee-above-cap"},
+                                  {FindingCode::settlement_below_floor, "settlement-below-floor"},
+                                  {FindingCode::settlement_too_many_payments, "settlement-too-many-payments"},
+                                  {FindingCode::term_needs_supervisor, "term-needs-supervisor"},
+                                  {FindingCode::settlement_needs_supervisor, "settlement-needs-supervisor"}});
 
 }  // namespace
 
-std::string_view to_string(FindingCode code) { return kFindingCodes[static_cast<std::size_t>(code)]; }
+std::string_view to_string(FindingCode code) { return kFindingCodes.text(code); }
 
-std::optional<FindingCode> parse_finding_code(std::string_view s) {
-  for (std::size_t k = 0; k < kFindingCodes.size(); ++k) {
-    if (kFindingCodes[k] == s) return static_cast<FindingCode>(k);
-  }
-  return std::nullopt;
-}
+std::optional<FindingCode> parse_finding_code(std::string_view s) { return kFindingCodes.parse(s); }
 
 // [SECTION] Policy queries ------------------------------------------------------------------------------------
 

@@ -72,6 +72,38 @@ TEST(CalendarLoad, MinimalCalendarWithEveryRuleKind) {
   EXPECT_EQ(holidays_in(c, 2020).front(), (Holiday{ymd(2020, 3, 2), "Fixed"}));
 }
 
+// The spellings are kebab-case; the snake_case ones of earlier files are still read (docs/CHANGES.md).
+TEST(CalendarLoad, KebabCaseSpellingsAndTheOlderOnesReadAlike) {
+  const CalendarLoad kebab = load_calendar(calendar_text(
+      R"({"kind": "nth-weekday", "name": "Memorial Day", "month": 5, "weekday": "monday", "nth": -1},
+    {"kind": "fixed", "name": "Independence Day", "month": 7, "day": 4, "observance": "nearest-weekday"})"));
+  const CalendarLoad older = load_calendar(calendar_text(
+      R"({"kind": "nth_weekday", "name": "Memorial Day", "month": 5, "weekday": "monday", "nth": -1},
+    {"kind": "fixed", "name": "Independence Day", "month": 7, "day": 4, "observance": "nearest_weekday"})"));
+  ASSERT_TRUE(kebab.calendar.has_value()) << all_text(kebab.problems);
+  ASSERT_TRUE(older.calendar.has_value()) << all_text(older.problems);
+  EXPECT_EQ(kebab.calendar->rules, older.calendar->rules);
+  EXPECT_EQ(kebab.calendar->rules[0].kind, RuleKind::nth_weekday);
+  EXPECT_EQ(kebab.calendar->rules[1].observance, Observance::nearest_weekday);
+  // 4 July 2026 is a Saturday, observed on Friday 3 July.
+  EXPECT_EQ(holidays_in(*older.calendar, 2026), (std::vector<Holiday>{{ymd(2026, 5, 25), "Memorial Day"},
+                                                                      {ymd(2026, 7, 3), "Independence Day"}}));
+  EXPECT_EQ(to_string(RuleKind::nth_weekday), "nth-weekday");
+  EXPECT_EQ(to_string(Observance::nearest_weekday), "nearest-weekday");
+}
+
+// The shipped files spell every kind and observance the way load_calendar writes them in its messages.
+TEST(CalendarLoad, ShippedCalendarsUseTheKebabCaseSpellings) {
+  ASSERT_FALSE(testdata::embedded_calendars().empty());
+  for (const testdata::EmbeddedCalendar& file : testdata::embedded_calendars()) {
+    EXPECT_EQ(file.text.find("nth_weekday"), std::string_view::npos) << file.stem;
+    EXPECT_EQ(file.text.find("nearest_weekday"), std::string_view::npos) << file.stem;
+    EXPECT_TRUE(load_calendar(file.text).calendar.has_value()) << file.stem;
+  }
+  EXPECT_NE(testdata::calendar_text("US-FEDERAL").find(R"("observance": "nearest-weekday")"), std::string_view::npos);
+  EXPECT_NE(testdata::calendar_text("GB-ENG").find(R"("kind": "nth-weekday")"), std::string_view::npos);
+}
+
 TEST(CalendarLoad, FifthWeekdayExistsOnlyInSomeYears) {
   const CalendarLoad load = load_calendar(calendar_text(
       R"({"kind": "nth_weekday", "name": "Fifth Monday of May", "month": 5, "weekday": "monday", "nth": 5})"));
@@ -83,7 +115,7 @@ TEST(CalendarLoad, FifthWeekdayExistsOnlyInSomeYears) {
 TEST(CalendarLoad, UnknownRuleKind) {
   expect_problems(calendar_text(R"({"kind": "fixed", "name": "A", "month": 1, "day": 1},
     {"kind": "lunar", "name": "B", "month": 1})"),
-                  {{"rules[1].kind", R"(must be "fixed", "nth_weekday", "easter" or "date", got "lunar")"}});
+                  {{"rules[1].kind", R"(must be "fixed", "nth-weekday", "easter" or "date", got "lunar")"}});
 }
 
 TEST(CalendarLoad, BadMonthAndDay) {
@@ -130,7 +162,7 @@ TEST(CalendarLoad, BadValuesOfEveryOtherMember) {
                   {{"rules[0].date", "must be in the calendar's years 2000..2030, got 2031-01-02"},
                    {"rules[1].date", R"(must be a date "YYYY-MM-DD", got "2024-02-30")"}});
   expect_problems(calendar_text(R"({"kind": "fixed", "name": "A", "month": 1, "day": 1, "observance": "monday"})"),
-                  {{"rules[0].observance", R"(must be "none", "nearest_weekday" or "substitute", got "monday")"}});
+                  {{"rules[0].observance", R"(must be "none", "nearest-weekday" or "substitute", got "monday")"}});
   expect_problems(
       calendar_text(R"({"kind": "fixed", "name": "A", "month": 1, "day": 1, "from_year": 2020, "to_year": 2010,
       "except_years": [2005, 1999]})"),
@@ -175,6 +207,33 @@ TEST(CalendarLoad, SyntaxErrorsAndWrongShapes) {
   expect_problems("", {{"line 1, column 1", load_calendar("").problems.at(0).message}});
   expect_problems(calendar_text("").replace(calendar_text("").find("\"rules\": []"), 11, "\"rules\": {}"),
                   {{"rules", "must be an array"}});
+}
+
+// Nesting is refused at the first bracket past 64 levels, however deep the text goes, and the problem is the
+// only one: the text is not read further.
+TEST(CalendarLoad, DeepNestingIsRefusedAtItsPlace) {
+  const std::size_t depth = 200000;
+  expect_problems(std::string(depth, '[') + std::string(depth, ']'),
+                  {{"line 1, column 65", "nested deeper than 64 levels"}});
+  std::string objects;
+  for (std::size_t i = 0; i < depth; ++i) objects += "{\"a\":";
+  objects += "1";
+  objects += std::string(depth, '}');
+  expect_problems(objects, {{"line 1, column 321", "nested deeper than 64 levels"}});
+  // Inside a member, on a later line: the place is that of the 65th open bracket.
+  std::string inside = calendar_text("");
+  inside.replace(inside.find("\"Test calendar\""), 15, std::string(depth, '[') + std::string(depth, ']'));
+  const std::size_t line_start = inside.rfind('\n', inside.find("[[[")) + 1;
+  const std::size_t column = inside.find("[[[") - line_start + 64;  // the 64th bracket opens level 65
+  expect_problems(inside, {{"line 4, column " + std::to_string(column), "nested deeper than 64 levels"}});
+}
+
+TEST(CalendarLoad, MemberGivenTwiceIsRefused) {
+  expect_problems(calendar_text("", R"(
+  "name": "Again",)"),
+                  {{"name", "member given twice"}});
+  expect_problems(calendar_text(R"({"kind": "fixed", "name": "A", "month": 1, "day": 1, "month": 2})"),
+                  {{"rules[0].month", "member given twice"}});
 }
 
 }  // namespace

@@ -117,5 +117,32 @@ TEST(ComplianceRulePack, FailedPackIsRecordedInTheBook) {
   EXPECT_EQ(book.failed[0].message, "rules[0].channel: is not a member of this object");
 }
 
+TEST(ComplianceRulePack, DeepNestingIsRefusedAtItsPlace) {
+  const std::size_t depth = 200000;
+  const RulePackLoad arrays = load_rule_pack(std::string(depth, '[') + std::string(depth, ']'));
+  EXPECT_FALSE(arrays.pack.has_value());
+  EXPECT_EQ(arrays.problems, (Problems{{"line 1, column 65", "nested deeper than 64 levels"}}));
+  std::string objects = R"({"format": "parley.rules/1", "rules": [)";
+  const std::size_t before = objects.size();
+  for (std::size_t i = 0; i < depth; ++i) objects += "{\"a\":";
+  objects += "null" + std::string(depth, '}') + "]}";
+  const RulePackLoad load = load_rule_pack(objects);
+  EXPECT_FALSE(load.pack.has_value());
+  // The top object and the rules array are two levels: the 63rd {"a": opens the 65th.
+  EXPECT_EQ(load.problems,
+            (Problems{{"line 1, column " + std::to_string(before + 62 * 5 + 1), "nested deeper than 64 levels"}}));
+}
+
+TEST(ComplianceRulePack, MemberGivenTwiceIsRefused) {
+  const RulePackLoad load = load_rule_pack(pack_text(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "cease"},
+    {"id": "b", "citation": "c", "text": "t", "kind": "cease", "kind": "calling-hours"})"));
+  EXPECT_FALSE(load.pack.has_value());
+  EXPECT_EQ(load.problems, (Problems{{"rules[1].kind", "member given twice"}}));
+  const RulePackLoad top = load_rule_pack(R"({"format": "parley.rules/1", "jurisdiction": "US-XX", "name": "Test",
+    "version": "1", "version": "2", "rules": [{"id": "a", "citation": "c", "text": "t", "kind": "cease"}]})");
+  EXPECT_EQ(top.problems, (Problems{{"version", "member given twice"}}));
+}
+
 }  // namespace
 }  // namespace parley

@@ -74,6 +74,36 @@ TEST(PlanJson, BadRequestsNameThePlace) {
   EXPECT_TRUE(has_problem(problems_of(R"("annual_rate_bp":900)", R"("annual_rate_bp":-900)"), "plan.annual_rate_bp"));
 }
 
+// A text nested too deep is a problem of the whole document (no JSON path), its place in the message.
+TEST(PlanJson, DeepNestingIsRefusedAtItsPlace) {
+  const std::size_t depth = 200000;
+  const RequestLoad arrays = load_request(std::string(depth, '[') + std::string(depth, ']'));
+  EXPECT_FALSE(arrays.request);
+  EXPECT_EQ(arrays.problems, (Problems{{"", "line 1, column 65: nested deeper than 64 levels"}}));
+  std::string text(kRequest);
+  std::string deep;
+  for (std::size_t i = 0; i < depth; ++i) deep += "{\"a\":";
+  deep += "0" + std::string(depth, '}');
+  const std::size_t at = text.find("\"plan\":{") + 7;
+  text.insert(at, deep + ",\"x\":");  // "plan" holds the deep object
+  const RequestLoad load = load_request(text);
+  EXPECT_FALSE(load.request);
+  EXPECT_EQ(load.problems,
+            (Problems{{"", "line 1, column " + std::to_string(at + 63 * 5 + 1) + ": nested deeper than 64 levels"}}));
+  const QuoteLoad quote = load_quote(std::string(depth, '[') + std::string(depth, ']'));
+  EXPECT_FALSE(quote.quote);
+  EXPECT_EQ(quote.problems, (Problems{{"", "line 1, column 65: nested deeper than 64 levels"}}));
+}
+
+TEST(PlanJson, MemberGivenTwiceIsRefused) {
+  std::string text(kRequest);
+  text.replace(text.find(R"("principal":100000)"), 18, R"("principal":100000,"principal":1)");
+  EXPECT_EQ(load_request(text).problems, (Problems{{"balance.principal", "member given twice"}}));
+  std::string top(kRequest);
+  top.replace(top.find(R"("today":"2026-04-01")"), 20, R"("today":"2026-04-01","today":"2026-04-02")");
+  EXPECT_EQ(load_request(top).problems, (Problems{{"today", "member given twice"}}));
+}
+
 TEST(PlanJson, QuoteReadsBackAndWritesTheSameText) {
   PlanRequest r = plan_request(102000, 12, ymd(2026, 4, 1));
   r.plan->interest = InterestMethod::amortised;

@@ -47,6 +47,12 @@ enum class Observance {
   substitute,       // a weekend day (or a day taken by another holiday) moves to the next free non-weekend day
 };
 
+// The spellings of the JSON form (docs/calendars.md).
+std::string_view to_string(RuleKind);
+std::optional<RuleKind> parse_rule_kind(std::string_view text);
+std::string_view to_string(Observance);
+std::optional<Observance> parse_observance(std::string_view text);
+
 struct HolidayRule {
   RuleKind kind = RuleKind::fixed;    // which of the members below define the day
   std::string name;                   // the holiday's name, given to each day the rule yields

@@ -103,6 +103,7 @@ struct RulePack {
   std::string jurisdiction;  // "US", "US-MA", "GB", "FR"
   std::string name;          // "United States federal: FDCPA and Regulation F"
   std::string version;       // "2026-11-01"
+  std::vector<std::string> sources;  // citations of the whole pack (statutes, regulations), as in the file
   std::vector<ContactRule> rules;   // in the order of the JSON text
   bool applies_to(std::string_view account_jurisdiction) const;
   friend bool operator==(const RulePack&, const RulePack&) = default;
