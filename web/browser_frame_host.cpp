@@ -34,7 +34,11 @@ std::unique_ptr<BrowserFrameHost> BrowserFrameHost::open(const char* selector) {
 }
 
 BrowserFrameHost::BrowserFrameHost(GLFWwindow* window, const char* selector)
-    : GlfwFrameHost(window, "#version 100"), selector_(selector) {}
+    : GlfwFrameHost(window, "#version 100"), selector_(selector) {
+  // The wheel comes through wheel() only (see browser_frame_host.h), not through the GLFW backend's callback.
+  glfwSetScrollCallback(window, nullptr);
+  emscripten_set_wheel_callback(selector_, this, true, &BrowserFrameHost::wheel);
+}
 
 shell::HostServices BrowserFrameHost::services() const {
   shell::HostServices services = shell::system_host_services("browser");
@@ -92,6 +96,16 @@ void BrowserFrameHost::present(const shell::FrameMetrics&, const shell::FrameInf
       if (window.parley) window.parley.firstFrameAt = performance.now();
     });
   }
+}
+
+EM_BOOL BrowserFrameHost::wheel(int, const EmscriptenWheelEvent* event, void*) {
+  double per_notch = 1.0;  // DOM_DELTA_PAGE
+  if (event->deltaMode == DOM_DELTA_PIXEL) per_notch = 100.0;
+  if (event->deltaMode == DOM_DELTA_LINE) per_notch = 3.0;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheel -= static_cast<float>(event->deltaY / per_notch);
+  io.MouseWheelH -= static_cast<float>(event->deltaX / per_notch);
+  return EM_TRUE;  // taken: the page does not scroll
 }
 
 void BrowserFrameHost::animation_frame(void* host) {

@@ -6,11 +6,18 @@
 // Coordinates: Emscripten's GLFW works in canvas (device) pixels. The shell works in CSS pixels, so the metrics
 // give the CSS size, the framebuffer in canvas pixels and devicePixelRatio as the pixel ratio, and new_frame
 // restates the mouse in CSS pixels.
+//
+// The mouse wheel: Emscripten's GLFW hands on the page's wheel deltas as they are (100 pixels a notch in Chromium,
+// positive downwards), where ImGui counts notches, positive upwards. This host takes the canvas's wheel events
+// itself instead and gives ImGui one unit a notch, in ImGui's direction: a delta in pixels / 100, in lines / 3 (a
+// notch in Firefox), in pages as it is.
 
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include <emscripten/html5.h>
 
 #include "glfw_frame_host.h"
 
@@ -36,6 +43,7 @@ class BrowserFrameHost final : public shell::GlfwFrameHost {
   BrowserFrameHost(GLFWwindow* window, const char* selector);
   void present(const shell::FrameMetrics& metrics, const shell::FrameInfo& frame) override;
   static void animation_frame(void* host);
+  static EM_BOOL wheel(int event_type, const EmscriptenWheelEvent* event, void* host);
 
   const char* selector_;
   std::function<bool()> frame_;  // kept for the animation frames
