@@ -1,9 +1,8 @@
 // parley: the command-line tool.
 //
 // Index of this file:
-// [SECTION] Usage       help texts and exit codes
-// [SECTION] Arguments   flag parsing with errors that name the flag
-// [SECTION] Files       whole-file read; write through FILE.tmp and rename
+// [SECTION] Usage       help texts, exit codes and each command's options (parley/host/options.h)
+// [SECTION] Files       write through FILE.tmp and rename (files are read with parley/host/files.h)
 // [SECTION] demo        parley demo --accounts N --seed S [--as-of YYYY-MM-DD] [--indent N] [--out FILE]
 // [SECTION] validate    parley validate FILE
 // [SECTION] quote       parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]
@@ -16,13 +15,11 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -35,6 +32,8 @@
 #include "parley/compliance/check.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/demo.h"
+#include "parley/host/files.h"
+#include "parley/host/options.h"
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan.h"
 #include "parley/plans/plan_json.h"
@@ -103,105 +102,35 @@ int usage_error(std::string_view command, const std::string& message) {
   return kUsage;
 }
 
-// [SECTION] Arguments -------------------------------------------------------------------------------------------------
-
-// Flags of one command as "--name value" or "--name=value"; the first error met is kept and names the flag.
-class FlagReader {
- public:
-  explicit FlagReader(std::span<char* const> args) {
-    for (char* a : args) args_.emplace_back(a);
+// Every problem of a command's arguments on its own line, then the pointer to the help.
+int usage_errors(std::string_view command, const parley::Problems& problems) {
+  for (std::size_t i = 0; i + 1 < problems.size(); ++i) {
+    std::fprintf(stderr, "parley %.*s: %s\n", static_cast<int>(command.size()), command.data(),
+                 problems[i].text().c_str());
   }
+  return usage_error(command, problems.back().text());
+}
 
-  // Steps to the next argument; false at the end. `flag()` is then the flag name (with "--").
-  bool next() {
-    if (pos_ >= args_.size()) return false;
-    std::string_view arg = args_[pos_++];
-    inline_value_.reset();
-    const std::size_t eq = arg.find('=');
-    if (arg.starts_with("--") && eq != std::string_view::npos) {
-      inline_value_ = std::string(arg.substr(eq + 1));
-      arg = arg.substr(0, eq);
-    }
-    flag_ = std::string(arg);
-    return true;
+int print_help() {
+  std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
+  return kOk;
+}
+
+// A command's option parser, --help (and -h) already among its options.
+struct CommandLine {
+  parley::host::OptionParser parser;
+  bool help = false;
+  CommandLine() { parser.flag("--help", help).alias("-h", "--help"); }
+  // The problems of `args` (the arguments after the command's name); none when --help was given.
+  parley::Problems parse(std::span<char* const> args) {
+    const std::vector<std::string> texts(args.begin(), args.end());
+    parley::Problems problems = parser.parse(texts);
+    if (help) problems.clear();
+    return problems;
   }
-
-  const std::string& flag() const { return flag_; }
-  bool is_flag() const { return flag_.starts_with("-") && flag_ != "-"; }
-
-  std::optional<std::string> value() {  // the flag's value; sets the error when it is missing
-    if (inline_value_) return inline_value_;
-    if (pos_ >= args_.size()) {
-      fail(flag_ + ": needs a value");
-      return std::nullopt;
-    }
-    return std::string(args_[pos_++]);
-  }
-
-  bool is_help() const { return flag_ == "--help" || flag_ == "-h"; }
-
-  // Whether the argument is positional (not a flag): the first is kept in `slot`, a second one is an error naming
-  // `what` ("REQUEST.json").
-  bool positional(std::optional<std::string>& slot, std::string_view what) {
-    if (is_flag()) return false;
-    if (slot)
-      fail("expected one " + std::string(what) + ", got a second: '" + flag_ + "'");
-    else
-      slot = flag_;
-    return true;
-  }
-
-  // Whether the flag is one of `names`; an unknown flag is an error.
-  bool known(std::initializer_list<std::string_view> names) {
-    for (const std::string_view name : names) {
-      if (flag_ == name) return true;
-    }
-    fail(flag_ + ": unknown flag");
-    return false;
-  }
-
-  void fail(std::string message) {
-    if (!error_) error_ = std::move(message);
-  }
-  const std::optional<std::string>& error() const { return error_; }
-
- private:
-  std::vector<std::string_view> args_;
-  std::size_t pos_ = 0;
-  std::string flag_;
-  std::optional<std::string> inline_value_;
-  std::optional<std::string> error_;
 };
 
-template <class Int>
-std::optional<Int> parse_integer(std::string_view text) {
-  Int value{};
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
-  return value;
-}
-
 // [SECTION] Files -----------------------------------------------------------------------------------------------------
-
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) {
-    error = "read error";
-    return std::nullopt;
-  }
-  return text;
-}
 
 bool write_all(std::FILE* f, std::string_view text) {
   return std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
@@ -244,52 +173,14 @@ int run_demo(std::span<char* const> args) {
   parley::DemoSettings settings;
   int indent = -1;
   std::optional<std::string> out;
-  FlagReader reader(args);
-  while (!reader.error() && reader.next()) {
-    const std::string flag = reader.flag();
-    if (reader.is_help()) {
-      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
-      return kOk;
-    }
-    if (!reader.is_flag()) {
-      reader.fail("unexpected argument '" + flag + "'");
-      break;
-    }
-    if (!reader.known({"--accounts", "--seed", "--as-of", "--indent", "--out"})) break;
-    const std::optional<std::string> value = reader.value();
-    if (!value) break;
-    if (flag == "--accounts") {
-      const auto n = parse_integer<int>(*value);
-      if (!n)
-        reader.fail("--accounts: expected a whole number, got '" + *value + "'");
-      else
-        settings.accounts = *n;
-    } else if (flag == "--seed") {
-      const auto n = parse_integer<std::uint64_t>(*value);
-      if (!n)
-        reader.fail("--seed: expected an unsigned 64-bit integer, got '" + *value + "'");
-      else
-        settings.seed = *n;
-    } else if (flag == "--as-of") {
-      const auto d = parley::Date::parse(*value);
-      if (!d)
-        reader.fail("--as-of: expected a date YYYY-MM-DD, got '" + *value + "'");
-      else
-        settings.as_of = *d;
-    } else if (flag == "--indent") {
-      const auto n = parse_integer<int>(*value);
-      if (!n || *n < 0 || *n > 8)
-        reader.fail("--indent: expected 0 to 8, got '" + *value + "'");
-      else
-        indent = *n;
-    } else {
-      if (value->empty())
-        reader.fail("--out: expected a file name");
-      else
-        out = *value;
-    }
-  }
-  if (reader.error()) return usage_error("demo", *reader.error());
+  CommandLine line;
+  line.parser.number("--accounts", settings.accounts)
+      .number("--seed", settings.seed)
+      .parsed("--as-of", settings.as_of, "a date YYYY-MM-DD", parley::Date::parse)
+      .number("--indent", indent, 0, 8)
+      .text("--out", out);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("demo", problems);
+  if (line.help) return print_help();
   const parley::Problems problems = parley::check_demo_settings(settings);
   if (!problems.empty())
     return usage_error("demo", flag_of_setting(problems.front().path) + ": " + problems.front().message);
@@ -316,23 +207,16 @@ int run_demo(std::span<char* const> args) {
 
 int run_validate(std::span<char* const> args) {
   std::optional<std::string> file;
-  for (char* raw : args) {
-    const std::string_view arg = raw;
-    if (arg == "--help" || arg == "-h") {
-      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
-      return kOk;
-    }
-    if (arg.starts_with("-") && arg != "-")
-      return usage_error("validate", std::string(arg) + ": unknown flag");
-    if (file) return usage_error("validate", "expected one FILE, got a second: '" + std::string(arg) + "'");
-    file = std::string(arg);
-  }
+  CommandLine line;
+  line.parser.positional("FILE", file);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("validate", problems);
+  if (line.help) return print_help();
   if (!file) return usage_error("validate", "FILE: missing (parley validate FILE)");
 
-  std::string error;
-  const std::optional<std::string> text = read_file(*file, error);
+  parley::host::FileError error;
+  const std::optional<std::string> text = parley::host::read_file(*file, error);
   if (!text) {
-    std::fprintf(stdout, "%s: cannot read: %s\n", file->c_str(), error.c_str());
+    std::fprintf(stdout, "%s: cannot read: %s\n", file->c_str(), error.reason.c_str());
     return kFailed;
   }
   const parley::PortfolioLoad load = parley::load_portfolio(*text);
@@ -370,37 +254,18 @@ int run_quote(std::span<char* const> args) {
   std::optional<std::string> calendar_file;
   std::string assets = PARLEY_ASSETS_DIR;
   parley::Locale locale = parley::Locale::en_US;
-  FlagReader reader(args);
-  while (!reader.error() && reader.next()) {
-    const std::string flag = reader.flag();
-    if (reader.is_help()) {
-      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
-      return kOk;
-    }
-    if (reader.positional(request_file, "REQUEST.json")) continue;
-    if (!reader.known({"--calendar", "--assets", "--locale"})) break;
-    const std::optional<std::string> value = reader.value();
-    if (!value) break;
-    if (value->empty()) {
-      reader.fail(flag + ": expected a value");
-    } else if (flag == "--calendar") {
-      calendar_file = *value;
-    } else if (flag == "--assets") {
-      assets = *value;
-    } else {
-      const std::optional<parley::Locale> found = parley::find_locale(*value);
-      if (!found)
-        reader.fail("--locale: expected en-US, en-GB or fr-FR, got '" + *value + "'");
-      else
-        locale = *found;
-    }
-  }
-  if (reader.error()) return usage_error("quote", *reader.error());
+  CommandLine line;
+  line.parser.positional("REQUEST.json", request_file)
+      .text("--calendar", calendar_file)
+      .text("--assets", assets)
+      .parsed("--locale", locale, "en-US, en-GB or fr-FR", parley::find_locale);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("quote", problems);
+  if (line.help) return print_help();
   if (!request_file) return usage_error("quote", "REQUEST.json: missing (parley quote REQUEST.json)");
 
-  std::string error;
-  const std::optional<std::string> text = read_file(*request_file, error);
-  if (!text) return report_problems(*request_file, {{"", "cannot read: " + error}});
+  parley::host::FileError error;
+  const std::optional<std::string> text = parley::host::read_file(*request_file, error);
+  if (!text) return report_problems(*request_file, {{"", "cannot read: " + error.reason}});
   const parley::plans::RequestLoad load = parley::plans::load_request(*text);
   if (!load.request) return report_problems(*request_file, load.problems);
   const parley::plans::PlanRequest& request = *load.request;
@@ -413,8 +278,8 @@ int run_quote(std::span<char* const> args) {
     calendar_file = assets + "/calendars/" + request.calendar_id + ".json";
   }
   if (calendar_file) {
-    const std::optional<std::string> calendar_text = read_file(*calendar_file, error);
-    if (!calendar_text) return report_problems(*calendar_file, {{"", "cannot read: " + error}});
+    const std::optional<std::string> calendar_text = parley::host::read_file(*calendar_file, error);
+    if (!calendar_text) return report_problems(*calendar_file, {{"", "cannot read: " + error.reason}});
     parley::CalendarLoad loaded = parley::load_calendar(*calendar_text);
     if (!loaded.calendar) return report_problems(*calendar_file, loaded.problems);
     if (!request.calendar_id.empty() && loaded.calendar->id != request.calendar_id) {
@@ -457,32 +322,27 @@ int run_quote(std::span<char* const> args) {
 bool load_rule_book(const std::string& assets, parley::RuleBook& book, std::string& error) {
   namespace fs = std::filesystem;
   const fs::path rules = fs::path(assets) / "rules";
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(rules, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".json") files.push_back(it->path());
-  }
-  if (ec) {
-    error = rules.string() + ": cannot list: " + ec.message();
+  parley::host::FileError folder_error;
+  const std::optional<std::vector<parley::host::JsonFile>> files = parley::host::read_json_files(rules, folder_error);
+  if (!files) {
+    error = rules.string() + ": cannot list: " + folder_error.reason;
     return false;
   }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) {
-    const std::string source = "rules/" + f.filename().string();
-    std::string read_error;
-    const std::optional<std::string> text = read_file(f.string(), read_error);
-    if (!text) {
-      book.failed.push_back({source, "cannot read: " + read_error});
-      continue;
+  for (const parley::host::JsonFile& file : *files) {
+    const std::string source = "rules/" + file.name;
+    if (file.text) {
+      book.add(source, *file.text);
+    } else {
+      book.failed.push_back({source, "cannot read: " + file.error.reason});
     }
-    book.add(source, *text);
   }
+  std::error_code ec;
   const fs::path holidays = fs::path(assets) / "calendars" / "US-FEDERAL.json";
   if (fs::exists(holidays, ec)) {
-    std::string read_error;
-    const std::optional<std::string> text = read_file(holidays.string(), read_error);
+    parley::host::FileError read_error;
+    const std::optional<std::string> text = parley::host::read_file(holidays, read_error);
     if (!text) {
-      error = holidays.string() + ": cannot read: " + read_error;
+      error = holidays.string() + ": cannot read: " + read_error.reason;
       return false;
     }
     parley::CalendarLoad loaded = parley::load_calendar(*text);
@@ -504,49 +364,25 @@ int run_check(std::span<char* const> args) {
   std::string assets = PARLEY_ASSETS_DIR;
   parley::ContactChannel channel = parley::ContactChannel::phone;
   std::optional<parley::Instant> at;
-  FlagReader reader(args);
-  while (!reader.error() && reader.next()) {
-    const std::string flag = reader.flag();
-    if (reader.is_help()) {
-      std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
-      return kOk;
-    }
-    if (reader.positional(target, "ACCOUNT_OR_FILE")) continue;
-    if (!reader.known({"--channel", "--at", "--portfolio", "--journal", "--party", "--to", "--assets"})) break;
-    const std::optional<std::string> value = reader.value();
-    if (!value) break;
-    if (value->empty()) {
-      reader.fail(flag + ": expected a value");
-    } else if (flag == "--channel") {
-      const std::optional<parley::ContactChannel> c = parley::parse_contact_channel(*value);
-      if (!c)
-        reader.fail("--channel: expected phone, sms, email, letter or in-person, got '" + *value + "'");
-      else
-        channel = *c;
-    } else if (flag == "--at") {
-      at = parley::Instant::parse(*value);
-      if (!at) reader.fail("--at: expected a UTC instant like 2026-03-08T13:30:00Z, got '" + *value + "'");
-    } else if (flag == "--portfolio") {
-      portfolio_file = *value;
-    } else if (flag == "--journal") {
-      journal_file = *value;
-    } else if (flag == "--party") {
-      party_id = *value;
-    } else if (flag == "--to") {
-      to = *value;
-    } else {
-      assets = *value;
-    }
-  }
-  if (reader.error()) return usage_error("check", *reader.error());
+  CommandLine line;
+  line.parser.positional("ACCOUNT_OR_FILE", target)
+      .parsed("--channel", channel, "phone, sms, email, letter or in-person", parley::parse_contact_channel)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
+      .text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .text("--party", party_id)
+      .text("--to", to)
+      .text("--assets", assets);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("check", problems);
+  if (line.help) return print_help();
   if (!target) return usage_error("check", "ACCOUNT_OR_FILE: missing (parley check ACCOUNT_OR_FILE)");
   if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
 
   // The portfolio and the account.
   const std::string file = portfolio_file.value_or(*target);
-  std::string error;
-  const std::optional<std::string> text = read_file(file, error);
-  if (!text) return report_problems(file, {{"", "cannot read: " + error}});
+  parley::host::FileError read_error;
+  const std::optional<std::string> text = parley::host::read_file(file, read_error);
+  if (!text) return report_problems(file, {{"", "cannot read: " + read_error.reason}});
   const parley::PortfolioLoad load = parley::load_portfolio(*text);
   if (!load.portfolio) return report_problems(file, load.problems);
   const parley::Portfolio& portfolio = *load.portfolio;
@@ -581,8 +417,8 @@ int run_check(std::span<char* const> args) {
   // The journal.
   parley::Journal journal;
   if (journal_file) {
-    const std::optional<std::string> lines = read_file(*journal_file, error);
-    if (!lines) return report_problems(*journal_file, {{"", "cannot read: " + error}});
+    const std::optional<std::string> lines = parley::host::read_file(*journal_file, read_error);
+    if (!lines) return report_problems(*journal_file, {{"", "cannot read: " + read_error.reason}});
     parley::JournalLoad loaded = parley::load_journal(*lines);
     if (!loaded.journal) return report_problems(*journal_file, loaded.problems);
     journal = std::move(*loaded.journal);
@@ -590,7 +426,8 @@ int run_check(std::span<char* const> args) {
 
   // The rules.
   parley::RuleBook book;
-  if (!load_rule_book(assets, book, error)) return report_problems("--assets", {{"", error}});
+  std::string rules_error;
+  if (!load_rule_book(assets, book, rules_error)) return report_problems("--assets", {{"", rules_error}});
 
   // The account's fold, and those of the consumer's other accounts for the rules counted per consumer.
   const auto fold_of = [&](const parley::Account& a) {
@@ -651,10 +488,7 @@ int main(int argc, char** argv) {
   }
   const std::string_view command = argv[1];
   const std::span<char* const> rest = all.subspan(2);
-  if (command == "help" || command == "--help" || command == "-h") {
-    std::fwrite(kHelp.data(), 1, kHelp.size(), stdout);
-    return kOk;
-  }
+  if (command == "help" || command == "--help" || command == "-h") return print_help();
   if (command == "demo") return run_demo(rest);
   if (command == "validate") return run_validate(rest);
   if (command == "quote") return run_quote(rest);

@@ -1,14 +1,12 @@
 // The events API's logic: reading a JSON Lines batch, the portfolio checks, the plan re-quote, atomic storage.
 #include "events.h"
 
-#include <algorithm>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_map>
 #include <utility>
 
+#include "parley/host/files.h"
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan_json.h"
 #include "parley/plans/policy_check.h"
@@ -76,24 +74,20 @@ struct Holder {
 
 Calendars load_calendars(const std::filesystem::path& folder, Problems& problems) {
   Calendars calendars;
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (auto it = std::filesystem::directory_iterator(folder, ec); !ec && it != std::filesystem::directory_iterator();
-       it.increment(ec)) {
-    if (it->path().extension() == ".json") files.push_back(it->path());
-  }
-  if (ec) {
-    problems.push_back({folder.string(), "cannot read the calendars folder: " + ec.message()});
+  host::FileError error;
+  const std::optional<std::vector<host::JsonFile>> files = host::read_json_files(folder, error);
+  if (!files) {
+    problems.push_back({folder.string(), "cannot read the calendars folder: " + error.reason});
     return calendars;
   }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    CalendarLoad load = load_calendar(text.str());
+  for (const host::JsonFile& file : *files) {
+    if (!file.text) {
+      problems.push_back({file.name, "cannot read: " + file.error.reason});
+      continue;
+    }
+    CalendarLoad load = load_calendar(*file.text);
     if (!load.calendar) {
-      for (const Problem& p : load.problems) problems.push_back({file.filename().string(), p.text()});
+      for (const Problem& p : load.problems) problems.push_back({file.name, p.text()});
       continue;
     }
     std::string id = load.calendar->id;

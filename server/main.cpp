@@ -9,14 +9,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "http.h"
 #include "options.h"
+#include "parley/host/files.h"
 #include "store.h"
 
 namespace {
@@ -29,13 +29,13 @@ void print_problems(const parley::Problems& problems) {
 }
 
 int run_import(Store& store, const Options& options) {
-  std::ifstream in(*options.import, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "parley-server: cannot read %s\n", options.import->c_str());
+  parley::host::FileError error;
+  const std::optional<std::string> text = parley::host::read_file(*options.import, error);
+  if (!text) {
+    std::fprintf(stderr, "parley-server: %s\n", error.message.c_str());
     return 1;
   }
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const parley::Problems problems = parley::server::import_portfolio(store, text);
+  const parley::Problems problems = parley::server::import_portfolio(store, *text);
   if (!problems.empty()) {
     std::fprintf(stderr, "parley-server: %s was not imported (%zu problem%s); %s is unchanged:\n",
                  options.import->c_str(), problems.size(), problems.size() == 1 ? "" : "s",

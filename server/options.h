@@ -32,7 +32,7 @@ struct Options {
 
 struct ParsedOptions {
   Options options;    // meaningful only when problems is empty
-  Problems problems;  // each names the option, e.g. `--port: must be a whole number from 0 to 65535`
+  Problems problems;  // each names the option, e.g. `--port: expected a number from 0 to 65535, got "http"`
 };
 
 // Parses the arguments after the program name. `env_port` is PARLEY_PORT's value, if set; `--port` wins over

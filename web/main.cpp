@@ -1,22 +1,10 @@
-// The browser host: owns the GLFW (Emscripten) window on the page's canvas, the WebGL context and the frame
-// loop (emscripten_set_main_loop). The page's bridge (bridge.js) fetches the portfolio and hands it in through
-// the exported functions below; the test hook is read back with parley_test_state().
-//
-// Coordinates: Emscripten's GLFW works in canvas (device) pixels. The shell works in CSS pixels, so each frame
-// this host sizes the canvas to CSS size * devicePixelRatio and gives ImGui the CSS size, the ratio as the
-// framebuffer scale and the mouse in CSS pixels.
+// The browser host: the shell on the page's canvas (browser_frame_host.h runs its frames on the page's animation
+// frames). The page's bridge (bridge.js) fetches the portfolio, the rule packs, the calendars and the journal and
+// hands them in through the exported functions below; the test hook is read back with parley_test_state().
 
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
-#include <emscripten/html5.h>
-#include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -24,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "browser_frame_host.h"
 #include "parley/journal/journal_json.h"
 #include "parley/shell/app.h"
+#include "parley/shell/frame_host.h"
 
 namespace {
 
@@ -33,13 +23,11 @@ constexpr const char* canvas_selector = "#canvas";
 constexpr const char* font_path = "/fonts/DejaVuSans.ttf";  // embedded at link time (--embed-file)
 constexpr const char* portfolio_url = "/api/portfolio";
 
+// Alive as long as the page: the animation frames keep drawing after main() has returned.
 struct Host {
-  GLFWwindow* window = nullptr;
+  std::unique_ptr<parley::web::BrowserFrameHost> frames;
   std::unique_ptr<parley::shell::App> app;
-  double css_width = 0, css_height = 0;  // canvas size in CSS pixels this frame
-  int canvas_width = 0, canvas_height = 0;  // canvas backing store in device pixels this frame
-  int rendered = 0;                      // frames drawn
-  std::string test_state;                // kept alive for parley_test_state()'s caller
+  std::string test_state;  // kept alive for parley_test_state()'s caller
 };
 
 Host host;
@@ -52,61 +40,6 @@ EM_JS(void, publish_to_bridge, (const char* line), {
 std::vector<unsigned char> read_font() {
   std::ifstream in(font_path, std::ios::binary);
   return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// Sizes the canvas backing store to its CSS size times the device pixel ratio; returns the ratio. The canvas is
-// sized directly, not through glfwSetWindowSize (which asks for fullscreen when the size equals the screen's).
-float fit_canvas() {
-  emscripten_get_element_css_size(canvas_selector, &host.css_width, &host.css_height);
-  if (host.css_width < 1) host.css_width = 1;
-  if (host.css_height < 1) host.css_height = 1;
-  double ratio = emscripten_get_device_pixel_ratio();
-  if (ratio <= 0) ratio = 1;
-  const int want_w = static_cast<int>(std::lround(host.css_width * ratio));
-  const int want_h = static_cast<int>(std::lround(host.css_height * ratio));
-  emscripten_get_canvas_element_size(canvas_selector, &host.canvas_width, &host.canvas_height);
-  if (want_w != host.canvas_width || want_h != host.canvas_height) {
-    emscripten_set_canvas_element_size(canvas_selector, want_w, want_h);
-    host.canvas_width = want_w;
-    host.canvas_height = want_h;
-  }
-  return static_cast<float>(ratio);
-}
-
-void frame() {
-  const float ratio = fit_canvas();
-  if (host.app->set_display_scale({ratio, 1.0f})) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-
-  // The GLFW backend reported canvas pixels (and a window size it no longer tracks): restate them in CSS pixels.
-  const int fb_width = host.canvas_width;
-  const int fb_height = host.canvas_height;
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(host.css_width), static_cast<float>(host.css_height));
-  const ImVec2 scale(static_cast<float>(fb_width / host.css_width), static_cast<float>(fb_height / host.css_height));
-  io.DisplayFramebufferScale = scale;
-  if (io.MousePos.x > -FLT_MAX && scale.x > 0 && scale.y > 0) {
-    io.MousePos = ImVec2(io.MousePos.x / scale.x, io.MousePos.y / scale.y);
-  }
-
-  ImGui::NewFrame();
-  host.app->frame();
-  ImGui::Render();
-
-  glViewport(0, 0, fb_width, fb_height);
-  glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-  if (++host.rendered == 1) {
-    EM_ASM({
-      if (window.parley) window.parley.firstFrameAt = performance.now();
-    });
-  }
 }
 
 }  // namespace
@@ -200,34 +133,18 @@ EMSCRIPTEN_KEEPALIVE const char* parley_test_state() {
 }  // extern "C"
 
 int main() {
-  if (!glfwInit()) return 1;
-  double css_w = 0, css_h = 0;
-  emscripten_get_element_css_size(canvas_selector, &css_w, &css_h);
-  const double ratio = emscripten_get_device_pixel_ratio();
-  const int width = css_w >= 1 ? static_cast<int>(std::lround(css_w * ratio)) : 1280;
-  const int height = css_h >= 1 ? static_cast<int>(std::lround(css_h * ratio)) : 800;
-  host.window = glfwCreateWindow(width, height, "Parley", nullptr, nullptr);
-  if (!host.window) return 1;
-  glfwMakeContextCurrent(host.window);
-
-  ImGui::CreateContext();
-  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  parley::shell::HostServices services = parley::shell::system_host_services("browser");
-  // The browser's zone (Intl.DateTimeFormat().resolvedOptions().timeZone), asked through the bridge.
-  services.time_zone = emscripten_run_script_string(
-      "(window.parley && window.parley.collectorTimeZone && window.parley.collectorTimeZone()) || ''");
+  host.frames = parley::web::BrowserFrameHost::open(canvas_selector);
+  if (!host.frames) return 1;
+  parley::shell::HostServices services = host.frames->services();
   // Every recorded event goes to the bridge's outbox, which sends it to the server (POST /api/events).
   services.publish = [](const parley::Event& event) { publish_to_bridge(parley::save_event(event).c_str()); };
   host.app = std::make_unique<parley::shell::App>(read_font(), std::move(services));
-  host.app->set_display_scale({static_cast<float>(ratio > 0 ? ratio : 1.0), 1.0f});
   host.app->dispatch(parley::shell::LoadStarted{portfolio_url});
-  ImGui_ImplGlfw_InitForOpenGL(host.window, true);
-  ImGui_ImplOpenGL3_Init("#version 100");
 
   // Tell the bridge the shell can take the portfolio now.
   EM_ASM({
     if (Module.parleyReady) Module.parleyReady();
   });
-  emscripten_set_main_loop(frame, 0, true);
+  parley::shell::run_frames(*host.frames, *host.app);
   return 0;
 }

@@ -21,8 +21,8 @@
 //   clickWhenSteady(page, name)  clicks the named widget once it stays in place for two frames
 //   typeInto(page, rect, text)  clicks a text box, waits two frames so it is active, types one key at a time and
 //                        waits two frames more
-//   press(page, key, modifiers)  holds the modifiers and the key for two frames (ImGui 1.86 reads key state once per
-//                        frame), then lets go
+//   press(page, key, modifiers)  holds the modifiers and the key for one frame (ImGui 1.86 reads key state once per
+//                        frame), then lets go and waits a frame
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -174,11 +174,14 @@ export async function typeInto(page, rect, text) {
   await frames(page);
 }
 
-// Holds `key` (with `modifiers` held around it) for two frames, then lets go.
+// Holds `key` (with `modifiers` held around it) for one frame, then lets go. The app's next frame was requested before
+// the key went down, so it draws first in the animation frame awaited here and sees the key down exactly once: held
+// over a second frame, a key is repeated by ImGui as soon as the frames take 0.1 s or more (its navigation repeats
+// after 0.2 s), and one press would count as several.
 export async function press(page, key, modifiers = []) {
   for (const m of modifiers) await page.keyboard.down(m);
   await page.keyboard.down(key);
-  await frames(page);
+  await frames(page, 1);
   await page.keyboard.up(key);
   for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
   await frames(page, 1);

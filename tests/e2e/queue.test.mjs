@@ -5,8 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { canvasBox, clickWidget, getPortfolio, gotoApp, output, queueRows, readState, rowAccount, until, useChromium }
-  from './harness.mjs';
+import {
+  canvasBox, clickWidget, frames, getPortfolio, gotoApp, loadQueue, output, queueRows, readState, rowAccount, until,
+  useChromium,
+} from './harness.mjs';
 
 const firstFrameBudgetMs = 2000;
 
@@ -96,5 +98,28 @@ test('canvas follows a viewport resize', async (t) => {
     assert.ok(table.x >= 0 && table.y >= 0 && table.x + table.w <= width + 1 && table.y + table.h <= height + 1,
       `queue.table ${JSON.stringify(table)} inside ${width}x${height}`);
   }
+  assert.deepEqual(errors, []);
+});
+
+// One notch of the wheel (100 CSS pixels downwards in Chromium) scrolls the queue a few rows down, the way the
+// wheel turned; a notch up brings the first row back.
+test('queue: the mouse wheel scrolls a few rows a notch, the way it turns', async (t) => {
+  const { page, errors } = await chromium.newPage(t);
+  const loaded = await loadQueue(page, 'queue.table');
+  const table = loaded.widgets['queue.table'];
+  const order = queueRows(loaded).map(([name]) => name);
+  const origin = await canvasBox(page);
+  await page.mouse.move(origin.x + table.x + table.w / 2, origin.y + table.y + table.h / 2);
+  await frames(page, 3);
+
+  await page.mouse.wheel(0, 100);
+  await until(page, (s) => queueRows(s)[0][0] !== order[0], 'the queue scrolled by the wheel');
+  await frames(page, 3);
+  const first = queueRows(await readState(page))[0][0];
+  const moved = order.indexOf(first);
+  assert.ok(moved >= 1 && moved <= 8, `one notch down put ${first} first: ${moved} rows down`);
+
+  await page.mouse.wheel(0, -100);
+  await until(page, (s) => queueRows(s)[0][0] === order[0], 'the first row back after a notch up');
   assert.deepEqual(errors, []);
 });

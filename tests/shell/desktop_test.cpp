@@ -175,6 +175,25 @@ TEST_F(Desktop, RefusesToRunWithoutAPortfolio) {
   EXPECT_EQ(WEXITSTATUS(status), 2);
 }
 
+// A wrong option is named with its value, every one of them, and the usage follows; no window is opened.
+TEST_F(Desktop, NamesEachBadOptionAndPrintsTheUsage) {
+  const fs::path errors = dir_ / "stderr.txt";
+  const std::string command = "'" + std::string(PARLEY_DESKTOP) +
+                              "' --portfolio p.json --frames 0 --size 100x100 --colour red --journal 2> '" +
+                              errors.string() + "'";
+  const int status = std::system(command.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  const std::string text = read(errors);
+  EXPECT_NE(text.find("parley-desktop: --frames: expected a positive whole number, got \"0\"\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("parley-desktop: --size: expected WIDTHxHEIGHT of at least 200x150, got \"100x100\"\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("parley-desktop: unknown option --colour\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("parley-desktop: --journal: needs a value\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("usage: parley-desktop --portfolio FILE"), std::string::npos) << text;
+}
+
 // An offer event for `account` as an earlier run of the desktop host would have written it to its journal file.
 static parley::Event recorded_offer(const parley::Portfolio& portfolio, const parley::Account& account) {
   const parley::Client* client = portfolio.find_client(account.client_id);

@@ -8,10 +8,11 @@
 // [SECTION] Quoter inputs   the plan quoter's edited request and its live quote
 // [SECTION] App             state + scratch + fonts; one call per frame
 //
-// The host owns the window, the GL context and the loop. Per frame it calls its platform and renderer
-// backends' NewFrame, then ImGui::NewFrame(), App::frame(), ImGui::Render() and draws. It does all I/O (files,
-// fetch) and hands results in with App::dispatch(). ImGui coordinates are window (CSS) pixels; the font is
-// rasterised at the pixel ratio so text stays crisp on high-density screens.
+// The host owns the window, the GL context and the loop; both hosts run the same frame loop
+// (parley/shell/frame_host.h): the platform and renderer backends' NewFrame, then ImGui::NewFrame(), App::frame(),
+// ImGui::Render() and the drawing. The host does all I/O (files, fetch) and hands results in with App::dispatch().
+// ImGui coordinates are window (CSS) pixels; the font is rasterised at the pixel ratio so text stays crisp on
+// high-density screens.
 
 #include <cstdint>
 #include <functional>

@@ -1,0 +1,48 @@
+#pragma once
+// Files for the native programs: a whole file read in one call, and the JSON files of an asset folder (rules/,
+// calendars/) in name order. A failure is a value naming the file or folder with the operating system's reason.
+//
+// Index of this file:
+// [SECTION] Errors    what a failed read says
+// [SECTION] Files     a whole file
+// [SECTION] Folders   the *.json files of a folder, listed or read
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parley::host {
+
+// [SECTION] Errors --------------------------------------------------------------------------------------------
+
+struct FileError {
+  std::string path;     // the file or folder, as given
+  std::string reason;   // the operating system's words: "No such file or directory"
+  std::string message;  // the sentence: "cannot read rules/US-MA.json: Permission denied" ("cannot list" a folder)
+};
+
+// [SECTION] Files ---------------------------------------------------------------------------------------------
+
+// The bytes of the file at `path`; nullopt with `error` set when it cannot be opened or read (a folder, say).
+std::optional<std::string> read_file(const std::filesystem::path& path, FileError& error);
+
+// [SECTION] Folders -------------------------------------------------------------------------------------------
+
+// The *.json entries directly in `folder` (not in its subfolders), sorted by name; nullopt with `error` set when the
+// folder cannot be listed. A folder without any is an empty list: each caller says whether that is a problem.
+std::optional<std::vector<std::filesystem::path>> list_json_files(const std::filesystem::path& folder,
+                                                                  FileError& error);
+
+struct JsonFile {
+  std::filesystem::path path;       // the folder's path joined with `name`
+  std::string name;                 // the file name: "US-FEDERAL.json"
+  std::optional<std::string> text;  // its bytes; nullopt when it cannot be read, with `error` set
+  FileError error;
+};
+
+// Every file list_json_files finds, read, in the same order; nullopt with `error` set when the folder cannot be
+// listed. A file that cannot be read is in the list with its error, so the caller can report it by name.
+std::optional<std::vector<JsonFile>> read_json_files(const std::filesystem::path& folder, FileError& error);
+
+}  // namespace parley::host
