@@ -512,6 +512,10 @@ class Folder {
     s_.parties[*s_.party_index(a.party_id)].points.push_back(std::move(p));
   }
 
+  // -- compliance-exception
+  void check(const ComplianceException&) {}
+  void commit(const ComplianceException& x) { s_.exceptions.push_back(ExceptionRecord{e_.id, e_.recorded_at, x}); }
+
   // -- escalated
   void check(const Escalated&) {}
   void commit(const Escalated& x) {
@@ -722,6 +726,7 @@ class Admission {
     if (seen > recorded_on_.plus_days(1)) fail("payload.seen", "is " + seen.iso() + ", after the day it was recorded");
   }
   void operator()(const Escalated&) {}
+  void operator()(const ComplianceException&) {}
 
  private:
   void fail(std::string path, std::string message) { p_.push_back(Problem{std::move(path), std::move(message)}); }

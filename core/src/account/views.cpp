@@ -239,6 +239,15 @@ struct Describer {
            " from " + from.source + " (seen " + from.first_seen.iso() + ", confidence " +
            std::to_string(a.confidence_bp / 100) + " %)";
   }
+  std::string operator()(const ComplianceException& x) const {
+    std::string out = "Compliance exception";
+    if (const AttemptRecord* a = s.attempt(x.event_id)) {
+      out += " on the " + attempt_word(a->channel) + " of " + minute_text(a->at);
+    }
+    out += ":";
+    for (std::size_t i = 0; i < x.rules.size(); ++i) out += (i == 0 ? " " : "; ") + x.rules[i].words;
+    return out;
+  }
   std::string operator()(const Escalated& x) const {
     std::string out = "Escalated to " + spaced(to_string(x.to));
     if (!x.reason.empty()) out += ": " + x.reason;
@@ -478,6 +487,26 @@ void write_records(JsonWriter& w, const AccountState& s) {
     instant(w, "recorded_at", x.recorded_at);
     text(w, "to", to_string(x.to));
     text(w, "reason", x.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("exceptions");
+  w.begin_array();
+  for (const ExceptionRecord& x : s.exceptions) {
+    w.begin_object();
+    id(w, "id", x.id);
+    instant(w, "recorded_at", x.recorded_at);
+    id(w, "event_id", x.exception.event_id);
+    w.key("rules");
+    w.begin_array();
+    for (const BrokenRule& r : x.exception.rules) {
+      w.begin_object();
+      text(w, "rule_id", r.rule_id);
+      text(w, "citation", r.citation);
+      text(w, "words", r.words);
+      w.end_object();
+    }
+    w.end_array();
     w.end_object();
   }
   w.end_array();

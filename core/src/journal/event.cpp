@@ -106,7 +106,7 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "letter-issued",       "dispute-opened",        "cease-requested",
                                        "preference-set",      "contact-point-updated", "escalated",
                                        "contact-point-added", "consent-changed",       "payment-reversed",
-                                       "balance-adjusted"};
+                                       "balance-adjusted",    "compliance-exception"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -452,6 +452,16 @@ class Checker {
       for (const std::string& line : a->postal.lines) text(line, (path + ".lines").c_str());
     } else if (const Email* e = std::get_if<Email>(&p.point)) {
       text(e->address, (path + ".address").c_str());
+    }
+  }
+  void payload(const ComplianceException& p) {
+    if (p.event_id.is_nil()) fail("payload.event_id", "must not be all zeros");
+    if (p.rules.empty()) fail("payload.rules", "must list at least one rule");
+    for (std::size_t i = 0; i < p.rules.size(); ++i) {
+      const std::string at = "payload.rules[" + std::to_string(i) + "]";
+      id(p.rules[i].rule_id, (at + ".rule_id").c_str());
+      text(p.rules[i].citation, (at + ".citation").c_str());
+      non_empty(p.rules[i].words, (at + ".words").c_str());
     }
   }
   void payload(const ConsentChanged& p) {

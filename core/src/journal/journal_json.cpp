@@ -233,6 +233,8 @@ constexpr std::string_view kAddressMembers[] = {"lines",   "city",      "region"
                                                 "country", "time_zone", "consent_mail"};
 constexpr std::string_view kPhoneMembers[] = {"number", "kind", "time_zones", "consent_call", "consent_text"};
 constexpr std::string_view kEmailMembers[] = {"address", "consent_email"};
+constexpr std::string_view kExceptionMembers[] = {"event_id", "rules"};
+constexpr std::string_view kBrokenRuleMembers[] = {"rule_id", "citation", "words"};
 constexpr std::string_view kConsentMembers[] = {"party_id", "kind", "point", "channel", "given"};
 constexpr std::string_view kDisputeMembers[] = {"party_id", "reason", "received"};
 constexpr std::string_view kCeaseMembers[] = {"party_id", "scope", "channels"};
@@ -549,6 +551,33 @@ class Decoder {
       }
       case EventKind::contact_point_added:
         return contact_point_added(node, path);
+      case EventKind::compliance_exception: {
+        ComplianceException p;
+        Object o(*this, node, path, kExceptionMembers);
+        o.id(0, p.event_id);
+        if (const Node* rules = o.need(1)) {
+          if (rules->kind != Kind::array) {
+            mismatch(o.path_of(1), "an array", *rules);
+          } else {
+            std::size_t index = 0;
+            for (std::uint32_t i = rules->first; i != kNone; i = tree_.node(i).next, ++index) {
+              const std::string at = element(o.path_of(1), index);
+              const Node& n = tree_.node(i);
+              if (n.kind != Kind::object) {
+                mismatch(at, "an object", n);
+                continue;
+              }
+              BrokenRule rule;
+              Object r(*this, i, at, kBrokenRuleMembers);
+              r.text(0, rule.rule_id);
+              r.text(1, rule.citation);
+              r.text(2, rule.words);
+              p.rules.push_back(std::move(rule));
+            }
+          }
+        }
+        return p;
+      }
       case EventKind::consent_changed: {
         ConsentChanged p;
         Object o(*this, node, path, kConsentMembers);
@@ -1052,6 +1081,23 @@ struct PayloadWriter {
     w.string(e.address);
     w.key("consent_email");
     w.boolean(e.consent_email);
+  }
+  void operator()(const ComplianceException& p) const {
+    w.key("event_id");
+    w.string(p.event_id.hex());
+    w.key("rules");
+    w.begin_array();
+    for (const BrokenRule& r : p.rules) {
+      w.begin_object();
+      w.key("rule_id");
+      w.string(r.rule_id);
+      w.key("citation");
+      w.string(r.citation);
+      w.key("words");
+      w.string(r.words);
+      w.end_object();
+    }
+    w.end_array();
   }
   void operator()(const ConsentChanged& p) const {
     w.key("party_id");

@@ -340,6 +340,17 @@ TEST_F(AccountFold, ALetterIsRecordedAndCountsAsACommunication) {
   EXPECT_EQ(s.attempts[0].point, 0u);
 }
 
+TEST_F(AccountFold, ComplianceExceptionsAreKeptForASupervisor) {
+  const EventId a = call("2026-03-09T03:00:00Z");
+  add("2026-03-09T03:00:05Z", ComplianceException{a, {BrokenRule{"us-calling-hours", "12 CFR 1006.6(b)(1)(i)",
+                                                                  "It was 23:00 EDT."}}});
+  const AccountState s = state();
+  ASSERT_EQ(s.exceptions.size(), 1u);
+  EXPECT_EQ(s.exceptions[0].exception.event_id, a);
+  EXPECT_EQ(s.exceptions[0].exception.rules[0].rule_id, "us-calling-hours");
+  EXPECT_NE(describe_event(event(s.exceptions[0].id), s, Locale::en_US).find("It was 23:00 EDT."), std::string::npos);
+}
+
 // [SECTION] The fold as a whole ---------------------------------------------------------------------------------------
 
 TEST_F(AccountFold, FoldStopsAtTheInstantGiven) {

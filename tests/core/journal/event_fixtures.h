@@ -85,6 +85,9 @@ inline std::vector<EventPayload> every_payload() {
       PaymentReversed{event_id(106), ReversalReason::charged_back, *Date::from_ymd(2026, 3, 12)},
       BalanceAdjusted{BalancePart::fees, AdjustmentDirection::credit, Money(1500, usd()), *Date::from_ymd(2026, 3, 11),
                       "late fee waived"},
+      ComplianceException{event_id(101),
+                          {BrokenRule{"us-calling-hours", "12 CFR 1006.6(b)(1)(i)", "It was 22:30 EDT."},
+                           BrokenRule{"account-hold", "", "The debtor was reported bankrupt."}}},
   };
 }
 

@@ -189,6 +189,14 @@ struct Hold {
   friend bool operator==(const Hold&, const Hold&) = default;
 };
 
+// A compliance exception the server noted on one of the account's events.
+struct ExceptionRecord {
+  EventId id;
+  Instant recorded_at;
+  ComplianceException exception;
+  friend bool operator==(const ExceptionRecord&, const ExceptionRecord&) = default;
+};
+
 // [SECTION] Parties -------------------------------------------------------------------------------------------
 
 // One contact point of a party: from the placement or added since (ContactPointAdded), with what the journal
@@ -270,6 +278,7 @@ struct AccountState {
   std::vector<CeaseRecord> ceases;
   std::vector<EscalationRecord> escalations;
   std::vector<Hold> holds;
+  std::vector<ExceptionRecord> exceptions;    // compliance exceptions noted, for a supervisor
   std::vector<PartyRecord> parties;           // one per account->parties, in the same order
   std::vector<AttemptRecord> attempts;        // in journal order
   std::vector<SetAside> set_aside;

@@ -268,6 +268,22 @@ struct ConsentChanged {
   friend bool operator==(const ConsentChanged&, const ConsentChanged&) = default;
 };
 
+// One rule an event broke, as the check that found it words it.
+struct BrokenRule {
+  std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
+  std::string citation;  // may be empty for check()'s own reasons
+  std::string words;     // why, in plain language
+  friend bool operator==(const BrokenRule&, const BrokenRule&) = default;
+};
+
+// A fact stored although it broke a compliance rule (a contact attempted while the rules blocked it), for a
+// supervisor to review: written by the server when it stores the fact, which itself is never dropped.
+struct ComplianceException {
+  EventId event_id;                 // the event that broke the rules
+  std::vector<BrokenRule> rules;    // at least one
+  friend bool operator==(const ComplianceException&, const ComplianceException&) = default;
+};
+
 struct Escalated {
   EscalationTarget to = EscalationTarget::hard_collections;
   std::string reason;                                     // may be empty
@@ -298,15 +314,16 @@ enum class EventKind {
   consent_changed,        // "consent-changed"
   payment_reversed,       // "payment-reversed"
   balance_adjusted,       // "balance-adjusted"
+  compliance_exception,   // "compliance-exception"
 };
-inline constexpr int event_kind_count = 16;
+inline constexpr int event_kind_count = 17;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
 using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerified, PromiseMade, PlanAccepted,
                                   PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
-                                  PaymentReversed, BalanceAdjusted>;
+                                  PaymentReversed, BalanceAdjusted, ComplianceException>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {
