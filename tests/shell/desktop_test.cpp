@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -124,10 +125,14 @@ TEST_F(Desktop, SelectedAccountShowsThePlanQuoterWithALiveQuote) {
   EXPECT_EQ(r.state["selected"], account.id);
   EXPECT_EQ(r.state["offers"], 0);
 
-  // The default term is 12 instalments; with no interest and no down payment, the payments cover the balance.
+  // The default term is 12 monthly instalments, or the longest a collector may offer without a supervisor; with
+  // no interest and no down payment, the payments cover the balance, and the offer needs no approval.
   const nlohmann::json& quote = r.state["quote"];
   ASSERT_TRUE(quote.is_object()) << r.state.dump();
-  EXPECT_EQ(quote["instalments"], 12);
+  const parley::Client* client = p.find_client(account.client_id);
+  ASSERT_NE(client, nullptr);
+  EXPECT_EQ(quote["instalments"], std::min(12, parley::plans::collector_term_months(client->policy)));
+  EXPECT_EQ(quote["approvals"], 0);
   EXPECT_GE(quote["total_of_payments"].get<std::int64_t>(), account.balance.total().minor());
 
   const nlohmann::json& panel = r.state["widgets"]["account.panel"];

@@ -58,6 +58,11 @@ Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Cur
   return Money::zero(currency);
 }
 
+int collector_term_months(const Policy& policy) {
+  return policy.supervisor_term_months > 0 ? std::min(policy.max_term_months, policy.supervisor_term_months)
+                                           : policy.max_term_months;
+}
+
 PlanRequest opening_request(const Account& account, const Client& client, Date today) {
   const Currency currency = account.currency;
   PlanRequest request;
@@ -69,10 +74,11 @@ PlanRequest opening_request(const Account& account, const Client& client, Date t
   request.convenience_fee = authorised_convenience_fee(client.policy, request.method, currency);
   InstalmentTerms terms;
   terms.down_payment = Money::zero(currency);
-  terms.instalments = 12;
   terms.frequency = allows_frequency(client.policy, Frequency::monthly) || client.policy.allowed_frequencies.empty()
                         ? Frequency::monthly
                         : client.policy.allowed_frequencies.front();
+  // Twelve instalments, or fewer when a longer plan would need a supervisor (or break the longest term).
+  terms.instalments = std::clamp(max_instalments_in(collector_term_months(client.policy), terms.frequency), 1, 12);
   terms.first_payment = today.plus_months(1);
   terms.setup_fee = Money::zero(currency);
   request.plan = terms;
@@ -259,9 +265,7 @@ std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* cal
 
   QuoteResult quoted = quote_plan(a, calendar);
   if (!quoted.quote) return std::nullopt;
-  const int longest = reach == Reach::collector && p.supervisor_term_months > 0
-                          ? std::min(p.max_term_months, p.supervisor_term_months)
-                          : p.max_term_months;
+  const int longest = reach == Reach::collector ? collector_term_months(p) : p.max_term_months;
   if (quoted.quote->term_months > longest) {
     const int n = max_instalments_in(longest, t.frequency);
     if (n < 1) return std::nullopt;

@@ -271,5 +271,35 @@ TEST(PlanPolicyQueries, OpeningOfferStaysInsideThePolicy) {
   EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->frequency, Frequency::monthly);
 }
 
+TEST(PlanPolicyQueries, OpeningOfferNeedsNoSupervisor) {
+  Account account;
+  account.currency = usd_currency();
+  account.balance = balance_of(240000, ymd(2026, 1, 31));
+  Client client;
+  client.currency = usd_currency();
+  client.policy.allowed_frequencies = {Frequency::monthly};
+  client.policy.max_term_months = 12;
+  client.policy.supervisor_term_months = 6;  // plans longer than 6 months need a supervisor
+  EXPECT_EQ(collector_term_months(client.policy), 6);
+
+  const PlanRequest monthly = opening_request(account, client, ymd(2026, 3, 2));
+  EXPECT_EQ(monthly.plan->instalments, 6);
+  const auto quote = quote_plan(monthly, nullptr);
+  ASSERT_TRUE(quote.ok());
+  const PolicyCheck check = check_policy(monthly, *quote.quote);
+  EXPECT_TRUE(check.compliant()) << check.violations.front().message;
+  EXPECT_TRUE(check.approvals.empty()) << check.approvals.front().message;
+
+  // Fortnightly: twelve payments span six months, inside the collector's reach.
+  client.policy.allowed_frequencies = {Frequency::fortnightly};
+  EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->instalments, 12);
+  // No supervisor band: the longest term bounds it.
+  client.policy.allowed_frequencies = {Frequency::monthly};
+  client.policy.supervisor_term_months = 0;
+  client.policy.max_term_months = 9;
+  EXPECT_EQ(collector_term_months(client.policy), 9);
+  EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->instalments, 9);
+}
+
 }  // namespace
 }  // namespace parley::plans

@@ -81,8 +81,13 @@ bool allows_frequency(const Policy& policy, Frequency frequency);  // listed in 
 // policy lists none for the method).
 Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Currency currency);
 
+// The longest plan, in months, a collector may agree without a supervisor: max_term_months, or
+// supervisor_term_months when that is set and shorter.
+int collector_term_months(const Policy& policy);
+
 // The offer a collector starts from for an account: its balance and client policy, no down payment, 12
-// instalments monthly (or at the policy's first allowed frequency), the first a month after `today`, by bank
+// instalments monthly (or at the policy's first allowed frequency; fewer when 12 would run longer than
+// collector_term_months, so the opening offer needs no approval), the first a month after `today`, by bank
 // transfer with the fee the client authorises, no interest and no set-up fee.
 PlanRequest opening_request(const Account& account, const Client& client, Date today);
 
