@@ -24,8 +24,12 @@ test('portfolio is the canonical document with rows in id order', async () => {
   const { status, headers, body } = await getJson('/api/portfolio');
   assert.equal(status, 200);
   assert.equal(headers.get('cache-control'), 'no-store');
-  assert.deepEqual(Object.keys(body), ['format', 'as_of', 'clients', 'accounts']);
+  assert.deepEqual(Object.keys(body), ['format', 'as_of', 'agency', 'clients', 'accounts']);
   assert.equal(body.format, 'parley.portfolio/1');
+  // The demo agency: its callback number and time zone are what letters and "today" read.
+  assert.equal(body.agency.name, 'Northfield Associates');
+  assert.equal(body.agency.phone, '+16175550100');
+  assert.equal(body.agency.time_zone, 'America/New_York');
   assert.match(body.as_of, /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(body.clients.length > 0, 'at least one client');
   assert.equal(body.accounts.length, 500, 'the default demo portfolio has 500 accounts');
