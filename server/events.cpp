@@ -282,33 +282,49 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
   const Instant now = checks.now();
   const std::string device = server_device(store.epoch());
 
+  // A refusal of one event; the batch's answer names the earliest in the batch, and for one event the first found,
+  // in the order of the checks below (docs/api.md lists them so). A refused event is not folded: the client drops
+  // it and sends the rest again, and an event that depended on it is refused then.
+  const BatchEvent* refused = nullptr;
+  int refused_status = 422;
+  Problems refusal;
+  const auto refuse = [&](const BatchEvent* item, int status, Problems problems) {
+    if (refused && refused->index <= item->index) return;
+    refused = item;
+    refused_status = status;
+    refusal = std::move(problems);
+  };
+
   // Stored events must be the very same event; the others are new, and are checked.
   std::map<EventId, const BatchEvent*> fresh;
+  std::map<EventId, Problems> repeated_sequences;  // new events whose (device, sequence) another event holds
   std::map<std::pair<std::string, std::uint64_t>, const BatchEvent*> by_device_sequence;
   for (const BatchEvent* item : unique) {
     const Event& event = item->event;
     if (const auto stored = store.find_event(event.id.hex())) {
       if (stored->body != item->body) {
-        return reject(409, item, {{"id", "event " + event.id.hex() + " is already stored (seq " +
-                                             std::to_string(stored->seq) + ") with different content"}});
+        refuse(item, 409, {{"id", "event " + event.id.hex() + " is already stored (seq " + std::to_string(stored->seq) +
+                                      ") with different content"}});
       }
       continue;
     }
     if (event.kind() == EventKind::compliance_exception) {
-      return reject(422, item, {{"type", "compliance-exception events are written by the server only"}});
+      refuse(item, 422, {{"type", "compliance-exception events are written by the server only"}});
+      continue;
     }
     if (event.author.device == device) {
-      return reject(422, item, {{"author.device", "is the server's own device; only the server writes as " + device}});
+      refuse(item, 422, {{"author.device", "is the server's own device; only the server writes as " + device}});
+      continue;
     }
     const std::string held_by = "device " + event.author.device + " already recorded sequence " +
                                 std::to_string(event.sequence) + " as event ";
     const auto [other, inserted] = by_device_sequence.emplace(std::pair(event.author.device, event.sequence), item);
     if (!inserted) {
-      return reject(409, item, {{"sequence", held_by + other->second->event.id.hex() + " (event " +
-                                                 std::to_string(other->second->index) + " of this batch)"}});
-    }
-    if (const auto stored = store.find_device_sequence(event.author.device, static_cast<std::int64_t>(event.sequence))) {
-      return reject(409, item, {{"sequence", held_by + *stored + " (stored)"}});
+      repeated_sequences[event.id] = {{"sequence", held_by + other->second->event.id.hex() + " (event " +
+                                                       std::to_string(other->second->index) + " of this batch)"}};
+    } else if (const auto held = store.find_device_sequence(event.author.device,
+                                                            static_cast<std::int64_t>(event.sequence))) {
+      repeated_sequences[event.id] = {{"sequence", held_by + *held + " (stored)"}};
     }
     fresh.emplace(event.id, item);
   }
@@ -323,7 +339,11 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
     std::string error;
     const Holder* holder = involved.load(event.account_id, error);
     if (!error.empty()) return reject(500, item, {{"account_id", error}});
-    if (!holder) return reject(422, item, {{"account_id", "no account with id " + event.account_id}});
+    if (!holder) {
+      refuse(item, 422, {{"account_id", "no account with id " + event.account_id}});
+      fresh.erase(event.id);
+      continue;
+    }
     const auto* attempt = event.get<ContactAttempted>();
     if (attempt == nullptr || attempt->direction != ContactDirection::outbound ||
         consumer_accounts.contains(event.account_id)) {
@@ -336,26 +356,15 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
       if (other) others.push_back(other);
     }
   }
-  for (const BatchEvent* item : unique) {
-    if (fresh.contains(item->event.id)) involved.add(item->event);
-  }
+  for (const auto& [id, item] : fresh) involved.add(item->event);
   const Journal& journal = involved.journal();
 
   // Each account's events in journal order: a new one is checked against the fold just before it, then folded. A
   // stored one after a new one is checked again: a new event that makes a stored one after it refused (a second
   // outcome recorded before the stored outcome, a payment that leaves a later stored one above the balance) is
-  // refused, unless the stored one is refused without the batch too (stored by an older server). A refused event
-  // is not folded, and the refusal named is the batch's earliest: the client drops that event and sends the rest
-  // again, and an event that depended on it is refused then.
+  // refused, unless the stored one is refused without the batch too (stored by an older server).
   std::set<std::string> accounts;
   for (const auto& [id, item] : fresh) accounts.insert(item->event.account_id);
-  const BatchEvent* refused = nullptr;
-  Problems refusal;
-  const auto refuse = [&](const BatchEvent* item, Problems problems) {
-    if (refused && refused->index <= item->index) return;
-    refused = item;
-    refusal = std::move(problems);
-  };
   std::map<EventId, ComplianceException> exceptions;  // by attempt
   for (const std::string& account_id : accounts) {
     std::string error;
@@ -369,9 +378,9 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
         if (last_new) {
           const Problems now_refused = check_event(state, event, now);
           if (!now_refused.empty() && check_event(stored, event, now).empty()) {
-            refuse(last_new, {{"recorded_at", "comes before the stored event " + event.id.hex() + " (" +
-                                                  std::string(to_string(event.kind())) + "), which it would make "
-                                                  "refused: " + now_refused.front().text()}});
+            refuse(last_new, 422, {{"recorded_at", "comes before the stored event " + event.id.hex() + " (" +
+                                                       std::string(to_string(event.kind())) + "), which it would "
+                                                       "make refused: " + now_refused.front().text()}});
           }
         }
         apply(state, event);
@@ -383,7 +392,11 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
         problems = check_offer(state, *plan, event.recorded_at, checks.calendars);
       }
       if (!problems.empty()) {
-        refuse(found->second, std::move(problems));
+        refuse(found->second, 422, std::move(problems));
+        continue;
+      }
+      if (const auto repeated = repeated_sequences.find(event.id); repeated != repeated_sequences.end()) {
+        refuse(found->second, 409, repeated->second);
         continue;
       }
       if (const auto* attempt = event.get<ContactAttempted>(); attempt && attempt->direction == ContactDirection::outbound) {
@@ -397,7 +410,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
       last_new = found->second;
     }
   }
-  if (refused) return reject(422, refused, std::move(refusal));
+  if (refused) return reject(refused_status, refused, std::move(refusal));
 
   // Every unique event in batch order, each excepted attempt followed by the server's compliance-exception, in one
   // transaction (stored ones come back as duplicates).

@@ -1043,6 +1043,20 @@ TEST_F(ServerRefusals, ARepeatedDeviceAndSequence) {
   EXPECT_EQ(body["index"], 1) << body;
   EXPECT_EQ(body["problems"][0]["path"], "sequence") << body;
 
+  // An event that also breaks core's rules is refused for those first: a copy of a stored offer under a new id
+  // (its device and sequence too) with a changed digest.
+  const Event offer = make_.offer(us_account(), today_);
+  ASSERT_EQ(post(lines({offer}))->status, 200);
+  Event tampered = offer;
+  tampered.id = EventId::from_parts(0xffffffffffffffffULL, 1);
+  auto& plan = std::get<PlanAccepted>(tampered.payload);
+  plan.quote_digest[0] = plan.quote_digest[0] == '0' ? '1' : '0';
+  body = refused({offer, tampered}, 422);
+  EXPECT_EQ(body["index"], 1) << body;
+  EXPECT_EQ(body["problems"][0]["path"], "payload.quote_digest") << body;
+  tampered.payload = offer.payload;  // the same offer again under another id: only the sequence is at fault
+  EXPECT_EQ(refused({tampered}, 409)["problems"][0]["path"], "sequence");
+
   // Another device may use the same number.
   again.author.device = "d-other";
   EXPECT_EQ(post(lines({again}))->status, 200);
