@@ -37,6 +37,8 @@
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan.h"
 #include "parley/plans/plan_json.h"
+#include "parley/account/views.h"
+#include "parley/assets.h"
 #include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
 #include "parley/time_zone.h"
@@ -314,46 +316,77 @@ int run_quote(std::span<char* const> args) {
   return kFailed;
 }
 
-// [SECTION] check -----------------------------------------------------------------------------------------------------
+// [SECTION] Accounts --------------------------------------------------------------------------------------------------
 
-// Loads every ASSETS/rules/*.json in name order into the book (a pack that does not load is kept as failed, so
-// check() blocks), and the US-FEDERAL holiday calendar when there is one. False with `error` set when the rules
-// folder cannot be listed.
-bool load_rule_book(const std::string& assets, parley::RuleBook& book, std::string& error) {
-  namespace fs = std::filesystem;
-  const fs::path rules = fs::path(assets) / "rules";
-  parley::host::FileError folder_error;
-  const std::optional<std::vector<parley::host::JsonFile>> files = parley::host::read_json_files(rules, folder_error);
-  if (!files) {
-    error = rules.string() + ": cannot list: " + folder_error.reason;
-    return false;
+// What check and account work on: a portfolio, one of its accounts and the journal of events.
+struct AccountInput {
+  parley::Portfolio portfolio;
+  std::size_t account = 0;  // index into portfolio.accounts
+  parley::Journal journal;
+  const parley::Account& the_account() const { return portfolio.accounts[account]; }
+};
+
+// Reads the portfolio (--portfolio FILE with ACCOUNT its id, or ACCOUNT_OR_FILE a one-account portfolio file) and
+// the journal (--journal FILE, or none). nullopt after printing why; `rc` is then the exit code.
+std::optional<AccountInput> read_account_input(std::string_view command, const std::string& target,
+                                               const std::optional<std::string>& portfolio_file,
+                                               const std::optional<std::string>& journal_file, int& rc) {
+  AccountInput in;
+  const std::string file = portfolio_file.value_or(target);
+  parley::host::FileError read_error;
+  const std::optional<std::string> text = parley::host::read_file(file, read_error);
+  if (!text) {
+    rc = report_problems(file, {{"", "cannot read: " + read_error.reason}});
+    return std::nullopt;
   }
-  for (const parley::host::JsonFile& file : *files) {
-    const std::string source = "rules/" + file.name;
-    if (file.text) {
-      book.add(source, *file.text);
-    } else {
-      book.failed.push_back({source, "cannot read: " + file.error.reason});
-    }
+  parley::PortfolioLoad load = parley::load_portfolio(*text);
+  if (!load.portfolio) {
+    rc = report_problems(file, load.problems);
+    return std::nullopt;
   }
-  std::error_code ec;
-  const fs::path holidays = fs::path(assets) / "calendars" / "US-FEDERAL.json";
-  if (fs::exists(holidays, ec)) {
-    parley::host::FileError read_error;
-    const std::optional<std::string> text = parley::host::read_file(holidays, read_error);
-    if (!text) {
-      error = holidays.string() + ": cannot read: " + read_error.reason;
-      return false;
+  in.portfolio = std::move(*load.portfolio);
+  const std::vector<parley::Account>& accounts = in.portfolio.accounts;
+  if (portfolio_file) {
+    const auto found = std::find_if(accounts.begin(), accounts.end(), [&](const parley::Account& a) { return a.id == target; });
+    if (found == accounts.end()) {
+      rc = usage_error(command, "ACCOUNT: no account '" + target + "' in " + file);
+      return std::nullopt;
     }
-    parley::CalendarLoad loaded = parley::load_calendar(*text);
-    if (!loaded.calendar) {
-      error = holidays.string() + ": " + (loaded.problems.empty() ? "does not load" : loaded.problems[0].text());
-      return false;
-    }
-    book.holidays = std::move(loaded.calendar);
+    in.account = static_cast<std::size_t>(found - accounts.begin());
+  } else if (accounts.size() != 1) {
+    rc = usage_error(command, file + ": holds " + std::to_string(accounts.size()) + " accounts; name one: parley " +
+                                  std::string(command) + " ACCOUNT --portfolio " + file);
+    return std::nullopt;
   }
-  return true;
+  if (journal_file) {
+    const std::optional<std::string> lines = parley::host::read_file(*journal_file, read_error);
+    if (!lines) {
+      rc = report_problems(*journal_file, {{"", "cannot read: " + read_error.reason}});
+      return std::nullopt;
+    }
+    parley::JournalLoad loaded = parley::load_journal(*lines);
+    if (!loaded.journal) {
+      rc = report_problems(*journal_file, loaded.problems);
+      return std::nullopt;
+    }
+    in.journal = std::move(*loaded.journal);
+  }
+  return in;
 }
+
+// The rule packs and calendars of an assets folder; nullopt after printing why when its rules/ cannot be listed.
+std::optional<parley::Assets> read_assets(const std::string& folder, int& rc) {
+  parley::Assets assets = parley::host::load_assets(folder);
+  for (const parley::Problem& p : assets.problems) {
+    if (p.path == parley::rules_folder) {
+      rc = report_problems("--assets", {{"", p.message}});
+      return std::nullopt;
+    }
+  }
+  return assets;
+}
+
+// [SECTION] check -----------------------------------------------------------------------------------------------------
 
 int run_check(std::span<char* const> args) {
   std::optional<std::string> target;
@@ -378,26 +411,12 @@ int run_check(std::span<char* const> args) {
   if (!target) return usage_error("check", "ACCOUNT_OR_FILE: missing (parley check ACCOUNT_OR_FILE)");
   if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
 
-  // The portfolio and the account.
-  const std::string file = portfolio_file.value_or(*target);
-  parley::host::FileError read_error;
-  const std::optional<std::string> text = parley::host::read_file(file, read_error);
-  if (!text) return report_problems(file, {{"", "cannot read: " + read_error.reason}});
-  const parley::PortfolioLoad load = parley::load_portfolio(*text);
-  if (!load.portfolio) return report_problems(file, load.problems);
-  const parley::Portfolio& portfolio = *load.portfolio;
-  const parley::Account* account = nullptr;
-  if (portfolio_file) {
-    for (const parley::Account& a : portfolio.accounts) {
-      if (a.id == *target) account = &a;
-    }
-    if (account == nullptr) return usage_error("check", "ACCOUNT: no account '" + *target + "' in " + file);
-  } else if (portfolio.accounts.size() != 1) {
-    return usage_error("check", file + ": holds " + std::to_string(portfolio.accounts.size()) +
-                                    " accounts; name one: parley check ACCOUNT --portfolio " + file);
-  } else {
-    account = &portfolio.accounts[0];
-  }
+  int rc = kUsage;
+  const std::optional<AccountInput> in = read_account_input("check", *target, portfolio_file, journal_file, rc);
+  if (!in) return rc;
+  const parley::Portfolio& portfolio = in->portfolio;
+  const parley::Account* account = &in->the_account();
+  const parley::Journal& journal = in->journal;
   const parley::Party* party = nullptr;
   if (party_id) {
     for (const parley::Party& p : account->parties) {
@@ -414,20 +433,9 @@ int run_check(std::span<char* const> args) {
     return usage_error("check", "--to: party " + party->id + " has no phone " + to);
   }
 
-  // The journal.
-  parley::Journal journal;
-  if (journal_file) {
-    const std::optional<std::string> lines = parley::host::read_file(*journal_file, read_error);
-    if (!lines) return report_problems(*journal_file, {{"", "cannot read: " + read_error.reason}});
-    parley::JournalLoad loaded = parley::load_journal(*lines);
-    if (!loaded.journal) return report_problems(*journal_file, loaded.problems);
-    journal = std::move(*loaded.journal);
-  }
-
-  // The rules.
-  parley::RuleBook book;
-  std::string rules_error;
-  if (!load_rule_book(assets, book, rules_error)) return report_problems("--assets", {{"", rules_error}});
+  const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
+  if (!assets_read) return rc;
+  const parley::RuleBook& book = assets_read->rules;
 
   // The account's fold, and those of the consumer's other accounts for the rules counted per consumer.
   const auto fold_of = [&](const parley::Account& a) {
@@ -476,6 +484,41 @@ int run_check(std::span<char* const> args) {
   return decision.allowed ? kOk : kFailed;
 }
 
+// [SECTION] account ---------------------------------------------------------------------------------------------------
+
+int run_account(std::span<char* const> args) {
+  std::optional<std::string> target;
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string assets = PARLEY_ASSETS_DIR;
+  std::optional<parley::Instant> at;
+  CommandLine line;
+  line.parser.positional("ACCOUNT_OR_FILE", target)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
+      .text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .text("--assets", assets);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("account", problems);
+  if (line.help) return print_help();
+  if (!target) return usage_error("account", "ACCOUNT_OR_FILE: missing (parley account ACCOUNT --portfolio FILE)");
+  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  int rc = kUsage;
+  const std::optional<AccountInput> in = read_account_input("account", *target, portfolio_file, journal_file, rc);
+  if (!in) return rc;
+  const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
+  if (!assets_read) return rc;
+  const parley::Account& account = in->the_account();
+  const parley::AccountState state = parley::fold(account, in->portfolio.find_client(account.client_id),
+                                                  in->journal.events_for(account.id), *at);
+  const std::string printed = parley::save_account_state(state, parley::agency_today(in->portfolio, *at),
+                                                         assets_read->calendars, 2) + "\n";
+  if (!write_all(stdout, printed)) {
+    std::fprintf(stderr, "parley account: cannot write to standard output: %s\n", std::strerror(errno));
+    return kFailed;
+  }
+  return kOk;
+}
+
 }  // namespace
 
 // [SECTION] main ------------------------------------------------------------------------------------------------------
@@ -493,5 +536,6 @@ int main(int argc, char** argv) {
   if (command == "validate") return run_validate(rest);
   if (command == "quote") return run_quote(rest);
   if (command == "check") return run_check(rest);
-  return usage_error(command, "unknown command (commands: demo, validate, quote, check, help)");
+  if (command == "account") return run_account(rest);
+  return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, help)");
 }

@@ -238,7 +238,9 @@ std::optional<std::string> Store::portfolio_document() {
   if (auto as_of = meta_value("as_of")) {
     std::string out = "{\"format\":\"";
     out += portfolio_format;
-    out += "\",\"as_of\":\"" + *as_of + "\",\"clients\":";
+    out += "\",\"as_of\":\"" + *as_of + "\"";
+    if (auto agency = meta_value("agency")) out += ",\"agency\":" + *agency;
+    out += ",\"clients\":";
     bool ok = append_bodies(db_, "SELECT body FROM clients ORDER BY id;", out);
     out += ",\"accounts\":";
     ok = ok && append_bodies(db_, "SELECT body FROM accounts ORDER BY id;", out);
@@ -266,7 +268,7 @@ std::optional<std::string> Store::replace_portfolio(const Portfolio& portfolio) 
     return message;
   };
   if (auto failure =
-          exec("DELETE FROM accounts; DELETE FROM clients; DELETE FROM meta WHERE key = 'as_of';")) {
+          exec("DELETE FROM accounts; DELETE FROM clients; DELETE FROM meta WHERE key IN ('as_of', 'agency');")) {
     return fail("cannot clear the stored portfolio: " + *failure);
   }
   {
@@ -294,8 +296,9 @@ std::optional<std::string> Store::replace_portfolio(const Portfolio& portfolio) 
   {
     Statement meta(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2);");
     if (!meta.ok()) return fail(db_error(db_, "cannot prepare the meta update"));
-    const std::pair<std::string_view, std::string> values[] = {{"format", std::string(portfolio_format)},
-                                                               {"as_of", portfolio.as_of.iso()}};
+    std::vector<std::pair<std::string_view, std::string>> values{{"format", std::string(portfolio_format)},
+                                                                 {"as_of", portfolio.as_of.iso()}};
+    if (portfolio.agency) values.emplace_back("agency", save_agency(*portfolio.agency));
     for (const auto& [key, value] : values) {
       meta.bind(1, key);
       meta.bind(2, value);
@@ -317,7 +320,9 @@ std::optional<std::string> Store::account_document(std::string_view id) {
     if (account.step() == SQLITE_ROW) {
       std::string out = "{\"format\":\"";
       out += portfolio_format;
-      out += "\",\"as_of\":\"" + meta_value("as_of").value_or("") + "\",\"clients\":[";
+      out += "\",\"as_of\":\"" + meta_value("as_of").value_or("") + "\"";
+      if (auto agency = meta_value("agency")) out += ",\"agency\":" + *agency;
+      out += ",\"clients\":[";
       Statement client(db_, "SELECT body FROM clients WHERE id = ?1;");
       if (client.ok()) {
         client.bind(1, account.text(0));

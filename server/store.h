@@ -31,7 +31,8 @@ struct sqlite3;
 namespace parley::server {
 
 // [SECTION] Schema ------------------------------------------------------------------------------------------
-//   meta(key PRIMARY KEY, value)          schema_version, format ("parley.portfolio/1"), as_of ("YYYY-MM-DD")
+//   meta(key PRIMARY KEY, value)          schema_version, format ("parley.portfolio/1"), as_of ("YYYY-MM-DD"),
+//                                         agency (save_agency's JSON; absent when the portfolio has none)
 //   clients(id PRIMARY KEY, body)         body: save_client's canonical JSON
 //   accounts(id PRIMARY KEY, client_id, consumer, body)   body: save_account's canonical JSON; consumer: core's
 //       consumer_key (the debtor's keyed national id hash, "" when none), indexed: the same consumer's accounts

@@ -709,6 +709,10 @@ Portfolio generate_demo_portfolio(const DemoSettings& settings) {
 
   Portfolio portfolio;
   portfolio.as_of = as_of;
+  portfolio.agency = Agency{"Northfield Associates",
+                            PostalAddress{{"200 Summer Street", "Floor 4"}, "Boston", "MA", "02210", "US"},
+                            "+16175550100",
+                            "America/New_York"};
   std::vector<int> weights;
   for (const DemoClient& dc : clients) weights.push_back(dc.spec.weight);
   portfolio.accounts.reserve(static_cast<std::size_t>(count));

@@ -4,6 +4,7 @@
 #include "json/enum_spelling.h"
 
 #include "json_text.h"
+#include "parley/time_zone.h"
 #include "parley/zones.h"
 
 namespace parley {
@@ -143,6 +144,15 @@ const Client* Portfolio::find_client(std::string_view id) const {
     if (c.id == id) return &c;
   }
   return nullptr;
+}
+
+Date agency_today(const Portfolio& portfolio, Instant now) {
+  if (portfolio.agency) {
+    if (const std::optional<TimeZone> zone = TimeZone::find(portfolio.agency->time_zone)) {
+      return to_local(*zone, now).date;
+    }
+  }
+  return now.utc_date();
 }
 
 }  // namespace parley

@@ -106,10 +106,12 @@ enum class Type : std::uint8_t {
   address,
   phone,
   email,
+  agency,
   // optional objects (slots only: their frames use the plain object type)
   opt_secret_id,
   opt_charge_off,
   opt_last_payment,
+  opt_agency,
   // arrays (push_element gives their element type)
   clients,
   accounts,
@@ -125,7 +127,7 @@ enum class Type : std::uint8_t {
 };
 
 constexpr bool is_object(Type t) {
-  return t >= Type::root && t <= Type::opt_last_payment;
+  return t >= Type::root && t <= Type::opt_agency;
 }
 constexpr bool is_array(Type t) {
   return t >= Type::clients && t <= Type::waterfall;
@@ -151,7 +153,9 @@ constexpr std::uint32_t bit(int member) {
   return std::uint32_t{1} << member;
 }
 
-constexpr std::string_view kRootMembers[] = {"format", "as_of", "clients", "accounts"};
+constexpr std::string_view kRootMembers[] = {"format", "as_of", "agency", "clients", "accounts"};
+constexpr int kRootAgency = 2;
+constexpr std::string_view kAgencyMembers[] = {"name", "address", "phone", "time_zone"};
 constexpr std::string_view kClientMembers[] = {"id", "name", "address", "currency", "policy"};
 constexpr std::string_view kPostalMembers[] = {"lines", "city", "region", "postal_code", "country"};
 constexpr std::string_view kPolicyMembers[] = {"max_term_months",
@@ -212,7 +216,8 @@ constexpr Shape shape_of(const std::string_view (&names)[N], std::uint32_t optio
   return Shape{names, static_cast<int>(N), all_members(static_cast<int>(N)) & ~optional};
 }
 
-constexpr Shape kRootShape = shape_of(kRootMembers);
+constexpr Shape kRootShape = shape_of(kRootMembers, bit(kRootAgency));
+constexpr Shape kAgencyShape = shape_of(kAgencyMembers);
 constexpr Shape kClientShape = shape_of(kClientMembers);
 constexpr Shape kPostalShape = shape_of(kPostalMembers);
 constexpr Shape kPolicyShape = shape_of(kPolicyMembers, bit(kPolicyPromiseGrace));
@@ -253,6 +258,8 @@ const Shape& shape(Type object) {
       return kAddressShape;
     case Type::phone:
       return kPhoneShape;
+    case Type::agency:
+      return kAgencyShape;
     default:
       return kEmailShape;
   }
@@ -286,10 +293,25 @@ Slot member_slot(Type object, void* target, int member) {
           return {Type::format, nullptr};
         case 1:
           return {Type::date, ptr(p.as_of)};
-        case 2:
+        case kRootAgency:
+          return {Type::opt_agency, ptr(p.agency)};
+        case 3:
           return {Type::clients, ptr(p.clients)};
         default:
           return {Type::accounts, ptr(p.accounts)};
+      }
+    }
+    case Type::agency: {
+      auto& g = *static_cast<Agency*>(target);
+      switch (member) {
+        case 0:
+          return {Type::string, ptr(g.name)};
+        case 1:
+          return {Type::postal_address, ptr(g.address)};
+        case 2:
+          return {Type::string, ptr(g.phone)};
+        default:
+          return {Type::string, ptr(g.time_zone)};
       }
     }
     case Type::client: {
@@ -620,6 +642,7 @@ std::string expected(Type t) {
     case Type::opt_secret_id:
     case Type::opt_charge_off:
     case Type::opt_last_payment:
+    case Type::opt_agency:
       return "an object or null";
     default:
       return is_array(t) ? "an array" : "an object";
@@ -722,6 +745,9 @@ class Loader {
         break;
       case Type::opt_last_payment:
         static_cast<std::optional<LastPayment>*>(s.target)->reset();
+        break;
+      case Type::opt_agency:
+        static_cast<std::optional<Agency>*>(s.target)->reset();
         break;
       default:
         type_mismatch(s, "null");
@@ -827,6 +853,9 @@ class Loader {
         break;
       case Type::opt_last_payment:
         s = {Type::last_payment, ptr(static_cast<std::optional<LastPayment>*>(s.target)->emplace())};
+        break;
+      case Type::opt_agency:
+        s = {Type::agency, ptr(static_cast<std::optional<Agency>*>(s.target)->emplace())};
         break;
       default:
         break;
@@ -1046,6 +1075,7 @@ class Validator {
       : p_(p), sink_(sink), as_of_known_(as_of_known) {}
 
   void run() {
+    if (p_.agency) check_agency(*p_.agency);
     std::unordered_map<std::string_view, std::size_t> client_index;
     client_index.reserve(p_.clients.size());
     for (std::size_t i = 0; i < p_.clients.size(); ++i) {
@@ -1152,6 +1182,15 @@ class Validator {
 
   void check_zone(const std::string& zone, const std::string& path) {
     if (!is_known_time_zone(zone)) add(path, "unknown time zone " + json_text::quoted(zone));
+  }
+
+  void check_agency(const Agency& g) {
+    not_empty(g.name, "agency", "name");
+    check_postal(g.address, "agency.address");
+    if (!is_e164(g.phone)) {
+      add("agency.phone", "must be an E.164 number such as \"+16175550100\", got " + json_text::quoted(g.phone));
+    }
+    if (!is_known_time_zone(g.time_zone)) add("agency.time_zone", "unknown time zone " + json_text::quoted(g.time_zone));
   }
 
   void check_client(const Client& c, const std::string& path) {
@@ -1373,6 +1412,18 @@ void write_provenance_members(JsonWriter& w, const Provenance& p) {
   write_string(w, "status", to_string(p.status));
 }
 
+void write_agency(JsonWriter& w, const Agency& g) {
+  w.begin_object();
+  write_string(w, "name", g.name);
+  w.key("address");
+  w.begin_object();
+  write_postal_members(w, g.address);
+  w.end_object();
+  write_string(w, "phone", g.phone);
+  write_string(w, "time_zone", g.time_zone);
+  w.end_object();
+}
+
 void write_client(JsonWriter& w, const Client& c) {
   w.begin_object();
   write_string(w, "id", c.id);
@@ -1535,6 +1586,12 @@ Problems validate_portfolio(const Portfolio& portfolio) {
   return sink.finish();
 }
 
+std::string save_agency(const Agency& agency) {
+  JsonWriter w;
+  write_agency(w, agency);
+  return w.take();
+}
+
 std::string save_client(const Client& client) {
   JsonWriter w;
   write_client(w, client);
@@ -1553,6 +1610,10 @@ std::string save_portfolio(const Portfolio& portfolio, int indent) {
   w.begin_object();
   write_string(w, "format", portfolio_format);
   write_date(w, "as_of", portfolio.as_of);
+  if (portfolio.agency) {
+    w.key("agency");
+    write_agency(w, *portfolio.agency);
+  }
   w.key("clients");
   w.begin_array();
   for (const Client& c : portfolio.clients) write_client(w, c);

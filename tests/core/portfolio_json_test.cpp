@@ -8,6 +8,7 @@
 #include <string>
 
 #include "json_fixtures.h"
+#include "parley/demo.h"
 
 namespace parley {
 namespace {
@@ -509,6 +510,51 @@ TEST(PortfolioJsonValidate, HandBuiltPortfolioChecks) {
   EXPECT_EQ(problems[2].text(),
             "accounts[2].parties[0].emails[0].last_seen: must not be before first_seen (2025-06-01), got "
             "2020-01-01");
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+Portfolio demo_with_agency() {
+  DemoSettings settings;
+  settings.accounts = 3;
+  return generate_demo_portfolio(settings);
+}
+
+TEST(PortfolioAgency, IsSavedAndLoadedBack) {
+  const Portfolio p = demo_with_agency();
+  ASSERT_TRUE(p.agency.has_value());
+  const PortfolioLoad load = load_portfolio(save_portfolio(p));
+  ASSERT_TRUE(load.ok());
+  EXPECT_EQ(load.portfolio->agency, p.agency);
+  Portfolio none = p;
+  none.agency.reset();
+  const std::string text = save_portfolio(none);
+  EXPECT_EQ(text.find("\"agency\""), std::string::npos);  // left out when unset
+  EXPECT_FALSE(load_portfolio(text).portfolio->agency.has_value());
+}
+
+TEST(PortfolioAgency, BadMembersAreNamed) {
+  Portfolio p = demo_with_agency();
+  p.agency->phone = "617-555-0100";
+  p.agency->time_zone = "America/Springfield";
+  p.agency->name.clear();
+  const PortfolioLoad load = load_portfolio(save_portfolio(p));
+  ASSERT_FALSE(load.ok());
+  std::vector<std::string> paths;
+  for (const Problem& problem : load.problems) paths.push_back(problem.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"agency.name", "agency.phone", "agency.time_zone"}));
+}
+
+TEST(PortfolioAgency, TodayIsTheAgencysCalendarDay) {
+  Portfolio p = demo_with_agency();  // Boston
+  const Instant late = *Instant::parse("2026-03-09T03:00:00Z");  // 23:00 EDT on 8 March
+  EXPECT_EQ(agency_today(p, late), *Date::parse("2026-03-08"));
+  p.agency.reset();
+  EXPECT_EQ(agency_today(p, late), *Date::parse("2026-03-09"));  // the UTC day without an agency
 }
 
 }  // namespace

@@ -121,3 +121,28 @@ TEST_F(HostFiles, ReadingAFolderKeepsAFileThatCannotBeReadWithItsError) {
   EXPECT_EQ((*files)[2].error.message,
             "cannot read " + (dir_ / "calendars" / "broken.json").string() + ": Is a directory");
 }
+
+namespace {
+
+// The shipped assets folder loads whole: every pack and calendar, nothing pending, no problem.
+TEST_F(HostFiles, TheShippedAssetsLoadIntoCoresAssets) {
+  const parley::Assets assets = parley::host::load_assets(fs::path(PARLEY_SOURCE_DIR) / "assets");
+  EXPECT_TRUE(assets.problems.empty()) << assets.problems.front().text();
+  EXPECT_FALSE(assets.loading());
+  EXPECT_GE(assets.rules.packs.size(), 6u);
+  EXPECT_NE(assets.calendar("US-FEDERAL"), nullptr);
+  EXPECT_TRUE(assets.rules.holidays.has_value());
+}
+
+// A folder without rules/ blocks every contact (the book holds a failure), and a bad calendar is named.
+TEST_F(HostFiles, AFolderWithoutRulesFailsClosed) {
+  write("calendars/XX.json", "{\"format\":");
+  const parley::Assets assets = parley::host::load_assets(dir_);
+  ASSERT_EQ(assets.rules.failed.size(), 1u);
+  EXPECT_EQ(assets.rules.failed[0].path, "rules/");
+  EXPECT_NE(assets.rules.failed[0].message.find("cannot list"), std::string::npos);
+  ASSERT_EQ(assets.problems.size(), 2u);
+  EXPECT_EQ(assets.problems[1].path, "calendars/XX.json");
+}
+
+}  // namespace

@@ -229,13 +229,28 @@ std::string_view to_string(AgingBucket);  // "0-30", ..., "120+"
 
 // [SECTION] Portfolio -----------------------------------------------------------------------------------------
 
+// The collection agency that works the portfolio: who letters say they come from, the number debtors call back,
+// and the time zone whose calendar day is the agency's "today" (quotes, promises, letters, outcomes).
+struct Agency {
+  std::string name;        // the agency's name as letters state it
+  PostalAddress address;   // stated in letters (French R124-4: the agency's identity and address)
+  std::string phone;       // E.164: the callback number of the limited-content message
+  std::string time_zone;   // IANA zone of the agency's office
+  friend bool operator==(const Agency&, const Agency&) = default;
+};
+
 struct Portfolio {
   Date as_of;                      // the date the snapshot describes
+  std::optional<Agency> agency;    // absent: no callback number, and the agency's day is the UTC day
   std::vector<Client> clients;
   std::vector<Account> accounts;
 
   const Client* find_client(std::string_view id) const;    // linear; callers index when they need speed
   friend bool operator==(const Portfolio&, const Portfolio&) = default;
 };
+
+// The agency's "today" at `now`: the calendar day in the agency's time zone (the UTC day without an agency). One
+// date for quoting, promises, letters and outcomes on every host.
+Date agency_today(const Portfolio& portfolio, Instant now);
 
 }  // namespace parley

@@ -35,9 +35,11 @@ Problems validate_portfolio(const Portfolio& portfolio);
 // load_portfolio(save_portfolio(p)) gives back p.
 std::string save_portfolio(const Portfolio& portfolio, int indent = -1);
 
-// The canonical text of one element exactly as it appears in save_portfolio's "clients" / "accounts" arrays, so
-// that a store keeping one row per client or account can assemble the canonical document as
-// {"format":"parley.portfolio/1","as_of":"YYYY-MM-DD","clients":[<client>,...],"accounts":[<account>,...]}.
+// The canonical text of the agency and of one element exactly as they appear in save_portfolio's "agency" member
+// and "clients" / "accounts" arrays, so that a store keeping one row per client or account can assemble the
+// canonical document as {"format":"parley.portfolio/1","as_of":"YYYY-MM-DD","agency":<agency>,
+// "clients":[<client>,...],"accounts":[<account>,...]} (no "agency" member when there is none).
+std::string save_agency(const Agency& agency);
 std::string save_client(const Client& client);
 std::string save_account(const Account& account);
 

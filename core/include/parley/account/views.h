@@ -19,9 +19,6 @@
 
 namespace parley {
 
-// Holiday calendars by id, as hosts load them (Calendar::id).
-using CalendarSet = std::map<std::string, Calendar, std::less<>>;
-
 // [SECTION] Plans ---------------------------------------------------------------------------------------------
 
 enum class InstalmentStatus { paid, part_paid, due, missed };  // "paid", "part-paid", "due", "missed"

@@ -15,6 +15,8 @@
 // [first_year, last_year] (and the observed days that spill into the years just before and after) a calendar
 // knows no holidays and only its weekend days are not business days.
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,6 +84,9 @@ struct Calendar {
   int last_year = 0;
   std::shared_ptr<const HolidayTable> table;  // the holidays of those years; null in a default Calendar
 };
+
+// Holiday calendars by id, as hosts load them (Calendar::id).
+using CalendarSet = std::map<std::string, Calendar, std::less<>>;
 
 // [SECTION] Loading -------------------------------------------------------------------------------------------
 

@@ -6,11 +6,14 @@
 // [SECTION] Errors    what a failed read says
 // [SECTION] Files     a whole file
 // [SECTION] Folders   the *.json files of a folder, listed or read
+// [SECTION] Assets    an assets folder's rules/ and calendars/ handed to core's Assets
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "parley/assets.h"
 
 namespace parley::host {
 
@@ -44,5 +47,13 @@ struct JsonFile {
 // Every file list_json_files finds, read, in the same order; nullopt with `error` set when the folder cannot be
 // listed. A file that cannot be read is in the list with its error, so the caller can report it by name.
 std::optional<std::vector<JsonFile>> read_json_files(const std::filesystem::path& folder, FileError& error);
+
+// [SECTION] Assets --------------------------------------------------------------------------------------------
+
+// Every *.json file of `folder`/rules and `folder`/calendars, in name order, handed to core's Assets as
+// "rules/<file>" and "calendars/<file>"; a file that cannot be read fails by name (a rule pack that fails blocks
+// every contact). A rules folder that cannot be listed fails as "rules/" (so contact stays blocked); a missing
+// calendars folder is a problem of "calendars/".
+Assets load_assets(const std::filesystem::path& folder);
 
 }  // namespace parley::host

@@ -1,0 +1,61 @@
+// Assets: rule packs and calendars handed in by name, one loader for every host.
+#include "parley/assets.h"
+
+#include <gtest/gtest.h>
+
+#include "embedded_calendars.h"
+#include "embedded_rules.h"
+
+namespace parley {
+namespace {
+
+std::vector<std::string> names(std::initializer_list<const char*> list) { return {list.begin(), list.end()}; }
+
+TEST(Assets, ContactWaitsUntilEveryExpectedFileIsIn) {
+  Assets assets;
+  assets.expect(names({"rules/US-FEDERAL.json", "calendars/US-FEDERAL.json"}));
+  EXPECT_TRUE(assets.loading());
+  assets.add("rules/US-FEDERAL.json", testdata::rule_pack_text("US-FEDERAL"));
+  EXPECT_TRUE(assets.loading());
+  EXPECT_FALSE(assets.rules.holidays.has_value());
+  assets.add("calendars/US-FEDERAL.json", testdata::calendar_text("US-FEDERAL"));
+  EXPECT_FALSE(assets.loading());
+  EXPECT_TRUE(assets.problems.empty());
+  ASSERT_EQ(assets.rules.packs.size(), 1u);
+  EXPECT_TRUE(assets.rules.holidays.has_value());  // the validation period's business days
+  EXPECT_NE(assets.calendar("US-FEDERAL"), nullptr);
+}
+
+TEST(Assets, AFailedRulePackBlocksAndAFailedCalendarIsReported) {
+  Assets assets;
+  assets.expect(names({"rules/US-MA.json", "calendars/FR.json"}));
+  assets.fail("rules/US-MA.json", "cannot fetch: 404");
+  assets.add("calendars/FR.json", "{\"format\":");
+  EXPECT_FALSE(assets.loading());
+  ASSERT_EQ(assets.rules.failed.size(), 1u);
+  EXPECT_EQ(assets.rules.failed[0], (Problem{"rules/US-MA.json", "cannot fetch: 404"}));
+  ASSERT_EQ(assets.problems.size(), 2u);
+  EXPECT_EQ(assets.problems[1].path, "calendars/FR.json");
+  EXPECT_EQ(assets.calendar("FR"), nullptr);
+  // Handed in again and loading, the pack replaces its failure.
+  assets.add("rules/US-MA.json", testdata::rule_pack_text("US-MA"));
+  EXPECT_TRUE(assets.rules.failed.empty());
+  EXPECT_EQ(assets.problems.size(), 1u);
+}
+
+TEST(Assets, APackHandedInTwiceIsKeptOnce) {
+  Assets assets;
+  assets.add("rules/GB.json", testdata::rule_pack_text("GB"));
+  assets.add("rules/GB.json", testdata::rule_pack_text("GB"));
+  EXPECT_EQ(assets.rules.packs.size(), 1u);
+}
+
+TEST(Assets, ANameOutsideBothFoldersIsAProblem) {
+  Assets assets;
+  assets.add("templates/letter.json", "{}");
+  ASSERT_EQ(assets.problems.size(), 1u);
+  EXPECT_EQ(assets.problems[0].path, "templates/letter.json");
+}
+
+}  // namespace
+}  // namespace parley
