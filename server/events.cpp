@@ -23,23 +23,6 @@
 namespace parley::server {
 namespace {
 
-// Hands every *.json file of `folder` to `take(source, text)` in name order, the source being `prefix` and the
-// file name; a folder that cannot be listed and a file that cannot be read go to `fail(source, reason)`.
-template <class Take, class Fail>
-void read_assets(const std::filesystem::path& folder, std::string_view prefix, Take take, Fail fail) {
-  host::FileError error;
-  const std::optional<std::vector<host::JsonFile>> files = host::read_json_files(folder, error);
-  if (!files) return fail(folder.string(), "cannot list the folder: " + error.reason);
-  for (const host::JsonFile& file : *files) {
-    const std::string source = std::string(prefix) + file.name;
-    if (file.text) {
-      take(source, *file.text);
-    } else {
-      fail(source, "cannot read: " + file.error.reason);
-    }
-  }
-}
-
 // The "id" member of a line that did not load, when it is a string; empty otherwise.
 std::string id_of_line(std::string_view line) {
   const auto json = nlohmann::json::parse(line, nullptr, false);
@@ -165,31 +148,11 @@ std::string page_json(Store& store, const EventPage& page, std::int64_t after, s
 
 // [SECTION] Assets --------------------------------------------------------------------------------------------
 
-Calendars load_calendars(const std::filesystem::path& folder, Problems& problems) {
-  Calendars calendars;
-  const auto take = [&](const std::string& source, const std::string& text) {
-    CalendarLoad load = load_calendar(text);
-    if (!load.calendar) {
-      for (const Problem& p : load.problems) problems.push_back({source, p.text()});
-      return;
-    }
-    std::string id = load.calendar->id;
-    calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
-  };
-  read_assets(folder, "", take, [&](std::string source, std::string reason) {
-    problems.push_back({std::move(source), std::move(reason)});
-  });
-  return calendars;
-}
-
-RuleBook load_rule_book(const std::filesystem::path& folder, const Calendars& calendars) {
-  RuleBook book;
-  const auto take = [&](const std::string& source, const std::string& text) { book.add(source, text); };
-  read_assets(folder, "rules/", take, [&](std::string source, std::string reason) {
-    book.failed.push_back({std::move(source), std::move(reason)});
-  });
-  if (const auto holidays = calendars.find("US-FEDERAL"); holidays != calendars.end()) book.holidays = holidays->second;
-  return book;
+Assets load_assets(const std::filesystem::path& rules, const std::filesystem::path& calendars) {
+  Assets assets;
+  host::add_assets_folder(assets, calendars, calendars_folder);
+  host::add_assets_folder(assets, rules, rules_folder);
+  return assets;
 }
 
 // [SECTION] Checks --------------------------------------------------------------------------------------------
@@ -389,7 +352,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
       }
       Problems problems = check_event(state, event, now);
       if (const auto* plan = event.get<PlanAccepted>(); plan && problems.empty()) {
-        problems = check_offer(state, *plan, event.recorded_at, checks.calendars);
+        problems = check_offer(state, *plan, event.recorded_at, checks.assets.calendars);
       }
       if (!problems.empty()) {
         refuse(found->second, 422, std::move(problems));
@@ -403,7 +366,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
         const auto others = consumer_accounts.find(account_id);
         std::span<const Holder* const> other_holders;
         if (others != consumer_accounts.end()) other_holders = others->second;
-        const Decision decision = check_attempt(state, event, *attempt, checks.rules, journal, other_holders);
+        const Decision decision = check_attempt(state, event, *attempt, checks.assets.rules, journal, other_holders);
         if (!decision.allowed) exceptions.emplace(event.id, exception_of(event, decision));
       }
       apply(state, event);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "parley/account/views.h"
+#include "parley/assets.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/journal/event.h"
 #include "parley/problem.h"
@@ -35,17 +36,12 @@ class Store;
 
 // [SECTION] Assets --------------------------------------------------------------------------------------------
 
-using Calendars = CalendarSet;  // by Calendar::id
-
-// Every *.json file of `folder` loaded with core's load_calendar; a file that does not load adds problems (path:
-// the file name) and is left out. A missing folder gives no calendars and one problem.
-Calendars load_calendars(const std::filesystem::path& folder, Problems& problems);
-
-// Every *.json file of `folder` added to a rule book in name order (sources "rules/US-MA.json"), with the
-// US-FEDERAL calendar of `calendars` as its holidays. A folder that cannot be listed, a file that cannot be read
-// or a pack that does not load is kept in RuleBook::failed: check() then blocks every contact (rule-pack-failed),
-// so every attempt the server receives is stored with a compliance exception until the packs load.
-RuleBook load_rule_book(const std::filesystem::path& folder, const Calendars& calendars);
+// The rule packs of `rules` (named "rules/US-MA.json") and the holiday calendars of `calendars`
+// ("calendars/US-FEDERAL.json"), through core's one loader (parley/assets.h). A folder that cannot be listed,
+// a file that cannot be read or a pack that does not load is kept in assets.rules.failed: check() then blocks
+// every contact (rule-pack-failed), so every attempt the server receives is stored with a compliance exception
+// until the packs load. A calendar that does not load is a problem; offers naming it are refused.
+Assets load_assets(const std::filesystem::path& rules, const std::filesystem::path& calendars);
 
 // [SECTION] Checks --------------------------------------------------------------------------------------------
 
@@ -55,8 +51,8 @@ EventId random_event_id();  // 128 bits from the operating system's random sourc
 // What post_events checks a batch with. The defaults: no calendars, an empty rule book (no pack applies, so every
 // outbound attempt is excepted), the system clock and the operating system's random source.
 struct Checks {
-  Calendars calendars;                                 // offers are re-quoted with the calendar they name
-  RuleBook rules;                                      // check() runs on every outbound contact attempt
+  Assets assets;                                       // offers are re-quoted with the calendar they name;
+                                                       // check() runs every outbound attempt past the rules
   std::function<Instant()> now = system_now;           // the server's clock: check_event's `now`, and the
                                                        // recorded_at of the server's own events
   std::function<EventId()> new_id = random_event_id;   // ids of the server's own events

@@ -121,22 +121,16 @@ int main(int argc, char** argv) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   auto checks = std::make_shared<parley::server::Checks>();
-  parley::Problems calendar_problems;
-  checks->calendars = parley::server::load_calendars(options.calendars, calendar_problems);
-  if (!calendar_problems.empty()) {
-    std::fprintf(stderr, "parley-server: some holiday calendars were not loaded (offers naming them are refused):\n");
-    print_problems(calendar_problems);
+  checks->assets = parley::server::load_assets(options.rules, options.calendars);
+  const parley::Assets& assets = checks->assets;
+  if (!assets.problems.empty()) {
+    std::fprintf(stderr, "parley-server: some assets were not loaded (offers naming a calendar that is missing are "
+                         "refused; while a rule pack is missing, every contact attempt received is stored as a "
+                         "compliance exception):\n");
+    print_problems(assets.problems);
   }
-  std::fprintf(stderr, "parley-server: %zu holiday calendars from %s\n", checks->calendars.size(),
-               options.calendars.c_str());
-  checks->rules = parley::server::load_rule_book(options.rules, checks->calendars);
-  if (!checks->rules.failed.empty()) {
-    std::fprintf(stderr,
-                 "parley-server: some rule packs were not loaded; every contact attempt received is stored as a "
-                 "compliance exception until they are:\n");
-    print_problems(checks->rules.failed);
-  }
-  std::fprintf(stderr, "parley-server: %zu rule packs from %s\n", checks->rules.packs.size(), options.rules.c_str());
+  std::fprintf(stderr, "parley-server: %zu rule packs from %s, %zu holiday calendars from %s\n",
+               assets.rules.packs.size(), options.rules.c_str(), assets.calendars.size(), options.calendars.c_str());
   parley::server::install_routes(server, *store, options.web_root, checks);
   int port = options.port;
   if (port == 0) {

@@ -335,12 +335,10 @@ class ServerHttp : public ::testing::Test {
     std::ofstream(root_ / "parley.wasm", std::ios::binary) << std::string("\0asm\1\0\0\0", 8);
     // The server checks events as it does in production: with the source tree's calendars and rule packs, and a
     // clock fixed on the portfolio's as_of, 18:00 UTC.
-    Problems problems;
     checks_ = std::make_shared<Checks>();
-    checks_->calendars = load_calendars(PARLEY_CALENDARS_DIR, problems);
-    checks_->rules = load_rule_book(PARLEY_RULES_DIR, checks_->calendars);
-    ASSERT_EQ(problems, Problems{});
-    ASSERT_TRUE(checks_->rules.failed.empty()) << checks_->rules.failed.front().text();
+    checks_->assets = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR);
+    ASSERT_EQ(checks_->assets.problems, Problems{});
+    ASSERT_TRUE(checks_->assets.rules.failed.empty());
     now_ = at_hour(portfolio_.as_of, 18);
     checks_->now = [this] { return now_; };
     install_routes(server_, *store_, root_, checks_);
@@ -877,9 +875,9 @@ TEST(ServerEventStore, OffersRollingDueDatesNeedTheServersCalendar) {
   auto store = open_store(dir.path() / "p.db");
   ASSERT_TRUE(store);
   ASSERT_EQ(store->replace_portfolio(portfolio), std::nullopt);
-  Problems problems;
-  const Calendars calendars = load_calendars(PARLEY_CALENDARS_DIR, problems);
-  EXPECT_EQ(problems, Problems{});
+  const Assets assets = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR);
+  EXPECT_EQ(assets.problems, Problems{});
+  const CalendarSet& calendars = assets.calendars;
   ASSERT_TRUE(calendars.contains("US-FEDERAL"));
 
   EventMaker make(portfolio);
@@ -896,7 +894,7 @@ TEST(ServerEventStore, OffersRollingDueDatesNeedTheServersCalendar) {
   ASSERT_FALSE(without.ok());
   EXPECT_EQ(without.rejection->problems.at(0).path, "payload.request.calendar");
   Checks checks;
-  checks.calendars = calendars;
+  checks.assets.calendars = calendars;
   const BatchResult with = post_events(*store, save_event(offer), checks);
   EXPECT_TRUE(with.ok()) << with.rejection->message();
 }
@@ -1205,7 +1203,7 @@ TEST_F(ServerExceptions, ACallInsideTheRulesGetsNone) {
 }
 
 TEST_F(ServerExceptions, AFailedRulePackMakesEveryAttemptAnException) {
-  checks_->rules.failed.push_back({"rules/US-TX.json", "does not load"});
+  checks_->assets.rules.failed.push_back({"rules/US-TX.json", "does not load"});
   const Event call = make_.call(us_account(), at_, number_);
   ASSERT_EQ(post(lines({call}))->status, 200);
   const auto page = exceptions();
@@ -1280,9 +1278,7 @@ TEST(ServerConsumer, AttemptsOnTheConsumersOtherAccountsCount) {
   EXPECT_EQ(store->consumer_accounts(stranger.id), std::vector<std::string>{});
 
   Checks checks;
-  Problems problems;
-  checks.calendars = load_calendars(PARLEY_CALENDARS_DIR, problems);
-  checks.rules = load_rule_book(PARLEY_RULES_DIR, checks.calendars);
+  checks.assets = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR);
   const Date today = portfolio.as_of;
   checks.now = [today] { return Instant::from_unix_seconds(std::int64_t{today.days_since_epoch()} * 86400 + 86399); };
   const std::string number = first.parties.front().phones.front().number;
@@ -1375,17 +1371,16 @@ TEST(ServerEventStore, UpgradesAVersion2DatabaseHoldingRepeatedDeviceSequences) 
 TEST(ServerRules, APackThatDoesNotLoadOrAMissingFolderFailsClosed) {
   TempDir dir;
   std::ofstream(dir.path() / "US-FEDERAL.json") << "{\"format\":\"parley.rules/1\",";
-  Problems problems;
-  const Calendars calendars = load_calendars(PARLEY_CALENDARS_DIR, problems);
-  const RuleBook broken = load_rule_book(dir.path(), calendars);
+  const RuleBook broken = load_assets(dir.path(), PARLEY_CALENDARS_DIR).rules;
   ASSERT_EQ(broken.failed.size(), 1u);
   EXPECT_EQ(broken.failed[0].path, "rules/US-FEDERAL.json");
   ASSERT_TRUE(broken.holidays);
   EXPECT_EQ(broken.holidays->id, "US-FEDERAL");
-  const RuleBook missing = load_rule_book(dir.path() / "nothing-here", calendars);
+  const RuleBook missing = load_assets(dir.path() / "nothing-here", PARLEY_CALENDARS_DIR).rules;
   ASSERT_EQ(missing.failed.size(), 1u);
-  EXPECT_NE(missing.failed[0].message.find("cannot list the folder"), std::string::npos);
-  const RuleBook good = load_rule_book(PARLEY_RULES_DIR, calendars);
+  EXPECT_EQ(missing.failed[0].path, "rules/");
+  EXPECT_NE(missing.failed[0].message.find("cannot list"), std::string::npos);
+  const RuleBook good = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR).rules;
   EXPECT_TRUE(good.failed.empty());
   EXPECT_EQ(good.packs.size(), 6u);
 }
