@@ -1,38 +1,27 @@
-// The events API's logic: reading a JSON Lines batch, the portfolio checks, the plan re-quote, atomic storage.
+// The events API's logic: reading a JSON Lines batch, checking it with core's fold (check_event, check_offer) and
+// compliance check, noting compliance exceptions, atomic storage.
 #include "events.h"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
+#include "parley/account/account.h"
+#include "parley/account/offers.h"
+#include "parley/compliance/check.h"
 #include "parley/host/files.h"
+#include "parley/journal/journal.h"
 #include "parley/journal/journal_json.h"
-#include "parley/plans/plan_json.h"
-#include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
 #include "store.h"
 
 namespace parley::server {
 namespace {
-
-// The party id an event names, or null for kinds that name none.
-const std::string* party_of(const Event& event) {
-  if (const auto* p = event.get<ContactAttempted>()) return &p->party_id;
-  if (const auto* p = event.get<PartyVerified>()) return &p->party_id;
-  if (const auto* p = event.get<DisputeOpened>()) return &p->party_id;
-  if (const auto* p = event.get<CeaseRequested>()) return &p->party_id;
-  if (const auto* p = event.get<PreferenceSet>()) return &p->party_id;
-  if (const auto* p = event.get<ContactPointUpdated>()) return &p->party_id;
-  return nullptr;
-}
-
-// Prefixes each problem's path with `prefix` ("payload.request" + "." + path).
-void add_prefixed(Problems& out, const Problems& problems, const std::string& prefix) {
-  for (const Problem& problem : problems) {
-    out.push_back({problem.path.empty() ? prefix : prefix + "." + problem.path, problem.message});
-  }
-}
 
 // The "id" member of a line that did not load, when it is a string; empty otherwise.
 std::string id_of_line(std::string_view line) {
@@ -61,40 +50,126 @@ BatchResult reject(int status, const BatchEvent* at, Problems problems) {
   return BatchResult{{}, std::move(rejection)};
 }
 
-// The account and client the store holds, loaded once per batch.
+// An account the batch involves: its placement and client as the store holds them (the state's pointers point
+// here, so a Holder does not move once made).
 struct Holder {
   Portfolio portfolio;  // one account and its client
-  const Account* account() const { return portfolio.accounts.empty() ? nullptr : &portfolio.accounts.front(); }
+  const Account& account() const { return portfolio.accounts.front(); }
   const Client* client() const { return portfolio.clients.empty() ? nullptr : &portfolio.clients.front(); }
 };
 
+// The accounts a batch involves, loaded once each, and one journal of their stored events and the batch's new ones.
+class Involved {
+ public:
+  explicit Involved(Store& store) : store_(store) {}
+
+  // The account's holder, loading it and its stored events the first time; null when no account has this id.
+  // `error` is set when a stored account does not load.
+  const Holder* load(const std::string& account_id, std::string& error) {
+    if (const auto found = holders_.find(account_id); found != holders_.end()) return found->second.get();
+    const std::optional<std::string> document = store_.account_document(account_id);
+    if (!document) return holders_.emplace(account_id, nullptr).first->second.get();
+    PortfolioLoad load = load_portfolio(*document);
+    if (!load.ok()) {
+      error = "the stored account " + account_id + " does not load";
+      return nullptr;
+    }
+    auto holder = std::make_unique<Holder>(Holder{std::move(*load.portfolio)});
+    // Stored events that core refuses today (stored by an older server) are left out of the fold.
+    for (const std::string& body : store_.account_events(account_id)) {
+      EventLoad event = load_event(body);
+      if (event.ok()) events_.push_back(std::move(*event.event));
+    }
+    return holders_.emplace(account_id, std::move(holder)).first->second.get();
+  }
+  void add(const Event& event) { events_.push_back(event); }
+  // The journal of everything loaded and added; call once, after the last load and add.
+  const Journal& journal() {
+    journal_.add_all(std::move(events_));
+    return journal_;
+  }
+
+ private:
+  Store& store_;
+  std::map<std::string, std::unique_ptr<Holder>, std::less<>> holders_;  // null: no such account
+  std::vector<Event> events_;
+  Journal journal_;
+};
+
+// What check() says of an outbound attempt at its recorded_at, against the account's fold before it and, for the
+// rules counted per consumer, the folds of the consumer's other accounts up to that instant.
+Decision check_attempt(const AccountState& state, const Event& event, const ContactAttempted& attempt,
+                       const RuleBook& book, const Journal& journal, std::span<const Holder* const> others) {
+  std::vector<AccountState> folds;
+  folds.reserve(others.size());
+  for (const Holder* other : others) {
+    folds.push_back(fold(other->account(), other->client(), journal.events_for(other->account().id), event.recorded_at));
+  }
+  std::vector<const AccountState*> pointers;
+  for (const AccountState& f : folds) pointers.push_back(&f);
+  const Party& party = *state.party(attempt.party_id)->party;
+  return check(state, party, attempt.channel, attempt.contact_point, event.recorded_at, book, pointers);
+}
+
+ComplianceException exception_of(const Event& attempt, const Decision& decision) {
+  ComplianceException exception{attempt.id, {}};
+  for (const Reason& reason : decision.reasons) {
+    exception.rules.push_back(BrokenRule{reason.rule_id, reason.citation, reason.words});
+  }
+  return exception;
+}
+
+NewEvent row_of(const Event& e, std::string body) {
+  return NewEvent{e.id.hex(), e.account_id, std::string(to_string(e.kind())), e.recorded_at.unix_seconds(),
+                  e.author.device, static_cast<std::int64_t>(e.sequence), std::move(body)};
+}
+
+std::string dump(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// {"epoch":..., "<member>":[item(body)...], "next": cursor, "has_more": bool} over one page of events.
+template <class Item>
+std::string page_json(Store& store, const EventPage& page, std::int64_t after, std::string_view member, Item item) {
+  std::string out = "{\"epoch\":" + nlohmann::json(store.epoch()).dump() + ",\"" + std::string(member) + "\":[";
+  std::int64_t next = after;
+  bool first = true;
+  for (const auto& [seq, body] : page.events) {
+    if (!first) out += ',';
+    first = false;
+    out += item(body);
+    next = seq;
+  }
+  out += "],\"next\":" + std::to_string(next) + ",\"has_more\":" + (page.has_more ? "true" : "false") + "}";
+  return out;
+}
+
 }  // namespace
 
-// [SECTION] Calendars -----------------------------------------------------------------------------------------
+// [SECTION] Assets --------------------------------------------------------------------------------------------
 
-Calendars load_calendars(const std::filesystem::path& folder, Problems& problems) {
-  Calendars calendars;
-  host::FileError error;
-  const std::optional<std::vector<host::JsonFile>> files = host::read_json_files(folder, error);
-  if (!files) {
-    problems.push_back({folder.string(), "cannot read the calendars folder: " + error.reason});
-    return calendars;
-  }
-  for (const host::JsonFile& file : *files) {
-    if (!file.text) {
-      problems.push_back({file.name, "cannot read: " + file.error.reason});
-      continue;
-    }
-    CalendarLoad load = load_calendar(*file.text);
-    if (!load.calendar) {
-      for (const Problem& p : load.problems) problems.push_back({file.name, p.text()});
-      continue;
-    }
-    std::string id = load.calendar->id;
-    calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
-  }
-  return calendars;
+Assets load_assets(const std::filesystem::path& rules, const std::filesystem::path& calendars) {
+  Assets assets;
+  host::add_assets_folder(assets, calendars, calendars_folder);
+  host::add_assets_folder(assets, rules, rules_folder);
+  return assets;
 }
+
+// [SECTION] Checks --------------------------------------------------------------------------------------------
+
+Instant system_now() {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return Instant::from_unix_seconds(std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
+}
+
+EventId random_event_id() {
+  for (;;) {
+    const std::optional<EventId> id = EventId::parse(random_hex_id());
+    if (id && !id->is_nil()) return *id;
+  }
+}
+
+std::string server_device(std::string_view epoch) { return "server-" + std::string(epoch); }
 
 // [SECTION] Results -------------------------------------------------------------------------------------------
 
@@ -112,83 +187,9 @@ std::string BatchRejection::message() const {
   return text;
 }
 
-// [SECTION] Checks --------------------------------------------------------------------------------------------
-
-Problems check_parties(const Event& event, const Account& account) {
-  const std::string* party = party_of(event);
-  if (!party) return {};
-  for (const Party& p : account.parties) {
-    if (p.id == *party) return {};
-  }
-  return {{"payload.party_id", "no party with id " + *party + " on account " + account.id}};
-}
-
-Problems check_plan_accepted(const Event& event, const PlanAccepted& plan, const Account& account,
-                             const Client* client, const Calendars& calendars) {
-  Problems problems;
-  const plans::RequestLoad load = plans::load_request(plan.request);
-  if (!load.request) {
-    add_prefixed(problems, load.problems, "payload.request");
-    return problems;
-  }
-  const plans::PlanRequest& request = *load.request;
-  if (plans::save_request(request) != plan.request) {
-    problems.push_back({"payload.request", "is not in the canonical form that save_request writes"});
-  }
-  const Currency currency = account.balance.total().currency();
-  if (request.currency != currency) {
-    problems.push_back({"payload.request.currency", "is " + std::string(request.currency.code()) +
-                                                        "; account " + account.id + " is in " +
-                                                        std::string(currency.code())});
-  }
-  if (request.balance != account.balance) {
-    problems.push_back({"payload.request.balance", "does not match the current balance of account " + account.id});
-  }
-  if (!client) {
-    problems.push_back({"account_id", "the client " + account.client_id + " of account " + account.id +
-                                          " is not stored, so its policy is unknown"});
-  } else if (request.policy != client->policy) {
-    problems.push_back({"payload.request.policy", "does not match the current policy of client " + client->id});
-  }
-  const std::int64_t days_apart = static_cast<std::int64_t>(request.today.days_since_epoch()) -
-                                  event.recorded_at.utc_date().days_since_epoch();
-  if (days_apart > 1 || days_apart < -1) {
-    problems.push_back({"payload.request.today", "is " + request.today.iso() + ", but the event was recorded on " +
-                                                     event.recorded_at.utc_date().iso()});
-  }
-  const Calendar* calendar = nullptr;
-  if (!request.calendar_id.empty()) {
-    const auto found = calendars.find(request.calendar_id);
-    if (found == calendars.end()) {
-      problems.push_back({"payload.request.calendar", "the server has no holiday calendar " + request.calendar_id});
-    } else {
-      calendar = &found->second;
-    }
-  }
-  if (!problems.empty()) return problems;
-
-  const plans::QuoteResult result = plans::quote_plan(request, calendar);
-  if (!result.quote) {
-    add_prefixed(problems, result.problems, "payload.request");
-    return problems;
-  }
-  const std::string digest = plans::quote_digest(*result.quote);
-  if (digest != plan.quote_digest) {
-    problems.push_back({"payload.quote_digest", "does not match the server's quote of the request (" + digest + ")"});
-    return problems;
-  }
-  const plans::PolicyCheck check = plans::check_policy(request, *result.quote, calendar);
-  for (const plans::Violation& violation : check.violations) {
-    problems.push_back({"payload.request." + violation.path,
-                        "policy violation (" + std::string(plans::to_string(violation.code)) + "): " +
-                            violation.message});
-  }
-  return problems;
-}
-
 // [SECTION] Batches -------------------------------------------------------------------------------------------
 
-BatchResult post_events(Store& store, std::string_view json_lines, const Calendars& calendars) {
+BatchResult post_events(Store& store, std::string_view json_lines, const Checks& checks) {
   if (json_lines.size() > max_batch_bytes) {
     return reject(413, nullptr, {{"", "a batch is at most " + std::to_string(max_batch_bytes) + " bytes"}});
   }
@@ -239,71 +240,185 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Calenda
     }
   }
 
-  // Checks of the events not stored yet; stored ones must be the very same event.
-  std::map<std::string, std::optional<Holder>> holders;  // by account id; nullopt: no such account
+  // From here to the commit no other batch is checked or written.
+  const auto batch_lock = store.lock_batches();
+  const Instant now = checks.now();
+  const std::string device = server_device(store.epoch());
+
+  // A refusal of one event; the batch's answer names the earliest in the batch, and for one event the first found,
+  // in the order of the checks below (docs/api.md lists them so). A refused event is not folded: the client drops
+  // it and sends the rest again, and an event that depended on it is refused then.
+  const BatchEvent* refused = nullptr;
+  int refused_status = 422;
+  Problems refusal;
+  const auto refuse = [&](const BatchEvent* item, int status, Problems problems) {
+    if (refused && refused->index <= item->index) return;
+    refused = item;
+    refused_status = status;
+    refusal = std::move(problems);
+  };
+
+  // Stored events must be the very same event; the others are new, and are checked.
+  std::map<EventId, const BatchEvent*> fresh;
+  std::map<EventId, Problems> repeated_sequences;  // new events whose (device, sequence) another event holds
+  std::map<std::pair<std::string, std::uint64_t>, const BatchEvent*> by_device_sequence;
   for (const BatchEvent* item : unique) {
     const Event& event = item->event;
     if (const auto stored = store.find_event(event.id.hex())) {
       if (stored->body != item->body) {
-        return reject(409, item, {{"id", "event " + event.id.hex() + " is already stored (seq " +
-                                             std::to_string(stored->seq) + ") with different content"}});
+        refuse(item, 409, {{"id", "event " + event.id.hex() + " is already stored (seq " + std::to_string(stored->seq) +
+                                      ") with different content"}});
       }
       continue;
     }
-    auto found = holders.find(event.account_id);
-    if (found == holders.end()) {
-      std::optional<Holder> holder;
-      if (const auto document = store.account_document(event.account_id)) {
-        PortfolioLoad load = load_portfolio(*document);
-        if (!load.ok()) {
-          return reject(500, item, {{"account_id", "the stored account " + event.account_id + " does not load"}});
-        }
-        holder = Holder{std::move(*load.portfolio)};
-      }
-      found = holders.emplace(event.account_id, std::move(holder)).first;
+    if (event.kind() == EventKind::compliance_exception) {
+      refuse(item, 422, {{"type", "compliance-exception events are written by the server only"}});
+      continue;
     }
-    if (!found->second) return reject(422, item, {{"account_id", "no account with id " + event.account_id}});
-    const Account& account = *found->second->account();
-    Problems problems = check_parties(event, account);
-    if (const auto* outcome = event.get<OutcomeRecorded>()) {
-      const std::string attempt = outcome->attempt_id.hex();
-      const auto in_batch = by_id.find(attempt);
-      bool known = false;
-      if (in_batch != by_id.end()) {
-        known = in_batch->second->event.kind() == EventKind::contact_attempted &&
-                in_batch->second->event.account_id == event.account_id;
-      } else if (const auto stored = store.find_event(attempt)) {
-        known = stored->type == to_string(EventKind::contact_attempted) && stored->account_id == event.account_id;
-      }
-      if (!known) {
-        problems.push_back({"payload.attempt_id", "no contact-attempted event " + attempt + " on account " +
-                                                      event.account_id});
-      }
+    if (event.author.device == device) {
+      refuse(item, 422, {{"author.device", "is the server's own device; only the server writes as " + device}});
+      continue;
     }
-    if (const auto* plan = event.get<PlanAccepted>()) {
-      const Problems plan_problems = check_plan_accepted(event, *plan, account, found->second->client(), calendars);
-      problems.insert(problems.end(), plan_problems.begin(), plan_problems.end());
+    const std::string held_by = "device " + event.author.device + " already recorded sequence " +
+                                std::to_string(event.sequence) + " as event ";
+    const auto [other, inserted] = by_device_sequence.emplace(std::pair(event.author.device, event.sequence), item);
+    if (!inserted) {
+      repeated_sequences[event.id] = {{"sequence", held_by + other->second->event.id.hex() + " (event " +
+                                                       std::to_string(other->second->index) + " of this batch)"}};
+    } else if (const auto held = store.find_device_sequence(event.author.device,
+                                                            static_cast<std::int64_t>(event.sequence))) {
+      repeated_sequences[event.id] = {{"sequence", held_by + *held + " (stored)"}};
     }
-    if (!problems.empty()) return reject(422, item, std::move(problems));
+    fresh.emplace(event.id, item);
   }
 
-  // Store every unique event in one transaction (stored ones come back as duplicates).
-  std::vector<NewEvent> rows;
-  rows.reserve(unique.size());
+  // The accounts of the new events, with their stored events; for an account with outbound attempts, the same
+  // consumer's other accounts too (their attempts count for the rules counted per consumer).
+  Involved involved(store);
+  std::map<std::string, std::vector<const Holder*>, std::less<>> consumer_accounts;  // by account id
   for (const BatchEvent* item : unique) {
-    const Event& e = item->event;
-    rows.push_back(NewEvent{e.id.hex(), e.account_id, std::string(to_string(e.kind())), e.recorded_at.unix_seconds(),
-                            e.author.device, static_cast<std::int64_t>(e.sequence), item->body});
+    if (!fresh.contains(item->event.id)) continue;
+    const Event& event = item->event;
+    std::string error;
+    const Holder* holder = involved.load(event.account_id, error);
+    if (!error.empty()) return reject(500, item, {{"account_id", error}});
+    if (!holder) {
+      refuse(item, 422, {{"account_id", "no account with id " + event.account_id}});
+      fresh.erase(event.id);
+      continue;
+    }
+    const auto* attempt = event.get<ContactAttempted>();
+    if (attempt == nullptr || attempt->direction != ContactDirection::outbound ||
+        consumer_accounts.contains(event.account_id)) {
+      continue;
+    }
+    std::vector<const Holder*>& others = consumer_accounts[event.account_id];
+    for (const std::string& id : store.consumer_accounts(event.account_id)) {
+      const Holder* other = involved.load(id, error);
+      if (!error.empty()) return reject(500, item, {{"account_id", error}});
+      if (other) others.push_back(other);
+    }
+  }
+  for (const auto& [id, item] : fresh) involved.add(item->event);
+  const Journal& journal = involved.journal();
+
+  // Each account's events in journal order: a new one is checked against the fold just before it, then folded. A
+  // stored one after a new one is checked again: a new event that makes a stored one after it refused (a second
+  // outcome recorded before the stored outcome, a payment that leaves a later stored one above the balance) is
+  // refused, unless the stored one is refused without the batch too (stored by an older server).
+  std::set<std::string> accounts;
+  for (const auto& [id, item] : fresh) accounts.insert(item->event.account_id);
+  std::map<EventId, ComplianceException> exceptions;  // by attempt
+  for (const std::string& account_id : accounts) {
+    std::string error;
+    const Holder& holder = *involved.load(account_id, error);
+    AccountState state = placement_state(holder.account(), holder.client());   // stored and new events
+    AccountState stored = placement_state(holder.account(), holder.client());  // the stored events alone
+    const BatchEvent* last_new = nullptr;  // the latest new event folded into `state`
+    for (const Event& event : journal.events_for(account_id)) {
+      const auto found = fresh.find(event.id);
+      if (found == fresh.end()) {
+        if (last_new) {
+          const Problems now_refused = check_event(state, event, now);
+          if (!now_refused.empty() && check_event(stored, event, now).empty()) {
+            refuse(last_new, 422, {{"recorded_at", "comes before the stored event " + event.id.hex() + " (" +
+                                                       std::string(to_string(event.kind())) + "), which it would "
+                                                       "make refused: " + now_refused.front().text()}});
+          }
+        }
+        apply(state, event);
+        apply(stored, event);
+        continue;
+      }
+      Problems problems = check_event(state, event, now);
+      if (const auto* plan = event.get<PlanAccepted>(); plan && problems.empty()) {
+        problems = check_offer(state, *plan, event.recorded_at, checks.assets.calendars);
+      }
+      if (!problems.empty()) {
+        refuse(found->second, 422, std::move(problems));
+        continue;
+      }
+      if (const auto repeated = repeated_sequences.find(event.id); repeated != repeated_sequences.end()) {
+        refuse(found->second, 409, repeated->second);
+        continue;
+      }
+      if (const auto* attempt = event.get<ContactAttempted>(); attempt && attempt->direction == ContactDirection::outbound) {
+        const auto others = consumer_accounts.find(account_id);
+        std::span<const Holder* const> other_holders;
+        if (others != consumer_accounts.end()) other_holders = others->second;
+        const Decision decision = check_attempt(state, event, *attempt, checks.assets.rules, journal, other_holders);
+        if (!decision.allowed) exceptions.emplace(event.id, exception_of(event, decision));
+      }
+      apply(state, event);
+      last_new = found->second;
+    }
+  }
+  if (refused) return reject(refused_status, refused, std::move(refusal));
+
+  // Every unique event in batch order, each excepted attempt followed by the server's compliance-exception, in one
+  // transaction (stored ones come back as duplicates).
+  std::vector<NewEvent> rows;
+  std::vector<std::size_t> row_of_event;  // per unique event: its row
+  std::set<EventId> taken;                 // ids the server's own events may not take
+  std::int64_t sequence = store.last_sequence(device);
+  rows.reserve(unique.size() + exceptions.size());
+  for (const BatchEvent* item : unique) {
+    row_of_event.push_back(rows.size());
+    rows.push_back(row_of(item->event, item->body));
+    taken.insert(item->event.id);
+    const auto excepted = exceptions.find(item->event.id);
+    if (excepted == exceptions.end()) continue;
+    Event exception;
+    for (int tries = 0; exception.id.is_nil() && tries < 8; ++tries) {
+      const EventId id = checks.new_id();
+      if (!id.is_nil() && !taken.contains(id) && !store.find_event(id.hex())) exception.id = id;
+    }
+    if (exception.id.is_nil()) return reject(500, item, {{"", "no unused id for the compliance exception"}});
+    taken.insert(exception.id);
+    exception.account_id = item->event.account_id;
+    exception.author = Author{std::string(server_user), device};
+    exception.recorded_at = now;
+    exception.sequence = static_cast<std::uint64_t>(++sequence);
+    exception.payload = std::move(excepted->second);
+    if (const Problems problems = validate_event(exception); !problems.empty()) {
+      return reject(500, item, {{"", "the compliance exception is not a valid event: " + problems.front().text()}});
+    }
+    rows.push_back(row_of(exception, save_event(exception)));
   }
   const AppendResult appended = store.append_events(rows);
   if (appended.conflict) {
-    const BatchEvent* item = unique[*appended.conflict];
-    return reject(409, item, {{"id", "event " + item->event.id.hex() + " is already stored with different content"}});
+    const auto it = std::upper_bound(row_of_event.begin(), row_of_event.end(), *appended.conflict);
+    const BatchEvent* item = unique[static_cast<std::size_t>(it - row_of_event.begin()) - 1];
+    return reject(409, item, {{"id", "event " + rows[*appended.conflict].id + " is already stored with different content"}});
   }
   if (appended.error) return reject(500, nullptr, {{"database", *appended.error}});
   BatchResult result;
   for (std::size_t i = 0; i < unique.size(); ++i) {
-    result.acks.push_back(EventAck{rows[i].id, appended.duplicates[i], appended.seqs[i]});
+    const std::size_t row = row_of_event[i];
+    EventAck ack{rows[row].id, appended.duplicates[row], appended.seqs[row], std::nullopt};
+    const std::size_t next = i + 1 < unique.size() ? row_of_event[i + 1] : rows.size();
+    if (next > row + 1) ack.exception = ExceptionAck{rows[row + 1].id, appended.seqs[row + 1]};
+    result.acks.push_back(std::move(ack));
   }
   return result;
 }
@@ -326,20 +441,23 @@ std::string batch_result_json(const BatchResult& result, std::string_view epoch)
     nlohmann::json acks = nlohmann::json::array();
     std::int64_t last = 0;
     for (const EventAck& ack : result.acks) {
-      acks.push_back({{"id", ack.id}, {"status", ack.duplicate ? "duplicate" : "stored"}, {"seq", ack.seq}});
-      if (ack.seq > last) last = ack.seq;
+      nlohmann::json one = {{"id", ack.id}, {"status", ack.duplicate ? "duplicate" : "stored"}, {"seq", ack.seq}};
+      last = std::max(last, ack.seq);
+      if (ack.exception) {
+        one["exception"] = {{"id", ack.exception->id}, {"seq", ack.exception->seq}};
+        last = std::max(last, ack.exception->seq);
+      }
+      acks.push_back(std::move(one));
     }
     out["results"] = std::move(acks);
     out["last_seq"] = last;
   }
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump(out);
 }
 
 std::optional<std::string> account_events_json(Store& store, std::string_view account_id) {
   if (!store.account_body(account_id)) return std::nullopt;
-  const nlohmann::json id(account_id);
-  std::string out = "{\"account_id\":" + id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                    ",\"events\":[";
+  std::string out = "{\"account_id\":" + dump(nlohmann::json(account_id)) + ",\"events\":[";
   bool first = true;
   for (const std::string& body : store.account_events(account_id)) {
     if (!first) out += ',';
@@ -351,18 +469,21 @@ std::optional<std::string> account_events_json(Store& store, std::string_view ac
 }
 
 std::string events_page_json(Store& store, std::int64_t after, int limit) {
-  const EventPage page = store.events_after(after, limit);
-  std::string out = "{\"epoch\":" + nlohmann::json(store.epoch()).dump() + ",\"events\":[";
-  std::int64_t next = after;
-  bool first = true;
-  for (const auto& [seq, body] : page.events) {
-    if (!first) out += ',';
-    first = false;
-    out += body;
-    next = seq;
-  }
-  out += "],\"next\":" + std::to_string(next) + ",\"has_more\":" + (page.has_more ? "true" : "false") + "}";
-  return out;
+  return page_json(store, store.events_after(after, limit), after, "events",
+                   [](const std::string& body) { return body; });
+}
+
+std::string exceptions_page_json(Store& store, std::int64_t after, int limit) {
+  const EventPage page = store.events_after(after, limit, to_string(EventKind::compliance_exception));
+  return page_json(store, page, after, "exceptions", [&store](const std::string& body) {
+    const auto json = nlohmann::json::parse(body, nullptr, false);
+    std::string event = "null";
+    if (json.is_object() && json.contains("payload") && json["payload"].contains("event_id") &&
+        json["payload"]["event_id"].is_string()) {
+      if (auto stored = store.find_event(json["payload"]["event_id"].get<std::string>())) event = std::move(stored->body);
+    }
+    return "{\"exception\":" + body + ",\"event\":" + event + "}";
+  });
 }
 
 }  // namespace parley::server

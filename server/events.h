@@ -1,42 +1,67 @@
 #pragma once
-// The events API's logic, apart from HTTP: a batch of journal events checked against the stored portfolio and
-// journal, then stored all together or not at all. The routes (http.cpp) turn the results into JSON.
+// The events API's logic, apart from HTTP: a batch of journal events checked with core against the stored portfolio
+// and journal, then stored all together or not at all, with the compliance exceptions the server notes on it. The
+// routes (http.cpp) turn the results into JSON.
 //
 // Index of this file:
-// [SECTION] Calendars  the holiday calendars offers may be quoted with
+// [SECTION] Assets     the holiday calendars offers are quoted with, the rule packs attempts are checked against
+// [SECTION] Checks     what a batch is checked with: calendars, rule book, the server's clock and id source
 // [SECTION] Results    what a batch led to: per-event acknowledgements, or the one event that refused it
-// [SECTION] Checks     the checks beyond validate_event: account, party, attempt, and the re-quoted plan
 // [SECTION] Batches    post_events, and the JSON answers of the reads
 //
 // A batch is JSON Lines: one event per line in the journal's JSON form (docs/journal-format.md), blank lines
-// skipped. The documented protocol is docs/api.md.
+// skipped. The documented protocol is docs/api.md. Facts and proposals: a proposal (a plan offered) or an event
+// that is malformed or contradicts the journal (core's check_event, check_offer) is refused; a well-formed record
+// of a contact attempted while the rules blocked it is stored, and the server writes a compliance-exception event
+// beside it in the same transaction.
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "parley/calendar/business_days.h"
+#include "parley/account/views.h"
+#include "parley/assets.h"
+#include "parley/compliance/rule_pack.h"
 #include "parley/journal/event.h"
-#include "parley/portfolio.h"
 #include "parley/problem.h"
 
 namespace parley::server {
 
 class Store;
 
-// [SECTION] Calendars -----------------------------------------------------------------------------------------
+// [SECTION] Assets --------------------------------------------------------------------------------------------
 
-using Calendars = std::map<std::string, Calendar, std::less<>>;  // by Calendar::id
+// The rule packs of `rules` (named "rules/US-MA.json") and the holiday calendars of `calendars`
+// ("calendars/US-FEDERAL.json"), through core's one loader (parley/assets.h). A folder that cannot be listed,
+// a file that cannot be read or a pack that does not load is kept in assets.rules.failed: check() then blocks
+// every contact (rule-pack-failed), so every attempt the server receives is stored with a compliance exception
+// until the packs load. A calendar that does not load is a problem; offers naming it are refused.
+Assets load_assets(const std::filesystem::path& rules, const std::filesystem::path& calendars);
 
-// Every *.json file of `folder` loaded with core's load_calendar; a file that does not load adds problems (path:
-// the file name) and is left out. A missing folder gives no calendars and one problem.
-Calendars load_calendars(const std::filesystem::path& folder, Problems& problems);
+// [SECTION] Checks --------------------------------------------------------------------------------------------
+
+Instant system_now();       // the system clock, to the second
+EventId random_event_id();  // 128 bits from the operating system's random source, never the nil id
+
+// What post_events checks a batch with. The defaults: no calendars, an empty rule book (no pack applies, so every
+// outbound attempt is excepted), the system clock and the operating system's random source.
+struct Checks {
+  Assets assets;                                       // offers are re-quoted with the calendar they name;
+                                                       // check() runs every outbound attempt past the rules
+  std::function<Instant()> now = system_now;           // the server's clock: check_event's `now`, and the
+                                                       // recorded_at of the server's own events
+  std::function<EventId()> new_id = random_event_id;   // ids of the server's own events
+};
+
+inline constexpr std::string_view server_user = "parley-server";  // author.user of the server's own events
+// author.device of the server's own events: "server-" and the database's epoch, so a restored or replaced
+// database writes under another device and its sequences never meet the old ones.
+std::string server_device(std::string_view epoch);
 
 // [SECTION] Results -------------------------------------------------------------------------------------------
 
@@ -45,16 +70,24 @@ inline constexpr std::size_t max_batch_bytes = 8u << 20;     // bytes in one POS
 inline constexpr int default_page_events = 500;              // GET /api/events without `limit`
 inline constexpr int max_page_events = 1000;                 // largest `limit`
 
+// The compliance exception the server stored beside an attempt.
+struct ExceptionAck {
+  std::string id;           // the compliance-exception event's id
+  std::int64_t seq = 0;     // its server sequence
+};
+
 // One event of a stored batch.
 struct EventAck {
   std::string id;           // the event's id
   bool duplicate = false;   // it was stored before (same content): nothing written
   std::int64_t seq = 0;     // its server sequence
+  std::optional<ExceptionAck> exception;  // an attempt stored although the rules blocked it
 };
 
 // Why a batch was refused; nothing of it was stored.
 struct BatchRejection {
-  int status = 422;          // 400 unreadable, 409 id held with other content, 413 too large, 422 refused, 500
+  int status = 422;          // 400 unreadable, 409 id or (device, sequence) held by another event, 413 too large,
+                             // 422 refused, 500 the database failed
   std::optional<std::size_t> index;  // the event at fault: its position among the batch's events, from 0
   std::size_t line = 0;      // its line in the body, from 1; 0 when the batch as a whole is at fault
   std::string id;            // its id, when it could be read
@@ -68,30 +101,25 @@ struct BatchResult {
   bool ok() const { return !rejection; }
 };
 
-// [SECTION] Checks --------------------------------------------------------------------------------------------
-
-// The re-quote of a PlanAccepted event against the account and client the server holds now: the request text
-// must load and be canonical, carry the account's currency, balance and the client's policy, be dated within a
-// day of recorded_at, use no holiday calendar the server lacks, quote, give the same digest byte for byte and
-// have no policy violation. The server quotes exactly as the shell does: with the request's calendar when it names
-// one, else none. Problems name paths of the event ("payload.request.balance", "payload.quote_digest").
-// The request's calendar is looked up in `calendars` (a request naming one the server lacks is refused).
-Problems check_plan_accepted(const Event& event, const PlanAccepted& plan, const Account& account,
-                             const Client* client, const Calendars& calendars);
-
-// The checks that need the portfolio: the account exists (done by the caller), party ids name its parties.
-Problems check_parties(const Event& event, const Account& account);
-
 // [SECTION] Batches -------------------------------------------------------------------------------------------
 
-// Reads, checks and stores a batch (JSON Lines). Events already stored with the same content are acknowledged
-// as duplicates without being checked again; everything else must pass every check, or nothing is stored.
-BatchResult post_events(Store& store, std::string_view json_lines, const Calendars& calendars = {});
+// Reads, checks and stores a batch (JSON Lines). Events already stored with the same content are acknowledged as
+// duplicates without being checked again. Every other event is checked with core against the account's fold at its
+// place in journal order (the stored events and the batch's, merged): check_event with `checks.now()`, and
+// check_offer for a plan offered; a compliance-exception (only the server writes them) and an event whose
+// (author.device, sequence) another event holds are refused. Any problem refuses the batch: nothing is stored.
+// Each new outbound contact-attempted is checked with core's check() at its recorded_at, against the fold before it
+// and the folds of the same consumer's other accounts; when blocked, a compliance-exception event of the server
+// (naming the attempt and every reason) is stored with the batch, in the same transaction.
+BatchResult post_events(Store& store, std::string_view json_lines, const Checks& checks = {});
 
 std::string batch_result_json(const BatchResult& result, std::string_view epoch);  // the POST answer's body
 // {"account_id": id, "events": [...]} in journal order, or nullopt when no account has this id.
 std::optional<std::string> account_events_json(Store& store, std::string_view account_id);
 // {"epoch":..., "events":[...], "next": cursor, "has_more": bool} for events with seq > after.
 std::string events_page_json(Store& store, std::int64_t after, int limit);
+// {"epoch":..., "exceptions":[{"exception": {...}, "event": {...}}], "next": cursor, "has_more": bool}: the stored
+// compliance-exception events with seq > after, each with the event it names (null if not stored).
+std::string exceptions_page_json(Store& store, std::int64_t after, int limit);
 
 }  // namespace parley::server

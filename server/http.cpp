@@ -321,8 +321,8 @@ std::optional<std::filesystem::path> resolve_static(const std::filesystem::path&
 }
 
 void install_routes(httplib::Server& server, Store& store, const std::filesystem::path& web_root,
-                    std::shared_ptr<const Calendars> calendars) {
-  if (!calendars) calendars = std::make_shared<const Calendars>();
+                    std::shared_ptr<const Checks> checks) {
+  if (!checks) checks = std::make_shared<const Checks>();
   // No request body (only event batches have one) is read past the batch limit: larger ones get 413.
   server.set_payload_max_length(max_batch_bytes);
   server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
@@ -355,20 +355,29 @@ void install_routes(httplib::Server& server, Store& store, const std::filesystem
     if (auto body = account_events_json(store, id)) return send_json(req, res, 200, std::move(*body));
     send_error(res, 404, "no account with id " + id);
   });
-  server.Get("/api/events", [&store](const httplib::Request& req, httplib::Response& res) {
-    std::int64_t after = 0;
-    std::int64_t limit = default_page_events;
-    if (req.has_param("after") && !parse_count(req.get_param_value("after"), after)) {
-      return send_error(res, 400, "after: expected a server sequence (a whole number from 0)");
-    }
-    if (req.has_param("limit") && (!parse_count(req.get_param_value("limit"), limit) || limit < 1 ||
-                                   limit > max_page_events)) {
-      return send_error(res, 400, "limit: expected a whole number from 1 to " + std::to_string(max_page_events));
-    }
-    send_json(req, res, 200, events_page_json(store, after, static_cast<int>(limit)));
-  });
-  server.Post("/api/events", [&store, calendars](const httplib::Request& req, httplib::Response& res) {
-    const BatchResult result = post_events(store, req.body, *calendars);
+  // A page of events after a server sequence: `after` (default 0) and `limit` checked, then `page(after, limit)`.
+  const auto paged = [](auto page) {
+    return [page](const httplib::Request& req, httplib::Response& res) {
+      std::int64_t after = 0;
+      std::int64_t limit = default_page_events;
+      if (req.has_param("after") && !parse_count(req.get_param_value("after"), after)) {
+        return send_error(res, 400, "after: expected a server sequence (a whole number from 0)");
+      }
+      if (req.has_param("limit") && (!parse_count(req.get_param_value("limit"), limit) || limit < 1 ||
+                                     limit > max_page_events)) {
+        return send_error(res, 400, "limit: expected a whole number from 1 to " + std::to_string(max_page_events));
+      }
+      send_json(req, res, 200, page(after, static_cast<int>(limit)));
+    };
+  };
+  server.Get("/api/events", paged([&store](std::int64_t after, int limit) {
+               return events_page_json(store, after, limit);
+             }));
+  server.Get("/api/exceptions", paged([&store](std::int64_t after, int limit) {
+               return exceptions_page_json(store, after, limit);
+             }));
+  server.Post("/api/events", [&store, checks](const httplib::Request& req, httplib::Response& res) {
+    const BatchResult result = post_events(store, req.body, *checks);
     const int status = result.rejection ? result.rejection->status : 200;
     res.status = status;
     res.set_header("Cache-Control", "no-store");

@@ -11,6 +11,7 @@
 //   /api/accounts/<id>           one account, or 404 {"error": ...}
 //   /api/accounts/<id>/events    the account's journal events in journal order
 //   /api/events?after=&limit=    events with a server sequence above `after`, in sequence order (the sync pull)
+//   /api/exceptions?after=&limit=  the stored compliance exceptions, each with the event it names, in sequence order
 //   POST /api/events             a JSON Lines batch of events, checked and stored all together or not at all
 //   /<file>                      a file under the web root; "/" is index.html
 // Every error is JSON {"error": "..."}; other methods get 405. API answers are never cached; files are
@@ -36,10 +37,10 @@ class Store;
 // [SECTION] Routes ------------------------------------------------------------------------------------------
 
 // Installs the routes, the error handler and the one-line-per-request log (to stderr) on `server`.
-// An empty `web_root` serves no files (the API still answers). `calendars` are the holiday calendars offers are
-// re-quoted with (null: none).
+// An empty `web_root` serves no files (the API still answers). `checks` are what event batches are checked with:
+// the holiday calendars offers are re-quoted with, the rule book, the clock (null: Checks' defaults).
 void install_routes(httplib::Server& server, Store& store, const std::filesystem::path& web_root,
-                    std::shared_ptr<const Calendars> calendars = nullptr);
+                    std::shared_ptr<const Checks> checks = nullptr);
 
 // [SECTION] Helpers -----------------------------------------------------------------------------------------
 

@@ -120,15 +120,18 @@ int main(int argc, char** argv) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  parley::Problems calendar_problems;
-  auto calendars = std::make_shared<const parley::server::Calendars>(
-      parley::server::load_calendars(options.calendars, calendar_problems));
-  if (!calendar_problems.empty()) {
-    std::fprintf(stderr, "parley-server: some holiday calendars were not loaded (offers naming them are refused):\n");
-    print_problems(calendar_problems);
+  auto checks = std::make_shared<parley::server::Checks>();
+  checks->assets = parley::server::load_assets(options.rules, options.calendars);
+  const parley::Assets& assets = checks->assets;
+  if (!assets.problems.empty()) {
+    std::fprintf(stderr, "parley-server: some assets were not loaded (offers naming a calendar that is missing are "
+                         "refused; while a rule pack is missing, every contact attempt received is stored as a "
+                         "compliance exception):\n");
+    print_problems(assets.problems);
   }
-  std::fprintf(stderr, "parley-server: %zu holiday calendars from %s\n", calendars->size(), options.calendars.c_str());
-  parley::server::install_routes(server, *store, options.web_root, calendars);
+  std::fprintf(stderr, "parley-server: %zu rule packs from %s, %zu holiday calendars from %s\n",
+               assets.rules.packs.size(), options.rules.c_str(), assets.calendars.size(), options.calendars.c_str());
+  parley::server::install_routes(server, *store, options.web_root, checks);
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);

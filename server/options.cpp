@@ -21,6 +21,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args, const char* en
       .text("--db", o.db)
       .text("--web-root", o.web_root)
       .text("--calendars", o.calendars)
+      .text("--rules", o.rules)
       // The allowed range is core's rule (check_demo_settings); here only the number's form is checked.
       .number("--demo-accounts", o.demo_accounts, 0, INT32_MAX)
       .number("--demo-seed", o.demo_seed)
@@ -37,6 +38,9 @@ std::string usage_text() {
          "  --web-root DIR       serve the web app from DIR (the web build's app/ folder)\n"
          "  --calendars DIR      holiday calendars (*.json) used to re-quote offers (default: the source\n"
          "                       tree's assets/calendars)\n"
+         "  --rules DIR          compliance rule packs (*.json) every contact attempt is checked against\n"
+         "                       (default: the source tree's assets/rules); a pack that does not load makes\n"
+         "                       every attempt a compliance exception\n"
          "  --demo-accounts N    accounts in the demo portfolio stored into an empty database (default 500)\n"
          "  --demo-seed S        seed of that demo portfolio (default 1)\n"
          "  --import FILE        validate a portfolio file and replace the stored portfolio with it, then\n"

@@ -22,6 +22,8 @@ struct Options {
   std::string db = "parley.db";       // `--db`: the SQLite file, created when missing
   std::string web_root;               // `--web-root`: the web build's app/ folder; empty serves no files
   std::string calendars = PARLEY_CALENDARS_DIR;  // `--calendars`: holiday calendar files for re-quoting offers
+  std::string rules = PARLEY_RULES_DIR;          // `--rules`: the compliance rule packs contact attempts are checked
+                                                 // against
   int demo_accounts = 500;            // `--demo-accounts`: size of the demo portfolio made for an empty db
   std::uint64_t demo_seed = 1;        // `--demo-seed`: seed of that demo portfolio
   std::optional<std::string> import;  // `--import`: a portfolio file to validate and store, then exit

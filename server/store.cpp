@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "parley/compliance/check.h"
 #include "parley/portfolio_json.h"
 
 namespace parley::server {
@@ -24,8 +25,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   bool ok() const { return stmt_ != nullptr; }
-  void bind(int index, std::string_view text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  void bind(int index, std::string_view text) {  // never SQL NULL: an empty view may have no data pointer
+    sqlite3_bind_text(stmt_, index, text.empty() ? "" : text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   }
   int step() { return sqlite3_step(stmt_); }
   void reset() {
@@ -43,18 +44,26 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-constexpr const char* kCreateSchema =
+// The tables, as a new database gets them (an older one gets the columns it lacks from Store::upgrade).
+constexpr const char* kCreateTables =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS clients(id TEXT PRIMARY KEY, body TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS accounts(id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id),"
-    " body TEXT NOT NULL);"
+    " consumer TEXT NOT NULL DEFAULT '', body TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS accounts_by_client ON accounts(client_id);"
     "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,"
     " account_id TEXT NOT NULL, type TEXT NOT NULL, recorded_at INTEGER NOT NULL, device TEXT NOT NULL,"
     " sequence INTEGER NOT NULL, body TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS events_by_account ON events(account_id, recorded_at, device, sequence, id);";
 
-// 32 lowercase hex digits from the OS random source.
+// The indexes of version 3, on columns an upgraded database has only once Store::upgrade added them.
+constexpr const char* kCreateIndexes =
+    "CREATE INDEX IF NOT EXISTS accounts_by_consumer ON accounts(consumer);"
+    "CREATE INDEX IF NOT EXISTS events_by_device ON events(device, sequence);"
+    "CREATE INDEX IF NOT EXISTS events_by_type ON events(type, seq);";
+
+}  // namespace
+
 std::string random_hex_id() {
   std::random_device device;
   std::string out;
@@ -66,8 +75,20 @@ std::string random_hex_id() {
   return out;
 }
 
+namespace {
+
 std::string db_error(sqlite3* db, std::string_view doing) {
   return std::string(doing) + ": " + sqlite3_errmsg(db);
+}
+
+// The first column of every row of a query with one text parameter, in the query's order.
+std::vector<std::string> first_column(sqlite3* db, const char* sql, std::string_view parameter) {
+  std::vector<std::string> out;
+  Statement query(db, sql);
+  if (!query.ok()) return out;
+  query.bind(1, parameter);
+  while (query.step() == SQLITE_ROW) out.emplace_back(query.text(0));
+  return out;
 }
 
 // Appends `[b1,b2,...]` from a query whose first column is a JSON body.
@@ -103,22 +124,18 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
     error = "cannot use database " + path + ": " + *failure;
     return nullptr;
   }
-  if (auto failure = store->exec(kCreateSchema)) {
+  if (auto failure = store->exec(kCreateTables)) {
     error = "cannot create the tables in " + path + ": " + *failure;
     return nullptr;
   }
-  auto version = store->meta_value("schema_version");
-  // Version 1 had no events table; creating the tables above added it, so the upgrade only records the version.
-  if (!version || *version == "1") {
-    const std::string sql = "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" +
-                            std::to_string(schema_version) + "');";
-    if (auto failure = store->exec(sql.c_str())) {
-      error = "cannot initialise " + path + ": " + *failure;
-      return nullptr;
-    }
-  } else if (*version != std::to_string(schema_version)) {
+  const auto version = store->meta_value("schema_version");
+  if (version && *version != "1" && *version != "2" && *version != std::to_string(schema_version)) {
     error = "database " + path + " has schema version " + *version + "; this server reads version " +
             std::to_string(schema_version);
+    return nullptr;
+  }
+  if (auto failure = store->upgrade(version.value_or(""))) {
+    error = "cannot upgrade " + path + " to schema version " + std::to_string(schema_version) + ": " + *failure;
     return nullptr;
   }
   if (!store->meta_value("epoch")) {
@@ -133,6 +150,48 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
 
 Store::~Store() {
   sqlite3_close(db_);
+}
+
+// Version 1 had no events table (kCreateTables added it); version 2 no accounts.consumer column and none of
+// kCreateIndexes. Each account's consumer key comes from core, reading the stored portfolio once.
+std::optional<std::string> Store::upgrade(const std::string& from_version) {
+  if (from_version == std::to_string(schema_version)) return std::nullopt;
+  bool has_consumer = false;
+  {
+    Statement columns(db_, "SELECT name FROM pragma_table_info('accounts');");
+    if (!columns.ok()) return db_error(db_, "cannot read the accounts table's columns");
+    while (columns.step() == SQLITE_ROW) has_consumer = has_consumer || columns.text(0) == "consumer";
+  }
+  std::optional<Portfolio> stored;
+  if (!has_consumer) {
+    if (auto document = portfolio_document()) {
+      PortfolioLoad load = load_portfolio(*document);
+      if (!load.portfolio) return "the stored portfolio does not load: " + load.problems.front().text();
+      stored = std::move(load.portfolio);
+    }
+  }
+  if (auto failure = exec("BEGIN IMMEDIATE;")) return "cannot start a transaction: " + *failure;
+  auto fail = [this](std::string message) -> std::optional<std::string> {
+    exec("ROLLBACK;");
+    return message;
+  };
+  if (!has_consumer) {
+    if (auto failure = exec("ALTER TABLE accounts ADD COLUMN consumer TEXT NOT NULL DEFAULT '';")) return fail(*failure);
+    Statement update(db_, "UPDATE accounts SET consumer = ?2 WHERE id = ?1;");
+    if (!update.ok()) return fail(db_error(db_, "cannot prepare the consumer update"));
+    for (const Account& account : stored ? stored->accounts : std::vector<Account>{}) {
+      update.bind(1, account.id);
+      update.bind(2, consumer_key(account));
+      if (update.step() != SQLITE_DONE) return fail(db_error(db_, "cannot update account " + account.id));
+      update.reset();
+    }
+  }
+  if (auto failure = exec(kCreateIndexes)) return fail(*failure);
+  const std::string sql = "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" +
+                          std::to_string(schema_version) + "');";
+  if (auto failure = exec(sql.c_str())) return fail(*failure);
+  if (auto failure = exec("COMMIT;")) return fail("cannot commit: " + *failure);
+  return std::nullopt;
 }
 
 std::optional<std::string> Store::exec(const char* sql) {
@@ -223,12 +282,13 @@ std::optional<std::string> Store::replace_portfolio(const Portfolio& portfolio) 
     }
   }
   {
-    Statement insert(db_, "INSERT INTO accounts(id, client_id, body) VALUES(?1, ?2, ?3);");
+    Statement insert(db_, "INSERT INTO accounts(id, client_id, consumer, body) VALUES(?1, ?2, ?3, ?4);");
     if (!insert.ok()) return fail(db_error(db_, "cannot prepare the account insert"));
     for (const Account& account : portfolio.accounts) {
       insert.bind(1, account.id);
       insert.bind(2, account.client_id);
-      insert.bind(3, save_account(account));
+      insert.bind(3, consumer_key(account));
+      insert.bind(4, save_account(account));
       if (insert.step() != SQLITE_DONE) return fail(db_error(db_, "cannot store account " + account.id));
       insert.reset();
     }
@@ -281,6 +341,14 @@ std::optional<std::string> Store::account_document(std::string_view id) {
 std::string Store::epoch() {
   std::lock_guard lock(mutex_);
   return meta_value("epoch").value_or("");
+}
+
+std::vector<std::string> Store::consumer_accounts(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  return first_column(db_,
+                      "SELECT other.id FROM accounts AS self JOIN accounts AS other ON other.consumer = self.consumer"
+                      " WHERE self.id = ?1 AND self.consumer != '' AND other.id != self.id ORDER BY other.id;",
+                      id);
 }
 
 std::optional<StoredEvent> Store::find_event(std::string_view id) {
@@ -351,23 +419,19 @@ AppendResult Store::append_events(const std::vector<NewEvent>& events) {
 
 std::vector<std::string> Store::account_events(std::string_view account_id) {
   std::lock_guard lock(mutex_);
-  std::vector<std::string> bodies;
-  Statement query(db_,
-                  "SELECT body FROM events WHERE account_id = ?1"
-                  " ORDER BY recorded_at, device, sequence, id;");
-  if (!query.ok()) return bodies;
-  query.bind(1, account_id);
-  while (query.step() == SQLITE_ROW) bodies.emplace_back(query.text(0));
-  return bodies;
+  return first_column(db_, "SELECT body FROM events WHERE account_id = ?1 ORDER BY recorded_at, device, sequence, id;",
+                      account_id);
 }
 
-EventPage Store::events_after(std::int64_t after, int limit) {
+EventPage Store::events_after(std::int64_t after, int limit, std::string_view type) {
   std::lock_guard lock(mutex_);
   EventPage page;
-  Statement query(db_, "SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2;");
+  Statement query(db_, type.empty() ? "SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2;"
+                                    : "SELECT seq, body FROM events WHERE type = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2;");
   if (!query.ok()) return page;
   query.bind(1, after);
   query.bind(2, static_cast<std::int64_t>(limit) + 1);
+  if (!type.empty()) query.bind(3, type);
   while (query.step() == SQLITE_ROW) {
     if (page.events.size() == static_cast<std::size_t>(limit)) {
       page.has_more = true;
@@ -382,6 +446,25 @@ std::int64_t Store::event_count() {
   std::lock_guard lock(mutex_);
   Statement query(db_, "SELECT count(*) FROM events;");
   if (query.ok() && query.step() == SQLITE_ROW) return query.integer(0);
+  return 0;
+}
+
+std::optional<std::string> Store::find_device_sequence(std::string_view device, std::int64_t sequence) {
+  std::lock_guard lock(mutex_);
+  Statement query(db_, "SELECT id FROM events WHERE device = ?1 AND sequence = ?2 LIMIT 1;");
+  if (!query.ok()) return std::nullopt;
+  query.bind(1, device);
+  query.bind(2, sequence);
+  if (query.step() != SQLITE_ROW) return std::nullopt;
+  return std::string(query.text(0));
+}
+
+std::int64_t Store::last_sequence(std::string_view device) {
+  std::lock_guard lock(mutex_);
+  Statement query(db_, "SELECT max(sequence) FROM events WHERE device = ?1;");
+  if (!query.ok()) return 0;
+  query.bind(1, device);
+  if (query.step() == SQLITE_ROW) return query.integer(0);
   return 0;
 }
 

@@ -5,7 +5,8 @@
 // Index of this file:
 // [SECTION] Schema       tables and the meta keys
 // [SECTION] Store        open, read the document or one account, replace the whole portfolio atomically
-// [SECTION] Events       append a batch of events in one transaction, read them by account or by server sequence
+// [SECTION] Events       append a batch of events in one transaction, read them by account, by server sequence,
+//                        by (device, sequence) and the compliance exceptions
 // [SECTION] Operations   import a portfolio file, store the demo portfolio into an empty database
 //
 // Rows hold the JSON that core's saver writes (save_client, save_account); the server never edits a body, it
@@ -33,15 +34,19 @@ namespace parley::server {
 //   meta(key PRIMARY KEY, value)          schema_version, format ("parley.portfolio/1"), as_of ("YYYY-MM-DD"),
 //                                         agency (save_agency's JSON; absent when the portfolio has none)
 //   clients(id PRIMARY KEY, body)         body: save_client's canonical JSON
-//   accounts(id PRIMARY KEY, client_id, body)   body: save_account's canonical JSON
+//   accounts(id PRIMARY KEY, client_id, consumer, body)   body: save_account's canonical JSON; consumer: core's
+//       consumer_key (the debtor's keyed national id hash, "" when none), indexed: the same consumer's accounts
 //   events(seq PRIMARY KEY AUTOINCREMENT, id UNIQUE, account_id, type, recorded_at, device, sequence, body)
 //       body: save_event's canonical JSON; seq: the server sequence (the sync cursor), never reused;
 //       recorded_at in Unix seconds. Events are never updated or deleted, also not by replace_portfolio.
+//       Indexed by (device, sequence), not uniquely: a database may hold repeats stored before they were
+//       refused, and it still opens; post_events refuses new ones.
 // meta `epoch` is a random id made when the database is created: a client that sees it change knows the server
-// was replaced or restored and offers its events again. open() upgrades a version 1 database (no events) to
-// version 2 and refuses a schema_version it does not know, so an older server never misreads a newer file.
+// was replaced or restored and offers its events again. open() upgrades a version 1 database (no events) or a
+// version 2 one (no consumer column, no (device, sequence) index) to version 3 in one transaction, and refuses a
+// schema_version it does not know, so an older server never misreads a newer file.
 
-inline constexpr int schema_version = 2;  // meta `schema_version` written by this server
+inline constexpr int schema_version = 3;  // meta `schema_version` written by this server
 
 // [SECTION] Store -------------------------------------------------------------------------------------------
 
@@ -103,6 +108,8 @@ class Store {
   // account has this id.
   std::optional<std::string> account_document(std::string_view id);
   std::string epoch();                                           // meta `epoch`: 32 lowercase hex digits
+  // The ids of the other stored accounts with the same non-empty consumer_key as account `id`, in id order.
+  std::vector<std::string> consumer_accounts(std::string_view id);
 
   // [SECTION] Events ----------------------------------------------------------------------------------------
   std::optional<StoredEvent> find_event(std::string_view id);    // the stored event with this id, or nullopt
@@ -111,20 +118,32 @@ class Store {
   AppendResult append_events(const std::vector<NewEvent>& events);
   // One account's event bodies in journal order (recorded_at, device byte-wise, sequence, id).
   std::vector<std::string> account_events(std::string_view account_id);
-  // Up to `limit` events with seq > `after`, in seq order.
-  EventPage events_after(std::int64_t after, int limit);
+  // Up to `limit` events with seq > `after`, in seq order; with `type`, only events of that type.
+  EventPage events_after(std::int64_t after, int limit, std::string_view type = {});
   std::int64_t event_count();                                    // rows in events
+  // The id of a stored event from `device` with this `sequence`, or nullopt.
+  std::optional<std::string> find_device_sequence(std::string_view device, std::int64_t sequence);
+  std::int64_t last_sequence(std::string_view device);          // the highest sequence stored from it; 0: none
+
+  // Holds off every other batch while a batch is checked and written, so that two batches are never checked
+  // against the same journal and then both stored (two outcomes of one attempt, say).
+  std::unique_lock<std::mutex> lock_batches() { return std::unique_lock(batch_mutex_); }
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   std::optional<std::string> exec(const char* sql);  // runs statements without results; nullopt on success
   std::optional<std::string> meta_value(const char* key);  // a meta value, or nullopt
+  std::optional<std::string> upgrade(const std::string& from_version);  // to schema_version; nullopt on success
 
   sqlite3* db_ = nullptr;  // owned
   std::mutex mutex_;       // one request at a time on the connection
+  std::mutex batch_mutex_; // one batch at a time, from its checks to its commit (lock_batches)
 };
 
 // [SECTION] Operations --------------------------------------------------------------------------------------
+
+// 32 lowercase hex digits from the operating system's random source: the epoch, the server's own event ids.
+std::string random_hex_id();
 
 // Loads and validates `json_text` with core, then replaces the stored portfolio. Returns every problem found
 // (the database then is unchanged); empty on success. A database failure comes back as one problem with the

@@ -75,25 +75,27 @@ std::optional<std::vector<JsonFile>> read_json_files(const std::filesystem::path
 
 // [SECTION] Assets --------------------------------------------------------------------------------------------
 
+void add_assets_folder(Assets& assets, const std::filesystem::path& folder, std::string_view prefix) {
+  FileError error;
+  const std::optional<std::vector<JsonFile>> files = read_json_files(folder, error);
+  if (!files) {
+    assets.fail(prefix, folder.string() + ": cannot list: " + error.reason);
+    return;
+  }
+  for (const JsonFile& file : *files) {
+    const std::string name = std::string(prefix) + file.name;
+    if (file.text) {
+      assets.add(name, *file.text);
+    } else {
+      assets.fail(name, file.error.message);
+    }
+  }
+}
+
 Assets load_assets(const std::filesystem::path& folder) {
   Assets assets;
-  for (const std::string_view sub : {rules_folder, calendars_folder}) {
-    FileError error;
-    const std::string prefix(sub);
-    const std::filesystem::path path = folder / prefix.substr(0, prefix.size() - 1);
-    const std::optional<std::vector<JsonFile>> files = read_json_files(path, error);
-    if (!files) {
-      assets.fail(prefix, path.string() + ": cannot list: " + error.reason);
-      continue;
-    }
-    for (const JsonFile& file : *files) {
-      const std::string name = prefix + file.name;
-      if (file.text) {
-        assets.add(name, *file.text);
-      } else {
-        assets.fail(name, file.error.message);
-      }
-    }
+  for (const std::string_view prefix : {rules_folder, calendars_folder}) {
+    add_assets_folder(assets, folder / prefix.substr(0, prefix.size() - 1), prefix);
   }
   return assets;
 }

@@ -15,6 +15,8 @@
 #include "events.h"
 #include "http.h"
 #include "options.h"
+#include "parley/account/account.h"
+#include "parley/compliance/check.h"
 #include "parley/demo.h"
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan_json.h"
@@ -331,7 +333,15 @@ class ServerHttp : public ::testing::Test {
     fs::create_directories(root_);
     std::ofstream(root_ / "index.html") << "<!doctype html><title>Parley</title>";
     std::ofstream(root_ / "parley.wasm", std::ios::binary) << std::string("\0asm\1\0\0\0", 8);
-    install_routes(server_, *store_, root_);
+    // The server checks events as it does in production: with the source tree's calendars and rule packs, and a
+    // clock fixed on the portfolio's as_of, 18:00 UTC.
+    checks_ = std::make_shared<Checks>();
+    checks_->assets = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR);
+    ASSERT_EQ(checks_->assets.problems, Problems{});
+    ASSERT_TRUE(checks_->assets.rules.failed.empty());
+    now_ = at_hour(portfolio_.as_of, 18);
+    checks_->now = [this] { return now_; };
+    install_routes(server_, *store_, root_, checks_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -342,8 +352,13 @@ class ServerHttp : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
   }
   httplib::Client client() { return httplib::Client("127.0.0.1", port_); }
+  static Instant at_hour(Date day, int hour) {
+    return Instant::from_unix_seconds(std::int64_t{day.days_since_epoch()} * 86400 + hour * 3600);
+  }
 
   TempDir dir_;
+  std::shared_ptr<Checks> checks_;
+  Instant now_;
   std::unique_ptr<Store> store_;
   Portfolio portfolio_;
   fs::path root_;
@@ -490,7 +505,8 @@ class EventMaker {
   }
 
   // A compliant offer for `account` quoted on `today` (the opening offer, or the nearest compliant
-  // alternative the policy check suggests), recorded at noon that day.
+  // alternative the policy check suggests, shortened to a term a collector may offer without a supervisor),
+  // recorded at noon that day.
   Event offer(const Account& account, Date today) {
     plans::PlanRequest request = opening(account, today);
     Event event = base(account, Instant::from_unix_seconds(std::int64_t{today.days_since_epoch()} * 86400 + 43200));
@@ -508,15 +524,35 @@ class EventMaker {
       const plans::QuoteResult result = plans::quote_plan(request);
       if (!result.ok()) break;
       const plans::PolicyCheck check = plans::check_policy(request, *result.quote);
-      if (check.compliant() || !check.violations.front().alternative) break;
-      request = *check.violations.front().alternative;
+      if (!check.compliant()) {
+        if (!check.violations.front().alternative) break;
+        request = *check.violations.front().alternative;
+        continue;
+      }
+      const auto term = std::find_if(check.approvals.begin(), check.approvals.end(), [](const plans::Approval& a) {
+        return a.code == plans::FindingCode::term_needs_supervisor;
+      });
+      if (term == check.approvals.end() || !request.plan || !request.plan->instalments) break;
+      request.plan->instalments = plans::max_instalments_in(static_cast<int>(term->limit), request.plan->frequency);
     }
     return request;
   }
 
+  // A call the first party made to the agency from its first phone: a fact the contact rules do not govern, so
+  // the server stores it without a compliance exception of its own.
   Event contact(const Account& account, Instant at) {
     Event event = base(account, at);
-    event.payload = ContactAttempted{account.parties.front().id, ContactChannel::phone, "+15555550100",
+    const Party& party = account.parties.front();
+    event.payload = ContactAttempted{party.id, ContactChannel::phone,
+                                     party.phones.empty() ? "+15555550100" : party.phones.front().number,
+                                     ContactDirection::inbound};
+    return event;
+  }
+
+  // A call from the agency to `number` of the account's first party.
+  Event call(const Account& account, Instant at, std::string number) {
+    Event event = base(account, at);
+    event.payload = ContactAttempted{account.parties.front().id, ContactChannel::phone, std::move(number),
                                      ContactDirection::outbound};
     return event;
   }
@@ -539,6 +575,7 @@ class ServerEvents : public ServerHttp {
   void SetUp() override {
     ServerHttp::SetUp();
     today_ = portfolio_.as_of;
+    at_ = at_hour(today_, 15);
   }
   httplib::Result post(const std::string& body) {
     return client().Post("/api/events", body, "application/x-ndjson");
@@ -553,6 +590,7 @@ class ServerEvents : public ServerHttp {
   }
 
   Date today_;
+  Instant at_;  // within every demo account's life, before the server's now
   EventMaker make_{portfolio_};
 };
 
@@ -582,7 +620,7 @@ TEST_F(ServerEvents, AcceptsAnOfferTheServerQuotesIdentically) {
 }
 
 TEST_F(ServerEvents, ResendingTheSameEventsIsANoOp) {
-  const std::vector<Event> batch = {make_.contact(account(0), Instant::from_unix_seconds(1'700'000'000)),
+  const std::vector<Event> batch = {make_.contact(account(0), at_),
                                     make_.offer(account(0), today_)};
   auto first = post(lines(batch));
   ASSERT_TRUE(first);
@@ -608,7 +646,7 @@ TEST_F(ServerEvents, ResendingTheSameEventsIsANoOp) {
 }
 
 TEST_F(ServerEvents, SameIdWithOtherContentIsAConflictNamingTheId) {
-  const Event stored = make_.contact(account(0), Instant::from_unix_seconds(1'700'000'000));
+  const Event stored = make_.contact(account(0), at_);
   ASSERT_EQ(post(lines({stored}))->status, 200);
   Event other = stored;
   other.recorded_at = stored.recorded_at.plus_seconds(60);
@@ -686,7 +724,7 @@ TEST_F(ServerEvents, APolicyViolationIsRefusedWithTheReason) {
 }
 
 TEST_F(ServerEvents, ABatchIsStoredWhollyOrNotAtAll) {
-  const Instant at = Instant::from_unix_seconds(1'700'000'000);
+  const Instant at = at_;
   Event bad_party = make_.contact(account(1), at);
   std::get<ContactAttempted>(bad_party.payload).party_id = "no-such-party";
   const std::vector<Event> good = {make_.contact(account(0), at), make_.offer(account(0), today_)};
@@ -718,14 +756,14 @@ TEST_F(ServerEvents, ABatchIsStoredWhollyOrNotAtAll) {
 TEST_F(ServerEvents, AnUnknownAccountOrAnUnreadableLineIsRefused) {
   Account ghost = account(0);
   ghost.id = "no-such-account";
-  auto unknown = post(lines({make_.contact(ghost, Instant::from_unix_seconds(1'700'000'000))}));
+  auto unknown = post(lines({make_.contact(ghost, at_)}));
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 422);
   const auto body = nlohmann::json::parse(unknown->body);
   EXPECT_EQ(body["problems"][0]["path"], "account_id");
   EXPECT_NE(body["error"].get<std::string>().find("no-such-account"), std::string::npos);
 
-  const std::string good = save_event(make_.contact(account(0), Instant::from_unix_seconds(1'700'000'000)));
+  const std::string good = save_event(make_.contact(account(0), at_));
   std::string broken = good;
   broken.replace(broken.find("\"phone\""), 7, "\"fax\"");
   auto unreadable = post(good + "\n\n" + broken + "\n");
@@ -744,7 +782,7 @@ TEST_F(ServerEvents, AnUnknownAccountOrAnUnreadableLineIsRefused) {
 
 TEST_F(ServerEvents, AnAccountsEventsComeInJournalOrder) {
   // Recorded times out of posting order: the account's journal reads them by recorded_at.
-  const Instant at = Instant::from_unix_seconds(1'700'000'000);
+  const Instant at = at_;
   const Event late = make_.contact(account(5), at.plus_seconds(600));
   const Event early = make_.contact(account(5), at);
   const Event middle = make_.contact(account(5), at.plus_seconds(300));
@@ -758,7 +796,7 @@ TEST_F(ServerEvents, AnAccountsEventsComeInJournalOrder) {
 }
 
 TEST_F(ServerEvents, ThePullCursorPagesByServerSequence) {
-  const Instant at = Instant::from_unix_seconds(1'700'000'000);
+  const Instant at = at_;
   std::vector<Event> batch;
   for (int i = 0; i < 5; ++i) batch.push_back(make_.contact(account(i % 3), at.plus_seconds(-i)));
   ASSERT_EQ(post(lines(batch))->status, 200);
@@ -837,9 +875,9 @@ TEST(ServerEventStore, OffersRollingDueDatesNeedTheServersCalendar) {
   auto store = open_store(dir.path() / "p.db");
   ASSERT_TRUE(store);
   ASSERT_EQ(store->replace_portfolio(portfolio), std::nullopt);
-  Problems problems;
-  const Calendars calendars = load_calendars(PARLEY_CALENDARS_DIR, problems);
-  EXPECT_EQ(problems, Problems{});
+  const Assets assets = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR);
+  EXPECT_EQ(assets.problems, Problems{});
+  const CalendarSet& calendars = assets.calendars;
   ASSERT_TRUE(calendars.contains("US-FEDERAL"));
 
   EventMaker make(portfolio);
@@ -855,7 +893,9 @@ TEST(ServerEventStore, OffersRollingDueDatesNeedTheServersCalendar) {
   const BatchResult without = post_events(*store, save_event(offer));
   ASSERT_FALSE(without.ok());
   EXPECT_EQ(without.rejection->problems.at(0).path, "payload.request.calendar");
-  const BatchResult with = post_events(*store, save_event(offer), calendars);
+  Checks checks;
+  checks.assets.calendars = calendars;
+  const BatchResult with = post_events(*store, save_event(offer), checks);
   EXPECT_TRUE(with.ok()) << with.rejection->message();
 }
 
@@ -865,4 +905,488 @@ TEST_F(ServerEvents, ABatchOverTheSizeLimitIsRefusedUnread) {
   EXPECT_EQ(res->status, 413);
   EXPECT_TRUE(nlohmann::json::parse(res->body).contains("error"));
   EXPECT_EQ(store_->event_count(), 0);
+}
+
+// -- What the server refuses: malformed facts, facts that contradict the journal, proposals against policy ------
+
+namespace {
+
+// The account's fold over the placement alone: what a first payment is allocated over.
+AccountState placement_of(const Portfolio& portfolio, const Account& account) {
+  return placement_state(account, portfolio.find_client(account.client_id));
+}
+
+}  // namespace
+
+class ServerRefusals : public ServerEvents {
+ protected:
+  // A payment of `amount` minor units made on `date`, allocated in the client's waterfall over the placement.
+  Event payment(const Account& a, Instant at, std::int64_t amount, Date date, Currency currency) {
+    Event event = make_.base(a, at);
+    const AccountState state = placement_of(portfolio_, a);
+    const Money money(amount, currency);
+    // What exceeds the whole balance goes on the principal share, so the allocation adds up to the amount.
+    Money unapplied = Money::zero(currency);
+    BalanceParts allocation = currency == a.currency
+                                  ? allocate(state.balance.owed, money, state.waterfall(), &unapplied)
+                                  : BalanceParts{Money::zero(currency), Money::zero(currency), money};
+    allocation.principal += unapplied;
+    event.payload = PaymentPosted{money, date, PaymentMethod::card, allocation, "R-1"};
+    return event;
+  }
+  // The refusal of `batch`: its status and the first problem's path, with nothing stored.
+  nlohmann::json refused(const std::vector<Event>& batch, int status) {
+    const std::int64_t before = store_->event_count();
+    auto res = post(lines(batch));
+    EXPECT_TRUE(res);
+    if (!res) return nullptr;
+    EXPECT_EQ(res->status, status) << res->body;
+    EXPECT_EQ(store_->event_count(), before) << "a refused batch stores nothing";
+    return nlohmann::json::parse(res->body);
+  }
+  // The answer to `batch`, which the server stores (200).
+  nlohmann::json stored(const std::vector<Event>& batch) {
+    auto res = post(lines(batch));
+    EXPECT_TRUE(res);
+    if (!res) return nullptr;
+    EXPECT_EQ(res->status, 200) << res->body;
+    return nlohmann::json::parse(res->body);
+  }
+  const Account& us_account() const { return account(2); }  // A000003, US-TX, in USD
+};
+
+TEST_F(ServerRefusals, APaymentOrPromiseInAnotherCurrencyThanTheAccounts) {
+  ASSERT_EQ(us_account().currency.code(), "USD");
+  const Currency eur = *Currency::find("EUR");
+  auto body = refused({payment(us_account(), at_, 1000, today_, eur)}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "payload.currency") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("is EUR; account A000003 is in USD"), std::string::npos) << body;
+
+  Event promise = make_.base(us_account(), at_);
+  promise.payload = PromiseMade{Money(1000, eur), today_.plus_days(7)};
+  EXPECT_EQ(refused({promise}, 422)["problems"][0]["path"], "payload.currency");
+}
+
+TEST_F(ServerRefusals, InstantsAndDatesFarOutsideTheAccountsLife) {
+  // A cease request recorded in year 0001.
+  Event cease = make_.base(us_account(), *Instant::parse("0001-01-01T00:00:00Z"));
+  cease.payload = CeaseRequested{us_account().parties.front().id, CeaseScope::all, {}};
+  auto body = refused({cease}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "recorded_at") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("before the account was opened"), std::string::npos) << body;
+
+  // A payment dated 9999-12-31, and one recorded in 9999.
+  body = refused({payment(us_account(), at_, 1000, *Date::from_ymd(9999, 12, 31), us_account().currency)}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "payload.date") << body;
+  body = refused({payment(us_account(), *Instant::parse("9999-12-31T23:59:59Z"), 1000, today_,
+                          us_account().currency)}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "recorded_at") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("more than a day after now"), std::string::npos) << body;
+}
+
+TEST_F(ServerRefusals, APaymentOf2To53CentsOrAnyMoreThanIsOwed) {
+  // 2^53 - 1 cents is a well-formed amount, far more than the balance owed.
+  auto body = refused({payment(us_account(), at_, 9'007'199'254'740'991, today_, us_account().currency)}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "payload.amount") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("more than the balance owed"), std::string::npos) << body;
+  // 2^53 cents is not an amount the journal format holds: the line does not load.
+  std::string line = save_event(payment(us_account(), at_, 1000, today_, us_account().currency));
+  line.replace(line.find("\"amount\":1000"), 13, "\"amount\":9007199254740992");
+  auto res = post(line + "\n");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400) << res->body;
+  EXPECT_EQ(store_->event_count(), 0);
+}
+
+TEST_F(ServerRefusals, ASecondContradictingOutcomeForOneAttempt) {
+  const Event attempt = make_.contact(us_account(), at_);
+  Event first = make_.base(us_account(), at_.plus_seconds(60));
+  first.payload = OutcomeRecorded{attempt.id, ContactOutcome::no_answer, false};
+  Event second = make_.base(us_account(), at_.plus_seconds(120));
+  second.payload = OutcomeRecorded{attempt.id, ContactOutcome::right_party_contact, true};
+
+  // In one batch.
+  auto body = refused({attempt, first, second}, 422);
+  EXPECT_EQ(body["index"], 2) << body;
+  EXPECT_EQ(body["problems"][0]["path"], "payload.attempt_id") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("already has the outcome \"no-answer\""), std::string::npos);
+
+  // Against the stored outcome, whether the second comes after it or before it in journal order.
+  ASSERT_EQ(post(lines({attempt, first}))->status, 200);
+  EXPECT_EQ(refused({second}, 422)["problems"][0]["path"], "payload.attempt_id");
+  Event earlier = make_.base(us_account(), at_.plus_seconds(30));
+  earlier.payload = OutcomeRecorded{attempt.id, ContactOutcome::refused, false};
+  body = refused({earlier}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "recorded_at") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("comes before the stored event " + first.id.hex()),
+            std::string::npos) << body;
+}
+
+TEST_F(ServerRefusals, ARepeatedDeviceAndSequence) {
+  const Event stored = make_.contact(us_account(), at_);
+  ASSERT_EQ(post(lines({stored}))->status, 200);
+  Event again = make_.contact(us_account(), at_.plus_seconds(60));
+  again.sequence = stored.sequence;  // same device "d-test", same sequence, another id
+  auto body = refused({again}, 409);
+  EXPECT_EQ(body["problems"][0]["path"], "sequence") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("device d-test already recorded sequence " +
+                                                  std::to_string(stored.sequence) + " as event " + stored.id.hex()),
+            std::string::npos) << body;
+
+  // Inside one batch.
+  Event a = make_.contact(account(0), at_);
+  Event b = make_.contact(account(1), at_);
+  b.sequence = a.sequence;
+  body = refused({a, b}, 409);
+  EXPECT_EQ(body["index"], 1) << body;
+  EXPECT_EQ(body["problems"][0]["path"], "sequence") << body;
+
+  // An event that also breaks core's rules is refused for those first: a copy of a stored offer under a new id
+  // (its device and sequence too) with a changed digest.
+  const Event offer = make_.offer(us_account(), today_);
+  ASSERT_EQ(post(lines({offer}))->status, 200);
+  Event tampered = offer;
+  tampered.id = EventId::from_parts(0xffffffffffffffffULL, 1);
+  auto& plan = std::get<PlanAccepted>(tampered.payload);
+  plan.quote_digest[0] = plan.quote_digest[0] == '0' ? '1' : '0';
+  body = refused({offer, tampered}, 422);
+  EXPECT_EQ(body["index"], 1) << body;
+  EXPECT_EQ(body["problems"][0]["path"], "payload.quote_digest") << body;
+  tampered.payload = offer.payload;  // the same offer again under another id: only the sequence is at fault
+  EXPECT_EQ(refused({tampered}, 409)["problems"][0]["path"], "sequence");
+
+  // Another device may use the same number.
+  again.author.device = "d-other";
+  EXPECT_EQ(post(lines({again}))->status, 200);
+}
+
+TEST_F(ServerRefusals, FreeTextOfMegabytes) {
+  Event dispute = make_.base(us_account(), at_);
+  dispute.payload = DisputeOpened{us_account().parties.front().id, std::string(1 << 20, 'x'), today_};
+  auto body = refused({dispute}, 400);
+  EXPECT_EQ(body["problems"][0]["path"], "payload.reason") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("must be at most 4096 bytes"), std::string::npos) << body;
+}
+
+TEST_F(ServerRefusals, APlanThatNeedsASupervisorsApprovalIsNotStoredAsAccepted) {
+  // A term past the client's supervisor_term_months but within its max_term_months: no violation, an approval.
+  for (int i = 0; i < 6; ++i) {
+    const Account& a = account(i);
+    const Client& client = *portfolio_.find_client(a.client_id);
+    if (client.policy.supervisor_term_months == 0 ||
+        client.policy.supervisor_term_months >= client.policy.max_term_months) {
+      continue;
+    }
+    plans::PlanRequest request = make_.opening(a, today_);
+    ASSERT_TRUE(request.plan && request.plan->frequency == Frequency::monthly);
+    request.plan->instalments = client.policy.supervisor_term_months + 1;
+    request.plan->instalment_amount.reset();
+    const auto quote = plans::quote_plan(request);
+    ASSERT_TRUE(quote.ok());
+    const plans::PolicyCheck check = plans::check_policy(request, *quote.quote);
+    ASSERT_TRUE(check.compliant()) << check.violations.front().message;
+    ASSERT_FALSE(check.approvals.empty());
+    Event offer = make_.offer(a, today_);
+    offer.payload = PlanAccepted{plans::save_request(request), plans::quote_digest(*quote.quote)};
+    auto body = refused({offer}, 422);
+    EXPECT_EQ(body["problems"][0]["path"], "payload.request.plan.instalments") << body;
+    EXPECT_NE(body["error"].get<std::string>().find("needs a supervisor's approval (term-needs-supervisor)"),
+              std::string::npos) << body;
+    return;
+  }
+  FAIL() << "no demo account's client asks for approval of long plans";
+}
+
+TEST_F(ServerRefusals, AClientCannotPostAComplianceException) {
+  const Event attempt = make_.contact(us_account(), at_);
+  ASSERT_EQ(post(lines({attempt}))->status, 200);
+  Event forged = make_.base(us_account(), at_.plus_seconds(60));
+  forged.payload = ComplianceException{attempt.id, {BrokenRule{"us-convenient-hours", "12 CFR 1006.6(b)(1)(i)", "late"}}};
+  auto body = refused({forged}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "type") << body;
+  // Nor write as the server's device.
+  Event posing = make_.contact(us_account(), at_.plus_seconds(90));
+  posing.author = {"parley-server", server_device(store_->epoch())};
+  EXPECT_EQ(refused({posing}, 422)["problems"][0]["path"], "author.device");
+}
+
+// -- Compliance exceptions: facts stored although the rules blocked them ----------------------------------------
+
+class ServerExceptions : public ServerRefusals {
+ protected:
+  // A000003's debtor: a Texas address (America/Chicago) and a mobile with consent to calls.
+  void SetUp() override {
+    ServerRefusals::SetUp();
+    ASSERT_EQ(us_account().jurisdiction, "US-TX");
+    const Party& debtor = us_account().parties.front();
+    ASSERT_FALSE(debtor.phones.empty());
+    number_ = debtor.phones.front().number;
+  }
+  nlohmann::json exceptions(const std::string& query = "") {
+    auto res = client().Get("/api/exceptions" + query);
+    EXPECT_TRUE(res);
+    if (!res) return nullptr;
+    EXPECT_EQ(res->status, 200) << res->body;
+    return nlohmann::json::parse(res->body);
+  }
+  std::string number_;
+};
+
+TEST_F(ServerExceptions, ACallAt23DebtorsTimeIsStoredWithAnExceptionASupervisorSees) {
+  // 2026-11-02T05:00:00Z is 23:00 on Sunday 1 November in Chicago (CST, UTC-6).
+  const Event call = make_.call(us_account(), *Instant::parse("2026-11-02T05:00:00Z"), number_);
+  const auto answer = stored({call});
+  const auto& result = answer["results"][0];
+  EXPECT_EQ(result["id"], call.id.hex());
+  EXPECT_EQ(result["status"], "stored");
+  ASSERT_TRUE(result.contains("exception")) << answer;
+  EXPECT_EQ(answer["last_seq"], result["exception"]["seq"]);
+  EXPECT_EQ(store_->event_count(), 2);
+
+  // GET /api/exceptions: the exception with the call it names.
+  const auto page = exceptions();
+  ASSERT_EQ(page["exceptions"].size(), 1u) << page;
+  const auto& entry = page["exceptions"][0];
+  EXPECT_EQ(entry["event"], nlohmann::json::parse(save_event(call)));
+  const EventLoad exception = load_event(entry["exception"].dump());
+  ASSERT_TRUE(exception.ok());
+  EXPECT_EQ(exception.event->id.hex(), result["exception"]["id"]);
+  EXPECT_EQ(exception.event->account_id, us_account().id);
+  EXPECT_EQ(exception.event->author, (Author{"parley-server", server_device(store_->epoch())}));
+  EXPECT_EQ(exception.event->recorded_at, now_);
+  EXPECT_EQ(exception.event->sequence, 1u);
+  const auto* noted = exception.event->get<ComplianceException>();
+  ASSERT_NE(noted, nullptr);
+  EXPECT_EQ(noted->event_id, call.id);
+  ASSERT_EQ(noted->rules.size(), 1u);
+  EXPECT_EQ(noted->rules[0].rule_id, "us-convenient-hours");
+  EXPECT_FALSE(noted->rules[0].citation.empty());
+  EXPECT_FALSE(noted->rules[0].words.empty());
+  EXPECT_FALSE(page["has_more"]);
+
+  // The account's events hold both, in journal order; the pull gives both.
+  const auto events = account_events(us_account().id);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0]["id"], call.id.hex());
+  EXPECT_EQ(events[1]["type"], "compliance-exception");
+  EXPECT_EQ(nlohmann::json::parse(client().Get("/api/events")->body)["events"].size(), 2u);
+
+  // A client replaying what the server sent it: the call and the exception are duplicates, not refused.
+  auto replay = post(lines({call}) + entry["exception"].dump() + "\n");
+  ASSERT_TRUE(replay);
+  ASSERT_EQ(replay->status, 200) << replay->body;
+  for (const auto& r : nlohmann::json::parse(replay->body)["results"]) EXPECT_EQ(r["status"], "duplicate");
+  EXPECT_EQ(store_->event_count(), 2);
+
+  // The next exception takes the server's next sequence.
+  const Event again = make_.call(us_account(), *Instant::parse("2026-11-02T05:30:00Z"), number_);
+  ASSERT_EQ(post(lines({again}))->status, 200);
+  const auto both = exceptions();
+  ASSERT_EQ(both["exceptions"].size(), 2u);
+  EXPECT_EQ(both["exceptions"][1]["exception"]["sequence"], 2);
+  EXPECT_EQ(both["exceptions"][1]["event"]["id"], again.id.hex());
+  const auto paged = exceptions("?limit=1");
+  EXPECT_EQ(paged["exceptions"].size(), 1u);
+  EXPECT_TRUE(paged["has_more"]);
+  EXPECT_EQ(exceptions("?after=" + paged["next"].dump())["exceptions"][0]["event"]["id"], again.id.hex());
+  EXPECT_EQ(client().Get("/api/exceptions?limit=0")->status, 400);
+}
+
+TEST_F(ServerExceptions, ACallInsideTheRulesGetsNone) {
+  // 15:00 UTC is 09:00 in Chicago, a Monday: the first call to the debtor's own mobile.
+  const Event call = make_.call(us_account(), at_, number_);
+  const auto answer = stored({call});
+  EXPECT_EQ(answer["results"][0]["status"], "stored");
+  EXPECT_FALSE(answer["results"][0].contains("exception")) << answer;
+  EXPECT_EQ(store_->event_count(), 1);
+  EXPECT_EQ(exceptions()["exceptions"].size(), 0u);
+}
+
+TEST_F(ServerExceptions, AFailedRulePackMakesEveryAttemptAnException) {
+  checks_->assets.rules.failed.push_back({"rules/US-TX.json", "does not load"});
+  const Event call = make_.call(us_account(), at_, number_);
+  ASSERT_EQ(post(lines({call}))->status, 200);
+  const auto page = exceptions();
+  ASSERT_EQ(page["exceptions"].size(), 1u);
+  EXPECT_EQ(page["exceptions"][0]["exception"]["payload"]["rules"][0]["rule_id"], "rule-pack-failed");
+}
+
+TEST_F(ServerExceptions, AnAttemptAndItsOutcomeInOneBatch) {
+  const Event call = make_.call(us_account(), at_, number_);
+  Event outcome = make_.base(us_account(), at_.plus_seconds(240));
+  outcome.payload = OutcomeRecorded{call.id, ContactOutcome::right_party_contact, true};
+  EXPECT_EQ(stored({call, outcome})["results"].size(), 2u);
+  EXPECT_EQ(store_->event_count(), 2);
+  // The conversation counts: a second call the same day breaks the rule of 7 days after a conversation.
+  const Event later = make_.call(us_account(), at_.plus_seconds(3600), number_);
+  EXPECT_TRUE(stored({later})["results"][0].contains("exception"));
+  const auto page = exceptions();
+  ASSERT_EQ(page["exceptions"].size(), 1u);
+  EXPECT_EQ(page["exceptions"][0]["event"]["id"], later.id.hex());
+  EXPECT_EQ(page["exceptions"][0]["exception"]["payload"]["rules"][0]["rule_id"], "us-after-conversation");
+}
+
+TEST_F(ServerExceptions, APaymentThenItsReversalInOneBatch) {
+  const Event paid = payment(us_account(), at_, 2500, today_, us_account().currency);
+  Event reversal = make_.base(us_account(), at_.plus_seconds(60));
+  reversal.payload = PaymentReversed{paid.id, ReversalReason::returned, today_};
+  EXPECT_EQ(stored({paid, reversal})["results"].size(), 2u);
+  EXPECT_EQ(store_->event_count(), 2);
+  // Reversing it again contradicts the journal.
+  Event twice = make_.base(us_account(), at_.plus_seconds(120));
+  twice.payload = PaymentReversed{paid.id, ReversalReason::returned, today_};
+  EXPECT_EQ(refused({twice}, 422)["problems"][0]["path"], "payload.payment_id");
+}
+
+TEST_F(ServerExceptions, AnEventIsCheckedAtItsPlaceInTheJournal) {
+  // A payment of everything owed, stored; then one recorded earlier: at its place nothing was paid yet, so it is
+  // within the balance, but it would leave the stored payment above what is owed then.
+  const Money owed = placement_of(portfolio_, us_account()).balance.owed.total();
+  const Event whole = payment(us_account(), at_, owed.minor(), today_, us_account().currency);
+  ASSERT_EQ(post(lines({whole}))->status, 200);
+  const Event earlier = payment(us_account(), at_.plus_seconds(-3600), 100, today_, us_account().currency);
+  auto body = refused({earlier}, 422);
+  EXPECT_EQ(body["problems"][0]["path"], "recorded_at") << body;
+  EXPECT_NE(body["error"].get<std::string>().find("comes before the stored event " + whole.id.hex()),
+            std::string::npos) << body;
+  // An earlier attempt is checked against the state at its place: a call before the stored conversation is not
+  // "after" it.
+  const Event call = make_.call(us_account(), at_, number_);
+  Event talked = make_.base(us_account(), at_.plus_seconds(60));
+  talked.payload = OutcomeRecorded{call.id, ContactOutcome::right_party_contact, true};
+  ASSERT_EQ(post(lines({call, talked}))->status, 200);
+  const Event before = make_.call(us_account(), at_.plus_seconds(-600), number_);
+  EXPECT_FALSE(stored({before})["results"][0].contains("exception"));
+}
+
+// The same consumer's other accounts count for the rules counted per consumer (Washington: 3 a week).
+TEST(ServerConsumer, AttemptsOnTheConsumersOtherAccountsCount) {
+  TempDir dir;
+  Portfolio portfolio = demo(6, 11);
+  portfolio.accounts.at(2).jurisdiction = "US-WA";
+  Account second = portfolio.accounts.at(2);
+  second.id = "A000099";
+  portfolio.accounts.push_back(second);
+  const Account& first = portfolio.accounts.at(2);
+  const Account& stranger = portfolio.accounts.at(5);  // US-MI: another consumer
+  ASSERT_NE(consumer_key(stranger), consumer_key(first));
+  auto store = open_store(dir.path() / "p.db");
+  ASSERT_TRUE(store);
+  ASSERT_EQ(store->replace_portfolio(portfolio), std::nullopt);
+  EXPECT_EQ(store->consumer_accounts(first.id), std::vector<std::string>{"A000099"});
+  EXPECT_EQ(store->consumer_accounts("A000099"), std::vector<std::string>{first.id});
+  EXPECT_EQ(store->consumer_accounts(stranger.id), std::vector<std::string>{});
+
+  Checks checks;
+  checks.assets = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR);
+  const Date today = portfolio.as_of;
+  checks.now = [today] { return Instant::from_unix_seconds(std::int64_t{today.days_since_epoch()} * 86400 + 86399); };
+  const std::string number = first.parties.front().phones.front().number;
+  EventMaker make(portfolio);
+  const Instant nine = Instant::from_unix_seconds(std::int64_t{today.days_since_epoch()} * 86400 + 15 * 3600);
+  std::vector<Event> calls;
+  for (int i = 0; i < 3; ++i) calls.push_back(make.call(first, nine.plus_seconds(i * 600), number));
+  const BatchResult three = post_events(*store, lines(calls), checks);
+  ASSERT_TRUE(three.ok()) << three.rejection->message();
+  for (const EventAck& ack : three.acks) EXPECT_FALSE(ack.exception) << ack.id;
+
+  // A fourth call that week to the same consumer, on the other account: an exception.
+  const BatchResult fourth = post_events(*store, lines({make.call(portfolio.accounts.back(), nine.plus_seconds(3600),
+                                                                  number)}), checks);
+  ASSERT_TRUE(fourth.ok()) << fourth.rejection->message();
+  ASSERT_TRUE(fourth.acks.at(0).exception);
+  const auto page = nlohmann::json::parse(exceptions_page_json(*store, 0, 10));
+  EXPECT_EQ(page["exceptions"][0]["exception"]["payload"]["rules"][0]["rule_id"], "wa-three-communications-per-week");
+}
+
+TEST(ServerEventStore, UpgradesAVersion2DatabaseHoldingRepeatedDeviceSequences) {
+  TempDir dir;
+  const fs::path file = dir.path() / "p.db";
+  Portfolio portfolio = demo(6, 11);
+  Account twin = portfolio.accounts.at(2);
+  twin.id = "A000099";
+  portfolio.accounts.push_back(twin);
+  EventMaker make(portfolio);
+  const Instant at = Instant::from_unix_seconds(std::int64_t{portfolio.as_of.days_since_epoch()} * 86400 + 15 * 3600);
+  const Event one = make.contact(portfolio.accounts[2], at);
+  Event two = make.contact(portfolio.accounts[2], at.plus_seconds(60));
+  two.sequence = one.sequence;  // stored by a server that did not refuse them
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    std::string sql =
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE clients(id TEXT PRIMARY KEY, body TEXT NOT NULL);"
+        "CREATE TABLE accounts(id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), body TEXT NOT NULL);"
+        "CREATE TABLE events(seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL,"
+        " type TEXT NOT NULL, recorded_at INTEGER NOT NULL, device TEXT NOT NULL, sequence INTEGER NOT NULL,"
+        " body TEXT NOT NULL);"
+        "INSERT INTO meta VALUES('schema_version', '2'), ('format', 'parley.portfolio/1'), ('as_of', '" +
+        portfolio.as_of.iso() + "'), ('epoch', '0123456789abcdef0123456789abcdef');";
+    const auto quote = [](const std::string& text) {
+      std::string out = "'";
+      for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+      return out + "'";
+    };
+    for (const Client& c : portfolio.clients) sql += "INSERT INTO clients VALUES(" + quote(c.id) + "," + quote(save_client(c)) + ");";
+    for (const Account& a : portfolio.accounts) {
+      sql += "INSERT INTO accounts VALUES(" + quote(a.id) + "," + quote(a.client_id) + "," + quote(save_account(a)) + ");";
+    }
+    for (const Event& e : {one, two}) {
+      sql += "INSERT INTO events(id, account_id, type, recorded_at, device, sequence, body) VALUES(" + quote(e.id.hex()) +
+             "," + quote(e.account_id) + ",'contact-attempted'," + std::to_string(e.recorded_at.unix_seconds()) + "," +
+             quote(e.author.device) + "," + std::to_string(e.sequence) + "," + quote(save_event(e)) + ");";
+    }
+    char* message = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
+    sqlite3_close(db);
+  }
+  auto store = open_store(file);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->event_count(), 2);
+  EXPECT_EQ(store->epoch(), "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(store->consumer_accounts("A000099"), std::vector<std::string>{portfolio.accounts[2].id});
+  EXPECT_EQ(*load_portfolio(*store->portfolio_document()).portfolio, sorted_by_id(portfolio));
+  // The old repeats stay; a new one is refused, a new sequence is stored.
+  Event three = make.contact(portfolio.accounts[2], at.plus_seconds(120));
+  three.sequence = one.sequence;
+  const BatchResult repeated = post_events(*store, lines({three}));
+  ASSERT_FALSE(repeated.ok());
+  EXPECT_EQ(repeated.rejection->status, 409);
+  EXPECT_EQ(repeated.rejection->problems.at(0).path, "sequence");
+  const Event four = make.contact(portfolio.accounts[2], at.plus_seconds(180));
+  EXPECT_TRUE(post_events(*store, lines({four})).ok());
+  store.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version';", -1, &query, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(query), SQLITE_ROW);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(query, 0))), std::to_string(schema_version));
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+  EXPECT_EQ(schema_version, 3);
+}
+
+TEST(ServerRules, APackThatDoesNotLoadOrAMissingFolderFailsClosed) {
+  TempDir dir;
+  std::ofstream(dir.path() / "US-FEDERAL.json") << "{\"format\":\"parley.rules/1\",";
+  const RuleBook broken = load_assets(dir.path(), PARLEY_CALENDARS_DIR).rules;
+  ASSERT_EQ(broken.failed.size(), 1u);
+  EXPECT_EQ(broken.failed[0].path, "rules/US-FEDERAL.json");
+  ASSERT_TRUE(broken.holidays);
+  EXPECT_EQ(broken.holidays->id, "US-FEDERAL");
+  const RuleBook missing = load_assets(dir.path() / "nothing-here", PARLEY_CALENDARS_DIR).rules;
+  ASSERT_EQ(missing.failed.size(), 1u);
+  EXPECT_EQ(missing.failed[0].path, "rules/");
+  EXPECT_NE(missing.failed[0].message.find("cannot list"), std::string::npos);
+  const RuleBook good = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR).rules;
+  EXPECT_TRUE(good.failed.empty());
+  EXPECT_EQ(good.packs.size(), 6u);
+}
+
+TEST(ServerOptions, RulesDefaultToTheSourceTreesAssets) {
+  EXPECT_EQ(parse_options({}, nullptr).options.rules, PARLEY_RULES_DIR);
+  EXPECT_EQ(parse_options({"--rules", "r"}, nullptr).options.rules, "r");
+  EXPECT_EQ(parse({"--rules"}), (Problems{{"--rules", "needs a value"}}));
 }

@@ -56,4 +56,9 @@ std::optional<std::vector<JsonFile>> read_json_files(const std::filesystem::path
 // calendars folder is a problem of "calendars/".
 Assets load_assets(const std::filesystem::path& folder);
 
+// Every *.json file of one `folder`, in name order, handed to `assets` as `prefix` + file name (prefix:
+// rules_folder or calendars_folder), for a host that keeps the two folders apart (the server's --rules and
+// --calendars). A folder that cannot be listed fails as `prefix`.
+void add_assets_folder(Assets& assets, const std::filesystem::path& folder, std::string_view prefix);
+
 }  // namespace parley::host
