@@ -1303,6 +1303,7 @@ TEST(ServerEventStore, UpgradesAVersion2DatabaseHoldingRepeatedDeviceSequences) 
   TempDir dir;
   const fs::path file = dir.path() / "p.db";
   Portfolio portfolio = demo(6, 11);
+  portfolio.agency.reset();  // a version 2 database kept no agency
   Account twin = portfolio.accounts.at(2);
   twin.id = "A000099";
   portfolio.accounts.push_back(twin);
