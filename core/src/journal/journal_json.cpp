@@ -1,9 +1,9 @@
-// The journal's JSON form: a per-object loader (SAX into a small reusable tree, then typed decoding), JSON Lines,
+// The journal's JSON form: a per-object loader (scanned into a small reusable tree, then typed decoding), JSON Lines,
 // and the canonical saver.
 //
 // Index of this file:
 // [SECTION] Problem sink      keeps the first journal_max_problems, counts the rest
-// [SECTION] Tree              one JSON value as flat nodes in reused buffers, built from nlohmann SAX events
+// [SECTION] Tree              one JSON value as flat nodes in reused buffers, built from json::scan's events
 // [SECTION] Decoder           typed reading of an event from a tree, problems named by member path
 // [SECTION] Saver             canonical text through JsonWriter
 // [SECTION] API
@@ -24,6 +24,7 @@
 #include <string>
 #include <utility>
 
+#include "json/scanner.h"
 #include "json_writer.h"
 #include "json_text.h"
 
@@ -120,6 +121,38 @@ class Tree {
   }
   bool binary(nlohmann::json::binary_t&) {
     push(Kind::null);  // not produced by the JSON text parser
+    return true;
+  }
+
+  // json::scan's events (the same, without copying plain strings out of the text first).
+  bool on_null() { return null(); }
+  bool on_boolean(bool value) { return boolean(value); }
+  bool on_integer(std::int64_t value) { return number_integer(value); }
+  bool on_unsigned(std::uint64_t value) { return number_unsigned(value); }
+  bool on_fraction(std::string_view) {
+    push(Kind::fraction);
+    return true;
+  }
+  bool on_string(std::string_view value, std::string*) {
+    const std::uint32_t at = push(Kind::string);
+    nodes_[at].text_at = static_cast<std::uint32_t>(arena_.size());
+    nodes_[at].text_size = static_cast<std::uint32_t>(value.size());
+    arena_ += value;
+    return true;
+  }
+  bool on_key(std::string_view name) {
+    key_at_ = static_cast<std::uint32_t>(arena_.size());
+    key_size_ = static_cast<std::uint32_t>(name.size());
+    arena_ += name;
+    has_key_ = true;
+    return true;
+  }
+  bool on_begin(bool object) {
+    open_.push_back(Open{push(object ? Kind::object : Kind::array), kNone});
+    return true;
+  }
+  bool on_end(bool) {
+    open_.pop_back();
     return true;
   }
   bool start_object(std::size_t) {
@@ -891,7 +924,10 @@ bool Object::channels(int member, std::vector<ContactChannel>& out) {
 
 // Parses one JSON text into `tree`; on a syntax error reports it at "line L, column C" (lines counted from
 // `first_line`) and gives false.
-bool parse_into(Tree& tree, std::string_view text, std::size_t first_line, ProblemSink& sink) {
+bool parse_into(Tree& tree, std::string_view text, std::size_t first_line, ProblemSink& sink, std::string& buffer) {
+  tree.clear();
+  if (json::scan(text, tree, buffer) == json::Scan::done) return true;
+  // Not JSON (or nested deeper than the scanner follows): nlohmann's parser reads it again and names the error.
   tree.clear();
   nlohmann::json::sax_parse(text.begin(), text.end(), &tree);
   if (tree.error().empty()) return true;
@@ -1196,8 +1232,9 @@ void write_event(json::JsonWriter& w, const Event& e) {
 EventLoad load_event(std::string_view json_object) {
   ProblemSink sink;
   Tree tree;
+  std::string buffer;
   EventLoad out;
-  if (parse_into(tree, json_object, 1, sink)) {
+  if (parse_into(tree, json_object, 1, sink, buffer)) {
     Decoder decoder(tree, "", sink);
     std::optional<Event> e = decoder.event();
     if (sink.count() == 0) out.event = std::move(e);
@@ -1215,6 +1252,7 @@ std::string save_event(const Event& event) {
 EventLinesLoad load_event_lines(std::string_view json_lines) {
   ProblemSink sink;
   Tree tree;
+  std::string buffer;  // strings with escapes, while scanning
   EventLinesLoad out;
   std::vector<std::size_t> lines;  // the line of each event in out.events
   std::size_t line = 0;
@@ -1228,7 +1266,7 @@ EventLinesLoad load_event_lines(std::string_view json_lines) {
     start = end + 1;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    if (!parse_into(tree, text, line, sink)) continue;
+    if (!parse_into(tree, text, line, sink, buffer)) continue;
     prefix = "line " + std::to_string(line);
     Decoder decoder(tree, prefix, sink);
     if (std::optional<Event> e = decoder.event()) {
