@@ -641,11 +641,11 @@ struct SyntaxError {
   }
 };
 
-// Reads one event's text with `reader` (restarted on it); its problems go to `sink` under `prefix` ("line 3", or
-// empty for a single event), syntax errors at "line L, column C" counted from `first_line`. The event, when it
-// read cleanly and validate_event found nothing.
-std::optional<Event> read_event(json::Reader& reader, std::string_view text, std::size_t first_line,
-                                std::string_view prefix, ProblemSink& sink) {
+// Reads one event's text with `reader` (restarted on it); its problems go to `sink` under "line N" when `lines`
+// (JSON Lines, the text being line `first_line`), syntax errors at "line L, column C" counted from `first_line`.
+// The event, when it read cleanly and validate_event found nothing.
+std::optional<Event> read_event(json::Reader& reader, std::string_view text, std::size_t first_line, bool lines,
+                                ProblemSink& sink) {
   reader.restart(text);
   Event e;
   Problems problems = reader.read(kEvent, e);
@@ -661,14 +661,15 @@ std::optional<Event> read_event(json::Reader& reader, std::string_view text, std
     }
   }
   if (problems.empty()) problems = validate_event(e);
-  if (problems.empty()) return e;
+  if (problems.empty()) return std::optional<Event>(std::move(e));
+  const std::string prefix = lines ? "line " + std::to_string(first_line) : std::string();
   for (Problem& p : problems) {
     if (prefix.empty()) {
       sink.add(std::move(p.path), std::move(p.message));
     } else if (p.path.empty()) {
-      sink.add(std::string(prefix), std::move(p.message));
+      sink.add(prefix, std::move(p.message));
     } else {
-      sink.add(std::string(prefix) + ": " + p.path, std::move(p.message));
+      sink.add(prefix + ": " + p.path, std::move(p.message));
     }
   }
   sink.count_more(more);
@@ -694,7 +695,7 @@ EventLoad load_event(std::string_view json_object) {
   json::Reader reader(json_object);
   reader.set_options(reader_options());
   EventLoad out;
-  std::optional<Event> e = read_event(reader, json_object, 1, "", sink);
+  std::optional<Event> e = read_event(reader, json_object, 1, false, sink);
   if (sink.count() == 0) out.event = std::move(e);
   out.problems = sink.finish();
   return out;
@@ -714,7 +715,6 @@ EventLinesLoad load_event_lines(std::string_view json_lines) {
   std::vector<std::size_t> lines;  // the line of each event in out.events
   std::size_t line = 0;
   std::size_t start = 0;
-  std::string prefix;
   while (start < json_lines.size()) {
     ++line;
     std::size_t end = json_lines.find('\n', start);
@@ -723,33 +723,31 @@ EventLinesLoad load_event_lines(std::string_view json_lines) {
     start = end + 1;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    prefix = "line " + std::to_string(line);
-    if (std::optional<Event> e = read_event(reader, text, line, prefix, sink)) {
+    if (std::optional<Event> e = read_event(reader, text, line, true, sink)) {
       out.events.push_back(std::move(*e));
       lines.push_back(line);
     }
   }
 
-  // Repeated ids: sort event indices by id, then compare neighbours.
-  std::vector<std::uint32_t> by_id(out.events.size());
-  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = static_cast<std::uint32_t>(i);
-  std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (out.events[a].id != out.events[b].id) return out.events[a].id < out.events[b].id;
-    return a < b;
-  });
+  // Repeated ids: sort (id, index) pairs, then compare neighbours.
+  std::vector<std::pair<EventId, std::uint32_t>> by_id(out.events.size());
+  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = {out.events[i].id, static_cast<std::uint32_t>(i)};
+  std::sort(by_id.begin(), by_id.end());
   std::vector<bool> drop(out.events.size(), false);
   std::vector<std::pair<std::size_t, std::size_t>> conflicts;  // (later line, first line)
+  std::size_t origin = 0;  // where the run of the current id begins in by_id
   for (std::size_t k = 1; k < by_id.size(); ++k) {
-    const std::uint32_t first = by_id[k - 1];
-    const std::uint32_t later = by_id[k];
-    if (out.events[first].id != out.events[later].id) continue;
-    // `first` may itself be a dropped repeat; the first line of the id is what the problem names.
-    std::size_t origin = k - 1;
-    while (origin > 0 && out.events[by_id[origin - 1]].id == out.events[later].id) --origin;
-    if (out.events[by_id[origin]] == out.events[later]) {
+    if (by_id[k].first != by_id[k - 1].first) {
+      origin = k;
+      continue;
+    }
+    // The first line of the id is what the problem names (an event between may itself be a dropped repeat).
+    const std::uint32_t first = by_id[origin].second;
+    const std::uint32_t later = by_id[k].second;
+    if (out.events[first] == out.events[later]) {
       drop[later] = true;
     } else {
-      conflicts.emplace_back(lines[later], lines[by_id[origin]]);
+      conflicts.emplace_back(lines[later], lines[first]);
     }
   }
   std::sort(conflicts.begin(), conflicts.end());
