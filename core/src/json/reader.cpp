@@ -688,6 +688,7 @@ Problems Reader::read_root(const Codec& codec, void* root, void (*reset)(void*))
     }
   }
   Problems out;
+  if (entries_.empty() && count_ == 0) return out;  // the common case: no allocation
   out.reserve(entries_.size() + 1);
   for (Entry& e : entries_) out.push_back(std::move(e.problem));
   if (options_.closing_count && count_ > out.size()) {
