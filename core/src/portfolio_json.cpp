@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "json/scanner.h"
+#include "portfolio_shapes.h"
 #include "json_writer.h"
 #include "parley/zones.h"
 #include "json_text.h"
@@ -1575,6 +1576,25 @@ void write_account(JsonWriter& w, const Account& a) {
 }
 
 }  // namespace
+
+std::vector<PortfolioObjectMembers> portfolio_object_members() {
+  const std::pair<std::string_view, const Shape*> shapes[] = {
+      {"root", &kRootShape},         {"agency", &kAgencyShape},   {"client", &kClientShape},
+      {"postal_address", &kPostalShape}, {"policy", &kPolicyShape}, {"convenience_fee", &kFeeShape},
+      {"account", &kAccountShape},   {"secret_id", &kSecretShape}, {"balance", &kBalanceShape},
+      {"party", &kPartyShape},       {"address", &kAddressShape}, {"phone", &kPhoneShape},
+      {"email", &kEmailShape}};
+  std::vector<PortfolioObjectMembers> out;
+  for (const auto& [name, shape] : shapes) {
+    PortfolioObjectMembers o{name, {}, {}};
+    for (int m = 0; m < shape->count; ++m) {
+      o.members.push_back(shape->names[m]);
+      if ((shape->required & bit(m)) != 0) o.required.push_back(shape->names[m]);
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
 
 // [SECTION] API -------------------------------------------------------------------------------------------------------
 

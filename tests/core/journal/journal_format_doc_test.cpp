@@ -14,6 +14,8 @@
 namespace parley {
 namespace {
 
+#ifndef __EMSCRIPTEN__  // native only: the wasm run under node has no file system, and the check is the same
+
 using Names = std::vector<std::string>;
 
 std::string read_doc() {
@@ -77,6 +79,7 @@ TEST(JournalFormatDoc, NamesEveryMemberOfTheTablesInTheirOrder) {
     EXPECT_EQ(doc.at(type), table_members(*alternative.object)) << type;
   }
 }
+#endif
 
 }  // namespace
 }  // namespace parley
