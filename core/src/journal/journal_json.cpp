@@ -643,11 +643,10 @@ struct SyntaxError {
 
 // Reads one event's text with `reader` (restarted on it); its problems go to `sink` under "line N" when `lines`
 // (JSON Lines, the text being line `first_line`), syntax errors at "line L, column C" counted from `first_line`.
-// The event, when it read cleanly and validate_event found nothing.
-std::optional<Event> read_event(json::Reader& reader, std::string_view text, std::size_t first_line, bool lines,
-                                ProblemSink& sink) {
+// Whether the event `e` (default-constructed) read cleanly and validate_event found nothing.
+bool read_event(json::Reader& reader, std::string_view text, std::size_t first_line, bool lines, ProblemSink& sink,
+                Event& e) {
   reader.restart(text);
-  Event e;
   Problems problems = reader.read(kEvent, e);
   const std::size_t more = reader.problem_count() - problems.size();
   if (reader.text_refused()) {
@@ -657,11 +656,11 @@ std::optional<Event> read_event(json::Reader& reader, std::string_view text, std
       const auto [line, column] = json_text::line_and_column(text, error.at);
       sink.add("line " + std::to_string(first_line + line - 1) + ", column " + std::to_string(column),
                std::move(error.message));
-      return std::nullopt;
+      return false;
     }
   }
   if (problems.empty()) problems = validate_event(e);
-  if (problems.empty()) return std::optional<Event>(std::move(e));
+  if (problems.empty()) return true;
   const std::string prefix = lines ? "line " + std::to_string(first_line) : std::string();
   for (Problem& p : problems) {
     if (prefix.empty()) {
@@ -673,7 +672,7 @@ std::optional<Event> read_event(json::Reader& reader, std::string_view text, std
     }
   }
   sink.count_more(more);
-  return std::nullopt;
+  return false;
 }
 
 json::Reader::Options reader_options() {
@@ -695,8 +694,8 @@ EventLoad load_event(std::string_view json_object) {
   json::Reader reader(json_object);
   reader.set_options(reader_options());
   EventLoad out;
-  std::optional<Event> e = read_event(reader, json_object, 1, false, sink);
-  if (sink.count() == 0) out.event = std::move(e);
+  Event e;
+  if (read_event(reader, json_object, 1, false, sink, e) && sink.count() == 0) out.event = std::move(e);
   out.problems = sink.finish();
   return out;
 }
@@ -713,6 +712,9 @@ EventLinesLoad load_event_lines(std::string_view json_lines) {
   reader.set_options(reader_options());
   EventLinesLoad out;
   std::vector<std::size_t> lines;  // the line of each event in out.events
+  const auto most = static_cast<std::size_t>(std::count(json_lines.begin(), json_lines.end(), '\n')) + 1;
+  out.events.reserve(most);
+  lines.reserve(most);
   std::size_t line = 0;
   std::size_t start = 0;
   while (start < json_lines.size()) {
@@ -723,9 +725,10 @@ EventLinesLoad load_event_lines(std::string_view json_lines) {
     start = end + 1;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    if (std::optional<Event> e = read_event(reader, text, line, true, sink)) {
-      out.events.push_back(std::move(*e));
+    if (read_event(reader, text, line, true, sink, out.events.emplace_back())) {
       lines.push_back(line);
+    } else {
+      out.events.pop_back();
     }
   }
 
