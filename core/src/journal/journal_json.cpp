@@ -658,6 +658,15 @@ bool read_event(json::Reader& reader, std::string_view text, std::size_t first_l
                std::move(error.message));
       return false;
     }
+    // JSON nested deeper than json::max_depth: the reader's one problem, at "line L, column C" of `text`.
+    if (!problems.empty() && problems.front().path.rfind("line ", 0) == 0) {
+      const std::string& where = problems.front().path;
+      const std::size_t comma = where.find(',');
+      const std::size_t line = std::stoul(where.substr(5, comma - 5));
+      sink.add("line " + std::to_string(first_line + line - 1) + where.substr(comma),
+               std::move(problems.front().message));
+      return false;
+    }
   }
   if (problems.empty()) problems = validate_event(e);
   if (problems.empty()) return true;
