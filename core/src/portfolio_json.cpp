@@ -4,12 +4,12 @@
 // Index of this file:
 // [SECTION] Problem sink       collects problems up to max_problems, counts the rest
 // [SECTION] Shapes             value types, the members of each object, where each member's value goes
-// [SECTION] Loader             nlohmann SAX events streamed into typed values through a stack of frames
+// [SECTION] Loader             parser events (json::scan's) streamed into typed values through a stack of frames
 // [SECTION] Validation         whole-portfolio rules on typed values
 // [SECTION] Saver              canonical text through JsonWriter
 // [SECTION] API
 //
-// The loader never builds a document: each SAX event is applied to the value the top frame points at. A frame
+// The loader never builds a document: each parser event is applied to the value the top frame points at. A frame
 // remembers only its object type, the member being read (an index into the type's member table) or the array
 // index, so the JSON path of a problem is assembled only when a problem is reported.
 #include "parley/portfolio_json.h"
@@ -26,6 +26,8 @@
 #include <utility>
 #include <vector>
 
+#include "json/scanner.h"
+#include "portfolio_shapes.h"
 #include "json_writer.h"
 #include "parley/zones.h"
 #include "json_text.h"
@@ -766,30 +768,49 @@ class Loader {
   }
 
   bool number_integer(json::number_integer_t value) {
-    on_integer(value, false);
+    integer_value(value, false);
     return true;
   }
 
   bool number_unsigned(json::number_unsigned_t value) {
     const bool too_big = value > static_cast<json::number_unsigned_t>(INT64_MAX);
-    on_integer(too_big ? 0 : static_cast<std::int64_t>(value), too_big);
+    integer_value(too_big ? 0 : static_cast<std::int64_t>(value), too_big);
     return true;
   }
 
-  bool number_float(json::number_float_t, const json::string_t& raw) {
+  bool number_float(json::number_float_t, const json::string_t& raw) { return on_fraction(raw); }
+
+  bool string(json::string_t& value) { return on_string(value, &value); }
+
+  bool binary(json::binary_t&) { return true; }  // never sent for JSON text
+
+  // json::scan's events: the same as nlohmann's; a plain string is a view of the text (buffer null).
+  bool on_null() { return null(); }
+  bool on_boolean(bool value) { return boolean(value); }
+  bool on_integer(std::int64_t value) { return number_integer(value); }
+  bool on_unsigned(std::uint64_t value) { return number_unsigned(value); }
+  bool on_key(std::string_view name) { return key(name); }
+  bool on_begin(bool object) { return object ? start_object(0) : start_array(0); }
+  bool on_end(bool object) { return object ? end_object() : end_array(); }
+
+  bool on_fraction(std::string_view raw) {
     const Slot s = next_slot();
-    if (s.type != Type::skip && s.type != Type::none) type_mismatch(s, "the number " + raw);
+    if (s.type != Type::skip && s.type != Type::none) type_mismatch(s, "the number " + std::string(raw));
     return true;
   }
 
-  bool string(json::string_t& value) {
+  bool on_string(std::string_view value, std::string* buffer) {
     const Slot s = next_slot();
     switch (s.type) {
       case Type::skip:
       case Type::none:
         break;
       case Type::string:
-        *static_cast<std::string*>(s.target) = std::move(value);
+        if (buffer != nullptr) {
+          *static_cast<std::string*>(s.target) = std::move(*buffer);
+        } else {
+          static_cast<std::string*>(s.target)->assign(value.data(), value.size());
+        }
         break;
       case Type::date:
       case Type::opt_date: {
@@ -836,8 +857,6 @@ class Loader {
     return true;
   }
 
-  bool binary(json::binary_t&) { return true; }  // never sent for JSON text
-
   bool start_object(std::size_t) {
     if (frames_.empty()) {
       frames_.push_back(Frame{Type::root, &portfolio_, {}});
@@ -869,7 +888,7 @@ class Loader {
     return true;
   }
 
-  bool key(json::string_t& name) {
+  bool key(std::string_view name) {
     Frame& f = frames_.back();
     if (f.type == Type::skip) return true;
     const Shape& sh = shape(f.type);
@@ -949,7 +968,7 @@ class Loader {
     return f.slot;
   }
 
-  void on_integer(std::int64_t value, bool too_big) {
+  void integer_value(std::int64_t value, bool too_big) {
     const Slot s = next_slot();
     if (s.type == Type::amount || s.type == Type::integer) {
       const bool is_amount = s.type == Type::amount;
@@ -1558,15 +1577,49 @@ void write_account(JsonWriter& w, const Account& a) {
 
 }  // namespace
 
+std::vector<PortfolioObjectMembers> portfolio_object_members() {
+  const std::pair<std::string_view, const Shape*> shapes[] = {
+      {"root", &kRootShape},         {"agency", &kAgencyShape},   {"client", &kClientShape},
+      {"postal_address", &kPostalShape}, {"policy", &kPolicyShape}, {"convenience_fee", &kFeeShape},
+      {"account", &kAccountShape},   {"secret_id", &kSecretShape}, {"balance", &kBalanceShape},
+      {"party", &kPartyShape},       {"address", &kAddressShape}, {"phone", &kPhoneShape},
+      {"email", &kEmailShape}};
+  std::vector<PortfolioObjectMembers> out;
+  for (const auto& [name, shape] : shapes) {
+    PortfolioObjectMembers o{name, {}, {}};
+    for (int m = 0; m < shape->count; ++m) {
+      o.members.push_back(shape->names[m]);
+      if ((shape->required & bit(m)) != 0) o.required.push_back(shape->names[m]);
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 // [SECTION] API -------------------------------------------------------------------------------------------------------
 
 PortfolioLoad load_portfolio(std::string_view json_text) {
   Portfolio portfolio;
   ProblemSink sink;
-  Loader loader(json_text, portfolio, sink);
-  nlohmann::json::sax_parse(json_text.data(), json_text.data() + json_text.size(), &loader);
-  if (loader.syntax_ok()) {
-    std::vector<std::string> load_paths = loader.take_problem_paths();
+  std::vector<std::string> load_paths;
+  bool syntax_ok = true;
+  {
+    std::string buffer;  // strings with escapes, while scanning
+    Loader loader(json_text, portfolio, sink);
+    if (json::scan(json_text, loader, buffer) == json::Scan::refused) {
+      // Not JSON (or nested deeper than the scanner follows): read again by nlohmann's parser, which names the
+      // error after the problems found before it.
+      portfolio = Portfolio{};
+      sink = ProblemSink{};
+      Loader again(json_text, portfolio, sink);
+      nlohmann::json::sax_parse(json_text.data(), json_text.data() + json_text.size(), &again);
+      syntax_ok = again.syntax_ok();
+      load_paths = again.take_problem_paths();
+    } else {
+      load_paths = loader.take_problem_paths();
+    }
+  }
+  if (syntax_ok) {
     bool as_of_known = true;
     for (const std::string& path : load_paths) as_of_known = as_of_known && path != "as_of";
     sink.suppress_under(std::move(load_paths));

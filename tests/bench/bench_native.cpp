@@ -19,6 +19,7 @@
 #include "bench_contact.h"
 #include "embedded_calendars.h"
 #include "parley/demo.h"
+#include "parley/journal/journal_json.h"
 #include "parley/plans/plan.h"
 #include "parley/portfolio_json.h"
 
@@ -29,6 +30,7 @@ using parley::bench::Input;
 std::unique_ptr<Input> g_input;  // built once in main, before any benchmark runs
 std::unique_ptr<parley::bench::ContactInput> g_contact;  // built on the first account_fold_all run
 std::vector<parley::AccountState> g_folds;                  // the folds of the last account_fold_all run
+std::string g_journal_text;  // save_journal of the contact journal, made on the first journal_load run
 
 void set_rates(benchmark::State& state, std::size_t bytes) {
   const auto iterations = static_cast<std::int64_t>(state.iterations());
@@ -117,6 +119,50 @@ void account_apply_one(benchmark::State& state) {
   state.counters["ns_per_event"] = ns;
 }
 
+void ensure_journal_text() {
+  ensure_contact_input();
+  if (g_journal_text.empty()) {
+    g_journal_text = parley::save_journal(g_contact->journal);
+    std::printf("journal text: %zu events, %zu bytes (%.1f MB)\n", g_contact->journal.size(), g_journal_text.size(),
+                static_cast<double>(g_journal_text.size()) / 1e6);
+  }
+}
+
+void set_journal_rates(benchmark::State& state) {
+  const auto iterations = static_cast<std::int64_t>(state.iterations());
+  state.SetBytesProcessed(iterations * static_cast<std::int64_t>(g_journal_text.size()));
+  state.SetItemsProcessed(iterations * static_cast<std::int64_t>(g_contact->journal.size()));
+  state.counters["events"] = static_cast<double>(g_contact->journal.size());
+}
+
+// The JSON Lines alone: load_event_lines, the events in text order.
+void journal_lines(benchmark::State& state) {
+  ensure_journal_text();
+  for (auto _ : state) {
+    parley::EventLinesLoad load = parley::load_event_lines(g_journal_text);
+    if (!load.problems.empty()) {
+      state.SkipWithError("the saved journal did not load");
+      break;
+    }
+    benchmark::DoNotOptimize(load.events.data());
+  }
+  set_journal_rates(state);
+}
+
+// load_journal: the lines, then the journal's indexes (Journal::add_all).
+void journal_load(benchmark::State& state) {
+  ensure_journal_text();
+  for (auto _ : state) {
+    parley::JournalLoad load = parley::load_journal(g_journal_text);
+    if (!load.problems.empty()) {
+      state.SkipWithError("the saved journal did not load");
+      break;
+    }
+    benchmark::DoNotOptimize(load.journal);
+  }
+  set_journal_rates(state);
+}
+
 void contact_check_all(benchmark::State& state) {
   ensure_contact_input();
   if (g_folds.empty()) g_folds = parley::bench::fold_every_account(g_input->portfolio, *g_contact);
@@ -139,6 +185,8 @@ BENCHMARK(calendar_schedule_60)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(account_fold_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(account_apply_one)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(contact_check_all)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(journal_lines)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(journal_load)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The console report, keeping each benchmark's real and CPU time per iteration (ms) for the summary: the
 // median when --benchmark_repetitions produced one, else the last run.
@@ -199,6 +247,12 @@ void print_summary(const char* clock, const SummaryReporter::Times& ms, std::siz
   if (ms.count("contact_check_all")) {
     std::printf("%s (on the folds; goal: under 50 ms native for 100,000)\n",
                 parley::bench::figure_line("contact_check_all", ms.at("contact_check_all"), 0, accounts).c_str());
+  }
+  for (const char* name : {"journal_lines", "journal_load"}) {
+    if (ms.count(name) == 0 || g_journal_text.empty()) continue;
+    std::printf("%s (%zu events; goal: 300 MB/s native)\n",
+                parley::bench::figure_line(name, ms.at(name), g_journal_text.size(), accounts).c_str(),
+                g_contact->journal.size());
   }
 }
 

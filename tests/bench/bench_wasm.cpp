@@ -18,6 +18,7 @@
 #include "bench_contact.h"
 #include "embedded_calendars.h"
 #include "parley/demo.h"
+#include "parley/journal/journal_json.h"
 #include "parley/plans/plan.h"
 #include "parley/portfolio_json.h"
 
@@ -122,5 +123,28 @@ int main(int argc, char** argv) {
   std::printf("%s (%zu allowed, %zu blocked)\n",
               parley::bench::figure_line("contact_check_all", check_ms, 0, accounts).c_str(), tally.allowed,
               tally.blocked);
+
+  const std::string journal_text = parley::save_journal(contact.journal);
+  bool journal_loaded = true;
+  const double lines_ms = median_ms(runs, [&] {
+    const parley::EventLinesLoad load = parley::load_event_lines(journal_text);
+    journal_loaded = journal_loaded && load.problems.empty();
+    g_sink = g_sink + load.events.size();
+  });
+  const double journal_ms = median_ms(runs, [&] {
+    const parley::JournalLoad load = parley::load_journal(journal_text);
+    journal_loaded = journal_loaded && load.problems.empty();
+    g_sink = g_sink + (load.journal ? load.journal->size() : 0);
+  });
+  if (!journal_loaded) {
+    std::fprintf(stderr, "the saved journal did not load\n");
+    return 1;
+  }
+  std::printf("%s (%zu events, %.1f MB)\n",
+              parley::bench::figure_line("journal_lines", lines_ms, journal_text.size(), accounts).c_str(),
+              contact.journal.size(), static_cast<double>(journal_text.size()) / 1e6);
+  std::printf("%s (%zu events, %.1f MB)\n",
+              parley::bench::figure_line("journal_load", journal_ms, journal_text.size(), accounts).c_str(),
+              contact.journal.size(), static_cast<double>(journal_text.size()) / 1e6);
   return 0;
 }

@@ -1,31 +1,34 @@
-// The journal's JSON form: a per-object loader (SAX into a small reusable tree, then typed decoding), JSON Lines,
-// and the canonical saver.
+// The journal's JSON form: the field tables of an event and its payloads (one description, read by json::Reader
+// and written by json::write), JSON Lines, and the checks of a whole text.
 //
 // Index of this file:
 // [SECTION] Problem sink      keeps the first journal_max_problems, counts the rest
-// [SECTION] Tree              one JSON value as flat nodes in reused buffers, built from nlohmann SAX events
-// [SECTION] Decoder           typed reading of an event from a tree, problems named by member path
-// [SECTION] Saver             canonical text through JsonWriter
+// [SECTION] Words             what the problems of each kind of value say
+// [SECTION] Scalars           ids, instants, dates, amounts and currencies, times of day, weekdays, spellings
+// [SECTION] Tables            the payload of each event type, then the event
+// [SECTION] Reading           one event's text through the reader; syntax errors named by line and column
 // [SECTION] API
 //
-// An event is a small object whose "type" member decides the shape of "payload", and members may come in any
-// order, so each object is first read into a tree of nodes (no allocation once the buffers have grown), then
-// decoded. Decoding reports every member it cannot read; only an event that decodes cleanly is passed to
-// validate_event, so one mistake is reported once.
+// An event's "type" decides the shape of its "payload", and members may come in any order: a payload met before
+// the type is kept by the reader and read once the type is known. Problems about member names (unknown, given
+// twice) come first, in the order of the text, then each member's in table order. Only an event that reads
+// cleanly is passed to validate_event, so one mistake is reported once.
 #include "parley/journal/journal_json.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
 #include <climits>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <utility>
+#include <variant>
 
-#include "json_writer.h"
+#include "journal/journal_tables.h"
+#include "json/reader.h"
+#include "json/table.h"
 #include "json_text.h"
+#include "json_writer.h"
 
 namespace parley {
 namespace {
@@ -38,6 +41,7 @@ class ProblemSink {
     ++count_;
     if (problems_.size() < journal_max_problems) problems_.push_back(Problem{std::move(path), std::move(message)});
   }
+  void count_more(std::size_t n) { count_ += n; }  // problems beyond what a reader kept
   std::size_t count() const { return count_; }
   Problems finish() {
     if (count_ > problems_.size()) {
@@ -51,213 +55,177 @@ class ProblemSink {
   std::size_t count_ = 0;
 };
 
-// [SECTION] Tree ------------------------------------------------------------------------------------------------------
+// [SECTION] Words -----------------------------------------------------------------------------------------------------
 
-constexpr std::uint32_t kNone = 0xFFFFFFFF;
+// What a value is, for "expected X, got Y".
+std::string describe(const json::Scalar& v) {
+  using Kind = json::Scalar::Kind;
+  switch (v.kind) {
+    case Kind::object:
+      return "an object";
+    case Kind::array:
+      return "an array";
+    case Kind::string:
+      return json_text::quoted(v.text);
+    case Kind::integer:
+      return std::to_string(v.integer);
+    case Kind::too_large:
+      return "a number out of range";
+    case Kind::fraction:
+      return "a number with a fraction or exponent";
+    case Kind::boolean:
+      return v.boolean ? "true" : "false";
+    case Kind::null:
+      break;
+  }
+  return "null";
+}
 
-enum class Kind : std::uint8_t { object, array, string, integer, out_of_range, fraction, boolean, null };
+// "<mismatch>, got <the value>" ("expected a string, got 12"), for a value of the wrong type and for a string
+// that does not read.
+constexpr json::Words words(std::string_view mismatch) {
+  json::Words w{mismatch};
+  w.describe = describe;
+  return w;
+}
 
-struct Node {
-  Kind kind = Kind::null;
-  bool flag = false;                 // a boolean's value
-  std::uint32_t key_at = 0;          // member name in the arena (members of objects only)
-  std::uint32_t key_size = 0;
-  std::uint32_t text_at = 0;         // a string's value in the arena
-  std::uint32_t text_size = 0;
-  std::int64_t number = 0;           // an integer's value
-  std::uint32_t first = kNone;       // first member or element
-  std::uint32_t next = kNone;        // next sibling
-};
+constexpr json::Words kWholeWords = [] {
+  json::Words w = words("expected an integer");
+  w.range = "must be within ±9007199254740991";
+  return w;
+}();
 
-// One JSON value as nodes; node 0 is the top. The buffers are kept between values.
-class Tree {
- public:
-  void clear() {
-    nodes_.clear();
-    arena_.clear();
-    open_.clear();
-    has_key_ = false;
-    error_.clear();
-    error_at_ = 0;
-  }
-  const Node& node(std::uint32_t i) const { return nodes_[i]; }
-  std::string_view key(const Node& n) const { return std::string_view(arena_).substr(n.key_at, n.key_size); }
-  std::string_view text(const Node& n) const { return std::string_view(arena_).substr(n.text_at, n.text_size); }
-  const std::string& error() const { return error_; }  // a syntax error's reason, empty if none
-  std::size_t error_at() const { return error_at_; }   // its byte offset in the parsed text
+template <class E, int N>
+std::string expected_one_of() {
+  return "expected " + json_text::one_of_spellings<E>(N);
+}
+template <class E, int N>
+std::string say_one_of(std::string_view got) {
+  return expected_one_of<E, N>() + ", got " + json_text::quoted(got);
+}
+template <class E, int N>
+constexpr json::Words one_of_words() {
+  json::Words w;
+  w.say = say_one_of<E, N>;
+  w.expected = expected_one_of<E, N>;
+  w.describe = describe;
+  return w;
+}
 
-  // nlohmann's SAX interface.
-  bool null() {
-    push(Kind::null);
-    return true;
-  }
-  bool boolean(bool value) {
-    nodes_[push(Kind::boolean)].flag = value;
-    return true;
-  }
-  bool number_integer(std::int64_t value) {
-    nodes_[push(Kind::integer)].number = value;
-    return true;
-  }
-  bool number_unsigned(std::uint64_t value) {
-    if (value > static_cast<std::uint64_t>(INT64_MAX)) {
-      push(Kind::out_of_range);
-    } else {
-      nodes_[push(Kind::integer)].number = static_cast<std::int64_t>(value);
-    }
-    return true;
-  }
-  bool number_float(double, const std::string&) {
-    push(Kind::fraction);
-    return true;
-  }
-  bool string(std::string& value) {
-    const std::uint32_t at = push(Kind::string);
-    nodes_[at].text_at = static_cast<std::uint32_t>(arena_.size());
-    nodes_[at].text_size = static_cast<std::uint32_t>(value.size());
-    arena_ += value;
-    return true;
-  }
-  bool binary(nlohmann::json::binary_t&) {
-    push(Kind::null);  // not produced by the JSON text parser
-    return true;
-  }
-  bool start_object(std::size_t) {
-    open_.push_back(Open{push(Kind::object), kNone});
-    return true;
-  }
-  bool key(std::string& name) {
-    key_at_ = static_cast<std::uint32_t>(arena_.size());
-    key_size_ = static_cast<std::uint32_t>(name.size());
-    arena_ += name;
-    has_key_ = true;
-    return true;
-  }
-  bool end_object() {
-    open_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t) {
-    open_.push_back(Open{push(Kind::array), kNone});
-    return true;
-  }
-  bool end_array() {
-    open_.pop_back();
-    return true;
-  }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    error_at_ = position == 0 ? 0 : position - 1;  // nlohmann counts the offending character as read
-    std::string_view what = error.what();
-    if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) {
-      what.remove_prefix(dash + 3);
-    } else if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
-      what.remove_prefix(colon + 2);
-    }
-    constexpr std::size_t kLongest = 160;  // "last read" may hold the rest of the line
-    if (what.size() > kLongest) {
-      std::size_t cut = kLongest;
-      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
-      error_ = std::string(what.substr(0, cut)) + "...";
-    } else {
-      error_ = std::string(what);
-    }
-    if (error_.empty()) error_ = "syntax error";
-    return false;
-  }
-
- private:
-  struct Open {
-    std::uint32_t node;
-    std::uint32_t last_child;
-  };
-
-  // Appends a node as the next member or element of the open container, and returns its index.
-  std::uint32_t push(Kind kind) {
-    const auto at = static_cast<std::uint32_t>(nodes_.size());
-    Node& n = nodes_.emplace_back();
-    n.kind = kind;
-    if (has_key_) {
-      n.key_at = key_at_;
-      n.key_size = key_size_;
-      has_key_ = false;
-    }
-    if (!open_.empty()) {
-      Open& parent = open_.back();
-      if (parent.last_child == kNone) {
-        nodes_[parent.node].first = at;
-      } else {
-        nodes_[parent.last_child].next = at;
-      }
-      parent.last_child = at;
-    }
-    return at;
-  }
-
-  std::vector<Node> nodes_;
-  std::string arena_;
-  std::vector<Open> open_;
-  bool has_key_ = false;
-  std::uint32_t key_at_ = 0;
-  std::uint32_t key_size_ = 0;
-  std::string error_;
-  std::size_t error_at_ = 0;
-};
-
-// [SECTION] Decoder ---------------------------------------------------------------------------------------------------
-
-constexpr std::string_view kEventMembers[] = {"id",     "type",     "account_id", "recorded_at",
-                                              "author", "sequence", "payload"};
-constexpr std::string_view kAuthorMembers[] = {"user", "device"};
-constexpr std::string_view kContactAttemptedMembers[] = {"party_id", "channel", "contact_point", "direction"};
-constexpr std::string_view kOutcomeMembers[] = {"attempt_id", "outcome", "conversation"};
-constexpr std::string_view kVerifiedMembers[] = {"party_id", "method", "questions_passed"};
-constexpr std::string_view kPromiseMembers[] = {"amount", "currency", "due"};
-constexpr std::string_view kPlanMembers[] = {"request", "quote_digest"};
-constexpr std::string_view kPaymentMembers[] = {"amount", "currency", "date", "method", "allocation", "receipt"};
-constexpr std::string_view kAllocationMembers[] = {"fees", "interest", "principal"};
-constexpr std::string_view kReversalMembers[] = {"payment_id", "reason", "date"};
-constexpr std::string_view kAdjustmentMembers[] = {"part", "direction", "amount", "currency", "date", "reason"};
-constexpr std::string_view kLetterMembers[] = {"party_id", "template_id", "template_version", "locale",
-                                               "address",  "provided",    "figures",          "document_digest"};
-constexpr std::string_view kFiguresMembers[] = {"currency", "itemisation_date", "principal", "interest",
-                                                "fees",     "payments",         "credits"};
-// contact-point-added: the point's member is named by its kind ("address", "phone" or "email"); the list for an
-// unreadable kind holds all three so that only the kind is reported.
-constexpr std::string_view kAddedMembers[][7] = {
-    {"party_id", "kind", "address", "source", "seen", "status", "confidence_bp"},
-    {"party_id", "kind", "phone", "source", "seen", "status", "confidence_bp"},
-    {"party_id", "kind", "email", "source", "seen", "status", "confidence_bp"}};
-constexpr std::string_view kAddedAnyMembers[] = {"party_id", "kind",   "address", "phone",        "email",
-                                                 "source",   "seen",   "status",  "confidence_bp"};
-constexpr std::string_view kAddressMembers[] = {"lines",   "city",      "region",      "postal_code",
-                                                "country", "time_zone", "consent_mail"};
-constexpr std::string_view kPhoneMembers[] = {"number", "kind", "time_zones", "consent_call", "consent_text"};
-constexpr std::string_view kEmailMembers[] = {"address", "consent_email"};
-constexpr std::string_view kExceptionMembers[] = {"event_id", "rules"};
-constexpr std::string_view kBrokenRuleMembers[] = {"rule_id", "citation", "words"};
-constexpr std::string_view kConsentMembers[] = {"party_id", "kind", "point", "channel", "given"};
-constexpr std::string_view kDisputeMembers[] = {"party_id", "reason", "received"};
-constexpr std::string_view kCeaseMembers[] = {"party_id", "scope", "channels"};
-constexpr std::string_view kPreferenceMembers[] = {"party_id", "avoid_times", "avoid_channels"};
-constexpr std::string_view kTimeMembers[] = {"weekday", "from", "to"};
-constexpr std::string_view kPointMembers[] = {"party_id", "kind", "point", "status"};
-constexpr std::string_view kEscalatedMembers[] = {"to", "reason"};
+constexpr json::ObjectWords kObjectWords{"unknown member", "required member is missing", "member given twice", true};
 
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
 
-std::string join(std::string_view path, std::string_view member) {
-  std::string out;
-  out.reserve(path.size() + 1 + member.size());
-  out += path;
-  if (!path.empty()) out += '.';
-  out += member;
-  return out;
+// [SECTION] Scalars ---------------------------------------------------------------------------------------------------
+
+// A string parsed by Parse; a string that does not parse is refused as a value of the wrong type.
+template <class T, std::optional<T> (*Parse)(std::string_view)>
+bool read_parsed(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  std::optional<T> parsed;
+  if (v.kind == json::Scalar::Kind::string) parsed = Parse(v.text);
+  if (!parsed) {
+    r.mismatch(c, v);
+    return false;
+  }
+  *static_cast<T*>(target) = *parsed;
+  return true;
 }
 
-std::string element(std::string_view path, std::size_t index) {
-  return std::string(path) + "[" + std::to_string(index) + "]";
+void write_id(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(static_cast<const EventId*>(value)->hex());
 }
+void write_instant(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(static_cast<const Instant*>(value)->iso());
+}
+void write_date(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(static_cast<const Date*>(value)->iso());
+}
+
+constexpr auto kText = json::text(words("expected a string"));
+constexpr auto kTexts = json::array(kText, words("expected an array"));
+constexpr auto kBoolean = json::boolean(words("expected true or false"));
+constexpr auto kId = json::custom<EventId>(read_parsed<EventId, EventId::parse>, write_id,
+                                           words("expected an event id of 32 lowercase hex digits"))
+                         .as(json::Json::string);
+constexpr auto kInstant = json::custom<Instant>(read_parsed<Instant, Instant::parse>, write_instant,
+                                                words("expected a UTC instant \"YYYY-MM-DDTHH:MM:SSZ\""))
+                              .as(json::Json::string);
+constexpr auto kDate = json::custom<Date>(read_parsed<Date, Date::parse>, write_date, words("expected a date \"YYYY-MM-DD\""))
+                           .as(json::Json::string);
+
+bool read_sequence(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  std::int64_t n = 0;
+  if (!json::detail::read_whole(r, c, v, n)) return false;
+  *static_cast<std::uint64_t*>(target) = static_cast<std::uint64_t>(n);
+  return true;
+}
+void write_sequence(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.integer(static_cast<std::int64_t>(std::min(*static_cast<const std::uint64_t*>(value), std::uint64_t{INT64_MAX})));
+}
+constexpr auto kSequence = [] {
+  json::Words w = words("expected an integer");
+  w.range = "must be from 1 to 9007199254740991";
+  return json::custom<std::uint64_t>(read_sequence, write_sequence, w, 1,
+                                     static_cast<std::int64_t>(max_event_sequence));
+}();
+
+constexpr json::Words kQuestionWords = [] {
+  json::Words w = words("expected an integer");
+  w.range = "must be within the range of a 32-bit integer";
+  return w;
+}();
+constexpr auto kQuestions = json::integer<int>(INT_MIN, INT_MAX, kQuestionWords);
+constexpr json::Words kConfidenceWords = [] {
+  json::Words w = words("expected an integer");
+  w.range = "must be from 0 to 10000";
+  return w;
+}();
+constexpr auto kConfidence = json::integer<int>(0, 10000, kConfidenceWords);
+
+// Minor units, keeping the currency the amount already has (its currency member may come first or later).
+bool read_minor(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  std::int64_t n = 0;
+  if (!json::detail::read_whole(r, c, v, n)) return false;
+  Money& m = *static_cast<Money*>(target);
+  m = Money(n, m.currency());
+  return true;
+}
+void write_minor(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.integer(static_cast<const Money*>(value)->minor());
+}
+constexpr auto kMinor = json::custom<Money>(read_minor, write_minor, kWholeWords, -json_text::max_exact_integer,
+                                            json_text::max_exact_integer)
+                            .as(json::Json::integer);
+
+// The currency of an amount, keeping its minor units.
+bool read_money_currency(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  Currency currency;
+  if (!read_parsed<Currency, Currency::find>(r, c, &currency, v)) return false;
+  Money& m = *static_cast<Money*>(target);
+  m = Money(m.minor(), currency);
+  return true;
+}
+void write_money_currency(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(static_cast<const Money*>(value)->currency().code());
+}
+constexpr json::Words kCurrencyWords = words("expected a currency code such as \"USD\"");
+constexpr auto kCurrency =
+    json::custom<Money>(read_money_currency, write_money_currency, kCurrencyWords).as(json::Json::string);
+
+// The currency of a letter's figures: every amount's.
+bool read_figures_currency(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  Currency currency;
+  if (!read_parsed<Currency, Currency::find>(r, c, &currency, v)) return false;
+  Balance& b = *static_cast<Balance*>(target);
+  for (Money* m : {&b.principal, &b.interest, &b.fees, &b.payments, &b.credits}) *m = Money(m->minor(), currency);
+  return true;
+}
+void write_figures_currency(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(static_cast<const Balance*>(value)->principal.currency().code());
+}
+constexpr auto kFiguresCurrency =
+    json::custom<Balance>(read_figures_currency, write_figures_currency, kCurrencyWords).as(json::Json::string);
 
 // Minutes after midnight from "HH:MM" (00:00 to 24:00), or -1.
 int parse_time(std::string_view text) {
@@ -280,946 +248,484 @@ std::string format_time(int minutes) {
   return out;
 }
 
-class Decoder;
-
-// The members of one object, looked up by name against its shape; unknown and repeated members are reported
-// when the object is opened, missing ones when they are asked for.
-class Object {
- public:
-  Object(Decoder& decoder, std::uint32_t node, std::string path, std::span<const std::string_view> names);
-
-  std::string path_of(int member) const { return join(path_, names_[static_cast<std::size_t>(member)]); }
-  std::uint32_t node_of(int member) const { return found_[static_cast<std::size_t>(member)]; }  // or kNone
-  const Node* need(int member);  // the member's node; reports a missing member and gives null
-
-  bool text(int member, std::string& out);
-  bool id(int member, EventId& out);
-  bool instant(int member, Instant& out);
-  bool date(int member, Date& out);
-  bool integer(int member, std::int64_t low, std::int64_t high, std::int64_t& out, std::string_view range);
-  bool boolean(int member, bool& out);
-  bool currency(int member, Currency& out);
-  template <class E>
-  bool choice(int member, int count, std::optional<E> (*parse)(std::string_view), E& out);
-  bool channels(int member, std::vector<ContactChannel>& out);
-
- private:
-  Decoder& d_;
-  std::string path_;
-  std::span<const std::string_view> names_;
-  std::array<std::uint32_t, 12> found_{};
-};
-
-class Decoder {
- public:
-  Decoder(const Tree& tree, std::string_view line, ProblemSink& sink) : tree_(tree), line_(line), sink_(sink) {}
-
-  const Tree& tree() const { return tree_; }
-
-  // Reports at a member path; with a line prefix "line 3: path", or "line 3" for the whole line.
-  void report(std::string_view path, std::string message) {
-    ++problems_;
-    if (line_.empty()) {
-      sink_.add(std::string(path), std::move(message));
-    } else if (path.empty()) {
-      sink_.add(std::string(line_), std::move(message));
-    } else {
-      sink_.add(std::string(line_) + ": " + std::string(path), std::move(message));
-    }
+bool read_time(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  const int minutes = v.kind == json::Scalar::Kind::string ? parse_time(v.text) : -1;
+  if (minutes < 0) {
+    r.mismatch(c, v);
+    return false;
   }
+  *static_cast<int*>(target) = minutes;
+  return true;
+}
+void write_time(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(format_time(std::clamp(*static_cast<const int*>(value), 0, 1440)));
+}
+constexpr auto kTime =
+    json::custom<int>(read_time, write_time, words("expected a local time \"HH:MM\" from 00:00 to 24:00")).as(json::Json::string);
 
-  // What a node holds, for "expected X, got Y".
-  std::string describe(const Node& n) const {
-    switch (n.kind) {
-      case Kind::object:
-        return "an object";
-      case Kind::array:
-        return "an array";
-      case Kind::string:
-        return json_text::quoted(tree_.text(n));
-      case Kind::integer:
-        return std::to_string(n.number);
-      case Kind::out_of_range:
-        return "a number out of range";
-      case Kind::fraction:
-        return "a number with a fraction or exponent";
-      case Kind::boolean:
-        return n.flag ? "true" : "false";
-      default:
-        return "null";
-    }
+bool read_weekday(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  const auto found = std::find(std::begin(kWeekdays), std::end(kWeekdays),
+                               v.kind == json::Scalar::Kind::string ? v.text : std::string_view());
+  if (v.kind != json::Scalar::Kind::string || found == std::end(kWeekdays)) {
+    r.mismatch(c, v);
+    return false;
   }
-  void mismatch(std::string_view path, std::string_view expected, const Node& got) {
-    report(path, "expected " + std::string(expected) + ", got " + describe(got));
-  }
+  *static_cast<Weekday*>(target) = static_cast<Weekday>(found - std::begin(kWeekdays) + 1);
+  return true;
+}
+void write_weekday(json::JsonWriter& w, const json::Codec&, const void* value) {
+  const int day = static_cast<int>(*static_cast<const Weekday*>(value));
+  w.string(day >= 1 && day <= 7 ? kWeekdays[day - 1] : std::string_view("?"));
+}
+constexpr auto kWeekday =
+    json::custom<Weekday>(read_weekday, write_weekday, words("expected a day \"monday\" to \"sunday\"")).as(json::Json::string);
 
-  std::optional<Event> event() {
-    const Node& root = tree_.node(0);
-    if (root.kind != Kind::object) {
-      mismatch("", "a JSON object", root);
-      return std::nullopt;
-    }
-    const std::size_t before = problems_;
-    Event e;
-    Object o(*this, 0, "", kEventMembers);
-    o.id(0, e.id);
-    std::optional<EventKind> kind;
-    if (const Node* t = o.need(1)) {
-      if (t->kind != Kind::string) {
-        mismatch("type", "an event type such as \"contact-attempted\"", *t);
-      } else if (!(kind = parse_event_kind(tree_.text(*t)))) {
-        report("type", "unknown event type " + json_text::quoted(tree_.text(*t)));
-      }
-    }
-    o.text(2, e.account_id);
-    o.instant(3, e.recorded_at);
-    if (const Node* a = o.need(4)) {
-      if (a->kind != Kind::object) {
-        mismatch("author", "an object", *a);
-      } else {
-        Object author(*this, o.node_of(4), "author", kAuthorMembers);
-        author.text(0, e.author.user);
-        author.text(1, e.author.device);
-      }
-    }
-    std::int64_t sequence = 0;
-    if (o.integer(5, 1, static_cast<std::int64_t>(max_event_sequence), sequence, "from 1 to 9007199254740991"))
-      e.sequence = static_cast<std::uint64_t>(sequence);
-    if (const Node* p = o.need(6)) {
-      if (p->kind != Kind::object) {
-        mismatch("payload", "an object", *p);
-      } else if (kind) {
-        e.payload = payload(*kind, o.node_of(6));
-      }
-    }
-    if (problems_ != before) return std::nullopt;
-    for (Problem& p : validate_event(e)) report(p.path, std::move(p.message));
-    if (problems_ != before) return std::nullopt;
-    return e;
-  }
+template <class E, std::optional<E> (*Parse)(std::string_view), int N>
+constexpr auto choice() {
+  return json::spelling<E, Parse>(one_of_words<E, N>());
+}
+constexpr auto kChannel = choice<ContactChannel, parse_contact_channel, 5>();
+constexpr auto kChannels = json::array(kChannel, words("expected an array"));
+constexpr auto kDirection = choice<ContactDirection, parse_contact_direction, 2>();
+constexpr auto kOutcome = choice<ContactOutcome, parse_contact_outcome, 13>();
+constexpr auto kMethod = choice<VerificationMethod, parse_verification_method, 3>();
+constexpr auto kPaymentMethod = choice<PaymentMethod, parse_payment_method, 3>();
+constexpr auto kReversalReason = choice<ReversalReason, parse_reversal_reason, 3>();
+constexpr auto kPart = choice<BalancePart, parse_balance_part, 3>();
+constexpr auto kAdjustmentDirection = choice<AdjustmentDirection, parse_adjustment_direction, 2>();
+constexpr auto kScope = choice<CeaseScope, parse_cease_scope, 2>();
+constexpr auto kPointKind = choice<ContactPointKind, parse_contact_point_kind, 3>();
+constexpr auto kPhoneKind = choice<PhoneKind, parse_phone_kind, 4>();
+constexpr auto kStatus = choice<ContactStatus, parse_contact_status, 4>();
+constexpr auto kTarget = choice<EscalationTarget, parse_escalation_target, 3>();
 
- private:
-  friend class Object;
+// [SECTION] Tables ----------------------------------------------------------------------------------------------------
 
-  EventPayload payload(EventKind kind, std::uint32_t node) {
-    const std::string path = "payload";
+template <class T>
+constexpr auto object_of(const json::ObjectType& type) {
+  return json::object<T>(type, words("expected an object"));
+}
+
+using json::member;
+
+constexpr json::Member kContactAttemptedMembers[] = {
+    member<&ContactAttempted::party_id>("party_id", kText), member<&ContactAttempted::channel>("channel", kChannel),
+    member<&ContactAttempted::contact_point>("contact_point", kText),
+    member<&ContactAttempted::direction>("direction", kDirection)};
+constexpr json::ObjectType kContactAttemptedType = json::object_type(kContactAttemptedMembers, kObjectWords);
+
+constexpr json::Member kOutcomeMembers[] = {member<&OutcomeRecorded::attempt_id>("attempt_id", kId),
+                                            member<&OutcomeRecorded::outcome>("outcome", kOutcome),
+                                            member<&OutcomeRecorded::conversation>("conversation", kBoolean)};
+constexpr json::ObjectType kOutcomeType = json::object_type(kOutcomeMembers, kObjectWords);
+
+constexpr json::Member kVerifiedMembers[] = {member<&PartyVerified::party_id>("party_id", kText),
+                                             member<&PartyVerified::method>("method", kMethod),
+                                             member<&PartyVerified::questions_passed>("questions_passed", kQuestions)};
+constexpr json::ObjectType kVerifiedType = json::object_type(kVerifiedMembers, kObjectWords);
+
+constexpr json::Member kPromiseMembers[] = {member<&PromiseMade::amount>("amount", kMinor),
+                                            member<&PromiseMade::amount>("currency", kCurrency),
+                                            member<&PromiseMade::due>("due", kDate)};
+constexpr json::ObjectType kPromiseType = json::object_type(kPromiseMembers, kObjectWords);
+
+constexpr json::Member kPlanMembers[] = {member<&PlanAccepted::request>("request", kText),
+                                         member<&PlanAccepted::quote_digest>("quote_digest", kText)};
+constexpr json::ObjectType kPlanType = json::object_type(kPlanMembers, kObjectWords);
+
+constexpr json::Member kAllocationMembers[] = {member<&BalanceParts::fees>("fees", kMinor),
+                                               member<&BalanceParts::interest>("interest", kMinor),
+                                               member<&BalanceParts::principal>("principal", kMinor)};
+constexpr json::ObjectType kAllocationType = json::object_type(kAllocationMembers, kObjectWords);
+constexpr auto kAllocation = object_of<BalanceParts>(kAllocationType);
+
+// The allocation is in the payment's currency.
+void finish_payment(json::Reader&, void* object) {
+  auto& p = *static_cast<PaymentPosted*>(object);
+  const Currency c = p.amount.currency();
+  for (Money* m : {&p.allocation.fees, &p.allocation.interest, &p.allocation.principal}) *m = Money(m->minor(), c);
+}
+constexpr json::Member kPaymentMembers[] = {
+    member<&PaymentPosted::amount>("amount", kMinor),         member<&PaymentPosted::amount>("currency", kCurrency),
+    member<&PaymentPosted::date>("date", kDate),              member<&PaymentPosted::method>("method", kPaymentMethod),
+    member<&PaymentPosted::allocation>("allocation", kAllocation), member<&PaymentPosted::receipt>("receipt", kText)};
+constexpr json::ObjectType kPaymentType = json::object_type(kPaymentMembers, kObjectWords, finish_payment);
+
+constexpr json::Member kReversalMembers[] = {member<&PaymentReversed::payment_id>("payment_id", kId),
+                                             member<&PaymentReversed::reason>("reason", kReversalReason),
+                                             member<&PaymentReversed::date>("date", kDate)};
+constexpr json::ObjectType kReversalType = json::object_type(kReversalMembers, kObjectWords);
+
+constexpr json::Member kAdjustmentMembers[] = {
+    member<&BalanceAdjusted::part>("part", kPart),
+    member<&BalanceAdjusted::direction>("direction", kAdjustmentDirection),
+    member<&BalanceAdjusted::amount>("amount", kMinor),
+    member<&BalanceAdjusted::amount>("currency", kCurrency),
+    member<&BalanceAdjusted::date>("date", kDate),
+    member<&BalanceAdjusted::reason>("reason", kText)};
+constexpr json::ObjectType kAdjustmentType = json::object_type(kAdjustmentMembers, kObjectWords);
+
+void* whole(void* object) {
+  return object;
+}
+const void* whole_view(const void* object) {
+  return object;
+}
+constexpr json::Member kFiguresMembers[] = {
+    json::member_at("currency", kFiguresCurrency, whole, whole_view),
+    member<&Balance::itemisation_date>("itemisation_date", kDate),
+    member<&Balance::principal>("principal", kMinor),
+    member<&Balance::interest>("interest", kMinor),
+    member<&Balance::fees>("fees", kMinor),
+    member<&Balance::payments>("payments", kMinor),
+    member<&Balance::credits>("credits", kMinor)};
+constexpr json::ObjectType kFiguresType = json::object_type(kFiguresMembers, kObjectWords);
+constexpr auto kFigures = object_of<Balance>(kFiguresType);
+
+constexpr json::Member kLetterMembers[] = {member<&LetterIssued::party_id>("party_id", kText),
+                                           member<&LetterIssued::template_id>("template_id", kText),
+                                           member<&LetterIssued::template_version>("template_version", kText),
+                                           member<&LetterIssued::locale>("locale", kText),
+                                           member<&LetterIssued::address>("address", kText),
+                                           member<&LetterIssued::provided>("provided", kDate),
+                                           member<&LetterIssued::figures>("figures", kFigures),
+                                           member<&LetterIssued::document_digest>("document_digest", kText)};
+constexpr json::ObjectType kLetterType = json::object_type(kLetterMembers, kObjectWords);
+
+constexpr json::Member kDisputeMembers[] = {member<&DisputeOpened::party_id>("party_id", kText),
+                                            member<&DisputeOpened::reason>("reason", kText),
+                                            member<&DisputeOpened::received>("received", kDate)};
+constexpr json::ObjectType kDisputeType = json::object_type(kDisputeMembers, kObjectWords);
+
+constexpr json::Member kCeaseMembers[] = {member<&CeaseRequested::party_id>("party_id", kText),
+                                          member<&CeaseRequested::scope>("scope", kScope),
+                                          member<&CeaseRequested::channels>("channels", kChannels)};
+constexpr json::ObjectType kCeaseType = json::object_type(kCeaseMembers, kObjectWords);
+
+constexpr json::Member kTimeMembers[] = {member<&InconvenientTime::weekday>("weekday", kWeekday),
+                                         member<&InconvenientTime::from_minute>("from", kTime),
+                                         member<&InconvenientTime::to_minute>("to", kTime)};
+constexpr json::ObjectType kTimeType = json::object_type(kTimeMembers, kObjectWords);
+constexpr auto kInconvenientTime = object_of<InconvenientTime>(kTimeType);
+constexpr auto kTimes = json::array(kInconvenientTime, words("expected an array"));
+
+constexpr json::Member kPreferenceMembers[] = {member<&PreferenceSet::party_id>("party_id", kText),
+                                               member<&PreferenceSet::avoid_times>("avoid_times", kTimes),
+                                               member<&PreferenceSet::avoid_channels>("avoid_channels", kChannels)};
+constexpr json::ObjectType kPreferenceType = json::object_type(kPreferenceMembers, kObjectWords);
+
+constexpr json::Member kPointMembers[] = {member<&ContactPointUpdated::party_id>("party_id", kText),
+                                          member<&ContactPointUpdated::kind>("kind", kPointKind),
+                                          member<&ContactPointUpdated::point>("point", kText),
+                                          member<&ContactPointUpdated::status>("status", kStatus)};
+constexpr json::ObjectType kPointType = json::object_type(kPointMembers, kObjectWords);
+
+constexpr json::Member kEscalatedMembers[] = {member<&Escalated::to>("to", kTarget),
+                                              member<&Escalated::reason>("reason", kText)};
+constexpr json::ObjectType kEscalatedType = json::object_type(kEscalatedMembers, kObjectWords);
+
+// contact-point-added: "kind" decides which alternative the point is, and so the name of its member ("address",
+// "phone" or "email") and where the provenance members go.
+using Point = std::variant<Address, Phone, Email>;
+
+constexpr json::Member kAddressMembers[] = {member<&Address::postal, &PostalAddress::lines>("lines", kTexts),
+                                            member<&Address::postal, &PostalAddress::city>("city", kText),
+                                            member<&Address::postal, &PostalAddress::region>("region", kText),
+                                            member<&Address::postal, &PostalAddress::postal_code>("postal_code", kText),
+                                            member<&Address::postal, &PostalAddress::country>("country", kText),
+                                            member<&Address::time_zone>("time_zone", kText),
+                                            member<&Address::consent_mail>("consent_mail", kBoolean)};
+constexpr json::ObjectType kAddressType = json::object_type(kAddressMembers, kObjectWords);
+constexpr auto kAddress = object_of<Address>(kAddressType);
+
+constexpr json::Member kPhoneMembers[] = {member<&Phone::number>("number", kText),
+                                          member<&Phone::kind>("kind", kPhoneKind),
+                                          member<&Phone::time_zones>("time_zones", kTexts),
+                                          member<&Phone::consent_call>("consent_call", kBoolean),
+                                          member<&Phone::consent_text>("consent_text", kBoolean)};
+constexpr json::ObjectType kPhoneType = json::object_type(kPhoneMembers, kObjectWords);
+constexpr auto kPhone = object_of<Phone>(kPhoneType);
+
+constexpr json::Member kEmailMembers[] = {member<&Email::address>("address", kText),
+                                          member<&Email::consent_email>("consent_email", kBoolean)};
+constexpr json::ObjectType kEmailType = json::object_type(kEmailMembers, kObjectWords);
+constexpr auto kEmail = object_of<Email>(kEmailType);
+
+bool read_point_kind(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  ContactPointKind kind = ContactPointKind::phone;
+  if (!json::detail::read_parsed<ContactPointKind, parse_contact_point_kind>(r, c, &kind, v)) return false;
+  Point& point = *static_cast<Point*>(target);
+  if (point.index() != static_cast<std::size_t>(kind)) {
     switch (kind) {
-      case EventKind::contact_attempted: {
-        ContactAttempted p;
-        Object o(*this, node, path, kContactAttemptedMembers);
-        o.text(0, p.party_id);
-        o.choice(1, 5, parse_contact_channel, p.channel);
-        o.text(2, p.contact_point);
-        o.choice(3, 2, parse_contact_direction, p.direction);
-        return p;
-      }
-      case EventKind::outcome_recorded: {
-        OutcomeRecorded p;
-        Object o(*this, node, path, kOutcomeMembers);
-        o.id(0, p.attempt_id);
-        o.choice(1, 13, parse_contact_outcome, p.outcome);
-        o.boolean(2, p.conversation);
-        return p;
-      }
-      case EventKind::party_verified: {
-        PartyVerified p;
-        Object o(*this, node, path, kVerifiedMembers);
-        o.text(0, p.party_id);
-        o.choice(1, 3, parse_verification_method, p.method);
-        std::int64_t n = 0;
-        if (o.integer(2, INT_MIN, INT_MAX, n, "within the range of a 32-bit integer"))
-          p.questions_passed = static_cast<int>(n);
-        return p;
-      }
-      case EventKind::promise_made: {
-        PromiseMade p;
-        Object o(*this, node, path, kPromiseMembers);
-        p.amount = money(o, 0, 1);
-        o.date(2, p.due);
-        return p;
-      }
-      case EventKind::plan_accepted: {
-        PlanAccepted p;
-        Object o(*this, node, path, kPlanMembers);
-        o.text(0, p.request);
-        o.text(1, p.quote_digest);
-        return p;
-      }
-      case EventKind::payment_posted: {
-        PaymentPosted p;
-        Object o(*this, node, path, kPaymentMembers);
-        p.amount = money(o, 0, 1);
-        o.date(2, p.date);
-        o.choice(3, 3, parse_payment_method, p.method);
-        if (const std::uint32_t at = object_member(o, 4)) {
-          Object a(*this, at, o.path_of(4), kAllocationMembers);
-          const Currency c = p.amount.currency();
-          p.allocation = BalanceParts{amount_in(a, 0, c), amount_in(a, 1, c), amount_in(a, 2, c)};
-        }
-        o.text(5, p.receipt);
-        return p;
-      }
-      case EventKind::payment_reversed: {
-        PaymentReversed p;
-        Object o(*this, node, path, kReversalMembers);
-        o.id(0, p.payment_id);
-        o.choice(1, 3, parse_reversal_reason, p.reason);
-        o.date(2, p.date);
-        return p;
-      }
-      case EventKind::balance_adjusted: {
-        BalanceAdjusted p;
-        Object o(*this, node, path, kAdjustmentMembers);
-        o.choice(0, 3, parse_balance_part, p.part);
-        o.choice(1, 2, parse_adjustment_direction, p.direction);
-        p.amount = money(o, 2, 3);
-        o.date(4, p.date);
-        o.text(5, p.reason);
-        return p;
-      }
-      case EventKind::letter_issued: {
-        LetterIssued p;
-        Object o(*this, node, path, kLetterMembers);
-        o.text(0, p.party_id);
-        o.text(1, p.template_id);
-        o.text(2, p.template_version);
-        o.text(3, p.locale);
-        o.text(4, p.address);
-        o.date(5, p.provided);
-        if (const std::uint32_t at = object_member(o, 6)) {
-          Object f(*this, at, o.path_of(6), kFiguresMembers);
-          Currency c;
-          f.currency(0, c);
-          f.date(1, p.figures.itemisation_date);
-          p.figures.principal = amount_in(f, 2, c);
-          p.figures.interest = amount_in(f, 3, c);
-          p.figures.fees = amount_in(f, 4, c);
-          p.figures.payments = amount_in(f, 5, c);
-          p.figures.credits = amount_in(f, 6, c);
-        }
-        o.text(7, p.document_digest);
-        return p;
-      }
-      case EventKind::dispute_opened: {
-        DisputeOpened p;
-        Object o(*this, node, path, kDisputeMembers);
-        o.text(0, p.party_id);
-        o.text(1, p.reason);
-        o.date(2, p.received);
-        return p;
-      }
-      case EventKind::cease_requested: {
-        CeaseRequested p;
-        Object o(*this, node, path, kCeaseMembers);
-        o.text(0, p.party_id);
-        o.choice(1, 2, parse_cease_scope, p.scope);
-        o.channels(2, p.channels);
-        return p;
-      }
-      case EventKind::preference_set: {
-        PreferenceSet p;
-        Object o(*this, node, path, kPreferenceMembers);
-        o.text(0, p.party_id);
-        if (const Node* times = o.need(1)) {
-          if (times->kind != Kind::array) {
-            mismatch(o.path_of(1), "an array", *times);
-          } else {
-            std::size_t index = 0;
-            for (std::uint32_t i = times->first; i != kNone; i = tree_.node(i).next, ++index) {
-              p.avoid_times.push_back(inconvenient_time(i, element(o.path_of(1), index)));
-            }
-          }
-        }
-        o.channels(2, p.avoid_channels);
-        return p;
-      }
-      case EventKind::contact_point_updated: {
-        ContactPointUpdated p;
-        Object o(*this, node, path, kPointMembers);
-        o.text(0, p.party_id);
-        o.choice(1, 3, parse_contact_point_kind, p.kind);
-        o.text(2, p.point);
-        o.choice(3, 4, parse_contact_status, p.status);
-        return p;
-      }
-      case EventKind::escalated: {
-        Escalated p;
-        Object o(*this, node, path, kEscalatedMembers);
-        o.choice(0, 3, parse_escalation_target, p.to);
-        o.text(1, p.reason);
-        return p;
-      }
-      case EventKind::contact_point_added:
-        return contact_point_added(node, path);
-      case EventKind::compliance_exception: {
-        ComplianceException p;
-        Object o(*this, node, path, kExceptionMembers);
-        o.id(0, p.event_id);
-        if (const Node* rules = o.need(1)) {
-          if (rules->kind != Kind::array) {
-            mismatch(o.path_of(1), "an array", *rules);
-          } else {
-            std::size_t index = 0;
-            for (std::uint32_t i = rules->first; i != kNone; i = tree_.node(i).next, ++index) {
-              const std::string at = element(o.path_of(1), index);
-              const Node& n = tree_.node(i);
-              if (n.kind != Kind::object) {
-                mismatch(at, "an object", n);
-                continue;
-              }
-              BrokenRule rule;
-              Object r(*this, i, at, kBrokenRuleMembers);
-              r.text(0, rule.rule_id);
-              r.text(1, rule.citation);
-              r.text(2, rule.words);
-              p.rules.push_back(std::move(rule));
-            }
-          }
-        }
-        return p;
-      }
-      case EventKind::consent_changed: {
-        ConsentChanged p;
-        Object o(*this, node, path, kConsentMembers);
-        o.text(0, p.party_id);
-        o.choice(1, 3, parse_contact_point_kind, p.kind);
-        o.text(2, p.point);
-        o.choice(3, 5, parse_contact_channel, p.channel);
-        o.boolean(4, p.given);
-        return p;
-      }
-    }
-    return EventPayload{};  // not reached: every kind is handled above
-  }
-
-  // The node of an object member of `o`, or 0 (never an object member: node 0 is the top) when it is missing
-  // (reported) or not an object (reported).
-  std::uint32_t object_member(Object& o, int member) {
-    const Node* n = o.need(member);
-    if (n == nullptr) return 0;
-    if (n->kind != Kind::object) {
-      mismatch(o.path_of(member), "an object", *n);
-      return 0;
-    }
-    return o.node_of(member);
-  }
-
-  // An amount member in minor units of `currency` (given elsewhere in the event).
-  Money amount_in(Object& o, int member, Currency currency) {
-    std::int64_t minor = 0;
-    o.integer(member, -json_text::max_exact_integer, json_text::max_exact_integer, minor, "within ±9007199254740991");
-    return Money(minor, currency);
-  }
-
-  ContactPointAdded contact_point_added(std::uint32_t node, const std::string& path) {
-    ContactPointAdded p;
-    // The kind decides the name of the point's member, so it is read first.
-    std::optional<ContactPointKind> kind;
-    for (std::uint32_t i = tree_.node(node).first; i != kNone; i = tree_.node(i).next) {
-      const Node& n = tree_.node(i);
-      if (tree_.key(n) == "kind" && n.kind == Kind::string) kind = parse_contact_point_kind(tree_.text(n));
-    }
-    if (!kind) {
-      Object o(*this, node, path, kAddedAnyMembers);
-      o.text(0, p.party_id);
-      ContactPointKind ignored = ContactPointKind::phone;
-      o.choice(1, 3, parse_contact_point_kind, ignored);
-      return p;
-    }
-    Object o(*this, node, path, kAddedMembers[static_cast<std::size_t>(*kind)]);
-    o.text(0, p.party_id);
-    Provenance from;
-    if (const std::uint32_t at = object_member(o, 2)) {
-      const std::string point_path = o.path_of(2);
-      switch (*kind) {
-        case ContactPointKind::address: {
-          Address a;
-          Object m(*this, at, point_path, kAddressMembers);
-          texts(m, 0, a.postal.lines);
-          m.text(1, a.postal.city);
-          m.text(2, a.postal.region);
-          m.text(3, a.postal.postal_code);
-          m.text(4, a.postal.country);
-          m.text(5, a.time_zone);
-          m.boolean(6, a.consent_mail);
-          p.point = std::move(a);
-          break;
-        }
-        case ContactPointKind::phone: {
-          Phone ph;
-          Object m(*this, at, point_path, kPhoneMembers);
-          m.text(0, ph.number);
-          m.choice(1, 4, parse_phone_kind, ph.kind);
-          texts(m, 2, ph.time_zones);
-          m.boolean(3, ph.consent_call);
-          m.boolean(4, ph.consent_text);
-          p.point = std::move(ph);
-          break;
-        }
-        case ContactPointKind::email: {
-          Email e;
-          Object m(*this, at, point_path, kEmailMembers);
-          m.text(0, e.address);
-          m.boolean(1, e.consent_email);
-          p.point = std::move(e);
-          break;
-        }
-      }
-    }
-    o.text(3, from.source);
-    o.date(4, from.first_seen);
-    o.choice(5, 4, parse_contact_status, from.status);
-    std::int64_t confidence = 0;
-    if (o.integer(6, 0, 10000, confidence, "from 0 to 10000")) p.confidence_bp = static_cast<int>(confidence);
-    std::visit([&](auto& point) { point.provenance = from; }, p.point);
-    return p;
-  }
-
-  // An array of strings.
-  void texts(Object& o, int member, std::vector<std::string>& out) {
-    const Node* n = o.need(member);
-    if (n == nullptr) return;
-    if (n->kind != Kind::array) {
-      mismatch(o.path_of(member), "an array", *n);
-      return;
-    }
-    std::size_t index = 0;
-    for (std::uint32_t i = n->first; i != kNone; i = tree_.node(i).next, ++index) {
-      const Node& e = tree_.node(i);
-      if (e.kind != Kind::string) {
-        mismatch(element(o.path_of(member), index), "a string", e);
-      } else {
-        out.emplace_back(tree_.text(e));
-      }
+      case ContactPointKind::address: point.emplace<Address>(); break;
+      case ContactPointKind::phone: point.emplace<Phone>(); break;
+      case ContactPointKind::email: point.emplace<Email>(); break;
     }
   }
+  return true;
+}
+void write_point_kind(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(to_string(static_cast<ContactPointKind>(static_cast<const Point*>(value)->index())));
+}
+constexpr auto kAddedKind = [] {
+  json::CodecOf<Point> c = json::custom<Point>(read_point_kind, write_point_kind, one_of_words<ContactPointKind, 3>())
+                               .as(json::Json::string);
+  c.codec.spellings = kPointKind.codec.spellings;
+  return c;
+}();
 
-  // An amount in minor units with its currency code, from two members of `o`.
-  Money money(Object& o, int amount_member, int currency_member) {
-    std::int64_t minor = 0;
-    Currency currency;
-    o.integer(amount_member, -json_text::max_exact_integer, json_text::max_exact_integer, minor, "within ±9007199254740991");
-    o.currency(currency_member, currency);
-    return Money(minor, currency);
+constexpr auto kAddressPoint = json::alternative<Point>(kAddress);
+constexpr auto kPhonePoint = json::alternative<Point>(kPhone);
+constexpr auto kEmailPoint = json::alternative<Point>(kEmail);
+
+template <auto F>
+void* provenance_field(void* object) {
+  return std::visit([](auto& point) -> void* { return &(point.provenance.*F); },
+                    static_cast<ContactPointAdded*>(object)->point);
+}
+template <auto F>
+const void* provenance_view(const void* object) {
+  return std::visit([](const auto& point) -> const void* { return &(point.provenance.*F); },
+                    static_cast<const ContactPointAdded*>(object)->point);
+}
+
+int point_kind(const void* object) {
+  return static_cast<int>(static_cast<const ContactPointAdded*>(object)->point.index());
+}
+
+constexpr std::uint32_t kAnyPoint = 0b111;  // required of every kind, but not looked for while the kind is unknown
+constexpr json::Member kAddedMembers[] = {
+    member<&ContactPointAdded::party_id>("party_id", kText),
+    member<&ContactPointAdded::point>("kind", kAddedKind),
+    member<&ContactPointAdded::point>("address", kAddressPoint).in_kinds(0b001, 0b001).read_after_kind(),
+    member<&ContactPointAdded::point>("phone", kPhonePoint).in_kinds(0b010, 0b010).read_after_kind(),
+    member<&ContactPointAdded::point>("email", kEmailPoint).in_kinds(0b100, 0b100).read_after_kind(),
+    json::member_at("source", kText, provenance_field<&Provenance::source>, provenance_view<&Provenance::source>)
+        .in_kinds(json::every_kind, kAnyPoint)
+        .read_after_kind(),
+    json::member_at("seen", kDate, provenance_field<&Provenance::first_seen>,
+                    provenance_view<&Provenance::first_seen>)
+        .in_kinds(json::every_kind, kAnyPoint)
+        .read_after_kind(),
+    json::member_at("status", kStatus, provenance_field<&Provenance::status>, provenance_view<&Provenance::status>)
+        .in_kinds(json::every_kind, kAnyPoint)
+        .read_after_kind(),
+    member<&ContactPointAdded::confidence_bp>("confidence_bp", kConfidence)
+        .in_kinds(json::every_kind, kAnyPoint)
+        .read_after_kind()};
+constexpr json::ObjectType kAddedType =
+    json::variant_type(kAddedMembers, kObjectWords, "kind", point_kind, nullptr);
+
+constexpr json::Member kBrokenRuleMembers[] = {member<&BrokenRule::rule_id>("rule_id", kText),
+                                               member<&BrokenRule::citation>("citation", kText),
+                                               member<&BrokenRule::words>("words", kText)};
+constexpr json::ObjectType kBrokenRuleType = json::object_type(kBrokenRuleMembers, kObjectWords);
+constexpr auto kBrokenRule = object_of<BrokenRule>(kBrokenRuleType);
+constexpr auto kRules = json::array(kBrokenRule, words("expected an array"));
+
+constexpr json::Member kExceptionMembers[] = {member<&ComplianceException::event_id>("event_id", kId),
+                                              member<&ComplianceException::rules>("rules", kRules)};
+constexpr json::ObjectType kExceptionType = json::object_type(kExceptionMembers, kObjectWords);
+
+constexpr json::Member kConsentMembers[] = {member<&ConsentChanged::party_id>("party_id", kText),
+                                            member<&ConsentChanged::kind>("kind", kPointKind),
+                                            member<&ConsentChanged::point>("point", kText),
+                                            member<&ConsentChanged::channel>("channel", kChannel),
+                                            member<&ConsentChanged::given>("given", kBoolean)};
+constexpr json::ObjectType kConsentType = json::object_type(kConsentMembers, kObjectWords);
+
+// The payload, by the event's type (EventKind's order is EventPayload's).
+constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
+constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
+constexpr auto kPartyVerified = object_of<PartyVerified>(kVerifiedType);
+constexpr auto kPromiseMade = object_of<PromiseMade>(kPromiseType);
+constexpr auto kPlanAccepted = object_of<PlanAccepted>(kPlanType);
+constexpr auto kPaymentPosted = object_of<PaymentPosted>(kPaymentType);
+constexpr auto kLetterIssued = object_of<LetterIssued>(kLetterType);
+constexpr auto kDisputeOpened = object_of<DisputeOpened>(kDisputeType);
+constexpr auto kCeaseRequested = object_of<CeaseRequested>(kCeaseType);
+constexpr auto kPreferenceSet = object_of<PreferenceSet>(kPreferenceType);
+constexpr auto kContactPointUpdated = object_of<ContactPointUpdated>(kPointType);
+constexpr auto kEscalated = object_of<Escalated>(kEscalatedType);
+constexpr auto kContactPointAdded = object_of<ContactPointAdded>(kAddedType);
+constexpr auto kConsentChanged = object_of<ConsentChanged>(kConsentType);
+constexpr auto kPaymentReversed = object_of<PaymentReversed>(kReversalType);
+constexpr auto kBalanceAdjusted = object_of<BalanceAdjusted>(kAdjustmentType);
+constexpr auto kComplianceException = object_of<ComplianceException>(kExceptionType);
+constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
+    kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
+    kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
+    kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException);
+constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
+
+// "type": the payload's alternative.
+bool read_type(json::Reader& r, const json::Codec& c, void* target, json::Scalar& v) {
+  if (v.kind != json::Scalar::Kind::string) {
+    r.mismatch(c, v);
+    return false;
   }
-
-  InconvenientTime inconvenient_time(std::uint32_t node, const std::string& path) {
-    InconvenientTime t;
-    const Node& n = tree_.node(node);
-    if (n.kind != Kind::object) {
-      mismatch(path, "an object", n);
-      return t;
-    }
-    Object o(*this, node, path, kTimeMembers);
-    if (const Node* w = o.need(0)) {
-      const auto found = std::find(std::begin(kWeekdays), std::end(kWeekdays),
-                                   w->kind == Kind::string ? tree_.text(*w) : std::string_view());
-      if (w->kind != Kind::string || found == std::end(kWeekdays)) {
-        mismatch(o.path_of(0), "a day \"monday\" to \"sunday\"", *w);
-      } else {
-        t.weekday = static_cast<Weekday>(found - std::begin(kWeekdays) + 1);
-      }
-    }
-    for (int member : {1, 2}) {
-      const Node* v = o.need(member);
-      if (!v) continue;
-      const int minutes = v->kind == Kind::string ? parse_time(tree_.text(*v)) : -1;
-      if (minutes < 0) {
-        mismatch(o.path_of(member), "a local time \"HH:MM\" from 00:00 to 24:00", *v);
-      } else {
-        (member == 1 ? t.from_minute : t.to_minute) = minutes;
-      }
-    }
-    return t;
+  const std::optional<EventKind> kind = parse_event_kind(v.text);
+  if (!kind) {
+    r.problem("unknown event type " + json_text::quoted(v.text));
+    return false;
   }
+  json::detail::alternative<EventPayload>(target, static_cast<int>(*kind));
+  return true;
+}
+void write_type(json::JsonWriter& w, const json::Codec&, const void* value) {
+  w.string(to_string(static_cast<EventKind>(static_cast<const EventPayload*>(value)->index())));
+}
+constexpr auto kType = [] {
+  json::CodecOf<EventPayload> c =
+      json::custom<EventPayload>(read_type, write_type, words("expected an event type such as \"contact-attempted\""))
+          .as(json::Json::string);
+  c.codec.spellings = json::detail::spellings_of<EventKind, nullptr>;
+  return c;
+}();
 
-  const Tree& tree_;
-  std::string_view line_;
-  ProblemSink& sink_;
-  std::size_t problems_ = 0;
+constexpr json::Member kAuthorMembers[] = {member<&Author::user>("user", kText),
+                                           member<&Author::device>("device", kText)};
+constexpr json::ObjectType kAuthorType = json::object_type(kAuthorMembers, kObjectWords);
+constexpr auto kAuthor = object_of<Author>(kAuthorType);
+
+int event_kind(const void* object) {
+  return static_cast<int>(static_cast<const Event*>(object)->payload.index());
+}
+constexpr json::Member kEventMembers[] = {member<&Event::id>("id", kId),
+                                          member<&Event::payload>("type", kType),
+                                          member<&Event::account_id>("account_id", kText),
+                                          member<&Event::recorded_at>("recorded_at", kInstant),
+                                          member<&Event::author>("author", kAuthor),
+                                          member<&Event::sequence>("sequence", kSequence),
+                                          member<&Event::payload>("payload", kPayload)};
+constexpr json::ObjectType kEventType = json::variant_type(kEventMembers, kObjectWords, "type", event_kind, nullptr);
+constexpr auto kEvent = json::object<Event>(kEventType, words("expected a JSON object"));
+
+// [SECTION] Reading ---------------------------------------------------------------------------------------------------
+
+// nlohmann's parser, asked where and why a text the reader refused is not JSON.
+struct SyntaxError {
+  std::string message;  // empty: the text is JSON
+  std::size_t at = 0;   // the byte offset of the error
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(std::int64_t) { return true; }
+  bool number_unsigned(std::uint64_t) { return true; }
+  bool number_float(double, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(nlohmann::json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(std::string&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    at = position == 0 ? 0 : position - 1;  // nlohmann counts the offending character as read
+    std::string_view what = error.what();
+    if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) {
+      what.remove_prefix(dash + 3);
+    } else if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
+      what.remove_prefix(colon + 2);
+    }
+    constexpr std::size_t kLongest = 160;  // "last read" may hold the rest of the line
+    if (what.size() > kLongest) {
+      std::size_t cut = kLongest;
+      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
+      message = std::string(what.substr(0, cut)) + "...";
+    } else {
+      message = std::string(what);
+    }
+    if (message.empty()) message = "syntax error";
+    return false;
+  }
 };
 
-Object::Object(Decoder& decoder, std::uint32_t node, std::string path, std::span<const std::string_view> names)
-    : d_(decoder), path_(std::move(path)), names_(names) {
-  found_.fill(kNone);
-  const Tree& tree = d_.tree();
-  for (std::uint32_t i = tree.node(node).first; i != kNone; i = tree.node(i).next) {
-    const std::string_view key = tree.key(tree.node(i));
-    const auto at = std::find(names_.begin(), names_.end(), key);
-    if (at == names_.end()) {
-      d_.report(join(path_, key), "unknown member");
-      continue;
+// Reads one event's text with `reader` (restarted on it); its problems go to `sink` under "line N" when `lines`
+// (JSON Lines, the text being line `first_line`), syntax errors at "line L, column C" counted from `first_line`.
+// Whether the event `e` (default-constructed) read cleanly and validate_event found nothing.
+bool read_event(json::Reader& reader, std::string_view text, std::size_t first_line, bool lines, ProblemSink& sink,
+                Event& e) {
+  reader.restart(text);
+  Problems problems = reader.read(kEvent, e);
+  const std::size_t more = reader.problem_count() - problems.size();
+  if (reader.text_refused()) {
+    SyntaxError error;
+    nlohmann::json::sax_parse(text.begin(), text.end(), &error);
+    if (!error.message.empty()) {
+      const auto [line, column] = json_text::line_and_column(text, error.at);
+      sink.add("line " + std::to_string(first_line + line - 1) + ", column " + std::to_string(column),
+               std::move(error.message));
+      return false;
     }
-    std::uint32_t& slot = found_[static_cast<std::size_t>(at - names_.begin())];
-    if (slot != kNone) {
-      d_.report(join(path_, key), "member given twice");
-      continue;
+    // JSON nested deeper than json::max_depth: the reader's one problem, at "line L, column C" of `text`.
+    if (!problems.empty() && problems.front().path.rfind("line ", 0) == 0) {
+      const std::string& where = problems.front().path;
+      const std::size_t comma = where.find(',');
+      const std::size_t line = std::stoul(where.substr(5, comma - 5));
+      sink.add("line " + std::to_string(first_line + line - 1) + where.substr(comma),
+               std::move(problems.front().message));
+      return false;
     }
-    slot = i;
   }
-}
-
-const Node* Object::need(int member) {
-  const std::uint32_t at = found_[static_cast<std::size_t>(member)];
-  if (at == kNone) {
-    d_.report(path_of(member), "required member is missing");
-    return nullptr;
-  }
-  return &d_.tree().node(at);
-}
-
-bool Object::text(int member, std::string& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  if (n->kind != Kind::string) {
-    d_.mismatch(path_of(member), "a string", *n);
-    return false;
-  }
-  out = std::string(d_.tree().text(*n));
-  return true;
-}
-
-bool Object::id(int member, EventId& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  const std::optional<EventId> id = n->kind == Kind::string ? EventId::parse(d_.tree().text(*n)) : std::nullopt;
-  if (!id) {
-    d_.mismatch(path_of(member), "an event id of 32 lowercase hex digits", *n);
-    return false;
-  }
-  out = *id;
-  return true;
-}
-
-bool Object::instant(int member, Instant& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  const std::optional<Instant> at = n->kind == Kind::string ? Instant::parse(d_.tree().text(*n)) : std::nullopt;
-  if (!at) {
-    d_.mismatch(path_of(member), "a UTC instant \"YYYY-MM-DDTHH:MM:SSZ\"", *n);
-    return false;
-  }
-  out = *at;
-  return true;
-}
-
-bool Object::date(int member, Date& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  const std::optional<Date> day = n->kind == Kind::string ? Date::parse(d_.tree().text(*n)) : std::nullopt;
-  if (!day) {
-    d_.mismatch(path_of(member), "a date \"YYYY-MM-DD\"", *n);
-    return false;
-  }
-  out = *day;
-  return true;
-}
-
-bool Object::integer(int member, std::int64_t low, std::int64_t high, std::int64_t& out, std::string_view range) {
-  const Node* n = need(member);
-  if (!n) return false;
-  if (n->kind == Kind::out_of_range || (n->kind == Kind::integer && (n->number < low || n->number > high))) {
-    d_.report(path_of(member), "must be " + std::string(range));
-    return false;
-  }
-  if (n->kind != Kind::integer) {
-    d_.mismatch(path_of(member), "an integer", *n);
-    return false;
-  }
-  out = n->number;
-  return true;
-}
-
-bool Object::boolean(int member, bool& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  if (n->kind != Kind::boolean) {
-    d_.mismatch(path_of(member), "true or false", *n);
-    return false;
-  }
-  out = n->flag;
-  return true;
-}
-
-bool Object::currency(int member, Currency& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  const std::optional<Currency> c = n->kind == Kind::string ? Currency::find(d_.tree().text(*n)) : std::nullopt;
-  if (!c) {
-    d_.mismatch(path_of(member), "a currency code such as \"USD\"", *n);
-    return false;
-  }
-  out = *c;
-  return true;
-}
-
-template <class E>
-bool Object::choice(int member, int count, std::optional<E> (*parse)(std::string_view), E& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  const std::optional<E> v = n->kind == Kind::string ? parse(d_.tree().text(*n)) : std::nullopt;
-  if (!v) {
-    d_.mismatch(path_of(member), json_text::one_of_spellings<E>(count), *n);
-    return false;
-  }
-  out = *v;
-  return true;
-}
-
-bool Object::channels(int member, std::vector<ContactChannel>& out) {
-  const Node* n = need(member);
-  if (!n) return false;
-  if (n->kind != Kind::array) {
-    d_.mismatch(path_of(member), "an array", *n);
-    return false;
-  }
-  bool ok = true;
-  std::size_t index = 0;
-  for (std::uint32_t i = n->first; i != kNone; i = d_.tree().node(i).next, ++index) {
-    const Node& e = d_.tree().node(i);
-    const std::optional<ContactChannel> c =
-        e.kind == Kind::string ? parse_contact_channel(d_.tree().text(e)) : std::nullopt;
-    if (!c) {
-      d_.mismatch(element(path_of(member), index), json_text::one_of_spellings<ContactChannel>(5), e);
-      ok = false;
+  if (problems.empty()) problems = validate_event(e);
+  if (problems.empty()) return true;
+  const std::string prefix = lines ? "line " + std::to_string(first_line) : std::string();
+  for (Problem& p : problems) {
+    if (prefix.empty()) {
+      sink.add(std::move(p.path), std::move(p.message));
+    } else if (p.path.empty()) {
+      sink.add(prefix, std::move(p.message));
     } else {
-      out.push_back(*c);
+      sink.add(prefix + ": " + p.path, std::move(p.message));
     }
   }
-  return ok;
-}
-
-// Parses one JSON text into `tree`; on a syntax error reports it at "line L, column C" (lines counted from
-// `first_line`) and gives false.
-bool parse_into(Tree& tree, std::string_view text, std::size_t first_line, ProblemSink& sink) {
-  tree.clear();
-  nlohmann::json::sax_parse(text.begin(), text.end(), &tree);
-  if (tree.error().empty()) return true;
-  const auto [line, column] = json_text::line_and_column(text, tree.error_at());
-  sink.add("line " + std::to_string(first_line + line - 1) + ", column " + std::to_string(column), tree.error());
+  sink.count_more(more);
   return false;
 }
 
-// [SECTION] Saver -----------------------------------------------------------------------------------------------------
-
-void write_channels(json::JsonWriter& w, std::string_view name, const std::vector<ContactChannel>& channels) {
-  w.key(name);
-  w.begin_array();
-  for (ContactChannel c : channels) w.string(to_string(c));
-  w.end_array();
-}
-
-void write_money(json::JsonWriter& w, Money amount) {
-  w.key("amount");
-  w.integer(amount.minor());
-  w.key("currency");
-  w.string(amount.currency().code());
-}
-
-struct PayloadWriter {
-  json::JsonWriter& w;
-
-  void operator()(const ContactAttempted& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("channel");
-    w.string(to_string(p.channel));
-    w.key("contact_point");
-    w.string(p.contact_point);
-    w.key("direction");
-    w.string(to_string(p.direction));
-  }
-  void operator()(const OutcomeRecorded& p) const {
-    w.key("attempt_id");
-    w.string(p.attempt_id.hex());
-    w.key("outcome");
-    w.string(to_string(p.outcome));
-    w.key("conversation");
-    w.boolean(p.conversation);
-  }
-  void operator()(const PartyVerified& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("method");
-    w.string(to_string(p.method));
-    w.key("questions_passed");
-    w.integer(p.questions_passed);
-  }
-  void operator()(const PromiseMade& p) const {
-    write_money(w, p.amount);
-    w.key("due");
-    w.string(p.due.iso());
-  }
-  void operator()(const PlanAccepted& p) const {
-    w.key("request");
-    w.string(p.request);
-    w.key("quote_digest");
-    w.string(p.quote_digest);
-  }
-  void operator()(const PaymentPosted& p) const {
-    write_money(w, p.amount);
-    w.key("date");
-    w.string(p.date.iso());
-    w.key("method");
-    w.string(to_string(p.method));
-    w.key("allocation");
-    w.begin_object();
-    w.key("fees");
-    w.integer(p.allocation.fees.minor());
-    w.key("interest");
-    w.integer(p.allocation.interest.minor());
-    w.key("principal");
-    w.integer(p.allocation.principal.minor());
-    w.end_object();
-    w.key("receipt");
-    w.string(p.receipt);
-  }
-  void operator()(const PaymentReversed& p) const {
-    w.key("payment_id");
-    w.string(p.payment_id.hex());
-    w.key("reason");
-    w.string(to_string(p.reason));
-    w.key("date");
-    w.string(p.date.iso());
-  }
-  void operator()(const BalanceAdjusted& p) const {
-    w.key("part");
-    w.string(to_string(p.part));
-    w.key("direction");
-    w.string(to_string(p.direction));
-    write_money(w, p.amount);
-    w.key("date");
-    w.string(p.date.iso());
-    w.key("reason");
-    w.string(p.reason);
-  }
-  void operator()(const LetterIssued& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("template_id");
-    w.string(p.template_id);
-    w.key("template_version");
-    w.string(p.template_version);
-    w.key("locale");
-    w.string(p.locale);
-    w.key("address");
-    w.string(p.address);
-    w.key("provided");
-    w.string(p.provided.iso());
-    const Balance& f = p.figures;
-    w.key("figures");
-    w.begin_object();
-    w.key("currency");
-    w.string(f.principal.currency().code());
-    w.key("itemisation_date");
-    w.string(f.itemisation_date.iso());
-    for (const auto& [name, amount] : {std::pair<std::string_view, Money>{"principal", f.principal},
-                                       {"interest", f.interest},
-                                       {"fees", f.fees},
-                                       {"payments", f.payments},
-                                       {"credits", f.credits}}) {
-      w.key(name);
-      w.integer(amount.minor());
-    }
-    w.end_object();
-    w.key("document_digest");
-    w.string(p.document_digest);
-  }
-  void operator()(const ContactPointAdded& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("kind");
-    w.string(to_string(p.kind()));
-    w.key(to_string(p.kind()));
-    w.begin_object();
-    std::visit([this](const auto& point) { point_members(point); }, p.point);
-    w.end_object();
-    const Provenance& from = p.provenance();
-    w.key("source");
-    w.string(from.source);
-    w.key("seen");
-    w.string(from.first_seen.iso());
-    w.key("status");
-    w.string(to_string(from.status));
-    w.key("confidence_bp");
-    w.integer(p.confidence_bp);
-  }
-  void point_members(const Address& a) const {
-    w.key("lines");
-    w.begin_array();
-    for (const std::string& line : a.postal.lines) w.string(line);
-    w.end_array();
-    w.key("city");
-    w.string(a.postal.city);
-    w.key("region");
-    w.string(a.postal.region);
-    w.key("postal_code");
-    w.string(a.postal.postal_code);
-    w.key("country");
-    w.string(a.postal.country);
-    w.key("time_zone");
-    w.string(a.time_zone);
-    w.key("consent_mail");
-    w.boolean(a.consent_mail);
-  }
-  void point_members(const Phone& p) const {
-    w.key("number");
-    w.string(p.number);
-    w.key("kind");
-    w.string(to_string(p.kind));
-    w.key("time_zones");
-    w.begin_array();
-    for (const std::string& zone : p.time_zones) w.string(zone);
-    w.end_array();
-    w.key("consent_call");
-    w.boolean(p.consent_call);
-    w.key("consent_text");
-    w.boolean(p.consent_text);
-  }
-  void point_members(const Email& e) const {
-    w.key("address");
-    w.string(e.address);
-    w.key("consent_email");
-    w.boolean(e.consent_email);
-  }
-  void operator()(const ComplianceException& p) const {
-    w.key("event_id");
-    w.string(p.event_id.hex());
-    w.key("rules");
-    w.begin_array();
-    for (const BrokenRule& r : p.rules) {
-      w.begin_object();
-      w.key("rule_id");
-      w.string(r.rule_id);
-      w.key("citation");
-      w.string(r.citation);
-      w.key("words");
-      w.string(r.words);
-      w.end_object();
-    }
-    w.end_array();
-  }
-  void operator()(const ConsentChanged& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("kind");
-    w.string(to_string(p.kind));
-    w.key("point");
-    w.string(p.point);
-    w.key("channel");
-    w.string(to_string(p.channel));
-    w.key("given");
-    w.boolean(p.given);
-  }
-  void operator()(const DisputeOpened& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("reason");
-    w.string(p.reason);
-    w.key("received");
-    w.string(p.received.iso());
-  }
-  void operator()(const CeaseRequested& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("scope");
-    w.string(to_string(p.scope));
-    write_channels(w, "channels", p.channels);
-  }
-  void operator()(const PreferenceSet& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("avoid_times");
-    w.begin_array();
-    for (const InconvenientTime& t : p.avoid_times) {
-      w.begin_object();
-      w.key("weekday");
-      const int day = static_cast<int>(t.weekday);
-      w.string(day >= 1 && day <= 7 ? kWeekdays[day - 1] : std::string_view("?"));
-      w.key("from");
-      w.string(format_time(std::clamp(t.from_minute, 0, 1440)));
-      w.key("to");
-      w.string(format_time(std::clamp(t.to_minute, 0, 1440)));
-      w.end_object();
-    }
-    w.end_array();
-    write_channels(w, "avoid_channels", p.avoid_channels);
-  }
-  void operator()(const ContactPointUpdated& p) const {
-    w.key("party_id");
-    w.string(p.party_id);
-    w.key("kind");
-    w.string(to_string(p.kind));
-    w.key("point");
-    w.string(p.point);
-    w.key("status");
-    w.string(to_string(p.status));
-  }
-  void operator()(const Escalated& p) const {
-    w.key("to");
-    w.string(to_string(p.to));
-    w.key("reason");
-    w.string(p.reason);
-  }
-};
-
-void write_event(json::JsonWriter& w, const Event& e) {
-  w.begin_object();
-  w.key("id");
-  w.string(e.id.hex());
-  w.key("type");
-  w.string(to_string(e.kind()));
-  w.key("account_id");
-  w.string(e.account_id);
-  w.key("recorded_at");
-  w.string(e.recorded_at.iso());
-  w.key("author");
-  w.begin_object();
-  w.key("user");
-  w.string(e.author.user);
-  w.key("device");
-  w.string(e.author.device);
-  w.end_object();
-  w.key("sequence");
-  w.integer(static_cast<std::int64_t>(std::min(e.sequence, std::uint64_t{INT64_MAX})));
-  w.key("payload");
-  w.begin_object();
-  std::visit(PayloadWriter{w}, e.payload);
-  w.end_object();
-  w.end_object();
+json::Reader::Options reader_options() {
+  json::Reader::Options options;
+  options.closing_count = false;  // the sink counts what the reader did not keep
+  return options;
 }
 
 }  // namespace
+
+const json::ObjectType& journal_event_type() {
+  return kEventType;
+}
 
 // [SECTION] API -------------------------------------------------------------------------------------------------------
 
 EventLoad load_event(std::string_view json_object) {
   ProblemSink sink;
-  Tree tree;
+  json::Reader reader(json_object);
+  reader.set_options(reader_options());
   EventLoad out;
-  if (parse_into(tree, json_object, 1, sink)) {
-    Decoder decoder(tree, "", sink);
-    std::optional<Event> e = decoder.event();
-    if (sink.count() == 0) out.event = std::move(e);
-  }
+  Event e;
+  if (read_event(reader, json_object, 1, false, sink, e) && sink.count() == 0) out.event = std::move(e);
   out.problems = sink.finish();
   return out;
 }
 
 std::string save_event(const Event& event) {
   json::JsonWriter w;
-  write_event(w, event);
+  json::write(w, kEvent, event);
   return w.take();
 }
 
 EventLinesLoad load_event_lines(std::string_view json_lines) {
   ProblemSink sink;
-  Tree tree;
+  json::Reader reader(json_lines);
+  reader.set_options(reader_options());
   EventLinesLoad out;
   std::vector<std::size_t> lines;  // the line of each event in out.events
+  const auto most = static_cast<std::size_t>(std::count(json_lines.begin(), json_lines.end(), '\n')) + 1;
+  out.events.reserve(most);
+  lines.reserve(most);
   std::size_t line = 0;
   std::size_t start = 0;
-  std::string prefix;
   while (start < json_lines.size()) {
     ++line;
     std::size_t end = json_lines.find('\n', start);
@@ -1228,35 +734,32 @@ EventLinesLoad load_event_lines(std::string_view json_lines) {
     start = end + 1;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-    if (!parse_into(tree, text, line, sink)) continue;
-    prefix = "line " + std::to_string(line);
-    Decoder decoder(tree, prefix, sink);
-    if (std::optional<Event> e = decoder.event()) {
-      out.events.push_back(std::move(*e));
+    if (read_event(reader, text, line, true, sink, out.events.emplace_back())) {
       lines.push_back(line);
+    } else {
+      out.events.pop_back();
     }
   }
 
-  // Repeated ids: sort event indices by id, then compare neighbours.
-  std::vector<std::uint32_t> by_id(out.events.size());
-  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = static_cast<std::uint32_t>(i);
-  std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (out.events[a].id != out.events[b].id) return out.events[a].id < out.events[b].id;
-    return a < b;
-  });
+  // Repeated ids: sort (id, index) pairs, then compare neighbours.
+  std::vector<std::pair<EventId, std::uint32_t>> by_id(out.events.size());
+  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = {out.events[i].id, static_cast<std::uint32_t>(i)};
+  std::sort(by_id.begin(), by_id.end());
   std::vector<bool> drop(out.events.size(), false);
   std::vector<std::pair<std::size_t, std::size_t>> conflicts;  // (later line, first line)
+  std::size_t origin = 0;  // where the run of the current id begins in by_id
   for (std::size_t k = 1; k < by_id.size(); ++k) {
-    const std::uint32_t first = by_id[k - 1];
-    const std::uint32_t later = by_id[k];
-    if (out.events[first].id != out.events[later].id) continue;
-    // `first` may itself be a dropped repeat; the first line of the id is what the problem names.
-    std::size_t origin = k - 1;
-    while (origin > 0 && out.events[by_id[origin - 1]].id == out.events[later].id) --origin;
-    if (out.events[by_id[origin]] == out.events[later]) {
+    if (by_id[k].first != by_id[k - 1].first) {
+      origin = k;
+      continue;
+    }
+    // The first line of the id is what the problem names (an event between may itself be a dropped repeat).
+    const std::uint32_t first = by_id[origin].second;
+    const std::uint32_t later = by_id[k].second;
+    if (out.events[first] == out.events[later]) {
       drop[later] = true;
     } else {
-      conflicts.emplace_back(lines[later], lines[by_id[origin]]);
+      conflicts.emplace_back(lines[later], lines[first]);
     }
   }
   std::sort(conflicts.begin(), conflicts.end());
@@ -1297,7 +800,7 @@ std::string save_event_lines(const EventRange& events) {
   json::JsonWriter w;
   w.reserve(events.size() * 256);
   for (const Event& e : events) {
-    write_event(w, e);
+    json::write(w, kEvent, e);
     w.text() += '\n';
   }
   return w.take();

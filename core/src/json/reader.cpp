@@ -1,16 +1,18 @@
-// The streaming reader (see reader.h): SAX events dispatched to the codecs of the frame on top.
+// The streaming reader (see reader.h): parser events dispatched to the codecs of the frame on top.
 //
 // Index of this file:
 // [SECTION] Places      paths of values and members, built only for a problem; the place of a nesting too deep
 // [SECTION] Problems
 // [SECTION] Dispatch    the slot of the next value, scalars, containers, members
-// [SECTION] SAX         nlohmann's interface
+// [SECTION] Tape        members read after their object's kind: kept as events, replayed
+// [SECTION] Events      the scanner's and nlohmann's
 // [SECTION] API
 #include "json/reader.h"
 
 #include <algorithm>
 #include <utility>
 
+#include "json/scanner.h"
 #include "json_text.h"
 
 namespace parley::json {
@@ -42,6 +44,40 @@ std::size_t opening_of_level(std::string_view text, std::size_t level) {
     }
   }
   return text.size();
+}
+
+// nlohmann's parser, asked only where and why a text the scanner refused is not JSON.
+struct SyntaxError {
+  bool found = false;
+  std::size_t position = 0;
+  std::string message;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(std::int64_t) { return true; }
+  bool number_unsigned(std::uint64_t) { return true; }
+  bool number_float(double, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(nlohmann::json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(std::string&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& error) {
+    found = true;
+    position = at;
+    message = error.what();
+    return false;
+  }
+};
+
+bool of_kind(const Member& m, int kind) {
+  return ((m.kinds >> kind) & 1U) != 0;
+}
+
+bool waits_for_kind(const Member& m) {
+  return m.after_kind || m.codec->form == Form::by_kind;
 }
 
 }  // namespace
@@ -114,6 +150,7 @@ int Reader::position() const {
 
 void Reader::add(std::string where, std::string message) {
   ++count_;
+  if (options_.paths != nullptr) options_.paths->push_back(where);
   if (entries_.size() < max_reported_problems) {
     entries_.push_back(Entry{position(), Problem{std::move(where), std::move(message)}});
   }
@@ -122,7 +159,8 @@ void Reader::add(std::string where, std::string message) {
 // Puts the problems of the object of `f` (the top frame) in table order, then files them under the member of the
 // enclosing object that holds it.
 void Reader::order_problems(const Frame& f) {
-  const auto first = entries_.begin() + static_cast<std::ptrdiff_t>(std::min(f.first_entry, entries_.size()));
+  if (f.first_entry >= entries_.size()) return;
+  const auto first = entries_.begin() + static_cast<std::ptrdiff_t>(f.first_entry);
   std::stable_sort(first, entries_.end(), [](const Entry& x, const Entry& y) { return x.position < y.position; });
   int outer = 0;
   for (std::size_t i = depth_ - 1; i > 0; --i) {
@@ -150,11 +188,41 @@ void Reader::problem_at_path(std::string where, std::string message) {
   add(std::move(where), std::move(message));
 }
 
+void Reader::mismatch(const Codec& codec, const Scalar& got) {
+  std::string message = detail::mismatch_message(codec);
+  if (codec.words.describe != nullptr) {
+    message += ", got ";
+    message += codec.words.describe(got);
+  }
+  problem(std::move(message));
+}
+
+void Reader::name_problem(const Frame& f, std::string message) {
+  if (!f.codec->object->words.names_first) {
+    problem(std::move(message));
+    return;
+  }
+  const int was = forced_position_;
+  forced_position_ = -1;
+  problem(std::move(message));
+  forced_position_ = was;
+}
+
 void Reader::refuse_text(Problem p) {
-  entries_.clear();
-  entries_.push_back(Entry{0, std::move(p)});
-  count_ = 1;
+  if (!options_.keep_problems_before_syntax_error) {
+    entries_.clear();
+    count_ = 0;
+  }
+  ++count_;
+  if (options_.paths != nullptr) options_.paths->push_back(p.path);
+  if (entries_.size() < max_reported_problems) entries_.push_back(Entry{0, std::move(p)});
   text_refused_ = true;
+}
+
+void Reader::refuse_depth() {
+  const auto [line, column] = line_and_column_of_level();
+  refuse_text(Problem{"line " + std::to_string(line) + ", column " + std::to_string(column),
+                      "nested deeper than " + std::to_string(max_depth) + " levels"});
 }
 
 // [SECTION] Dispatch ------------------------------------------------------------------------------------------
@@ -195,7 +263,7 @@ void Reader::after_value(const Slot& s, bool accepted) {
   if (f.codec->form == Form::array) {
     if (!s.element) return;
     if (!accepted) {
-      f.codec->pop(f.target);
+      if (!f.codec->keep_refused) f.codec->pop(f.target);
     } else if (f.codec->repeats != nullptr && f.codec->repeats(f.target)) {
       problem("is listed twice");
       f.codec->pop(f.target);
@@ -207,6 +275,7 @@ void Reader::after_value(const Slot& s, bool accepted) {
     f.refused |= bit(f.member);
   } else if (f.member == f.codec->object->kind_member) {
     f.kind = f.codec->object->kind(f.target);
+    if (f.taped != 0) replay(f);
   }
 }
 
@@ -217,16 +286,14 @@ void Reader::scalar(Scalar& v) {
   if (s.codec->form == Form::scalar || s.codec->form == Form::constant) {
     accepted = s.codec->read(*this, *s.codec, s.target, v);
   } else {
-    problem(detail::mismatch_message(*s.codec));
+    mismatch(*s.codec, v);
   }
   after_value(s, accepted);
 }
 
 bool Reader::open(bool is_object) {
   if (depth_ == max_depth) {
-    const auto [line, column] = line_and_column_of_level();
-    refuse_text(Problem{"line " + std::to_string(line) + ", column " + std::to_string(column),
-                        "nested deeper than " + std::to_string(max_depth) + " levels"});
+    refuse_depth();
     return false;
   }
   const Slot s = unwrap(next_slot(), false);
@@ -243,13 +310,13 @@ bool Reader::open(bool is_object) {
       f.codec->clear(f.target);
     }
   } else if (s.codec != nullptr) {
+    Scalar v;
+    v.kind = is_object ? Scalar::Kind::object : Scalar::Kind::array;
     bool accepted = false;
     if (s.codec->form == Form::scalar || s.codec->form == Form::constant) {
-      Scalar v;
-      v.kind = is_object ? Scalar::Kind::object : Scalar::Kind::array;
       accepted = s.codec->read(*this, *s.codec, s.target, v);
     } else {
-      problem(detail::mismatch_message(*s.codec));
+      mismatch(*s.codec, v);
     }
     after_value(s, accepted);
   }
@@ -283,16 +350,18 @@ void Reader::close(bool is_object) {
 void Reader::finish_object(Frame& f) {
   const ObjectType& type = *f.codec->object;
   f.member = -1;
+  if (f.taped != 0) drop_tape(f);
   const std::span<const Member> members = type.members;
   for (std::size_t i = 0; i < members.size(); ++i) {
     const Member& m = members[i];
     const int at = static_cast<int>(i);
     forced_position_ = at;
-    const bool foreign = f.kind >= 0 && ((m.kinds >> f.kind) & 1U) == 0;
+    const bool foreign = f.kind >= 0 && !of_kind(m, f.kind);
     const bool must = f.kind >= 0 ? ((m.required >> f.kind) & 1U) != 0 : m.required == every_kind;
     if ((f.seen & bit(at)) == 0) {
       if (must) problem_at(m.name, std::string(m.missing.empty() ? type.words.missing : m.missing));
     } else if (foreign && (f.before_kind & bit(at)) != 0) {
+      if (type.words.names_first) forced_position_ = -1;
       problem_at(m.name, type.foreign != nullptr ? type.foreign(f.target) : std::string(type.words.unknown));
     } else if (m.non_empty && (f.empty & bit(at)) != 0) {
       problem_at(m.name, detail::mismatch_message(*m.codec));
@@ -303,118 +372,6 @@ void Reader::finish_object(Frame& f) {
   if (type.finish != nullptr) type.finish(*this, f.target);
   forced_position_ = kNoPosition;
 }
-
-// [SECTION] SAX -----------------------------------------------------------------------------------------------
-
-bool Reader::null() {
-  Scalar v;
-  scalar(v);
-  return true;
-}
-
-bool Reader::boolean(bool value) {
-  Scalar v;
-  v.kind = Scalar::Kind::boolean;
-  v.boolean = value;
-  scalar(v);
-  return true;
-}
-
-bool Reader::number_integer(std::int64_t value) {
-  Scalar v;
-  v.kind = Scalar::Kind::integer;
-  v.integer = value;
-  scalar(v);
-  return true;
-}
-
-bool Reader::number_unsigned(std::uint64_t value) {
-  Scalar v;
-  if (value > static_cast<std::uint64_t>(INT64_MAX)) {
-    v.kind = Scalar::Kind::too_large;
-    v.large = value;
-  } else {
-    v.kind = Scalar::Kind::integer;
-    v.integer = static_cast<std::int64_t>(value);
-  }
-  scalar(v);
-  return true;
-}
-
-bool Reader::number_float(double, const std::string& text) {
-  Scalar v;
-  v.kind = Scalar::Kind::fraction;
-  v.number = text;
-  scalar(v);
-  return true;
-}
-
-bool Reader::string(std::string& value) {
-  Scalar v;
-  v.kind = Scalar::Kind::string;
-  v.text = &value;
-  scalar(v);
-  return true;
-}
-
-bool Reader::binary(nlohmann::json::binary_t&) {
-  return true;  // never produced from JSON text
-}
-
-bool Reader::start_object(std::size_t) {
-  return open(true);
-}
-
-bool Reader::key(std::string& name) {
-  Frame& f = frames_[depth_ - 1];
-  if (f.codec == nullptr) return true;
-  const ObjectType& type = *f.codec->object;
-  f.slot = nullptr;
-  f.slot_target = nullptr;
-  f.member = find_member(type, name, f.member + 1);
-  if (f.member < 0) {
-    problem_at(name, std::string(type.words.unknown));
-    return true;
-  }
-  const Member& m = type.members[static_cast<std::size_t>(f.member)];
-  if ((f.seen & bit(f.member)) != 0) {
-    problem("member given twice");
-    return true;
-  }
-  f.seen |= bit(f.member);
-  if (type.kind != nullptr) {
-    if (f.kind < 0) {
-      f.before_kind |= bit(f.member);
-    } else if (((m.kinds >> f.kind) & 1U) == 0) {
-      problem(type.foreign != nullptr ? type.foreign(f.target) : std::string(type.words.unknown));
-      return true;
-    }
-  }
-  f.slot = m.codec;
-  f.slot_target = m.field != nullptr ? m.field(f.target) : nullptr;
-  return true;
-}
-
-bool Reader::end_object() {
-  close(true);
-  return true;
-}
-
-bool Reader::start_array(std::size_t) {
-  return open(false);
-}
-
-bool Reader::end_array() {
-  close(false);
-  return true;
-}
-
-bool Reader::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-  refuse_text(json_text::syntax_problem(text_, position, error.what()));
-  return false;
-}
-
-// [SECTION] API -----------------------------------------------------------------------------------------------
 
 int Reader::find_member(const ObjectType& type, std::string_view key, int guess) {
   const std::span<const Member> members = type.members;
@@ -428,18 +385,313 @@ int Reader::find_member(const ObjectType& type, std::string_view key, int guess)
   return -1;
 }
 
+// [SECTION] Tape ----------------------------------------------------------------------------------------------
+
+bool Reader::record(TapeEvent e, std::string_view text) {
+  if (e.type == TapeEvent::Type::begin) {
+    if (depth_ + record_level_ == max_depth) {
+      refuse_depth();
+      return false;
+    }
+    ++record_level_;
+  } else if (e.type == TapeEvent::Type::end) {
+    --record_level_;
+  }
+  e.text_at = tape_text_.size();
+  e.text_size = text.size();
+  tape_text_.append(text.data(), text.size());
+  tape_.push_back(e);
+  if (record_level_ == 0 && e.type != TapeEvent::Type::key) {
+    recording_ = false;
+    taped_.back().end = tape_.size();
+  }
+  return true;
+}
+
+void Reader::start_tape(Frame& f, int member) {
+  f.taped |= bit(member);
+  f.slot = nullptr;
+  f.slot_target = nullptr;
+  taped_.push_back(Taped{depth_, member, tape_.size(), tape_.size()});
+  recording_ = true;
+  record_level_ = 0;
+}
+
+// The kind of `f` is known: its members on the tape are read now, in the order of the text.
+void Reader::replay(Frame& f) {
+  const ObjectType& type = *f.codec->object;
+  while (!text_refused_) {
+    const auto it = std::find_if(taped_.begin(), taped_.end(), [&](const Taped& t) { return t.depth == depth_; });
+    if (it == taped_.end()) break;
+    const Taped t = *it;
+    taped_.erase(it);
+    f.taped &= ~bit(t.member);
+    const Member& m = type.members[static_cast<std::size_t>(t.member)];
+    if (!of_kind(m, f.kind)) continue;  // of another kind: reported when the object ends
+    f.member = t.member;
+    void* field = m.field != nullptr ? m.field(f.target) : nullptr;
+    if (m.codec->form == Form::by_kind) {
+      f.slot = m.codec->alternatives[static_cast<std::size_t>(f.kind)];
+      f.slot_target = m.codec->alternative(field, f.kind);
+    } else {
+      f.slot = m.codec;
+      f.slot_target = field;
+    }
+    replay_events(t.begin, t.end);
+  }
+  if (taped_.empty() && !recording_) {
+    tape_.clear();
+    tape_text_.clear();
+  }
+}
+
+void Reader::replay_events(std::size_t begin, std::size_t end) {
+  std::string text;
+  for (std::size_t i = begin; i < end && !text_refused_; ++i) {
+    const TapeEvent e = tape_[i];  // a copy: replaying may record more
+    text.assign(tape_text_, e.text_at, e.text_size);
+    switch (e.type) {
+      case TapeEvent::Type::null: on_null(); break;
+      case TapeEvent::Type::boolean: on_boolean(e.flag); break;
+      case TapeEvent::Type::integer: on_integer(e.integer); break;
+      case TapeEvent::Type::too_large: on_unsigned(e.large); break;
+      case TapeEvent::Type::fraction: on_fraction(text); break;
+      case TapeEvent::Type::string: on_string(text, &text); break;
+      case TapeEvent::Type::key: on_key(text); break;
+      case TapeEvent::Type::begin: on_begin(e.flag); break;
+      case TapeEvent::Type::end: on_end(e.flag); break;
+    }
+  }
+}
+
+Scalar Reader::scalar_of(const TapeEvent& e, std::string& text) const {
+  Scalar v;
+  text.assign(tape_text_, e.text_at, e.text_size);
+  switch (e.type) {
+    case TapeEvent::Type::null: break;
+    case TapeEvent::Type::boolean:
+      v.kind = Scalar::Kind::boolean;
+      v.boolean = e.flag;
+      break;
+    case TapeEvent::Type::integer:
+      v.kind = Scalar::Kind::integer;
+      v.integer = e.integer;
+      break;
+    case TapeEvent::Type::too_large:
+      v.kind = Scalar::Kind::too_large;
+      v.large = e.large;
+      break;
+    case TapeEvent::Type::fraction:
+      v.kind = Scalar::Kind::fraction;
+      v.text = text;
+      break;
+    case TapeEvent::Type::string:
+    case TapeEvent::Type::key:
+      v.kind = Scalar::Kind::string;
+      v.text = text;
+      break;
+    case TapeEvent::Type::begin:
+    case TapeEvent::Type::end:
+      v.kind = e.flag ? Scalar::Kind::object : Scalar::Kind::array;
+      break;
+  }
+  return v;
+}
+
+// The object of `f` ends with members still on the tape: its kind was never read. Their values are not read, but
+// a by_kind member whose value none of its alternatives could take (not even its JSON type) is refused.
+void Reader::drop_tape(Frame& f) {
+  const ObjectType& type = *f.codec->object;
+  for (auto it = taped_.begin(); it != taped_.end();) {
+    if (it->depth != depth_) {
+      ++it;
+      continue;
+    }
+    const Member& m = type.members[static_cast<std::size_t>(it->member)];
+    if (m.codec->form == Form::by_kind && it->begin < it->end) {
+      std::string text;
+      const Scalar got = scalar_of(tape_[it->begin], text);
+      const Json wanted = m.codec->alternatives[0]->json;
+      const bool fits = (wanted == Json::object && got.kind == Scalar::Kind::object) ||
+                        (wanted == Json::array && got.kind == Scalar::Kind::array) || wanted == Json::any;
+      if (!fits) {
+        forced_position_ = it->member;
+        f.member = it->member;
+        finishing_ = false;
+        mismatch(*m.codec, got);
+        finishing_ = true;
+        f.member = -1;
+      }
+    }
+    it = taped_.erase(it);
+  }
+  f.taped = 0;
+  forced_position_ = kNoPosition;
+  if (taped_.empty() && !recording_) {
+    tape_.clear();
+    tape_text_.clear();
+  }
+}
+
+// [SECTION] Events --------------------------------------------------------------------------------------------
+
+bool Reader::on_null() {
+  if (recording_) return record({TapeEvent::Type::null});
+  Scalar v;
+  scalar(v);
+  return !text_refused_;
+}
+
+bool Reader::on_boolean(bool value) {
+  if (recording_) return record({TapeEvent::Type::boolean, value});
+  Scalar v;
+  v.kind = Scalar::Kind::boolean;
+  v.boolean = value;
+  scalar(v);
+  return !text_refused_;
+}
+
+bool Reader::on_integer(std::int64_t value) {
+  if (recording_) return record({TapeEvent::Type::integer, false, value});
+  Scalar v;
+  v.kind = Scalar::Kind::integer;
+  v.integer = value;
+  scalar(v);
+  return !text_refused_;
+}
+
+bool Reader::on_unsigned(std::uint64_t value) {
+  if (value <= static_cast<std::uint64_t>(INT64_MAX)) return on_integer(static_cast<std::int64_t>(value));
+  if (recording_) return record({TapeEvent::Type::too_large, false, 0, value});
+  Scalar v;
+  v.kind = Scalar::Kind::too_large;
+  v.large = value;
+  scalar(v);
+  return !text_refused_;
+}
+
+bool Reader::on_fraction(std::string_view text) {
+  if (recording_) return record({TapeEvent::Type::fraction}, text);
+  Scalar v;
+  v.kind = Scalar::Kind::fraction;
+  v.text = text;
+  scalar(v);
+  return !text_refused_;
+}
+
+bool Reader::on_string(std::string_view text, std::string* buffer) {
+  if (recording_) return record({TapeEvent::Type::string}, text);
+  Scalar v;
+  v.kind = Scalar::Kind::string;
+  v.text = text;
+  v.buffer = buffer;
+  scalar(v);
+  return !text_refused_;
+}
+
+bool Reader::on_begin(bool object) {
+  if (recording_) return record({TapeEvent::Type::begin, object});
+  return open(object) && !text_refused_;
+}
+
+bool Reader::on_end(bool object) {
+  if (recording_) return record({TapeEvent::Type::end, object});
+  close(object);
+  return !text_refused_;
+}
+
+bool Reader::on_key(std::string_view name) {
+  if (recording_) return record({TapeEvent::Type::key}, name);
+  Frame& f = frames_[depth_ - 1];
+  if (f.codec == nullptr) return true;
+  const ObjectType& type = *f.codec->object;
+  f.slot = nullptr;
+  f.slot_target = nullptr;
+  f.member = find_member(type, name, f.member + 1);
+  if (f.member < 0) {
+    problem_at(name, std::string(type.words.unknown));
+    return true;
+  }
+  const Member& m = type.members[static_cast<std::size_t>(f.member)];
+  if ((f.seen & bit(f.member)) != 0) {
+    name_problem(f, std::string(type.words.twice));
+    return true;
+  }
+  f.seen |= bit(f.member);
+  if (type.kind != nullptr) {
+    if (f.kind < 0) {
+      f.before_kind |= bit(f.member);
+      if (waits_for_kind(m)) {
+        start_tape(f, f.member);
+        return true;
+      }
+    } else if (!of_kind(m, f.kind)) {
+      name_problem(f, type.foreign != nullptr ? type.foreign(f.target) : std::string(type.words.unknown));
+      return true;
+    }
+  }
+  void* field = m.field != nullptr ? m.field(f.target) : nullptr;
+  if (m.codec->form == Form::by_kind) {
+    f.slot = m.codec->alternatives[static_cast<std::size_t>(f.kind)];
+    f.slot_target = m.codec->alternative(field, f.kind);
+  } else {
+    f.slot = m.codec;
+    f.slot_target = field;
+  }
+  return true;
+}
+
+bool Reader::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+  refuse_text(json_text::syntax_problem(text_, position, error.what()));
+  return false;
+}
+
+// [SECTION] API -----------------------------------------------------------------------------------------------
+
 std::pair<std::size_t, std::size_t> Reader::line_and_column_of_level() const {
   return json_text::line_and_column(text_, opening_of_level(text_, max_depth + 1));
 }
 
-Problems Reader::read_root(const Codec& codec, void* root) {
+void Reader::clear() {
+  root_read_ = false;
+  depth_ = 0;
+  finishing_ = false;
+  forced_position_ = kNoPosition;
+  text_refused_ = false;
+  entries_.clear();
+  count_ = 0;
+  recording_ = false;
+  record_level_ = 0;
+  tape_.clear();
+  tape_text_.clear();
+  taped_.clear();
+}
+
+void Reader::restart(std::string_view text) {
+  text_ = text;
+  clear();
+}
+
+Problems Reader::read_root(const Codec& codec, void* root, void (*reset)(void*)) {
   root_codec_ = &codec;
   root_ = root;
-  nlohmann::json::sax_parse(text_.data(), text_.data() + text_.size(), this);
+  if (scan(text_, *this, scratch_) == Scan::refused) {
+    SyntaxError error;
+    nlohmann::json::sax_parse(text_.data(), text_.data() + text_.size(), &error);
+    if (error.found) {
+      refuse_text(json_text::syntax_problem(text_, error.position, error.message));
+    } else {
+      // JSON the scanner does not take (nested deeper than it keeps track of): read through nlohmann's parser.
+      clear();
+      reset(root);
+      nlohmann::json::sax_parse(text_.data(), text_.data() + text_.size(), this);
+    }
+  }
   Problems out;
+  if (entries_.empty() && count_ == 0) return out;  // the common case: no allocation
   out.reserve(entries_.size() + 1);
   for (Entry& e : entries_) out.push_back(std::move(e.problem));
-  if (count_ > out.size()) {
+  if (options_.closing_count && count_ > out.size()) {
     out.push_back(Problem{"", "... and " + std::to_string(count_ - out.size()) + " more problems"});
   }
   return out;

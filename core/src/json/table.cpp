@@ -1,9 +1,11 @@
-// Field tables (see table.h): the shared scalar reads and writes, and canonical writing from a table.
+// Field tables (see table.h): the shared scalar reads and writes, canonical writing from a table, and what a
+// codec says of its values for the schema checks.
 //
 // Index of this file:
 // [SECTION] Problems    the wording of mismatches and refusals, from a codec's Words
 // [SECTION] Scalars     text, constants, integers, amounts, booleans; writers of dates and currencies
 // [SECTION] Writing
+// [SECTION] Schema
 #include "json/table.h"
 
 #include <string>
@@ -14,30 +16,11 @@
 
 namespace parley::json {
 namespace detail {
-namespace {
 
 // [SECTION] Problems ------------------------------------------------------------------------------------------
 
-void mismatch(Reader& r, const Codec& c) {
-  r.problem(mismatch_message(c));
-}
-
-// The text of a string value, or null after reporting a mismatch or a refused empty string.
-std::string* string_of(Reader& r, const Codec& c, Scalar& v) {
-  if (v.kind != Scalar::Kind::string) {
-    mismatch(r, c);
-    return nullptr;
-  }
-  if (v.text->empty() && !c.words.empty.empty()) {
-    r.problem(std::string(c.words.empty));
-    return nullptr;
-  }
-  return v.text;
-}
-
-}  // namespace
-
 std::string mismatch_message(const Codec& c) {
+  if (c.words.expected != nullptr) return c.words.expected();
   if (!c.words.mismatch.empty()) return std::string(c.words.mismatch);
   if (c.form == Form::constant) return "must be " + json_text::quoted(c.constant);
   if (c.words.say != nullptr) return c.words.say({});
@@ -54,16 +37,30 @@ void report_invalid(Reader& r, const Codec& c, std::string_view got) {
   r.problem(std::move(message));
 }
 
-const std::string* spelling_text(Reader& r, const Codec& c, Scalar& v) {
-  return string_of(r, c, v);
+bool string_text(Reader& r, const Codec& c, const Scalar& v, std::string_view& text) {
+  if (v.kind != Scalar::Kind::string) {
+    r.mismatch(c, v);
+    return false;
+  }
+  if (v.text.empty() && !c.words.empty.empty()) {
+    r.problem(std::string(c.words.empty));
+    return false;
+  }
+  text = v.text;
+  return true;
 }
 
 // [SECTION] Scalars -------------------------------------------------------------------------------------------
 
 bool read_text(Reader& r, const Codec& c, void* target, Scalar& v) {
-  std::string* text = string_of(r, c, v);
-  if (text == nullptr) return false;
-  *static_cast<std::string*>(target) = std::move(*text);
+  std::string_view text;
+  if (!string_text(r, c, v, text)) return false;
+  auto& out = *static_cast<std::string*>(target);
+  if (v.buffer != nullptr) {
+    out = std::move(*v.buffer);
+  } else {
+    out.assign(text.data(), text.size());
+  }
   return true;
 }
 
@@ -72,11 +69,15 @@ void write_text(JsonWriter& w, const Codec&, const void* value) {
 }
 
 bool read_constant(Reader& r, const Codec& c, void*, Scalar& v) {
-  const std::string* text = string_of(r, c, v);
-  if (text == nullptr) return false;
-  if (*text == c.constant) return true;
+  std::string_view text;
+  if (!string_text(r, c, v, text)) return false;
+  if (text == c.constant) return true;
+  if (c.words.say != nullptr) {
+    r.problem(c.words.say(text));
+    return false;
+  }
   std::string message = "must be " + json_text::quoted(c.constant);
-  if (c.words.got) message += ", got " + json_text::quoted(*text);
+  if (c.words.got) message += ", got " + json_text::quoted(text);
   r.problem(std::move(message));
   return false;
 }
@@ -96,7 +97,11 @@ bool read_whole(Reader& r, const Codec& c, const Scalar& v, std::int64_t& out) {
   } else if (v.kind == Scalar::Kind::too_large) {
     got = std::to_string(v.large);
   } else {
-    mismatch(r, c);
+    r.mismatch(c, v);
+    return false;
+  }
+  if (!c.words.range.empty()) {
+    r.problem(std::string(c.words.range));
     return false;
   }
   std::string message = "must be ";
@@ -123,7 +128,7 @@ void write_amount(JsonWriter& w, const Codec&, const void* value) {
 
 bool read_boolean(Reader& r, const Codec& c, void* target, Scalar& v) {
   if (v.kind != Scalar::Kind::boolean) {
-    mismatch(r, c);
+    r.mismatch(c, v);
     return false;
   }
   *static_cast<bool*>(target) = v.boolean;
@@ -161,6 +166,12 @@ void write(JsonWriter& w, const Codec& c, const void* value) {
       }
       return;
     }
+    case Form::by_kind: {
+      int kind = 0;
+      const void* alternative = c.held(value, kind);
+      write(w, *c.alternatives[static_cast<std::size_t>(kind)], alternative);
+      return;
+    }
     case Form::array: {
       w.begin_array();
       const std::size_t n = c.size(value);
@@ -176,7 +187,8 @@ void write(JsonWriter& w, const Codec& c, const void* value) {
         if (kind >= 0 && ((m.kinds >> kind) & 1U) == 0) continue;
         const void* field = m.view != nullptr ? m.view(value) : nullptr;
         const Codec& mc = *m.codec;
-        if (mc.form == Form::optional && !mc.nullable && mc.value(field) == nullptr) continue;
+        if (mc.form == Form::optional && !mc.writes_null && mc.value(field) == nullptr) continue;
+        if (m.left_out != nullptr && m.left_out(field)) continue;
         w.key(m.name);
         write(w, mc, field);
       }
@@ -184,6 +196,37 @@ void write(JsonWriter& w, const Codec& c, const void* value) {
       return;
     }
   }
+}
+
+// [SECTION] Schema --------------------------------------------------------------------------------------------
+
+SchemaView schema_of(const Codec& codec) {
+  SchemaView out;
+  const Codec* c = &codec;
+  while (c->form == Form::optional) {
+    out.nullable = out.nullable || c->nullable;
+    c = c->element;
+  }
+  out.json = c->json;
+  switch (c->form) {
+    case Form::constant:
+      out.constant = c->constant;
+      break;
+    case Form::array:
+      out.element = c->element;
+      break;
+    case Form::object:
+      out.object = c->object;
+      break;
+    case Form::by_kind:
+      out.alternatives.assign(c->alternatives, c->alternatives + c->alternative_count);
+      break;
+    case Form::scalar:
+    case Form::optional:
+      break;
+  }
+  if (c->spellings != nullptr) out.spellings = c->spellings();
+  return out;
 }
 
 }  // namespace parley::json

@@ -200,6 +200,15 @@ TEST(JournalJson, TruncatedLine) {
   EXPECT_NE(inside[0].message.find("missing closing quote"), std::string::npos) << inside[0].message;
 }
 
+TEST(JournalJson, NestingTooDeepIsOneProblemAtItsLineAndColumn) {
+  const std::string deep = std::string(70, '[') + std::string(70, ']');
+  const std::string line = replace_first(std::string(kPromiseLine), R"("due":"2026-03-20")", R"("due":)" + deep);
+  // The event is level 1 and its payload level 2, so the first bracket opens level 3 and the 63rd level 65.
+  const std::size_t column = line.find('[') + 62 + 1;
+  EXPECT_EQ(failing(lines_with(4, line)),
+            (Problems{{"line 4, column " + std::to_string(column), "nested deeper than 64 levels"}}));
+}
+
 TEST(JournalJson, WrongTypesUnknownAndRepeatedMembers) {
   std::string line = replace_first(std::string(kPromiseLine), R"("amount":12500)", R"("amount":"125.00")");
   line = replace_first(line, R"("sequence":4)", R"("sequence":4,"sequence":5,"note":"hi")");
