@@ -15,6 +15,7 @@ namespace parley::shell {
 namespace {
 
 constexpr float base_font_px = 15.0f;  // UI text size in ImGui units before ui_scale
+constexpr float narrow_width = 720.0f;  // below this width (before ui_scale) an account is shown alone, in one column
 
 // Basic Latin + Latin-1, dashes and quotes, the ellipsis, narrow no-break space (fr-FR digit groups) and the
 // euro sign. No-break space U+00A0 is inside Latin-1.
@@ -285,6 +286,17 @@ void App::frame() {
     draw_header(state_);
     if (state_.status != LoadStatus::ready) {
       draw_status(state_, scratch_, dispatch_);
+    } else if (state_.selected_account() && ImGui::GetContentRegionAvail().x < narrow_width * scale_.ui_scale) {
+      // A narrow window (a phone): the account alone in one column, the contact panel above the account panel, and
+      // a button back to the queue.
+      if (ImGui::Button("< Queue")) dispatch_(SelectAccount{});
+      scratch_.widgets.record("account.back");
+      const float contact_height = std::max(ImGui::GetContentRegionAvail().y * 0.5f, 260.0f * scale_.ui_scale);
+      ImGui::BeginChild("contact_area", ImVec2(0.0f, contact_height), true);
+      draw_contact(state_, scratch_, dispatch_);
+      ImGui::EndChild();
+      scratch_.widgets.record("contact.panel");
+      draw_account(state_, scratch_, dispatch_);
     } else if (state_.selected_account()) {
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const float avail = ImGui::GetContentRegionAvail().x;
@@ -328,6 +340,7 @@ std::string App::test_state_json() const {
       {"error", state_.error_text()},
       {"accounts", state_.account_count()},
       {"selected", state_.selected},
+      {"filter", state_.queue.filter},
       {"widgets", std::move(widgets)},
       {"quote", nullptr},
       {"offers", state_.offers_for(state_.selected).size()},

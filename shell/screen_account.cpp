@@ -1,9 +1,10 @@
 // The account panel: the selected account's plan quoter, facts, the fold's itemised balance now, its promises (with
 // their status as of the agency's today), plans (each instalment's status), holds, compliance exceptions and events
 // set aside, the timeline of every event in plain words (newest first), and its parties with their contact points
-// and time zones. Every figure and status comes from the fold (AppState::fold_of) and core's views of it. While an attempt on the account is in progress and the party is not verified (see the
-// contact panel, screen_contact.cpp), the debt details (creditor, account number, balance, itemisation, quoter) are
-// hidden: only the location questions and the limited-content message may be used.
+// and time zones. Every figure and status comes from the fold (AppState::fold_of) and core's views of it. While an
+// attempt on the account is in progress and the party is not verified (see the contact panel, screen_contact.cpp),
+// the debt details (creditor, account number, balance, itemisation, quoter) are hidden: only the location questions
+// and the limited-content message may be used.
 
 #include <imgui.h>
 

@@ -231,6 +231,7 @@ void pickers(const Account& account, const AccountState& fold, const ContactSlic
         pick.point.clear();
         changed = true;
       }
+      scratch.widgets.record("contact.channel." + std::string(to_string(channel)));
     }
     ImGui::EndCombo();
   }
@@ -421,7 +422,9 @@ void letter_controls(const Account& account, const ContactSlice& cs, ContactInpu
     for (std::size_t i = 0; i < cs.templates.size(); ++i) {
       const LetterTemplate& t = cs.templates[i];
       const std::string item = t.id + " (" + std::string(to_string(t.purpose)) + ", " + t.citation + ")##" + t.id;
-      if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c.letter_template)) c.letter_template = static_cast<int>(i);
+      if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c.letter_template)) {
+        c.letter_template = static_cast<int>(i);
+      }
     }
     ImGui::EndCombo();
   }

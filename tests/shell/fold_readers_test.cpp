@@ -56,6 +56,7 @@ std::string account_in(const parley::Portfolio& portfolio, const std::string& ju
 
 class FoldReaders : public AppFrames {
  protected:
+  explicit FoldReaders(ImVec2 display = ImVec2(1400.0f, 1000.0f)) : AppFrames(display) {}
   // Selects the New York account at noon there, with the rule packs in, and draws it.
   void open(const std::string& id, int seconds = 12 * 3600) {
     now_ = new_york_time(portfolio_, seconds);
@@ -284,6 +285,38 @@ TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValid
   EXPECT_TRUE(contains(c["reasons"], "us-dispute-validation")) << c.dump();
 }
 
+// A phone-sized window shows the selected account alone (contact panel above the account panel, no queue): the
+// letter is picked and recorded there by clicks, and the back button returns to the queue.
+class PhoneFrames : public FoldReaders {
+ protected:
+  PhoneFrames() : FoldReaders(ImVec2(390.0f, 844.0f)) {}
+};
+
+TEST_F(PhoneFrames, TheAccountIsShownAloneAndALetterIsRecordedByClicks) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  nlohmann::json s = state();
+  EXPECT_FALSE(s["widgets"].contains("queue.table"));
+  ASSERT_TRUE(s["widgets"].contains("account.back"));
+  ASSERT_TRUE(s["widgets"].contains("contact.channel"));
+
+  click("contact.channel");
+  ASSERT_TRUE(state()["widgets"].contains("contact.channel.letter"));
+  click("contact.channel.letter");
+  ASSERT_EQ(state()["contact"]["channel"], "letter");
+  click("contact.letter");
+  ASSERT_EQ(published_.size(), 1u) << state()["contact"].dump();
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->template_id, "validation-notice");
+  s = state();
+  ASSERT_EQ(s["account"]["timeline"].size(), 1u);
+
+  click("account.back");
+  s = state();
+  EXPECT_EQ(s["selected"], "");
+  EXPECT_TRUE(s["widgets"].contains("queue.table"));
+}
+
 // The account panel: every event newest first in plain words, promises with their status as of the agency's today,
 // plans with their instalments' status, holds.
 TEST_F(FoldReaders, ThePanelShowsTheTimelineNewestFirstPromisesPlansAndHolds) {
@@ -310,12 +343,12 @@ TEST_F(FoldReaders, ThePanelShowsTheTimelineNewestFirstPromisesPlansAndHolds) {
   // Promises handed in, one due in three days, one due ten days ago and unpaid: open and broken as of today.
   const parley::Account& a = account();
   const parley::Money amount(2500, a.currency);
-  app_->dispatch(ps::JournalReceived{
-      "/api/events",
-      lines({other_device(id_, 1, now_.plus_seconds(-20 * 86400),
-                          parley::PromiseMade{amount, portfolio_.as_of.plus_days(-10)}),
-             other_device(id_, 2, now_.plus_seconds(-3600), parley::PromiseMade{amount, portfolio_.as_of.plus_days(3)})}),
-      true});
+  app_->dispatch(ps::JournalReceived{"/api/events",
+                                     lines({other_device(id_, 1, now_.plus_seconds(-20 * 86400),
+                                                         parley::PromiseMade{amount, portfolio_.as_of.plus_days(-10)}),
+                                            other_device(id_, 2, now_.plus_seconds(-3600),
+                                                         parley::PromiseMade{amount, portfolio_.as_of.plus_days(3)})}),
+                                     true});
   frames(2);
   s = state();
   ASSERT_EQ(s["account"]["promises"].size(), 2u) << s["account"].dump();
@@ -345,7 +378,8 @@ TEST_F(FoldReaders, QuotesOutcomesAndLettersTakeTheAgencysDay) {
   start();
   app_->dispatch(ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
   const parley::Date agency_day = portfolio_.as_of;
-  now_ = parley::Instant::from_unix_seconds(std::int64_t{agency_day.plus_days(1).days_since_epoch()} * 86400 + 3 * 3600);
+  now_ =
+      parley::Instant::from_unix_seconds(std::int64_t{agency_day.plus_days(1).days_since_epoch()} * 86400 + 3 * 3600);
   ASSERT_EQ(now_.utc_date(), agency_day.plus_days(1));
   ASSERT_EQ(parley::agency_today(portfolio_, now_), agency_day);
   app_->dispatch(ps::SelectAccount{id_});
@@ -381,8 +415,8 @@ TEST(FoldReadersUpdate, AnOutcomeIsDatedOnTheAgencysDay) {
   for (std::uint64_t i = 0; i < 4; ++i) dispute.ids.push_back(parley::EventId::from_parts(8, i + 1));
   dispute.details.dispute_reason = "not mine";
   ps::Step step = ps::step(std::move(state), dispute);
-  ASSERT_FALSE(step.state.contact.session) << (step.state.contact.problems.empty() ? ""
-                                                                                     : step.state.contact.problems[0].text());
+  ASSERT_FALSE(step.state.contact.session)
+      << (step.state.contact.problems.empty() ? "" : step.state.contact.problems[0].text());
   ASSERT_EQ(step.effects.size(), 1u);
   const auto& publish = std::get<ps::PublishEvents>(step.effects[0]);
   const parley::DisputeOpened* opened = nullptr;

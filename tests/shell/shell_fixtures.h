@@ -85,7 +85,9 @@ inline std::string new_york_account(const Portfolio& portfolio) {
     if (!debtor || debtor->addresses.empty() || debtor->addresses[0].time_zone != "America/New_York") continue;
     if (!debtor->birth_date || debtor->phones.empty() || !debtor->phones[0].consent_call) continue;
     const std::vector<IdentityQuestion> questions = identity_questions(*debtor);
-    const auto has = [&](IdentityQuestion q) { return std::find(questions.begin(), questions.end(), q) != questions.end(); };
+    const auto has = [&](IdentityQuestion q) {
+      return std::find(questions.begin(), questions.end(), q) != questions.end();
+    };
     if (has(IdentityQuestion::birth_date) && has(IdentityQuestion::postal_code)) return account.id;
   }
   return {};
@@ -150,7 +152,7 @@ class FrameTest : public ::testing::Test {
 // clock the test sets (now_), the collector in London, and input by widget name.
 class AppFrames : public FrameTest {
  protected:
-  AppFrames() : FrameTest(ImVec2(1400.0f, 1000.0f)) {}
+  explicit AppFrames(ImVec2 display = ImVec2(1400.0f, 1000.0f)) : FrameTest(display) {}
 
   void SetUp() override {
     FrameTest::SetUp();
@@ -174,7 +176,8 @@ class AppFrames : public FrameTest {
     const nlohmann::json s = state();
     ASSERT_TRUE(s["widgets"].contains(widget)) << widget;
     const nlohmann::json& r = s["widgets"][widget];
-    click(r["x"].get<float>() + std::min(r["w"].get<float>() / 2, 30.0f), r["y"].get<float>() + r["h"].get<float>() / 2);
+    click(r["x"].get<float>() + std::min(r["w"].get<float>() / 2, 30.0f),
+          r["y"].get<float>() + r["h"].get<float>() / 2);
   }
   void type(const std::string& widget, const std::string& text) {  // clicks a text box and types into it
     click(widget);

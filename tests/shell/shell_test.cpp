@@ -306,7 +306,8 @@ TEST(ShellUpdate, RecordOfferRefusesARequestWithViolations) {
   ASSERT_TRUE(check.violations[0].alternative.has_value());
   offer.request = *check.violations[0].alternative;
   state = ps::update(std::move(state), offer);
-  ASSERT_EQ(state.offers_for(account.id).size(), 1u) << (state.quoter.offer_problems.empty() ? "" : state.quoter.offer_problems[0].text());
+  ASSERT_EQ(state.offers_for(account.id).size(), 1u)
+      << (state.quoter.offer_problems.empty() ? "" : state.quoter.offer_problems[0].text());
   EXPECT_EQ(state.offers_for(account.id)[0]->get<parley::PlanAccepted>()->request,
             parley::plans::save_request(offer.request));
 }

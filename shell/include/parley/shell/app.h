@@ -175,7 +175,7 @@ class App {
 
   // Test hook state (a contract with the browser end-to-end tests; keep it exactly):
   //   {"frame": <frames built>, "status": "loading"|"ready"|"error", "error": "<problems, one per line, or empty>",
-  //    "accounts": <count loaded>, "selected": "<account id or empty>",
+  //    "accounts": <count loaded>, "selected": "<account id or empty>", "filter": "<the queue's filter text>",
   //    "widgets": {"queue.table": {"x":..,"y":..,"w":..,"h":..}, "queue.row.<account id>": {..} (each visible
   //                row's selectable, clipped to the visible part of the table), "account.panel": {..},
   //                "quoter.panel", "quoter.down_payment", "quoter.term", "quoter.schedule", "quoter.offer",
@@ -205,10 +205,12 @@ class App {
   //               "timeline": ["<recorded at>  <event in plain words>", ...] (every event, newest first),
   //               "promises": [..], "plans": [..], "holds": [..]},
   //    "rows": {"<account id>": "<the balance its queue row shows>", ...} (the rows drawn)}
-  //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel", "contact.point",
+  //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
+  //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",
   //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "contact.template",
-  //    "contact.letter" (Record letter, on the letter channel), "account.debt_hidden", "account.timeline".
+  //    "contact.letter" (Record letter, on the letter channel), "account.debt_hidden", "account.timeline",
+  //    "account.back" (back to the queue, in a narrow window where the account is shown alone).
   // Rectangles are in ImGui coordinates: window (CSS) pixels from the window's (canvas's) top-left corner.
 
  private:
