@@ -134,9 +134,9 @@ int main(int argc, char** argv) {
   std::printf("shell state: %zu journal events, set up in %.1f ms\n", shell.journal_events(), shell.setup_ms());
   std::vector<double> outcome_us;
   for (int i = 0; i < runs * 3; ++i) {
-    const double us = shell.record_one();
-    if (us < 0) break;
-    outcome_us.push_back(us);
+    const double took = shell.record_one();
+    if (took < 0) break;
+    outcome_us.push_back(took);
   }
   if (outcome_us.empty()) {
     std::fprintf(stderr, "shell_record_outcome: no account could be called\n");
