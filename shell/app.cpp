@@ -65,7 +65,7 @@ nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch)
   const Account* account = app.selected_account();
   const ContactSlice& cs = app.contact;
   const ContactInputs& c = scratch.contact;
-  if (!account || !cs.banner) return nullptr;
+  if (!account || c.account_id != account->id || !c.banner) return nullptr;  // the banner as drawn
   const auto rule_ids = [](const std::vector<Reason>& reasons) {
     nlohmann::json ids = nlohmann::json::array();
     for (const Reason& reason : reasons) ids.push_back(reason.rule_id);
@@ -76,10 +76,10 @@ nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch)
   nlohmann::json templates = nlohmann::json::array();
   for (const LetterTemplate& t : cs.templates) templates.push_back(t.id);
   nlohmann::json contact = {
-      {"party", cs.banner_party},
+      {"party", c.banner_party},
       {"channel", std::string(to_string(here ? session->channel : cs.channel))},
-      {"allowed", cs.banner->allowed},
-      {"reasons", rule_ids(cs.banner->reasons)},
+      {"allowed", c.banner->allowed},
+      {"reasons", rule_ids(c.banner->reasons)},
       {"next_allowed", nullptr},
       {"session", nullptr},
       {"refused", nullptr},
@@ -269,6 +269,7 @@ void App::rebuild_fonts() {
 
 void App::frame() {
   scratch_.widgets.clear();
+  scratch_.contact.banner.reset();
   scratch_.shown.rows.clear();
   if (const Instant now = host_now(); now != state_.now) apply(ClockTick{now});
   scratch_.caller = host_.caller;

@@ -438,8 +438,7 @@ void letter_controls(const Account& account, const ContactSlice& cs, ContactInpu
     }
   }
   scratch.widgets.record("contact.letter");
-  ImGui::SameLine();
-  text_muted("produced outside Parley; recorded with the balance now and provided today");
+  wrapped_muted("The letter is produced outside Parley; it is recorded with the balance now, provided today.");
 }
 
 }  // namespace
@@ -480,6 +479,8 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   }
   const ContactChannel channel = here ? session->channel : cs.channel;
   const Decision& decision = *cs.banner;
+  c.banner = decision;
+  c.banner_party = party->id;
   const PartyRecord& record = *fold->party(party->id);
   {
     Box box(scratch, "contact.banner", decision.allowed ? allowed_fill : blocked_fill);

@@ -127,6 +127,8 @@ struct ContactInputs {
   bool cease_this_channel_only = false;        // cease-request: only the attempt's channel (else every channel)
   int letter_template = 0;                     // index into ContactSlice::templates
   std::string notice;                          // why the last button pressed did nothing; empty: none
+  std::optional<Decision> banner;              // the banner's decision as drawn this frame; nullopt: not drawn
+  std::string banner_party;                    // the party that decision is about
   std::vector<std::string> next_debtor;        // the banner's next allowed time in each of the debtor's zones
   std::string next_collector;                  // ... and in the collector's zone; empty when allowed or never
 };
