@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  base, clickWhenSteady, clickWidget, loadQueue, output, press, queueRows, readState, rowAccount, until, useChromium,
+  clickWhenSteady, clickWidget, loadQueue, output, press, queueRows, readState, rowAccount, rowWithoutEvents, until,
+  useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -48,24 +49,12 @@ async function pressUntilFocused(page, key, name, limit = 40) {
   return s;
 }
 
-// The first of `rows` whose account has no events on the server. The other tests record on accounts of the same
-// server (the first test here on the queue's top row), and a new page shows their events only once it has fetched
-// them: an account without any is the same whenever the fetch completes.
-async function rowWithoutEvents(rows) {
-  for (const [name, rect] of rows) {
-    const res = await fetch(`${base}/api/accounts/${encodeURIComponent(rowAccount(name))}/events`);
-    assert.equal(res.status, 200);
-    if ((await res.json()).events.length === 0) return [name, rect];
-  }
-  return assert.fail('every visible row has events on the server');
-}
-
 test('quoter from the keyboard: US calendar, term by arrows, settlement by Space, Apply, Offer', async (t) => {
   const { page, errors } = await chromium.newPage(t);
   const loaded = await loadQueue(page, 'queue.filter');
 
   // A US account: filter the queue by jurisdiction (the whole text applied, not the first letters of it), open the
-  // first row whose account nothing has been recorded for.
+  // first row whose account nothing has been recorded for (the first test here offers on the queue's top row).
   await clickWidget(page, loaded.widgets['queue.filter']);
   await page.keyboard.type('us-');
   const filtered = await until(page, (s) => s.filter === 'us-' && queueRows(s).length > 0 &&
