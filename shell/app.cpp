@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@ namespace parley::shell {
 namespace {
 
 constexpr float base_font_px = 15.0f;  // UI text size in ImGui units before ui_scale
+constexpr float narrow_width = 720.0f;  // below this width (before ui_scale) an account is shown alone, in one column
 
 // Basic Latin + Latin-1, dashes and quotes, the ellipsis, narrow no-break space (fr-FR digit groups) and the
 // euro sign. No-break space U+00A0 is inside Latin-1.
@@ -61,31 +63,38 @@ void draw_header(const AppState& state) {
 // The test hook's "contact" member (see app.h): the banner's decision, the attempt, the last refusal.
 nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch) {
   const Account* account = app.selected_account();
+  const ContactSlice& cs = app.contact;
   const ContactInputs& c = scratch.contact;
-  if (!account || c.account_id != account->id || !c.banner) return nullptr;
+  if (!account || c.account_id != account->id || !c.banner) return nullptr;  // the banner as drawn
   const auto rule_ids = [](const std::vector<Reason>& reasons) {
     nlohmann::json ids = nlohmann::json::array();
     for (const Reason& reason : reasons) ids.push_back(reason.rule_id);
     return ids;
   };
-  const std::optional<ContactSession>& session = app.contact.session;
+  const std::optional<ContactSession>& session = cs.session;
   const bool here = session && session->account_id == account->id;
+  nlohmann::json templates = nlohmann::json::array();
+  for (const LetterTemplate& t : cs.templates) templates.push_back(t.id);
   nlohmann::json contact = {
       {"party", c.banner_party},
-      {"channel", std::string(to_string(here ? session->channel : c.channel))},
+      {"channel", std::string(to_string(here ? session->channel : cs.channel))},
       {"allowed", c.banner->allowed},
       {"reasons", rule_ids(c.banner->reasons)},
       {"next_allowed", nullptr},
       {"session", nullptr},
       {"refused", nullptr},
       {"problems", nlohmann::json::array()},
-      {"notice", c.notice},
+      {"notice", c.account_id == account->id ? c.notice : std::string()},
       {"events", app.journal ? app.journal->events_for(account->id).size() : 0},
       {"debt_hidden", debt_details_hidden(app, *account)},
       {"caller",
        {{"name", scratch.caller.caller_name},
         {"business", scratch.caller.business_name},
         {"callback", scratch.caller.callback_number}}},
+      {"point", here ? session->contact_point : cs.point},
+      {"points", cs.points},
+      {"templates", std::move(templates)},
+      {"finished", cs.account_id == account->id ? cs.finished : std::string()},
   };
   if (!c.next_collector.empty()) contact["next_allowed"] = {{"debtor", c.next_debtor}, {"collector", c.next_collector}};
   if (here) {
@@ -93,11 +102,27 @@ nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch)
                           {"channel", std::string(to_string(session->channel))},
                           {"state", std::string(to_string(session->state))}};
   }
-  if (app.contact.account_id == account->id) {
-    if (app.contact.refused) contact["refused"] = rule_ids(app.contact.refused->reasons);
-    for (const Problem& problem : app.contact.problems) contact["problems"].push_back(problem.text());
+  if (cs.account_id == account->id) {
+    if (cs.refused) contact["refused"] = rule_ids(cs.refused->reasons);
+    for (const Problem& problem : cs.problems) contact["problems"].push_back(problem.text());
   }
   return contact;
+}
+
+// The test hook's "account" member: what the account panel showed of the selected account, and its whole timeline
+// (the panel draws only the lines scrolled into view).
+nlohmann::json account_test_state(const AppState& app, const UiScratch& scratch) {
+  const PanelShown& shown = scratch.shown;
+  const AccountState* fold = app.fold_of(app.selected);
+  if (app.selected.empty() || shown.account_id != app.selected || !fold) return nullptr;
+  nlohmann::json timeline = nlohmann::json::array();
+  if (app.journal) {
+    const Locale locale = app.data->entries[*app.data->index_of(app.selected)].locale;
+    const std::vector<const Event*> events = app.journal->events_for(app.selected).to_vector();
+    for (auto it = events.rbegin(); it != events.rend(); ++it) timeline.push_back(timeline_line(**it, *fold, locale));
+  }
+  return {{"id", shown.account_id},     {"balance", shown.balance}, {"timeline", std::move(timeline)},
+          {"promises", shown.promises}, {"plans", shown.plans},     {"holds", shown.holds}};
 }
 
 }  // namespace
@@ -145,8 +170,6 @@ void WidgetRects::record(const std::string& name, float x0, float y0, float x1, 
 App::App(std::vector<unsigned char> font_ttf, HostServices host)
     : font_ttf_(std::move(font_ttf)), host_(std::move(host)) {
   scratch_.collector_zone = TimeZone::find(host_.time_zone).value_or(TimeZone());
-  scratch_.caller = host_.caller;
-  if (scratch_.caller.caller_name.empty()) scratch_.caller.caller_name = host_.author.user;
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout comes from code; nothing is saved between runs
   io.LogFilename = nullptr;
@@ -156,47 +179,48 @@ App::App(std::vector<unsigned char> font_ttf, HostServices host)
 void App::dispatch(Action action) { apply(std::move(action)); }
 
 void App::apply(Action action) {
-  if (auto* offer = std::get_if<RecordOffer>(&action)) {
-    if (host_.new_id) {
-      offer->id = host_.new_id();
-    } else {
-      offer->id = EventId::from_parts(0, ++next_id_);
-    }
-    if (host_.now) {
-      offer->recorded_at = host_.now();
-    } else if (state_.data) {
-      const std::int64_t day = state_.data->portfolio.as_of.days_since_epoch();
-      offer->recorded_at = Instant::from_unix_seconds(day * 86400);
-    }
+  // The clock first, so the action is taken on the agency's day it is stamped with.
+  const Instant now = host_now();
+  if (now != state_.now && !action_as<ClockTick>(action)) {
+    Step ticked = step(std::move(state_), ClockTick{now});
+    state_ = std::move(ticked.state);
+  }
+  if (auto* offer = action_as<RecordOffer>(action)) {
+    offer->id = next_event_id();
+    offer->recorded_at = now;
     offer->author = host_.author;
   }
-  if (auto* start = std::get_if<StartContact>(&action)) {
+  if (auto* start = action_as<StartContact>(action)) {
     start->id = next_event_id();
-    start->at = host_now();
+    start->at = now;
     start->author = host_.author;
   }
-  if (auto* finish = std::get_if<FinishContact>(&action)) {
+  if (auto* finish = action_as<FinishContact>(action)) {
     finish->ids.clear();
     for (int i = 0; i < max_contact_events; ++i) finish->ids.push_back(next_event_id());
-    finish->at = host_now();
-    finish->today = to_local(scratch_.collector_zone, finish->at).date;
+    finish->at = now;
     finish->author = host_.author;
   }
-  const bool from_host = std::holds_alternative<JournalReceived>(action);
-  const std::shared_ptr<const Journal> before = state_.journal;
-  state_ = update(std::move(state_), std::move(action));
-  if (!from_host) publish_new_events(before.get());
+  if (auto* letter = action_as<RecordLetter>(action)) {
+    letter->id = next_event_id();
+    letter->at = now;
+    letter->author = host_.author;
+  }
+  Step next = step(std::move(state_), std::move(action));
+  state_ = std::move(next.state);
+  run(next.effects);
 }
 
-void App::publish_new_events(const Journal* before) {
-  if (!host_.publish || !state_.journal || state_.journal.get() == before) return;
-  const std::size_t held = before ? before->size() : 0;
-  if (state_.journal->size() <= held) return;
-  std::size_t left = state_.journal->size() - held;
-  for (const Event& event : state_.journal->events()) {
-    if (before && before->find(event.id)) continue;
-    host_.publish(event);
-    if (--left == 0) break;
+void App::run(const Effects& effects) {
+  for (const Effect& effect : effects) {
+    std::visit(
+        [this](const auto& e) {
+          using E = std::decay_t<decltype(e)>;
+          if constexpr (std::is_same_v<E, PublishEvents>) {
+            if (host_.publish && !e.events.empty()) host_.publish(e.events);
+          }
+        },
+        effect);
   }
 }
 
@@ -207,7 +231,9 @@ EventId App::next_event_id() {
 Instant App::host_now() const {
   if (host_.now) return host_.now();
   if (!state_.data) return Instant();
-  return Instant::from_unix_seconds(state_.data->portfolio.as_of.days_since_epoch() * 86400);
+  const Portfolio& portfolio = state_.data->portfolio;
+  const std::optional<TimeZone> zone = portfolio.agency ? TimeZone::find(portfolio.agency->time_zone) : std::nullopt;
+  return from_local(zone.value_or(TimeZone()), portfolio.as_of, 0).earliest();
 }
 
 bool App::set_display_scale(DisplayScale scale) {
@@ -243,12 +269,13 @@ void App::rebuild_fonts() {
 
 void App::frame() {
   scratch_.widgets.clear();
-  if (host_.now) {
-    scratch_.now = host_.now();
-    scratch_.today = scratch_.now.utc_date();
-  } else if (state_.data) {
-    scratch_.today = state_.data->portfolio.as_of;
-    scratch_.now = host_now();
+  scratch_.contact.banner.reset();
+  scratch_.shown.rows.clear();
+  if (const Instant now = host_now(); now != state_.now) apply(ClockTick{now});
+  scratch_.caller = host_.caller;
+  if (scratch_.caller.caller_name.empty()) scratch_.caller.caller_name = host_.author.user;
+  if (scratch_.caller.callback_number.empty() && state_.data && state_.data->portfolio.agency) {
+    scratch_.caller.callback_number = state_.data->portfolio.agency->phone;
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
@@ -260,6 +287,17 @@ void App::frame() {
     draw_header(state_);
     if (state_.status != LoadStatus::ready) {
       draw_status(state_, scratch_, dispatch_);
+    } else if (state_.selected_account() && ImGui::GetContentRegionAvail().x < narrow_width * scale_.ui_scale) {
+      // A narrow window (a phone): the account alone in one column, the contact panel above the account panel, and
+      // a button back to the queue.
+      if (ImGui::Button("< Queue")) dispatch_(SelectAccount{});
+      scratch_.widgets.record("account.back");
+      const float contact_height = std::max(ImGui::GetContentRegionAvail().y * 0.5f, 260.0f * scale_.ui_scale);
+      ImGui::BeginChild("contact_area", ImVec2(0.0f, contact_height), true);
+      draw_contact(state_, scratch_, dispatch_);
+      ImGui::EndChild();
+      scratch_.widgets.record("contact.panel");
+      draw_account(state_, scratch_, dispatch_);
     } else if (state_.selected_account()) {
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const float avail = ImGui::GetContentRegionAvail().x;
@@ -303,6 +341,7 @@ std::string App::test_state_json() const {
       {"error", state_.error_text()},
       {"accounts", state_.account_count()},
       {"selected", state_.selected},
+      {"filter", state_.queue.filter},
       {"widgets", std::move(widgets)},
       {"quote", nullptr},
       {"offers", state_.offers_for(state_.selected).size()},
@@ -311,10 +350,12 @@ std::string App::test_state_json() const {
   for (const Event* offer : state_.offers_for(state_.selected)) {
     state["offer_sync"].push_back(std::string(to_string(state_.sync_of(offer->id).status)));
   }
-  const QuoterInputs& q = scratch_.quoter;
+  const QuoterSlice& q = state_.quoter;
   if (q.quote && q.account_id == state_.selected && !state_.selected.empty()) {
     state["quote"] = {{"instalments", q.quote->instalments},
                       {"total_of_payments", q.quote->totals.total_of_payments.minor()},
+                      {"balance", q.quote->totals.balance.minor()},
+                      {"apr", scratch_.quoter.apr},
                       {"violations", q.check.violations.size()},
                       {"approvals", q.check.approvals.size()},
                       {"kind", std::string(plans::to_string(q.quote->kind))},
@@ -322,9 +363,11 @@ std::string App::test_state_json() const {
                       {"day_roll", std::string(plans::to_string(q.request.day_roll))},
                       {"rolled", std::count_if(q.quote->schedule.begin(), q.quote->schedule.end(),
                                                [](const plans::ScheduleRow& r) { return r.due != r.scheduled; })},
-                      {"focus", q.focused}};
+                      {"focus", scratch_.quoter.focused}};
   }
   state["contact"] = contact_test_state(state_, scratch_);
+  state["account"] = account_test_state(state_, scratch_);
+  state["rows"] = scratch_.shown.rows;
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -141,8 +141,10 @@ JournalFileRead read_journal_file(const std::string& path) {
   return out;
 }
 
-std::optional<std::string> append_journal_file(const std::string& path, const Event& event) {
-  return append_synced(path, save_event(event) + "\n");
+std::optional<std::string> append_journal_file(const std::string& path, std::span<const Event> events) {
+  std::string lines;
+  for (const Event& event : events) lines += save_event(event) + "\n";
+  return append_synced(path, lines);
 }
 
 }  // namespace parley::shell

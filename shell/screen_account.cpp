@@ -1,13 +1,17 @@
-// The account panel: the selected account's plan quoter, facts, itemised balance, and its parties with their contact
-// points and time zones. While an attempt on the account is in progress and the party is not verified (see the
-// contact panel, screen_contact.cpp), the debt details (creditor, account number, balance, itemisation, quoter) are
-// hidden: only the location questions and the limited-content message may be used.
+// The account panel: the selected account's plan quoter, facts, the fold's itemised balance now, its promises (with
+// their status as of the agency's today), plans (each instalment's status), holds, compliance exceptions and events
+// set aside, the timeline of every event in plain words (newest first), and its parties with their contact points
+// and time zones. Every figure and status comes from the fold (AppState::fold_of) and core's views of it. While an
+// attempt on the account is in progress and the party is not verified (see the contact panel, screen_contact.cpp),
+// the debt details (creditor, account number, balance, itemisation, quoter) are hidden: only the location questions
+// and the limited-content message may be used.
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <string>
 
+#include "parley/account/views.h"
 #include "screens.h"
 
 namespace parley::shell {
@@ -119,14 +123,131 @@ void draw_party(const Party& party) {
   ImGui::TreePop();
 }
 
+std::string party_label(const AccountState& fold, std::uint32_t party) {
+  if (party >= fold.parties.size()) return "the account";
+  const Party& p = *fold.parties[party].party;
+  return role_label(p.role) + " " + p.given_name + (p.given_name.empty() ? "" : " ") + p.family_name;
+}
+
+// Promises, plans, holds, exceptions and events set aside, each as one line; recorded for the test hook.
+void draw_records(const AppState& state, const AccountState& fold, Locale locale, PanelShown& shown) {
+  const int grace = fold.promise_grace_days();
+  if (!fold.promises.empty()) {
+    heading("Promises to pay");
+    for (const PromiseRecord& promise : fold.promises) {
+      const std::string line = format_money(promise.amount, locale) + " due " + promise.due.iso() + " (made " +
+                               promise.made_on.iso() + "): " +
+                               std::string(to_string(promise_status(promise, state.today, grace))) + ", " +
+                               format_money(promise_paid(promise, state.today), locale) + " paid";
+      ImGui::Bullet();
+      text(line);
+      shown.promises.push_back(line);
+    }
+  }
+  if (!fold.plans.empty()) {
+    heading("Plans");
+    for (std::size_t i = 0; i < fold.plans.size(); ++i) {
+      const PlanRecord& plan = fold.plans[i];
+      const PlanProgress* progress = i < state.panel.plans.size() ? &state.panel.plans[i] : nullptr;
+      std::string line = "Accepted " + plan.accepted_on.iso() + ": ";
+      if (!progress || !progress->quote) {
+        line += "schedule unknown";
+        if (progress && !progress->problems.empty()) line += " (" + progress->problems.front().text() + ")";
+      } else {
+        line += std::string(to_string(progress->status)) + ", " + format_money(progress->paid, locale) + " paid of " +
+                format_money(progress->quote->totals.total_paid, locale);
+      }
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::TreeNodeEx("plan", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", line.c_str())) {
+        if (progress) {
+          for (const InstalmentState& row : progress->rows) {
+            text_muted((row.row.kind == plans::RowKind::down_payment ? std::string("down")
+                                                                     : "#" + std::to_string(row.row.number)) +
+                       "  " + row.row.due.iso() + "  " + format_money(row.row.amount, locale) + "  " +
+                       std::string(to_string(row.status)) +
+                       (row.paid.is_zero() ? "" : " (" + format_money(row.paid, locale) + " paid)"));
+          }
+        }
+        ImGui::TreePop();
+      }
+      ImGui::PopID();
+      shown.plans.push_back(line);
+    }
+  }
+  if (!fold.holds.empty()) {
+    heading("Holds");
+    for (const Hold& hold : fold.holds) {
+      const std::string line = std::string(to_string(hold.kind)) + " on " + party_label(fold, hold.party) +
+                               " since " + hold.since.iso() + ": no collection contact";
+      ImGui::Bullet();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.08f, 0.08f, 1.0f));
+      text(line);
+      ImGui::PopStyleColor();
+      shown.holds.push_back(line);
+    }
+  }
+  if (!fold.exceptions.empty()) {
+    heading("Compliance exceptions");
+    for (const ExceptionRecord& e : fold.exceptions) {
+      for (const BrokenRule& rule : e.exception.rules) {
+        ImGui::Bullet();
+        note(e.recorded_at.iso() + ": event " + e.exception.event_id.hex().substr(0, 8) + " broke " + rule.rule_id +
+             " (" + rule.citation + "): " + rule.words);
+      }
+    }
+  }
+  if (!fold.set_aside.empty()) {
+    heading("Events set aside");
+    for (const SetAside& aside : fold.set_aside) {
+      ImGui::Bullet();
+      note(std::string(to_string(aside.kind)) + " " + aside.id.hex().substr(0, 8) + ": " + aside.problem.text());
+    }
+  }
+}
+
+// Every event of the account in plain words, newest first, clipped to what is visible.
+void draw_timeline(const AppState& state, const Account& account, const AccountState& fold, Locale locale,
+                   UiScratch& scratch) {
+  if (!state.journal) return;
+  const std::vector<const Event*> events = state.journal->events_for(account.id).to_vector();
+  if (events.empty()) return;
+  heading("Timeline (" + std::to_string(events.size()) + (events.size() == 1 ? " event)" : " events)"));
+  const float height = std::min(static_cast<float>(events.size()), 8.0f) * ImGui::GetTextLineHeightWithSpacing() +
+                       ImGui::GetStyle().WindowPadding.y * 2.0f + ImGui::GetStyle().ScrollbarSize;
+  ImGui::BeginChild("timeline", ImVec2(0.0f, height), true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(events.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Event& event = *events[events.size() - 1 - static_cast<std::size_t>(i)];
+      text_muted(event.recorded_at.iso());
+      ImGui::SameLine();
+      text(describe_event(event, fold, locale));
+    }
+  }
+  ImGui::EndChild();
+  scratch.widgets.record("account.timeline");
+}
+
 }  // namespace
+
+std::string timeline_line(const Event& event, const AccountState& fold, Locale locale) {
+  return event.recorded_at.iso() + "  " + describe_event(event, fold, locale);
+}
 
 void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
   const Account* account = state.selected_account();
-  if (!account) return;
+  const AccountState* fold = account ? state.fold_of(account->id) : nullptr;
+  if (!account || !fold) return;
   const LoadedPortfolio& data = *state.data;
   const QueueEntry& entry = data.entries[data.by_id.at(account->id)];
   const Locale locale = entry.locale;
+  PanelShown& shown = scratch.shown;
+  shown.account_id = account->id;
+  shown.balance.clear();
+  shown.promises.clear();
+  shown.plans.clear();
+  shown.holds.clear();
 
   ImGui::BeginChild("account", ImVec2(0.0f, 0.0f), true);
   text(account->id + "  " + entry.debtor_name);
@@ -166,13 +287,13 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
                                    format_money(account->charge_off->amount, locale));
     }
     if (account->last_payment) {
-      facts.row("Last payment", account->last_payment->date.iso() + ", " +
-                                    format_money(account->last_payment->amount, locale));
+      facts.row("Last payment before placement", account->last_payment->date.iso() + ", " +
+                                                     format_money(account->last_payment->amount, locale));
     }
     facts.row("Placed", account->placed.iso());
   }
 
-  const Balance& b = account->balance;
+  const Balance& b = fold->balance.itemised;
   heading("Balance itemised since " + b.itemisation_date.iso());
   {
     FactTable balance("balance");
@@ -182,7 +303,12 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     balance.money_row("Payments since", -b.payments, locale);
     balance.money_row("Credits since", -b.credits, locale);
     balance.money_row("Balance now", b.total(), locale);
+    if (!fold->balance.overpaid.is_zero()) balance.money_row("Overpaid", fold->balance.overpaid, locale);
   }
+  shown.balance = format_money(b.total(), locale);
+
+  draw_records(state, *fold, locale, shown);
+  draw_timeline(state, *account, *fold, locale, scratch);
 
   heading("Parties");
   for (const Party& party : account->parties) draw_party(party);

@@ -1,11 +1,13 @@
 // The contact panel of the selected account: the compliance banner (allowed, or blocked with every reason and the
-// next allowed time in the debtor's and the collector's local time) for a chosen party and channel; the button that
-// starts an attempt (a refusal shows its reasons); and, during an attempt, the script core allows in the session's
-// state, the identity questions, and the outcome buttons with their keyboard shortcuts (Alt + the letter shown).
+// next allowed time in the debtor's and the collector's local time) for a chosen party, channel and contact point;
+// the button that starts an attempt (a refusal shows its reasons), or on the letter channel the template picker and
+// the button that records the letter sent; and, during an attempt, the script core allows in the session's state,
+// the identity questions, and the outcome buttons with their keyboard shortcuts (Alt + the letter shown).
 //
-// Every decision comes from core: check() through AppState::contact_decision, the script, the questions, which
-// outcomes are open and what finishing records. This file picks the inputs and lays the answers out. A button whose
-// action is not open is still a button: pressing it says why instead of acting.
+// Every decision comes from core and lives in the model (AppState::contact): check()'s banner, the points a party
+// may be reached at, the letter templates, the script, the questions, which outcomes are open and what finishing
+// records. This file sends the picks and lays the answers out. A button whose action is not open is still a
+// button: pressing it says why instead of acting.
 
 #include <imgui.h>
 
@@ -74,7 +76,7 @@ std::string start_label(ContactChannel channel) {
     case ContactChannel::phone: return "Call";
     case ContactChannel::sms: return "Text";
     case ContactChannel::email: return "Email";
-    case ContactChannel::letter: return "Send letter";
+    case ContactChannel::letter: return "Record letter sent";
     case ContactChannel::in_person: return "Visit";
   }
   return "Contact";
@@ -86,26 +88,18 @@ std::string party_name(const Party& party) {
   return name + party.family_name;
 }
 
-// A contact point the party can be reached at on a channel, with its label for the picker.
-struct Point {
-  std::string value;  // what start_contact records: the number, the email address, the address key
-  std::string label;
-};
-
-// The points core lets the party be reached at on the channel (bad and wrong numbers left out), with their labels.
-std::vector<Point> usable_points(const PartyRecord& party, ContactChannel channel) {
-  std::vector<Point> points;
+// The picker's label of a point core lets the party be reached at: the number with its kind, or the address or
+// email; and "no consent" where the channel's consent is missing (check() blocks it, saying so).
+std::string point_label(const PartyRecord& party, ContactChannel channel, const std::string& key) {
   for (const PointRecord* p : reachable_points(party, channel)) {
-    const std::string consent = p->consent(channel) ? "" : "no consent";
+    if (p->key() != key) continue;
+    const bool consent = p->consent(channel);
     if (p->phone != nullptr) {
-      points.push_back({p->phone->number, p->phone->number + " (" + std::string(to_string(p->phone->kind)) +
-                                              (consent.empty() ? "" : ", " + consent) + ")"});
-    } else {
-      const std::string key = p->key();
-      points.push_back({key, key + (consent.empty() ? "" : " (" + consent + ")")});
+      return key + " (" + std::string(to_string(p->phone->kind)) + (consent ? "" : ", no consent") + ")";
     }
+    return key + (consent ? "" : " (no consent)");
   }
-  return points;
+  return key;
 }
 
 // "Tue 2026-11-24 08:00 EST (America/New_York)"
@@ -202,27 +196,27 @@ void next_allowed(const Decision& decision, const PartyRecord& party, UiScratch&
 void set_up(ContactInputs& c, const Account& account, Date today) {
   c = ContactInputs{};
   c.account_id = account.id;
-  for (std::size_t i = 0; i < account.parties.size(); ++i) {
-    if (account.parties[i].role == PartyRole::debtor) {
-      c.party = static_cast<int>(i);
-      break;
-    }
-  }
   std::snprintf(c.promise_due, sizeof c.promise_due, "%s", today.plus_days(7).iso().c_str());
 }
 
-// Party, channel and contact point pickers.
-void pickers(const Account& account, const AccountState& fold, ContactInputs& c, UiScratch& scratch) {
-  const Party& party = account.parties[static_cast<std::size_t>(c.party)];
+// Party, channel and contact point pickers; a change is sent to the model, which checks the banner for it.
+void pickers(const Account& account, const AccountState& fold, const ContactSlice& cs, ContactInputs& c,
+             UiScratch& scratch, Dispatch& dispatch) {
+  PickContact pick{account.id, cs.party_id, cs.channel, cs.point};
+  bool changed = false;
+  const Party* party = nullptr;
+  for (const Party& p : account.parties) {
+    if (p.id == cs.party_id) party = &p;
+  }
+  if (!party) return;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-  if (ImGui::BeginCombo("Party", (role_label(party.role) + ": " + party_name(party)).c_str())) {
-    for (std::size_t i = 0; i < account.parties.size(); ++i) {
-      const Party& p = account.parties[i];
-      if (ImGui::Selectable((role_label(p.role) + ": " + party_name(p) + "##" + p.id).c_str(),
-                            static_cast<int>(i) == c.party)) {
-        c.party = static_cast<int>(i);
-        c.point = 0;
-        c.notice.clear();
+  if (ImGui::BeginCombo("Party", (role_label(party->role) + ": " + party_name(*party)).c_str())) {
+    for (const Party& p : account.parties) {
+      if (ImGui::Selectable((role_label(p.role) + ": " + party_name(p) + "##" + p.id).c_str(), p.id == cs.party_id) &&
+          p.id != cs.party_id) {
+        pick.party_id = p.id;
+        pick.point.clear();
+        changed = true;
       }
     }
     ImGui::EndCombo();
@@ -230,34 +224,40 @@ void pickers(const Account& account, const AccountState& fold, ContactInputs& c,
   scratch.widgets.record("contact.party");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-  if (ImGui::BeginCombo("Channel", channel_title(c.channel).c_str())) {
+  if (ImGui::BeginCombo("Channel", channel_title(cs.channel).c_str())) {
     for (const ContactChannel channel : picker_channels) {
-      if (ImGui::Selectable(channel_title(channel).c_str(), channel == c.channel)) {
-        c.channel = channel;
-        c.point = 0;
-        c.notice.clear();
+      if (ImGui::Selectable(channel_title(channel).c_str(), channel == cs.channel) && channel != cs.channel) {
+        pick.channel = channel;
+        pick.point.clear();
+        changed = true;
       }
+      scratch.widgets.record("contact.channel." + std::string(to_string(channel)));
     }
     ImGui::EndCombo();
   }
   scratch.widgets.record("contact.channel");
 
-  const std::vector<Point> points = usable_points(fold.parties[static_cast<std::size_t>(c.party)], c.channel);
-  if (c.point >= static_cast<int>(points.size())) c.point = 0;
-  if (points.empty()) {
-    text_muted("No usable " + std::string(to_string(c.channel)) + " contact point for this party.");
-    return;
-  }
-  ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::BeginCombo("##point", points[static_cast<std::size_t>(c.point)].label.c_str())) {
-    for (std::size_t i = 0; i < points.size(); ++i) {
-      if (ImGui::Selectable((points[i].label + "##" + std::to_string(i)).c_str(), static_cast<int>(i) == c.point)) {
-        c.point = static_cast<int>(i);
+  const PartyRecord* record = fold.party(cs.party_id);
+  if (cs.points.empty() || !record) {
+    text_muted("No usable " + std::string(to_string(cs.channel)) + " contact point for this party.");
+  } else {
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##point", point_label(*record, cs.channel, cs.point).c_str())) {
+      for (std::size_t i = 0; i < cs.points.size(); ++i) {
+        const std::string label = point_label(*record, cs.channel, cs.points[i]) + "##" + std::to_string(i);
+        if (ImGui::Selectable(label.c_str(), cs.points[i] == cs.point) && cs.points[i] != cs.point) {
+          pick.point = cs.points[i];
+          changed = true;
+        }
       }
+      ImGui::EndCombo();
     }
-    ImGui::EndCombo();
+    scratch.widgets.record("contact.point");
   }
-  scratch.widgets.record("contact.point");
+  if (changed) {
+    c.notice.clear();
+    dispatch(std::move(pick));
+  }
 }
 
 // Why an outcome is not open in the session, in words.
@@ -399,13 +399,46 @@ void outcomes(const Account& account, const ContactSession& session, ContactInpu
     if (pressed) {
       if (open) {
         c.notice.clear();
-        dispatch(FinishContact{outcome, outcome_details(account, session, c, outcome), {}, {}, {}, {}});
+        dispatch(FinishContact{outcome, outcome_details(account, session, c, outcome), {}, {}, {}});
       } else {
         c.notice = why_not(session, outcome);
       }
     }
     column = (column + 1) % columns;
   }
+}
+
+// On the letter channel: the templates the rule packs name and the button that records the letter sent.
+void letter_controls(const Account& account, const ContactSlice& cs, ContactInputs& c, UiScratch& scratch,
+                     Dispatch& dispatch) {
+  if (cs.templates.empty()) {
+    text_muted("The account's rule packs name no letter template.");
+    return;
+  }
+  c.letter_template = std::clamp(c.letter_template, 0, static_cast<int>(cs.templates.size()) - 1);
+  const LetterTemplate& chosen = cs.templates[static_cast<std::size_t>(c.letter_template)];
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  if (ImGui::BeginCombo("Template", chosen.id.c_str())) {
+    for (std::size_t i = 0; i < cs.templates.size(); ++i) {
+      const LetterTemplate& t = cs.templates[i];
+      const std::string item = t.id + " (" + std::string(to_string(t.purpose)) + ", " + t.citation + ")##" + t.id;
+      if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c.letter_template)) {
+        c.letter_template = static_cast<int>(i);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  scratch.widgets.record("contact.template");
+  if (ImGui::Button("Record letter sent")) {
+    if (cs.point.empty()) {
+      c.notice = "The party has no address a letter may go to.";
+    } else {
+      c.notice.clear();
+      dispatch(RecordLetter{account.id, cs.party_id, chosen.id, cs.point, {}, {}, {}});
+    }
+  }
+  scratch.widgets.record("contact.letter");
+  wrapped_muted("The letter is produced outside Parley; it is recorded with the balance now, provided today.");
 }
 
 }  // namespace
@@ -417,11 +450,11 @@ bool debt_details_hidden(const AppState& state, const Account& account) {
 
 void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
   const Account* account = state.selected_account();
-  if (!account) return;
+  const AccountState* fold = account ? state.fold_of(account->id) : nullptr;
+  if (!account || !fold) return;
   ContactInputs& c = scratch.contact;
-  if (c.account_id != account->id) set_up(c, *account, scratch.today);
-  c.banner.reset();
-  c.banner_party.clear();
+  const ContactSlice& cs = state.contact;
+  if (c.account_id != account->id) set_up(c, *account, state.today);
   c.next_debtor.clear();
   c.next_collector.clear();
   ImGui::PushID("contact");
@@ -429,36 +462,26 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   ImGui::Spacing();
   text("Contact");
   ImGui::Separator();
-  if (account->parties.empty()) {
+  if (account->parties.empty() || !cs.banner) {
     text_muted("The account has no parties to contact.");
     ImGui::PopID();
     return;
   }
-  if (c.party < 0 || c.party >= static_cast<int>(account->parties.size())) c.party = 0;
 
-  const std::optional<ContactSession>& session = state.contact.session;
+  const std::optional<ContactSession>& session = cs.session;
   const bool here = session && session->account_id == account->id;
-  const AccountState fold = state.account_state(*account);
-  if (!here) pickers(*account, fold, c, scratch);
+  if (!here) pickers(*account, *fold, cs, c, scratch, dispatch);
 
-  // The banner: the decision for the picked party and channel (or the attempt's) at the host's time.
-  const Party* party = &account->parties[static_cast<std::size_t>(c.party)];
-  ContactChannel channel = c.channel;
-  std::string point;  // the number, email or address the banner is about
-  if (here) {
-    channel = session->channel;
-    point = session->contact_point;
-    for (const Party& p : account->parties) {
-      if (p.id == session->party_id) party = &p;
-    }
-  } else {
-    const std::vector<Point> points = usable_points(fold.parties[static_cast<std::size_t>(c.party)], c.channel);
-    if (c.point < static_cast<int>(points.size())) point = points[static_cast<std::size_t>(c.point)].value;
+  // The banner: the model's decision for the picked party, channel and point (or the attempt's) at its clock.
+  const Party* party = &account->parties.front();
+  for (const Party& p : account->parties) {
+    if (p.id == cs.banner_party) party = &p;
   }
-  const Decision decision = state.contact_decision(*account, *party, channel, scratch.now, point);
-  const PartyRecord& record = *fold.party(party->id);
+  const ContactChannel channel = here ? session->channel : cs.channel;
+  const Decision& decision = *cs.banner;
   c.banner = decision;
   c.banner_party = party->id;
+  const PartyRecord& record = *fold->party(party->id);
   {
     Box box(scratch, "contact.banner", decision.allowed ? allowed_fill : blocked_fill);
     // During an attempt the banner is about the next one: this attempt was allowed when it started.
@@ -467,7 +490,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
                              " to " + party_name(*party);
     if (decision.allowed) {
       wrapped("Allowed now: " + what, &allowed_text);
-      wrapped_muted("checked at " + local_text(scratch.collector_zone, scratch.now));
+      wrapped_muted("checked at " + local_text(scratch.collector_zone, state.now));
     } else {
       wrapped("Blocked now: " + what, &blocked_text);
       reasons_list(decision.reasons);
@@ -478,15 +501,16 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   if (session && !here) {
     wrapped_muted("An attempt is in progress on account " + session->account_id + ": record its outcome there first.");
   }
-  if (!here) {
-    if (ImGui::Button(start_label(c.channel).c_str())) {
+  if (!here && cs.channel == ContactChannel::letter) {
+    letter_controls(*account, cs, c, scratch, dispatch);
+  } else if (!here) {
+    if (ImGui::Button(start_label(cs.channel).c_str())) {
       c.notice.clear();
-      dispatch(StartContact{account->id, party->id, c.channel, point, {}, {}, {}});
+      dispatch(StartContact{account->id, party->id, cs.channel, cs.point, {}, {}, {}});
     }
     scratch.widgets.record("contact.call");
   }
 
-  const ContactState& cs = state.contact;
   if (cs.account_id == account->id) {
     if (cs.refused) {
       Box box(scratch, "contact.refused", blocked_fill);
@@ -515,11 +539,8 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
       }
     }
     static const RuleBook no_rules;
-    ScriptContext context;
-    context.caller_name = scratch.caller.caller_name;
-    context.business_name = scratch.caller.business_name;
-    context.callback_number = scratch.caller.callback_number;
-    script(contact_script(*session, fold, state.rules ? *state.rules : no_rules, context), scratch);
+    script(contact_script(*session, *fold, state.assets.rules ? *state.assets.rules : no_rules, scratch.caller),
+           scratch);
     if (!debt_may_be_discussed(*session)) verification(state, *account, *session, c, scratch, dispatch);
     outcomes(*account, *session, c, scratch, dispatch);
   }

@@ -1,4 +1,5 @@
-// The queue screen: a filter box and the table of accounts, sortable by every column, clipped for long lists.
+// The queue screen: a filter box and the table of accounts, sortable by every column, clipped for long lists. The
+// balance column is each account's balance now (its fold's, after payments and adjustments).
 
 #include <imgui.h>
 
@@ -77,7 +78,9 @@ void draw_row(const AppState& state, const QueueEntry& entry, const ImVec2& clip
   ImGui::TableSetColumnIndex(2);
   text(entry.client_name);
   ImGui::TableSetColumnIndex(3);
-  text_right_aligned(format_money(entry.balance, entry.locale));
+  const std::string balance = format_money(state.queue.balance_of(entry), entry.locale);  // the fold's, now
+  text_right_aligned(balance);
+  scratch.shown.rows[account.id] = balance;
   ImGui::TableSetColumnIndex(4);
   text_right_aligned(std::to_string(entry.days_past_due));
   ImGui::TableSetColumnIndex(5);

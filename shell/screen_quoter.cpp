@@ -4,10 +4,10 @@
 // (Apply), approvals a supervisor must give, and Offer, which records the quote in the journal.
 //
 // Every figure, finding and sentence shown comes from core (quote_plan, check_policy, describe_payments,
-// disclosure_text, choose_calendar); this file only edits the request and lays the answers out.
+// disclosure_text, rate_text, apr_text, choose_calendar), kept in the model (AppState::quoter): this file edits a
+// copy of the terms, sends them back with EditQuote when they change, and lays the answers out.
 //
-// The quote date is the host's date (UiScratch::today); the first payment defaults to a month after it. When
-// the host gives no clock, the portfolio's as_of date stands in for it.
+// The quote date is the agency's day (AppState::today); the first payment defaults to a month after it.
 //
 // Keyboard: Tab moves between the text boxes and sliders (a slider reached by Tab takes typed text, Enter
 // applies it). The arrow keys reach every widget; on a slider reached so, Space holds it, Left/Right move it and
@@ -45,9 +45,9 @@ void copy_text(char* buffer, std::size_t size, const std::string& value) {
 }
 
 // Records the last item's rectangle under `name` and notes it as the focused quoter widget when it has focus.
-void track(QuoterInputs& q, UiScratch& scratch, const char* name) {
+void track(UiScratch& scratch, const char* name) {
   scratch.widgets.record(name);
-  if (ImGui::IsItemFocused()) q.focused = name;
+  if (ImGui::IsItemFocused()) scratch.quoter.focused = name;
 }
 
 // A button that a click, Space (ImGui navigation) or Enter while it has keyboard focus presses.
@@ -63,87 +63,32 @@ bool enter_button(const char* text, bool enabled = true) {
   return pressed && enabled;
 }
 
-// Text boxes and mode set from a request's terms (after setup and after Apply).
-void load_inputs(QuoterInputs& q, const plans::PlanRequest& request) {
-  q.request = request;
-  q.settlement = request.settlement.has_value();
+// The text boxes from the model's terms (after set-up, a mode switch and Apply).
+void load_boxes(QuoterInputs& boxes, const QuoterSlice& q) {
+  boxes.account_id = q.account_id;
+  boxes.revision = q.revision;
+  const plans::PlanRequest& request = q.request;
   if (request.settlement) {
     const plans::SettlementTerms& s = *request.settlement;
-    copy_text(q.settlement_text, sizeof q.settlement_text, format_decimal(s.amount));
-    copy_text(q.first_payment_text, sizeof q.first_payment_text, s.first_payment.iso());
-    return;
+    copy_text(boxes.settlement_text, sizeof boxes.settlement_text, format_decimal(s.amount));
+    copy_text(boxes.first_payment_text, sizeof boxes.first_payment_text, s.first_payment.iso());
   }
+  copy_text(boxes.affordable_text, sizeof boxes.affordable_text,
+            format_decimal(Money(q.affordable_minor, request.currency)));
   if (!request.plan) return;
   const plans::InstalmentTerms& terms = *request.plan;
-  q.by_amount = terms.instalment_amount.has_value();
-  if (terms.instalments) q.instalments = *terms.instalments;
-  if (terms.instalment_amount) {
-    q.affordable_minor = terms.instalment_amount->minor();
-    copy_text(q.affordable_text, sizeof q.affordable_text, format_decimal(*terms.instalment_amount));
-  }
-  copy_text(q.down_payment_text, sizeof q.down_payment_text, format_decimal(terms.down_payment));
-  copy_text(q.first_payment_text, sizeof q.first_payment_text, terms.first_payment.iso());
+  copy_text(boxes.down_payment_text, sizeof boxes.down_payment_text, format_decimal(terms.down_payment));
+  copy_text(boxes.first_payment_text, sizeof boxes.first_payment_text, terms.first_payment.iso());
 }
 
-// Switches the request between instalment terms and settlement terms, keeping the other aside.
-void set_mode(QuoterInputs& q, bool settlement, const Calendar* calendar) {
-  if (settlement == q.settlement) return;
-  plans::PlanRequest request = q.request;
-  if (settlement) {
-    q.aside_plan = request.plan;
-    request.settlement = q.aside_settlement ? *q.aside_settlement : opening_settlement(request, calendar);
-    request.plan.reset();
-  } else {
-    q.aside_settlement = request.settlement;
-    request.plan = q.aside_plan;
-    request.settlement.reset();
-  }
-  load_inputs(q, request);
-}
-
-// Fresh inputs for an account: core's opening offer over the balance now for today, and core's calendar.
-void set_up(QuoterInputs& q, const AccountState& fold, const Client& client, Date today) {
-  q = QuoterInputs{};
-  q.account_id = fold.account->id;
-  q.calendar_choice = choose_calendar(*fold.account);
-  const plans::PlanRequest request = opening_offer(fold, client, today);
-  const Money affordable = default_affordable_instalment(fold);
-  q.affordable_minor = affordable.minor();
-  copy_text(q.affordable_text, sizeof q.affordable_text, format_decimal(affordable));
-  load_inputs(q, request);
-}
-
-// Until the collector picks one, the request follows core's calendar for the account once the host has handed
-// it in (and none before), with the default day-roll rule.
-void follow_calendar_choice(QuoterInputs& q, const AppState& state) {
-  if (q.calendar_picked) return;
-  const std::string want = state.calendar(q.calendar_choice.id) ? q.calendar_choice.id : std::string();
-  if (q.request.calendar_id == want) return;
-  q.request.calendar_id = want;
-  q.request.day_roll = want.empty() ? DayRoll::none : default_roll;
-}
-
-// A slider's display text: the value as money, with any '%' doubled for ImGui's format.
-std::string money_format(Money amount, Locale locale) {
+// Text for an ImGui format string (a slider's value): '%' doubled.
+std::string format_string(const std::string& text) {
   std::string out;
-  for (char c : format_money(amount, locale)) {
+  for (char c : text) {
     out += c;
     if (c == '%') out += '%';
   }
   return out;
-}
-
-std::string bp_text(int bp) {  // 1250 -> "12.50 %"
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%d.%02d %%", bp / 100, bp % 100);
-  return buffer;
-}
-
-std::string apr_text(const std::optional<int>& thousandths) {  // 12345 -> "12.345 %"
-  if (!thousandths) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%d.%03d %%", *thousandths / 1000, *thousandths % 1000);
-  return buffer;
 }
 
 std::string weekday_name(Weekday day) {
@@ -183,12 +128,12 @@ void frequency_combo(Frequency& frequency, const Policy& policy) {
   }
 }
 
-void first_payment_box(QuoterInputs& q, Date& first_payment) {
+void first_payment_box(QuoterInputs& boxes, Date& first_payment) {
   label("First payment");
-  if (ImGui::InputText("##first_payment", q.first_payment_text, sizeof q.first_payment_text)) {
-    if (auto date = Date::parse(q.first_payment_text)) first_payment = *date;
+  if (ImGui::InputText("##first_payment", boxes.first_payment_text, sizeof boxes.first_payment_text)) {
+    if (auto date = Date::parse(boxes.first_payment_text)) first_payment = *date;
   }
-  if (!Date::parse(q.first_payment_text)) {
+  if (!Date::parse(boxes.first_payment_text)) {
     ImGui::TextColored(violation_colour, "Enter the date as YYYY-MM-DD; quoting %s", first_payment.iso().c_str());
   }
 }
@@ -205,22 +150,21 @@ struct MoneyInput {
 };
 
 // Draws `input`: a decimal typed in `text` sets `amount`; moving the slider sets `amount` and rewrites `text`.
-void money_input(QuoterInputs& q, UiScratch& scratch, Locale locale, const MoneyInput& input, std::span<char> text,
-                 Money& amount) {
-  const Currency currency = q.request.currency;
+void money_input(UiScratch& scratch, Locale locale, const MoneyInput& input, std::span<char> text, Money& amount) {
+  const Currency currency = amount.currency();
   label(input.title);
   if (ImGui::InputText(input.text_id, text.data(), text.size(), ImGuiInputTextFlags_CharsDecimal)) {
     if (auto typed = parse_decimal(text.data(), currency)) amount = *typed;
   }
-  track(q, scratch, input.text_name);
+  track(scratch, input.text_name);
   label("");
   std::int64_t value = amount.minor();
-  const std::string format = money_format(amount, locale);
+  const std::string format = format_string(format_money(amount, locale));
   if (ImGui::SliderScalar(input.slider_id, ImGuiDataType_S64, &value, &input.min, &input.max, format.c_str())) {
     amount = Money(value, currency);
     copy_text(text.data(), text.size(), format_decimal(amount));
   }
-  track(q, scratch, input.slider_name);
+  track(scratch, input.slider_name);
 }
 
 // One count edited as a labelled slider from 1 over a box taking a typed number.
@@ -234,30 +178,33 @@ struct CountInput {
 };
 
 // Draws `input` over `count`, which stays from 1 to plans::max_instalments after each of the two widgets.
-void count_input(QuoterInputs& q, UiScratch& scratch, const CountInput& input, int& count) {
+void count_input(UiScratch& scratch, const CountInput& input, int& count) {
   label(input.title);
   ImGui::SliderInt(input.slider_id, &count, 1, input.slider_max, "%d", ImGuiSliderFlags_AlwaysClamp);
-  track(q, scratch, input.slider_name);
+  track(scratch, input.slider_name);
   count = std::clamp(count, 1, plans::max_instalments);
   label("");
   ImGui::InputInt(input.box_id, &count);
-  track(q, scratch, input.box_name);
+  track(scratch, input.box_name);
   count = std::clamp(count, 1, plans::max_instalments);
 }
 
 // Instalment plan or settlement, as two radio buttons.
-void draw_mode(QuoterInputs& q, UiScratch& scratch, const Calendar* calendar) {
+void draw_mode(const QuoterSlice& q, UiScratch& scratch, Dispatch& dispatch) {
   label("Offer");
-  if (ImGui::RadioButton("Instalment plan", !q.settlement)) set_mode(q, false, calendar);
-  track(q, scratch, "quoter.mode.plan");
+  if (ImGui::RadioButton("Instalment plan", !q.settlement) && q.settlement) {
+    dispatch(SwitchQuoteMode{q.account_id, false});
+  }
+  track(scratch, "quoter.mode.plan");
   ImGui::SameLine();
-  if (ImGui::RadioButton("Settlement", q.settlement)) set_mode(q, true, calendar);
-  track(q, scratch, "quoter.mode.settlement");
+  if (ImGui::RadioButton("Settlement", q.settlement) && !q.settlement) dispatch(SwitchQuoteMode{q.account_id, true});
+  track(scratch, "quoter.mode.settlement");
 }
 
-// The instalment plan's widgets; they change q.request.plan and the text boxes.
-void draw_plan_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
-  plans::PlanRequest& request = q.request;
+// The instalment plan's widgets; they change the terms and the text boxes.
+void draw_plan_inputs(QuoterTerms& t, Locale locale, UiScratch& scratch) {
+  QuoterInputs& boxes = scratch.quoter;
+  plans::PlanRequest& request = t.request;
   plans::InstalmentTerms& terms = *request.plan;
   const Currency currency = request.currency;
   const Policy& policy = request.policy;
@@ -270,47 +217,44 @@ void draw_plan_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
                         .slider_name = "quoter.down_slider",
                         .min = 0,
                         .max = std::max<std::int64_t>(balance, 0)};
-  money_input(q, scratch, locale, down, q.down_payment_text, terms.down_payment);
+  money_input(scratch, locale, down, boxes.down_payment_text, terms.down_payment);
 
   label("Plan by");
-  if (ImGui::RadioButton("number of instalments", !q.by_amount)) q.by_amount = false;
-  track(q, scratch, "quoter.by_term");
+  if (ImGui::RadioButton("number of instalments", !t.by_amount)) t.by_amount = false;
+  track(scratch, "quoter.by_term");
   ImGui::SameLine();
-  if (ImGui::RadioButton("affordable instalment", q.by_amount)) q.by_amount = true;
-  track(q, scratch, "quoter.by_amount");
+  if (ImGui::RadioButton("affordable instalment", t.by_amount)) t.by_amount = true;
+  track(scratch, "quoter.by_amount");
 
-  if (!q.by_amount) {
+  if (!t.by_amount) {
     const int policy_max = std::max(1, plans::max_instalments_in(policy.max_term_months, terms.frequency));
     const CountInput term{.title = "Instalments",
                           .slider_id = "##term_slider",
                           .slider_name = "quoter.term",
                           .box_id = "##term_input",
                           .box_name = "quoter.term_input",
-                          .slider_max = std::max(policy_max, q.instalments)};
-    count_input(q, scratch, term, q.instalments);
-    terms.instalments = q.instalments;
-    terms.instalment_amount.reset();
+                          .slider_max = std::max(policy_max, t.instalments)};
+    count_input(scratch, term, t.instalments);
   } else {
     label("Affordable");
-    if (ImGui::InputText("##afford_text", q.affordable_text, sizeof q.affordable_text,
+    if (ImGui::InputText("##afford_text", boxes.affordable_text, sizeof boxes.affordable_text,
                          ImGuiInputTextFlags_CharsDecimal)) {
-      if (auto amount = parse_decimal(q.affordable_text, currency)) q.affordable_minor = amount->minor();
+      if (auto amount = parse_decimal(boxes.affordable_text, currency)) t.affordable_minor = amount->minor();
     }
-    track(q, scratch, "quoter.affordable");
-    terms.instalment_amount = Money(q.affordable_minor, currency);
-    terms.instalments.reset();
+    track(scratch, "quoter.affordable");
   }
 
   frequency_combo(terms.frequency, policy);
-  track(q, scratch, "quoter.frequency");
-  first_payment_box(q, terms.first_payment);
-  track(q, scratch, "quoter.first_payment");
+  track(scratch, "quoter.frequency");
+  first_payment_box(boxes, terms.first_payment);
+  track(scratch, "quoter.first_payment");
 }
 
 // The settlement's widgets: amount (box and slider), payments, frequency when several, first payment date; and
 // the policy's floor and latitudes as its shares of the balance.
-void draw_settlement_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) {
-  plans::PlanRequest& request = q.request;
+void draw_settlement_inputs(QuoterTerms& t, Locale locale, UiScratch& scratch) {
+  QuoterInputs& boxes = scratch.quoter;
+  plans::PlanRequest& request = t.request;
   plans::SettlementTerms& s = *request.settlement;
   const Policy& policy = request.policy;
   const std::int64_t balance = request.balance.total().minor();
@@ -322,12 +266,13 @@ void draw_settlement_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) 
                           .slider_name = "quoter.settlement_amount",
                           .min = 1,
                           .max = std::max<std::int64_t>(balance - 1, 1)};
-  money_input(q, scratch, locale, settle, q.settlement_text, s.amount);
+  money_input(scratch, locale, settle, boxes.settlement_text, s.amount);
   label("");
-  std::string band = "floor " + bp_text(policy.settlement_floor_bp) + " of the balance";
-  if (policy.collector_below_floor_bp > 0) band += "; " + bp_text(policy.collector_below_floor_bp) + " under it alone";
+  const auto rate = [locale](int bp) { return plans::rate_text(bp, plans::RateUnit::basis_points, locale); };
+  std::string band = "floor " + rate(policy.settlement_floor_bp) + " of the balance";
+  if (policy.collector_below_floor_bp > 0) band += "; " + rate(policy.collector_below_floor_bp) + " under it alone";
   if (policy.supervisor_below_floor_bp > policy.collector_below_floor_bp) {
-    band += "; " + bp_text(policy.supervisor_below_floor_bp) + " under it with supervisor approval";
+    band += "; " + rate(policy.supervisor_below_floor_bp) + " under it with supervisor approval";
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", band.c_str());
@@ -339,52 +284,51 @@ void draw_settlement_inputs(QuoterInputs& q, Locale locale, UiScratch& scratch) 
                             .box_id = "##settle_payments_input",
                             .box_name = "quoter.settlement_payments_input",
                             .slider_max = std::max({policy.max_settlement_payments, s.payments, 1})};
-  count_input(q, scratch, payments, s.payments);
+  count_input(scratch, payments, s.payments);
   if (s.payments > 1) {
     frequency_combo(s.frequency, policy);
-    track(q, scratch, "quoter.frequency");
+    track(scratch, "quoter.frequency");
   }
-  first_payment_box(q, s.first_payment);
-  track(q, scratch, "quoter.first_payment");
+  first_payment_box(boxes, s.first_payment);
+  track(scratch, "quoter.first_payment");
 }
 
-// Payment method, holiday calendar, day-roll rule and (plans) interest: shared by both modes.
-void draw_common_inputs(QuoterInputs& q, const AppState& state, UiScratch& scratch) {
-  plans::PlanRequest& request = q.request;
+// Payment method, holiday calendar, day-roll rule and (plans, where the policy allows interest) interest: shared
+// by both modes.
+void draw_common_inputs(QuoterTerms& t, const QuoterSlice& q, const AppState& state, Locale locale,
+                        UiScratch& scratch) {
+  plans::PlanRequest& request = t.request;
   const Policy& policy = request.policy;
 
   label("Payment method");
   if (ImGui::BeginCombo("##method", std::string(to_string(request.method)).c_str())) {
     for (PaymentMethod m : all_methods) {
-      if (ImGui::Selectable(std::string(to_string(m)).c_str(), m == request.method)) {
-        request.method = m;
-        request.convenience_fee = plans::authorised_convenience_fee(policy, m, request.currency);
-      }
+      if (ImGui::Selectable(std::string(to_string(m)).c_str(), m == request.method)) request.method = m;
     }
     ImGui::EndCombo();
   }
-  track(q, scratch, "quoter.method");
+  track(scratch, "quoter.method");
 
   label("Holiday calendar");
   const Calendar* current = state.calendar(request.calendar_id);
   const std::string preview = current ? current->id + " \xE2\x80\x94 " + current->name : std::string("none");
   if (ImGui::BeginCombo("##calendar", preview.c_str())) {
     if (ImGui::Selectable("none", request.calendar_id.empty())) {
-      q.calendar_picked = true;
+      t.calendar_picked = true;
       request.calendar_id.clear();
       request.day_roll = DayRoll::none;
     }
-    for (const auto& [id, calendar] : state.calendars) {
+    for (const auto& [id, calendar] : state.assets.calendars) {
       const std::string item = id + " \xE2\x80\x94 " + calendar.name;
       if (ImGui::Selectable(item.c_str(), id == request.calendar_id)) {
-        q.calendar_picked = true;
+        t.calendar_picked = true;
         if (request.calendar_id.empty()) request.day_roll = default_roll;
         request.calendar_id = id;
       }
     }
     ImGui::EndCombo();
   }
-  track(q, scratch, "quoter.calendar");
+  track(scratch, "quoter.calendar");
   label("");
   const CalendarChoice& choice = q.calendar_choice;
   if (choice.id.empty()) {
@@ -394,7 +338,7 @@ void draw_common_inputs(QuoterInputs& q, const AppState& state, UiScratch& scrat
   } else {
     text_muted("account's calendar: " + choice.id + " (" + choice.reason + ")");
   }
-  for (const Problem& problem : state.calendar_problems) {
+  for (const Problem& problem : state.assets.calendar_problems) {
     label("");
     ImGui::TextColored(violation_colour, "%s", problem.text().c_str());
   }
@@ -410,35 +354,28 @@ void draw_common_inputs(QuoterInputs& q, const AppState& state, UiScratch& scrat
     ImGui::EndCombo();
   }
   ImGui::EndDisabled();
-  track(q, scratch, "quoter.day_roll");
+  track(scratch, "quoter.day_roll");
 
-  if (!request.plan) return;
+  if (!request.plan || !plans::interest_allowed(policy)) return;
   plans::InstalmentTerms& terms = *request.plan;
-  if (policy.max_interest_rate_bp > 0) {
-    label("Interest");
-    if (ImGui::BeginCombo("##interest", std::string(plans::to_string(terms.interest)).c_str())) {
-      for (plans::InterestMethod m : all_interest) {
-        if (ImGui::Selectable(std::string(plans::to_string(m)).c_str(), m == terms.interest)) terms.interest = m;
-      }
-      ImGui::EndCombo();
+  label("Interest");
+  if (ImGui::BeginCombo("##interest", std::string(plans::to_string(terms.interest)).c_str())) {
+    for (plans::InterestMethod m : all_interest) {
+      if (ImGui::Selectable(std::string(plans::to_string(m)).c_str(), m == terms.interest)) terms.interest = m;
     }
-    track(q, scratch, "quoter.interest");
-    if (terms.interest != plans::InterestMethod::none) {
-      label("Annual rate");
-      const std::string rate_format = bp_text(terms.annual_rate_bp);
-      ImGui::SliderInt("##rate", &terms.annual_rate_bp, 0, policy.max_interest_rate_bp, rate_format.c_str(),
-                       ImGuiSliderFlags_AlwaysClamp);
-      track(q, scratch, "quoter.rate");
-    } else {
-      terms.annual_rate_bp = 0;
-    }
-  } else {
-    terms.interest = plans::InterestMethod::none;
-    terms.annual_rate_bp = 0;
+    ImGui::EndCombo();
   }
+  track(scratch, "quoter.interest");
+  if (terms.interest == plans::InterestMethod::none) return;
+  label("Annual rate");
+  const std::string format = format_string(plans::rate_text(terms.annual_rate_bp, plans::RateUnit::basis_points,
+                                                            locale));
+  ImGui::SliderInt("##rate", &terms.annual_rate_bp, 0, policy.max_interest_rate_bp, format.c_str(),
+                   ImGuiSliderFlags_AlwaysClamp);
+  track(scratch, "quoter.rate");
 }
 
-void draw_totals(const plans::Quote& quote, Locale locale) {
+void draw_totals(const plans::Quote& quote, Locale locale, UiScratch& scratch) {
   if (!ImGui::BeginTable("quote_totals", 4, ImGuiTableFlags_SizingStretchSame)) return;
   const auto cell = [&](const char* name, const std::string& value) {
     ImGui::TableNextColumn();
@@ -454,7 +391,8 @@ void draw_totals(const plans::Quote& quote, Locale locale) {
   } else {
     cell("Finance charge", format_money(quote.totals.finance_charge, locale));
     cell("Fees", format_money(quote.totals.fees, locale));
-    cell("APR", apr_text(quote.apr_thousandths));
+    scratch.quoter.apr = plans::apr_text(quote, locale);
+    cell("APR", scratch.quoter.apr);
     cell("Amount financed", format_money(quote.totals.amount_financed, locale));
   }
   cell("Total paid", format_money(quote.totals.total_paid, locale));
@@ -535,8 +473,8 @@ void draw_schedule(const plans::Quote& quote, const Calendar* calendar, DayRoll 
   ImGui::PopStyleColor();
 }
 
-// Violations in words, each with its alternative and an Apply button; approvals. True when one was applied.
-bool draw_findings(QuoterInputs& q, UiScratch& scratch) {
+// Violations in words, each with its alternative and an Apply button; approvals.
+void draw_findings(const QuoterSlice& q, UiScratch& scratch, Dispatch& dispatch) {
   bool applied = false;
   for (std::size_t i = 0; i < q.check.violations.size(); ++i) {
     const plans::Violation& v = q.check.violations[i];
@@ -548,12 +486,10 @@ bool draw_findings(QuoterInputs& q, UiScratch& scratch) {
       ImGui::Indent();
       ImGui::TextWrapped("Suggested: %s", v.alternative_text.c_str());
       if (enter_button("Apply") && !applied) {
-        plans::PlanRequest alternative = *v.alternative;
-        alternative.today = q.request.today;
-        load_inputs(q, alternative);
+        dispatch(ApplyAlternative{q.account_id, i});
         applied = true;
       }
-      if (!scratch.widgets.all().count("quoter.apply")) track(q, scratch, "quoter.apply");
+      if (!scratch.widgets.all().count("quoter.apply")) track(scratch, "quoter.apply");
       ImGui::Unindent();
     }
     ImGui::PopID();
@@ -563,7 +499,6 @@ bool draw_findings(QuoterInputs& q, UiScratch& scratch) {
     ImGui::TextWrapped("Needs supervisor approval: %s", a.message.c_str());
     ImGui::PopStyleColor();
   }
-  return applied;
 }
 
 void draw_offers(const AppState& state, const Account& account, Locale locale) {
@@ -605,45 +540,35 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
   if (!account) return;
   const LoadedPortfolio& data = *state.data;
   const Locale locale = data.entries[data.by_id.at(account->id)].locale;
-  const Client* client = data.portfolio.find_client(account->client_id);
-  QuoterInputs& q = scratch.quoter;
+  const QuoterSlice& q = state.quoter;
+  scratch.quoter.focused.clear();
+  scratch.quoter.apr.clear();
 
   ImGui::BeginGroup();
   ImGui::Spacing();
   text("Plan quoter");
   ImGui::Separator();
-  if (!client) {
+  if (!state.client_of(*account) || q.account_id != account->id) {
     text_muted("No policy: the account's client " + account->client_id + " is not in the portfolio.");
     ImGui::EndGroup();
     scratch.widgets.record("quoter.panel");
     return;
   }
-  const AccountState fold = state.account_state(*account);
-  if (q.account_id != account->id) set_up(q, fold, *client, scratch.today);
-  q.request.today = scratch.today;
-  q.request.balance = fold.balance.itemised;  // payments and adjustments change what is quoted
-  q.focused.clear();
-  follow_calendar_choice(q, state);
+  if (scratch.quoter.account_id != q.account_id || scratch.quoter.revision != q.revision) load_boxes(scratch.quoter, q);
 
+  // The widgets edit a copy of the terms; a change goes back to the model, which quotes it by the next frame.
+  QuoterTerms terms = q.terms();
   ImGui::PushID("quoter");
-  draw_mode(q, scratch, state.calendar(q.request.calendar_id));
-  if (q.request.settlement) {
-    draw_settlement_inputs(q, locale, scratch);
-  } else {
-    draw_plan_inputs(q, locale, scratch);
+  draw_mode(q, scratch, dispatch);
+  if (terms.request.settlement) {
+    draw_settlement_inputs(terms, locale, scratch);
+  } else if (terms.request.plan) {
+    draw_plan_inputs(terms, locale, scratch);
   }
-  draw_common_inputs(q, state, scratch);
+  draw_common_inputs(terms, q, state, locale, scratch);
+  if (terms != q.terms()) dispatch(EditQuote{q.account_id, terms});
 
   const Calendar* calendar = state.calendar(q.request.calendar_id);
-  if (!q.quoted || *q.quoted != q.request || q.quoted_calendar != calendar) {
-    q.quoted = q.request;
-    q.quoted_calendar = calendar;
-    plans::QuoteResult result = plans::quote_plan(q.request, calendar);
-    q.problems = std::move(result.problems);
-    q.quote = std::move(result.quote);
-    q.check = q.quote ? plans::check_policy(q.request, *q.quote, calendar, locale) : plans::PolicyCheck{};
-  }
-
   ImGui::Spacing();
   for (const Problem& problem : q.problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, violation_colour);
@@ -651,31 +576,29 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
     ImGui::PopStyleColor();
   }
   if (q.quote) {
-    const plans::Quote quote = *q.quote;  // Apply may replace q.quote below
-    const DayRoll rule = q.request.day_roll;
+    const plans::Quote& quote = *q.quote;
     text(plans::describe_payments(quote, locale));
-    draw_totals(quote, locale);
-    draw_findings(q, scratch);
-    draw_schedule(quote, calendar, rule, locale, scratch);
+    draw_totals(quote, locale, scratch);
+    draw_findings(q, scratch, dispatch);
+    draw_schedule(quote, calendar, q.request.day_roll, locale, scratch);
     if (ImGui::TreeNode("Disclosure")) {
       ImGui::TextWrapped("%s", plans::disclosure_text(quote, locale).c_str());
       ImGui::TreePop();
     }
   }
 
-  // A collector offers alone only what breaks no bound and needs no approval (core's check_offer refuses more).
-  const bool can_offer = q.quote && q.check.compliant() && q.check.approvals.empty() && q.quoted == q.request;
+  const bool can_offer = q.can_offer() && terms == q.terms();
   ImGui::BeginDisabled(!can_offer);
   const char* offer_text = q.settlement ? "Offer this settlement" : "Offer this plan";
   if (enter_button(offer_text, can_offer)) dispatch(RecordOffer{account->id, q.request, {}, {}, {}});
   ImGui::EndDisabled();
-  track(q, scratch, "quoter.offer");
+  track(scratch, "quoter.offer");
   if (!can_offer && q.quote) {
     ImGui::SameLine();
     text_muted(q.check.compliant() ? "needs a supervisor's approval: a collector cannot offer it alone"
                                    : "resolve the violations to offer");
   }
-  for (const Problem& problem : state.offer_problems) {
+  for (const Problem& problem : q.offer_problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, violation_colour);
     ImGui::TextWrapped("Not recorded: %s", problem.text().c_str());
     ImGui::PopStyleColor();

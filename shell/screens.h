@@ -23,6 +23,8 @@ void draw_status(const AppState& state, UiScratch& scratch, Dispatch& dispatch);
 void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // compliance banner, call, script,
                                                                                    // verification and outcomes
 bool debt_details_hidden(const AppState& state, const Account& account);  // an unverified attempt is in progress on it
+// One line of the account panel's timeline: "<recorded at>  <the event in plain words>" (describe_event).
+std::string timeline_line(const Event& event, const AccountState& fold, Locale locale);
 
 // [SECTION] Helpers -------------------------------------------------------------------------------------------
 

@@ -1,8 +1,27 @@
-// The update function and the queue's derived rows (see parley/shell/state.h).
+// The update function, the slices' reducers, the journal shared between states, the fold cache and the queue's
+// derived rows (see parley/shell/state.h).
+//
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] Loaded portfolio
+// [SECTION] Journal
+// [SECTION] Folds
+// [SECTION] Queue slice
+// [SECTION] App state
+// [SECTION] Recording     events appended here (published) or handed in (merged), and what follows in the folds
+// [SECTION] Refresh       the selected account's fold, banner, quote and plans, after every action
+// [SECTION] App actions
+// [SECTION] Queue actions
+// [SECTION] Quoter actions
+// [SECTION] Contact actions
+// [SECTION] Assets actions
+// [SECTION] Sync actions
+// [SECTION] Update
 
 #include "parley/shell/state.h"
 
 #include <algorithm>
+#include <set>
 #include <span>
 #include <type_traits>
 
@@ -14,6 +33,8 @@
 
 namespace parley::shell {
 namespace {
+
+// [SECTION] Helpers -------------------------------------------------------------------------------------------
 
 // ASCII lowercase; other bytes (UTF-8 sequences) pass through unchanged.
 std::string lowercase(std::string_view text) {
@@ -33,26 +54,16 @@ int risk_rank(RiskTier risk) {  // ascending order: low, medium, high
   return 1;
 }
 
-// Strict weak order of two entries by one column, ascending.
-bool column_less(const LoadedPortfolio& data, QueueColumn column, const QueueEntry& a, const QueueEntry& b) {
-  const Account& x = data.portfolio.accounts[a.account];
-  const Account& y = data.portfolio.accounts[b.account];
-  switch (column) {
-    case QueueColumn::id: return x.id < y.id;
-    case QueueColumn::debtor: return a.debtor_name < b.debtor_name;
-    case QueueColumn::client: return a.client_name < b.client_name;
-    case QueueColumn::balance: {
-      if (a.balance.currency() != b.balance.currency()) {
-        return a.balance.currency().code() < b.balance.currency().code();
-      }
-      return a.balance.minor() < b.balance.minor();
-    }
-    case QueueColumn::days_past_due: return a.days_past_due < b.days_past_due;
-    case QueueColumn::aging: return aging_bucket(a.days_past_due) < aging_bucket(b.days_past_due);
-    case QueueColumn::risk: return risk_rank(x.risk) < risk_rank(y.risk);
-    case QueueColumn::jurisdiction: return x.jurisdiction < y.jurisdiction;
+const Party* find_party(const Account& account, std::string_view party_id) {
+  for (const Party& party : account.parties) {
+    if (party.id == party_id) return &party;
   }
-  return false;
+  return nullptr;
+}
+
+// Events that change what the fold says is owed.
+bool changes_balance(const Event& event) {
+  return event.get<PaymentPosted>() || event.get<PaymentReversed>() || event.get<BalanceAdjusted>();
 }
 
 }  // namespace
@@ -64,14 +75,25 @@ const Account* LoadedPortfolio::find_account(std::string_view id) const {
   return it == by_id.end() ? nullptr : &portfolio.accounts[it->second];
 }
 
-std::vector<std::string> LoadedPortfolio::consumer_accounts(const Account& account) const {
-  std::vector<std::string> out;
-  const std::string_view key = consumer_key(account);
+std::optional<std::uint32_t> LoadedPortfolio::index_of(std::string_view id) const {
+  const auto it = by_id.find(id);
+  if (it == by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+const Client* LoadedPortfolio::client_of(const Account& account) const {
+  const auto it = clients.find(account.client_id);
+  return it == clients.end() ? nullptr : it->second;
+}
+
+std::vector<std::uint32_t> LoadedPortfolio::consumer_accounts(std::uint32_t account) const {
+  std::vector<std::uint32_t> out;
+  const std::string_view key = consumer_key(portfolio.accounts[account]);
   if (key.empty()) return out;
   const auto it = by_consumer.find(key);
   if (it == by_consumer.end()) return out;
   for (const std::uint32_t i : it->second) {
-    if (portfolio.accounts[i].id != account.id) out.push_back(portfolio.accounts[i].id);
+    if (i != account) out.push_back(i);
   }
   return out;
 }
@@ -81,9 +103,7 @@ std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio
   data->portfolio = std::move(portfolio);
   const Portfolio& p = data->portfolio;
 
-  std::unordered_map<std::string_view, std::string_view> client_names;
-  for (const Client& client : p.clients) client_names.emplace(client.id, client.name);
-
+  for (const Client& client : p.clients) data->clients.emplace(client.id, &client);
   data->entries.reserve(p.accounts.size());
   data->by_id.reserve(p.accounts.size());
   for (std::uint32_t i = 0; i < p.accounts.size(); ++i) {
@@ -95,8 +115,8 @@ std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio
       if (!entry.debtor_name.empty() && !debtor->family_name.empty()) entry.debtor_name += ' ';
       entry.debtor_name += debtor->family_name;
     }
-    const auto client = client_names.find(account.client_id);
-    entry.client_name = std::string(client == client_names.end() ? account.client_id : client->second);
+    const Client* client = data->client_of(account);
+    entry.client_name = client ? client->name : account.client_id;
     entry.locale = find_locale(account.language).value_or(Locale::en_US);
     entry.balance = account.balance.total();
     entry.days_past_due = account.days_past_due(p.as_of);
@@ -109,21 +129,149 @@ std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio
   return data;
 }
 
-// [SECTION] Queue view ----------------------------------------------------------------------------------------
+// [SECTION] Journal -------------------------------------------------------------------------------------------
 
-void rebuild_rows(QueueView& view, const LoadedPortfolio& data) {
-  view.rows.clear();
-  const std::string needle = lowercase(view.filter);
-  for (std::uint32_t i = 0; i < data.entries.size(); ++i) {
-    if (needle.empty() || data.entries[i].search_key.find(needle) != std::string::npos) view.rows.push_back(i);
+SharedJournal::SharedJournal(Journal journal) : journal_(std::make_shared<Journal>(std::move(journal))) {}
+
+Journal& SharedJournal::edit() {
+  if (!journal_) {
+    journal_ = std::make_shared<Journal>();
+  } else if (journal_.use_count() > 1) {
+    journal_ = std::make_shared<Journal>(*journal_);
   }
-  const QueueColumn column = view.sort_column;
-  const bool descending = view.descending;
-  std::stable_sort(view.rows.begin(), view.rows.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const QueueEntry& ea = data.entries[a];
-    const QueueEntry& eb = data.entries[b];
-    return descending ? column_less(data, column, eb, ea) : column_less(data, column, ea, eb);
+  return *journal_;
+}
+
+// [SECTION] Folds ---------------------------------------------------------------------------------------------
+
+const AccountState* FoldCache::find(std::uint32_t account) const {
+  const auto it = entries_.find(account);
+  return it == entries_.end() ? nullptr : &it->second->state;
+}
+
+FoldCache::Entry& FoldCache::own(std::uint32_t account) {
+  std::shared_ptr<Entry>& entry = entries_[account];
+  if (!entry) {
+    entry = std::make_shared<Entry>();
+  } else if (entry.use_count() > 1) {
+    entry = std::make_shared<Entry>(*entry);
+  }
+  return *entry;
+}
+
+void FoldCache::refold(const LoadedPortfolio& data, const Journal* journal, std::uint32_t account) {
+  const Account& a = data.portfolio.accounts[account];
+  Entry& entry = own(account);
+  const EventRange events = journal ? journal->events_for(a.id) : EventRange();
+  entry.state = fold(a, data.client_of(a), events);
+  entry.last.reset();
+  for (const Event& event : events) entry.last = event.id;
+  ++refolds_;
+}
+
+const AccountState& FoldCache::ensure(const LoadedPortfolio& data, const Journal* journal, std::uint32_t account) {
+  if (const AccountState* cached = find(account)) return *cached;
+  refold(data, journal, account);
+  return entries_.at(account)->state;
+}
+
+void FoldCache::added(const LoadedPortfolio& data, const Journal& journal, std::uint32_t account,
+                      std::vector<const Event*> added) {
+  const auto it = entries_.find(account);
+  if (it == entries_.end() || added.empty()) return;
+  std::sort(added.begin(), added.end(), [](const Event* a, const Event* b) { return comes_before(*a, *b); });
+  const Event* last = it->second->last ? journal.find(*it->second->last) : nullptr;
+  if (it->second->last && (last == nullptr || comes_before(*added.front(), *last))) {
+    refold(data, &journal, account);  // an event sorts before what is folded: the order changed
+    return;
+  }
+  Entry& entry = own(account);
+  for (const Event* event : added) apply(entry.state, *event);
+  entry.last = added.back()->id;
+}
+
+void FoldCache::trim(std::span<const std::uint32_t> keep, std::size_t limit) {
+  if (entries_.size() <= limit) return;
+  std::erase_if(entries_, [&](const auto& entry) {
+    return std::find(keep.begin(), keep.end(), entry.first) == keep.end();
   });
+}
+
+// [SECTION] Queue slice ---------------------------------------------------------------------------------------
+
+Money QueueSlice::balance_of(const QueueEntry& entry) const {
+  const auto it = balances.find(entry.account);
+  return it == balances.end() ? entry.balance : it->second;
+}
+
+namespace {
+
+// Strict weak order of two entries by one column, ascending.
+bool column_less(const LoadedPortfolio& data, const QueueSlice& slice, QueueColumn column, const QueueEntry& a,
+                 const QueueEntry& b) {
+  const Account& x = data.portfolio.accounts[a.account];
+  const Account& y = data.portfolio.accounts[b.account];
+  switch (column) {
+    case QueueColumn::id: return x.id < y.id;
+    case QueueColumn::debtor: return a.debtor_name < b.debtor_name;
+    case QueueColumn::client: return a.client_name < b.client_name;
+    case QueueColumn::balance: {
+      const Money ma = slice.balance_of(a);
+      const Money mb = slice.balance_of(b);
+      if (ma.currency() != mb.currency()) return ma.currency().code() < mb.currency().code();
+      return ma.minor() < mb.minor();
+    }
+    case QueueColumn::days_past_due: return a.days_past_due < b.days_past_due;
+    case QueueColumn::aging: return aging_bucket(a.days_past_due) < aging_bucket(b.days_past_due);
+    case QueueColumn::risk: return risk_rank(x.risk) < risk_rank(y.risk);
+    case QueueColumn::jurisdiction: return x.jurisdiction < y.jurisdiction;
+  }
+  return false;
+}
+
+// The rows' order: the column in the slice's direction, ties in portfolio order.
+bool row_less(const LoadedPortfolio& data, const QueueSlice& slice, std::uint32_t a, std::uint32_t b) {
+  const QueueEntry& ea = data.entries[a];
+  const QueueEntry& eb = data.entries[b];
+  const bool less = slice.descending ? column_less(data, slice, slice.sort_column, eb, ea)
+                                     : column_less(data, slice, slice.sort_column, ea, eb);
+  if (less) return true;
+  const bool greater = slice.descending ? column_less(data, slice, slice.sort_column, ea, eb)
+                                        : column_less(data, slice, slice.sort_column, eb, ea);
+  return !greater && a < b;
+}
+
+// The account's balance now is `balance`: kept for the queue, and its row moved when the queue is sorted by it.
+void set_balance(QueueSlice& slice, const LoadedPortfolio& data, std::uint32_t account, Money balance) {
+  if (slice.balance_of(data.entries[account]) == balance) return;
+  if (balance == data.entries[account].balance) {
+    slice.balances.erase(account);
+  } else {
+    slice.balances.insert_or_assign(account, balance);
+  }
+  if (slice.sort_column != QueueColumn::balance) return;
+  const auto at = std::find(slice.rows.begin(), slice.rows.end(), account);
+  if (at == slice.rows.end()) return;  // filtered out
+  slice.rows.erase(at);
+  const auto place = std::lower_bound(slice.rows.begin(), slice.rows.end(), account,
+                                      [&](std::uint32_t a, std::uint32_t b) { return row_less(data, slice, a, b); });
+  slice.rows.insert(place, account);
+}
+
+}  // namespace
+
+void rebuild_rows(QueueSlice& slice, const LoadedPortfolio& data) {
+  slice.rows.clear();
+  const std::string needle = lowercase(slice.filter);
+  for (std::uint32_t i = 0; i < data.entries.size(); ++i) {
+    if (needle.empty() || data.entries[i].search_key.find(needle) != std::string::npos) slice.rows.push_back(i);
+  }
+  std::sort(slice.rows.begin(), slice.rows.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return row_less(data, slice, a, b); });
+}
+
+bool QuoterSlice::can_offer() const {
+  return quote && check.compliant() && check.approvals.empty() && quoted && *quoted == request;
 }
 
 // [SECTION] App state -----------------------------------------------------------------------------------------
@@ -135,6 +283,15 @@ std::string_view to_string(LoadStatus status) {
     case LoadStatus::error: return "error";
   }
   return "error";
+}
+
+std::string_view to_string(SyncStatus status) {
+  switch (status) {
+    case SyncStatus::unsent: return "unsent";
+    case SyncStatus::accepted: return "accepted";
+    case SyncStatus::rejected: return "rejected";
+  }
+  return "unsent";
 }
 
 std::string AppState::error_text() const {
@@ -163,32 +320,27 @@ std::vector<const Event*> AppState::offers_for(std::string_view account_id) cons
   return offers;
 }
 
-std::string_view to_string(SyncStatus status) {
-  switch (status) {
-    case SyncStatus::unsent: return "unsent";
-    case SyncStatus::accepted: return "accepted";
-    case SyncStatus::rejected: return "rejected";
-  }
-  return "unsent";
-}
-
 EventSync AppState::sync_of(EventId id) const {
-  const auto it = sync.find(id);
-  return it == sync.end() ? EventSync{} : it->second;
+  const auto it = sync.events.find(id);
+  return it == sync.events.end() ? EventSync{} : it->second;
 }
 
 const Calendar* AppState::calendar(std::string_view id) const {
-  const auto it = calendars.find(id);
-  return it == calendars.end() ? nullptr : &it->second;
+  const auto it = assets.calendars.find(id);
+  return it == assets.calendars.end() ? nullptr : &it->second;
 }
 
-const Client* AppState::client_of(const Account& account) const {
-  return data ? data->portfolio.find_client(account.client_id) : nullptr;
+const Client* AppState::client_of(const Account& account) const { return data ? data->client_of(account) : nullptr; }
+
+const AccountState* AppState::fold_of(std::string_view account_id) const {
+  if (!data) return nullptr;
+  const std::optional<std::uint32_t> index = data->index_of(account_id);
+  return index ? folds.find(*index) : nullptr;
 }
 
 AccountState AppState::account_state(const Account& account) const {
-  static const Journal no_events;
-  return fold(account, client_of(account), (journal ? *journal : no_events).events_for(account.id));
+  if (const AccountState* cached = fold_of(account.id)) return *cached;
+  return fold(account, client_of(account), journal ? journal->events_for(account.id) : EventRange());
 }
 
 Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
@@ -199,211 +351,262 @@ Decision AppState::contact_decision(const Account& account, const Party& party, 
     book.pending.push_back("rules");
     return book;
   }();
-  const RuleBook& book = rules ? *rules : not_requested;
-  const AccountState state = account_state(account);
-  std::vector<AccountState> others;
-  std::vector<const AccountState*> pointers;
+  const RuleBook& book = assets.rules ? *assets.rules : not_requested;
+  std::optional<AccountState> own;
+  const AccountState* state = fold_of(account.id);
+  if (!state) state = &own.emplace(account_state(account));
+  std::vector<AccountState> uncached;
+  std::vector<const AccountState*> others;
   if (data) {
-    const std::vector<std::string> ids = data->consumer_accounts(account);
-    others.reserve(ids.size());
-    for (const std::string& id : ids) {
-      if (const Account* other = data->find_account(id)) others.push_back(account_state(*other));
+    if (const std::optional<std::uint32_t> index = data->index_of(account.id)) {
+      const std::vector<std::uint32_t> ids = data->consumer_accounts(*index);
+      uncached.reserve(ids.size());
+      for (const std::uint32_t id : ids) {
+        if (const AccountState* cached = folds.find(id)) {
+          others.push_back(cached);
+        } else {
+          others.push_back(&uncached.emplace_back(account_state(data->portfolio.accounts[id])));
+        }
+      }
     }
-    for (const AccountState& other : others) pointers.push_back(&other);
   }
-  return check(state, party, channel, contact_point, at, book, pointers);
+  return check(*state, party, channel, contact_point, at, book, others);
 }
+
+// [SECTION] Recording -----------------------------------------------------------------------------------------
 
 namespace {
 
-const Party* find_party(const Account& account, std::string_view party_id) {
-  for (const Party& party : account.parties) {
-    if (party.id == party_id) return &party;
+// The events just added to the journal, by account: the cached folds follow them, and the queue shows the
+// balances they change.
+void events_added(AppState& state, const std::map<std::uint32_t, std::vector<const Event*>>& added) {
+  if (!state.data || !state.journal) return;
+  const LoadedPortfolio& data = *state.data;
+  for (const auto& [account, events] : added) {
+    if (state.folds.find(account)) {
+      state.folds.added(data, *state.journal, account, events);
+      set_balance(state.queue, data, account, state.folds.find(account)->balance.total());
+    } else if (std::any_of(events.begin(), events.end(), [](const Event* e) { return changes_balance(*e); })) {
+      const Account& a = data.portfolio.accounts[account];
+      set_balance(state.queue, data, account,
+                  fold(a, data.client_of(a), state.journal->events_for(a.id)).balance.total());
+    }
   }
-  return nullptr;
 }
 
-// The journal with `events` added, or null when one of them is refused (then nothing is added).
-std::shared_ptr<const Journal> with_events(const AppState& state, std::vector<Event> events) {
-  auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
-  for (Event& event : events) {
-    if (journal->add(std::move(event)) != AddResult::added) return nullptr;
+// Appends events the shell made (all or none) and asks the host to publish them. False, with the problems, when
+// one is invalid or its id is already held.
+bool record(AppState& state, Effects& effects, std::vector<Event> events, Problems& problems) {
+  std::set<EventId> ids;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    Problems invalid = validate_event(events[i]);
+    if (!invalid.empty()) {
+      for (Problem& p : invalid) problems.push_back({"events[" + std::to_string(i) + "]." + p.path, p.message});
+      return false;
+    }
+    if (!ids.insert(events[i].id).second || (state.journal && state.journal->find(events[i].id))) {
+      problems.push_back({"id", "the journal already holds an event with id " + events[i].id.hex()});
+      return false;
+    }
   }
-  return journal;
+  Journal& journal = state.journal.edit();
+  std::map<std::uint32_t, std::vector<const Event*>> added;
+  PublishEvents publish;
+  publish.events.reserve(events.size());
+  for (Event& event : events) {
+    const EventId id = event.id;
+    if (journal.add(std::move(event)) != AddResult::added) continue;  // checked above: does not happen
+    const Event* held = journal.find(id);
+    publish.events.push_back(*held);
+    if (state.data) {
+      if (const std::optional<std::uint32_t> index = state.data->index_of(held->account_id)) {
+        added[*index].push_back(held);
+      }
+    }
+  }
+  events_added(state, added);
+  effects.push_back(std::move(publish));
+  return true;
 }
 
 std::uint64_t next_sequence(const AppState& state, const Author& author) {
   return (state.journal ? state.journal->last_sequence(author.device) : 0) + 1;
 }
 
-// Starts an attempt when compliance allows it now; otherwise keeps the refusal or the problems.
-void begin_contact(AppState& state, StartContact& start) {
-  ContactState& c = state.contact;
-  c.account_id = start.account_id;
-  c.refused.reset();
-  c.problems.clear();
-  c.finished.clear();
-  const Account* account = state.data ? state.data->find_account(start.account_id) : nullptr;
-  if (!account) {
-    c.problems.push_back({"account_id", "no account " + start.account_id + " is loaded"});
-    return;
-  }
-  if (c.session) {
-    c.problems.push_back({"", "finish the attempt in progress on " + c.session->account_id + " first"});
-    return;
-  }
-  const Party* party = find_party(*account, start.party_id);
-  if (!party) {
-    c.problems.push_back({"party_id", "the account has no party " + start.party_id});
-    return;
-  }
-  Decision decision = state.contact_decision(*account, *party, start.channel, start.at, start.contact_point);
-  if (!decision.allowed) {
-    c.refused = std::move(decision);
-    return;
-  }
-  ContactStart started = start_contact(state.account_state(*account), start.party_id, start.channel,
-                                       start.contact_point, start.id, start.at);
-  if (!started.session || !started.attempt) {
-    c.problems = std::move(started.problems);
-    return;
-  }
-  const EventPayload payload = *started.attempt;
-  ContactEvents events = make_contact_events(account->id, std::span(&payload, 1), std::span(&start.id, 1),
-                                             start.author, start.at, next_sequence(state, start.author));
-  std::shared_ptr<const Journal> journal =
-      events.problems.empty() ? with_events(state, std::move(events.events)) : nullptr;
-  if (!journal) {
-    c.problems = std::move(events.problems);
-    if (c.problems.empty()) c.problems.push_back({"", "the attempt could not be recorded in the journal"});
-    return;
-  }
-  state.journal = std::move(journal);
-  c.session = std::move(started.session);
-  c.verification.reset();
+// The fold of an account the shell is about to record for: cached from now on.
+const AccountState& fold_now(AppState& state, std::uint32_t account) {
+  return state.folds.ensure(*state.data, state.journal.get(), account);
 }
 
-// Checks the party's answers against the account; the session becomes verified when enough pass.
-void answer_questions(AppState& state, const AnswerQuestions& answers) {
-  ContactState& c = state.contact;
-  if (!c.session) return;
-  const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
-  if (!account) return;
-  VerifyStep step = verify(*c.session, *account, answers.answers);
-  c.account_id = account->id;
-  c.problems = step.result.problems;
-  c.session = std::move(step.session);
-  c.verification = std::move(step.result);
+// The agency's day at `at` (the one "today" of quotes, promises, letters and outcomes).
+Date agency_day(const AppState& state, Instant at) {
+  return state.data ? agency_today(state.data->portfolio, at) : at.utc_date();
 }
 
-// Records the outcome's events and ends the session; with problems, keeps the session and says why.
-void finish_attempt(AppState& state, FinishContact& finish) {
-  ContactState& c = state.contact;
-  if (!c.session) return;
-  const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
-  if (!account) return;
-  c.account_id = account->id;
-  ContactFinish done =
-      finish_contact(*c.session, state.account_state(*account), finish.outcome, finish.details, finish.today);
-  if (!done.problems.empty()) {
-    c.problems = std::move(done.problems);
-    return;
+// [SECTION] Refresh -------------------------------------------------------------------------------------------
+
+// The picks the banner checks: the first debtor (or party) by phone at first; a point core no longer lets the
+// party be reached at (a wrong number recorded) gives way to the first one it does.
+void refresh_contact(AppState& state, const Account& account, const AccountState& fold) {
+  ContactSlice& c = state.contact;
+  if (c.picked_account != account.id) {
+    c.picked_account = account.id;
+    c.party_id.clear();
+    c.channel = ContactChannel::phone;
+    c.point.clear();
   }
-  if (finish.ids.size() < done.payloads.size()) {
-    c.problems = {Problem{"ids", "the host gave too few event ids"}};
-    return;
+  c.banner.reset();
+  c.banner_party.clear();
+  c.points.clear();
+  c.templates = state.assets.rules ? letter_templates(*state.assets.rules, account) : std::vector<LetterTemplate>{};
+  if (account.parties.empty()) return;
+  if (!find_party(account, c.party_id)) {
+    const Party* debtor = account.debtor();
+    c.party_id = debtor ? debtor->id : account.parties.front().id;
   }
-  ContactEvents events =
-      make_contact_events(account->id, done.payloads, std::span(finish.ids).first(done.payloads.size()),
-                          finish.author, finish.at, next_sequence(state, finish.author));
-  std::shared_ptr<const Journal> journal =
-      events.problems.empty() ? with_events(state, std::move(events.events)) : nullptr;
-  if (!journal) {
-    c.problems = std::move(events.problems);
-    if (c.problems.empty()) c.problems.push_back({"", "the outcome could not be recorded in the journal"});
-    return;
+  if (const PartyRecord* party = fold.party(c.party_id)) {
+    for (const PointRecord* p : reachable_points(*party, c.channel)) c.points.push_back(p->key());
   }
-  state.journal = std::move(journal);
-  const std::size_t n = done.payloads.size();
-  c.finished = std::string(outcome_label(finish.outcome)) + ": " + std::to_string(n) +
-               (n == 1 ? " event recorded" : " events recorded");
-  c.session.reset();
-  c.verification.reset();
-  c.problems.clear();
-  c.refused.reset();
+  if (std::find(c.points.begin(), c.points.end(), c.point) == c.points.end()) {
+    c.point = c.points.empty() ? std::string() : c.points.front();
+  }
+  // During an attempt on the account the banner is about the attempt's party, channel and point.
+  const bool here = c.session && c.session->account_id == account.id;
+  const Party* party = find_party(account, here ? c.session->party_id : c.party_id);
+  if (!party) return;
+  c.banner = state.contact_decision(account, *party, here ? c.session->channel : c.channel, state.now,
+                                    here ? c.session->contact_point : c.point);
+  c.banner_party = party->id;
 }
 
-// Records one offer in the journal; nothing when the account is unknown, core's offer check refuses it
-// (check_offer: the request must quote over the balance now, within the policy, without a supervisor's approval,
-// with the holiday calendar it names loaded) or the journal refuses the event. Why is kept in offer_problems.
-void record_offer(AppState& state, RecordOffer& offer) {
-  Problems& problems = state.offer_problems;
-  problems.clear();
-  const Account* account = state.data ? state.data->find_account(offer.account_id) : nullptr;
-  if (account == nullptr) {
-    problems.push_back({"account_id", "no account " + offer.account_id + " is loaded"});
-    return;
-  }
-  const Calendar* calendar = state.calendar(offer.request.calendar_id);
-  const plans::QuoteResult result = plans::quote_plan(offer.request, calendar);
-  if (!result.ok()) {
-    problems = result.problems;
-    return;
-  }
-  Event event;
-  event.id = offer.id;
-  event.account_id = offer.account_id;
-  event.author = std::move(offer.author);
-  event.recorded_at = offer.recorded_at;
-  event.sequence = (state.journal ? state.journal->last_sequence(event.author.device) : 0) + 1;
-  const PlanAccepted plan{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
-  problems = check_offer(state.account_state(*account), plan, event.recorded_at, state.calendars);
-  if (!problems.empty()) return;
-  event.payload = plan;
-  auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
-  if (journal->add(std::move(event)) != AddResult::added) {
-    problems.push_back({"id", "the journal already holds an event with this id"});
-    return;
-  }
-  state.journal = std::move(journal);
-}
-
-}  // namespace
-
-namespace {
-
-// Merges events the host handed in (its file, the server) by id; conflicts and unreadable text become
-// journal_problems, and what the server holds is marked accepted.
-void receive_journal(AppState& state, JournalReceived& received) {
-  std::erase_if(state.journal_problems, [&](const Problem& p) { return p.path == received.source; });
-  EventLinesLoad load = load_event_lines(received.text);
-  for (const Problem& p : load.problems) state.journal_problems.push_back({received.source, p.text()});
-  if (!load.ok() || load.events.empty()) return;
-  std::vector<EventId> ids;
-  ids.reserve(load.events.size());
-  for (const Event& event : load.events) ids.push_back(event.id);
-  auto journal = state.journal ? std::make_shared<Journal>(*state.journal) : std::make_shared<Journal>();
-  const AddReport report = journal->add_all(std::move(load.events));
-  for (const EventId id : report.conflicts) {
-    state.journal_problems.push_back({received.source, "event " + id.hex() + " is held with other content"});
-  }
-  if (received.acknowledged) {
-    for (const EventId id : ids) {
-      if (std::find(report.conflicts.begin(), report.conflicts.end(), id) == report.conflicts.end()) {
-        state.sync[id] = EventSync{SyncStatus::accepted, {}};
-      }
+// The request as core keeps it: today's balance, the client's policy, the agency's day, the fee the client
+// authorises for the method, interest only where the policy allows it, the term or the affordable amount, and
+// core's calendar until the collector picks one.
+void normalise(QuoterSlice& q, const AppState& state, const AccountState& fold, const Client& client) {
+  plans::PlanRequest& request = q.request;
+  request.today = state.today;
+  request.balance = fold.balance.itemised;
+  request.policy = client.policy;
+  request.convenience_fee = plans::authorised_convenience_fee(client.policy, request.method, request.currency);
+  if (request.plan) {
+    plans::InstalmentTerms& terms = *request.plan;
+    if (!plans::interest_allowed(client.policy)) terms.interest = plans::InterestMethod::none;
+    if (terms.interest == plans::InterestMethod::none) terms.annual_rate_bp = 0;
+    if (q.by_amount) {
+      terms.instalment_amount = Money(q.affordable_minor, request.currency);
+      terms.instalments.reset();
+    } else {
+      terms.instalments = q.instalments;
+      terms.instalment_amount.reset();
     }
   }
-  if (report.added > 0) state.journal = std::move(journal);
+  if (!q.calendar_picked) {
+    const std::string want = state.calendar(q.calendar_choice.id) ? q.calendar_choice.id : std::string();
+    if (request.calendar_id != want) {
+      request.calendar_id = want;
+      request.day_roll = want.empty() ? DayRoll::none : DayRoll::following;
+    }
+  }
 }
 
-}  // namespace
+// The terms of `request` as the quoter edits them (after set-up and Apply).
+void load_terms(QuoterSlice& q, const plans::PlanRequest& request) {
+  q.request = request;
+  q.settlement = request.settlement.has_value();
+  if (request.plan) {
+    q.by_amount = request.plan->instalment_amount.has_value();
+    if (request.plan->instalments) q.instalments = *request.plan->instalments;
+    if (request.plan->instalment_amount) q.affordable_minor = request.plan->instalment_amount->minor();
+  }
+  ++q.revision;
+}
 
-// [SECTION] Actions -------------------------------------------------------------------------------------------
+void refresh_quoter(AppState& state, const Account& account, const AccountState& fold) {
+  QuoterSlice& q = state.quoter;
+  const Client* client = state.client_of(account);
+  if (q.account_id != account.id) {
+    const std::uint64_t revision = q.revision;
+    q = QuoterSlice{};
+    q.revision = revision;
+    q.account_id = account.id;
+    if (client) {
+      q.calendar_choice = choose_calendar(account);
+      q.affordable_minor = default_affordable_instalment(fold).minor();
+      load_terms(q, opening_offer(fold, *client, state.today));
+    }
+  }
+  if (!client) return;
+  normalise(q, state, fold, *client);
+  if (q.quoted && *q.quoted == q.request && q.quoted_calendars == state.assets.calendars_version) return;
+  const Calendar* calendar = state.calendar(q.request.calendar_id);
+  q.quoted = q.request;
+  q.quoted_calendars = state.assets.calendars_version;
+  plans::QuoteResult result = plans::quote_plan(q.request, calendar);
+  q.problems = std::move(result.problems);
+  q.quote = std::move(result.quote);
+  const Locale locale = state.data->entries[*state.data->index_of(account.id)].locale;
+  q.check = q.quote ? plans::check_policy(q.request, *q.quote, calendar, locale) : plans::PolicyCheck{};
+}
 
-AppState update(AppState state, Action action) {
+void refresh_panel(AppState& state, const Account& account, const AccountState& fold) {
+  AccountPanel& panel = state.panel;
+  if (panel.account_id == account.id && panel.events == fold.events && panel.as_of == state.today &&
+      panel.calendars_version == state.assets.calendars_version) {
+    return;
+  }
+  panel.account_id = account.id;
+  panel.events = fold.events;
+  panel.as_of = state.today;
+  panel.calendars_version = state.assets.calendars_version;
+  panel.plans.clear();
+  for (const PlanRecord& plan : fold.plans) {
+    panel.plans.push_back(plan_progress(fold, plan, state.today, state.assets.calendars));
+  }
+}
+
+// After every action: the selected account's fold (and the consumer's other accounts', which check() reads) is
+// cached, and its banner, quote and plans are core's answers for the state as it is now.
+void refresh_selected(AppState& state) {
+  const Account* account = state.selected_account();
+  if (!account) {
+    state.contact.banner.reset();
+    state.contact.banner_party.clear();
+    return;
+  }
+  const std::uint32_t index = *state.data->index_of(account->id);
+  std::vector<std::uint32_t> keep = state.data->consumer_accounts(index);
+  keep.push_back(index);
+  if (state.contact.session) {
+    if (const auto session = state.data->index_of(state.contact.session->account_id)) keep.push_back(*session);
+  }
+  for (const std::uint32_t i : keep) fold_now(state, i);
+  state.folds.trim(keep, 256);
+  const AccountState& fold = *state.folds.find(index);
+  refresh_contact(state, *account, fold);
+  refresh_quoter(state, *account, fold);
+  refresh_panel(state, *account, fold);
+}
+
+// [SECTION] App actions ---------------------------------------------------------------------------------------
+
+// After a portfolio arrives, the queue shows the fold's balance of every account whose events changed it.
+void fold_balances(AppState& state) {
+  if (!state.data || !state.journal) return;
+  std::set<std::uint32_t> touched;
+  for (const Event& event : state.journal->events()) {
+    if (!changes_balance(event)) continue;
+    if (const auto index = state.data->index_of(event.account_id)) touched.insert(*index);
+  }
+  for (const std::uint32_t i : touched) {
+    const Account& a = state.data->portfolio.accounts[i];
+    set_balance(state.queue, *state.data, i,
+                fold(a, state.data->client_of(a), state.journal->events_for(a.id)).balance.total());
+  }
+}
+
+void reduce(AppState& state, Effects&, AppAction& action) {
   std::visit(
-      [&state](auto&& a) {
+      [&state](auto& a) {
         using A = std::decay_t<decltype(a)>;
         if constexpr (std::is_same_v<A, LoadStarted>) {
           state.source = std::move(a.source);
@@ -412,12 +615,16 @@ AppState update(AppState state, Action action) {
         } else if constexpr (std::is_same_v<A, PortfolioReceived>) {
           state.source = std::move(a.source);
           PortfolioLoad load = load_portfolio(a.text);
+          state.folds.clear();
+          state.queue.balances.clear();
           if (load.ok()) {
             state.status = LoadStatus::ready;
             state.problems.clear();
             state.data = make_loaded_portfolio(std::move(*load.portfolio));
             if (!state.data->find_account(state.selected)) state.selected.clear();
+            fold_balances(state);
             rebuild_rows(state.queue, *state.data);
+            state.today = state.now == Instant() ? state.data->portfolio.as_of : agency_day(state, state.now);
           } else {
             state.status = LoadStatus::error;
             state.problems = std::move(load.problems);
@@ -431,78 +638,415 @@ AppState update(AppState state, Action action) {
           state.status = LoadStatus::error;
           state.problems = {Problem{"", std::move(a.message)}};
           state.data.reset();
+          state.folds.clear();
           state.selected.clear();
           state.queue.rows.clear();
+          state.queue.balances.clear();
         } else if constexpr (std::is_same_v<A, SelectAccount>) {
           if (a.account_id.empty() || (state.data && state.data->find_account(a.account_id))) {
-            if (a.account_id != state.selected) state.offer_problems.clear();
             state.selected = std::move(a.account_id);
           }
-        } else if constexpr (std::is_same_v<A, SortQueue>) {
+        } else if constexpr (std::is_same_v<A, ClockTick>) {
+          state.now = a.now;
+          state.today = agency_day(state, a.now);
+        }
+      },
+      action);
+}
+
+// [SECTION] Queue actions -------------------------------------------------------------------------------------
+
+void reduce(AppState& state, Effects&, QueueAction& action) {
+  std::visit(
+      [&state](auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, SortQueue>) {
           state.queue.sort_column = a.column;
           state.queue.descending = a.descending;
-          if (state.data) rebuild_rows(state.queue, *state.data);
         } else if constexpr (std::is_same_v<A, FilterQueue>) {
           state.queue.filter = std::move(a.text);
-          if (state.data) rebuild_rows(state.queue, *state.data);
+        }
+        if (state.data) rebuild_rows(state.queue, *state.data);
+      },
+      action);
+}
+
+// [SECTION] Quoter actions ------------------------------------------------------------------------------------
+
+// Switches the request between instalment terms and settlement terms, keeping the other aside; a settlement
+// opens at core's opening settlement.
+void switch_mode(AppState& state, bool settlement) {
+  QuoterSlice& q = state.quoter;
+  if (settlement == q.settlement) return;
+  plans::PlanRequest request = q.request;
+  if (settlement) {
+    q.aside_plan = request.plan;
+    request.settlement =
+        q.aside_settlement ? *q.aside_settlement
+                           : opening_settlement(request, state.calendar(request.calendar_id));
+    request.plan.reset();
+  } else {
+    q.aside_settlement = request.settlement;
+    request.plan = q.aside_plan;
+    request.settlement.reset();
+  }
+  load_terms(q, request);
+}
+
+// Records one offer in the journal; nothing when the account is unknown, core's offer check refuses it
+// (check_offer: the request must quote over the balance now, within the policy, without a supervisor's approval,
+// with the holiday calendar it names loaded) or the journal refuses the event. Why is kept in offer_problems.
+void record_offer(AppState& state, Effects& effects, RecordOffer& offer) {
+  Problems& problems = state.quoter.offer_problems;
+  problems.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(offer.account_id) : std::nullopt;
+  if (!index) {
+    problems.push_back({"account_id", "no account " + offer.account_id + " is loaded"});
+    return;
+  }
+  const plans::QuoteResult result = plans::quote_plan(offer.request, state.calendar(offer.request.calendar_id));
+  if (!result.ok()) {
+    problems = result.problems;
+    return;
+  }
+  Event event;
+  event.id = offer.id;
+  event.account_id = offer.account_id;
+  event.author = std::move(offer.author);
+  event.recorded_at = offer.recorded_at;
+  event.sequence = next_sequence(state, event.author);
+  const PlanAccepted plan{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
+  problems = check_offer(fold_now(state, *index), plan, event.recorded_at, state.assets.calendars);
+  if (!problems.empty()) return;
+  event.payload = plan;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  record(state, effects, std::move(events), problems);
+}
+
+void reduce(AppState& state, Effects& effects, QuoterAction& action) {
+  std::visit(
+      [&](auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        QuoterSlice& q = state.quoter;
+        if constexpr (std::is_same_v<A, EditQuote>) {
+          if (a.account_id == q.account_id) static_cast<QuoterTerms&>(q) = std::move(a.terms);
+        } else if constexpr (std::is_same_v<A, SwitchQuoteMode>) {
+          if (a.account_id == q.account_id) switch_mode(state, a.settlement);
+        } else if constexpr (std::is_same_v<A, ApplyAlternative>) {
+          if (a.account_id != q.account_id || a.violation >= q.check.violations.size()) return;
+          const std::optional<plans::PlanRequest>& alternative = q.check.violations[a.violation].alternative;
+          if (!alternative) return;
+          const plans::PlanRequest applied = *alternative;
+          load_terms(q, applied);
         } else if constexpr (std::is_same_v<A, RecordOffer>) {
-          record_offer(state, a);
-        } else if constexpr (std::is_same_v<A, CalendarReceived>) {
-          CalendarLoad load = load_calendar(a.text);
-          std::erase_if(state.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
-          if (load.calendar) {
-            std::string id = load.calendar->id;
-            state.calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
-          } else {
-            for (const Problem& p : load.problems) state.calendar_problems.push_back({a.source, p.text()});
-          }
-        } else if constexpr (std::is_same_v<A, CalendarFailed>) {
-          std::erase_if(state.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
-          state.calendar_problems.push_back({std::move(a.source), std::move(a.message)});
-        } else if constexpr (std::is_same_v<A, JournalReceived>) {
-          receive_journal(state, a);
-        } else if constexpr (std::is_same_v<A, EventsAcknowledged>) {
-          for (const EventId id : a.ids) state.sync[id] = EventSync{SyncStatus::accepted, {}};
-        } else if constexpr (std::is_same_v<A, EventRejected>) {
-          state.sync[a.id] = EventSync{SyncStatus::rejected, std::move(a.reason)};
-        } else if constexpr (std::is_same_v<A, RulesRequested>) {
+          record_offer(state, effects, a);
+        }
+      },
+      action);
+}
+
+// [SECTION] Contact actions -----------------------------------------------------------------------------------
+
+// The account and party a contact action is about.
+struct ContactTarget {
+  std::uint32_t index = 0;
+  const Account* account = nullptr;
+  const Party* party = nullptr;
+};
+
+// Clears what the contact slice said of the last action and finds the action's account and party; nullopt, with
+// why in the slice's problems, when either is unknown.
+std::optional<ContactTarget> contact_target(AppState& state, const std::string& account_id,
+                                            const std::string& party_id) {
+  ContactSlice& c = state.contact;
+  c.account_id = account_id;
+  c.refused.reset();
+  c.problems.clear();
+  c.finished.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(account_id) : std::nullopt;
+  if (!index) {
+    c.problems.push_back({"account_id", "no account " + account_id + " is loaded"});
+    return std::nullopt;
+  }
+  const Account& account = state.data->portfolio.accounts[*index];
+  const Party* party = find_party(account, party_id);
+  if (!party) {
+    c.problems.push_back({"party_id", "the account has no party " + party_id});
+    return std::nullopt;
+  }
+  return ContactTarget{*index, &account, party};
+}
+
+// Starts an attempt when compliance allows it now; otherwise keeps the refusal or the problems.
+void begin_contact(AppState& state, Effects& effects, StartContact& start) {
+  ContactSlice& c = state.contact;
+  const std::optional<ContactTarget> target = contact_target(state, start.account_id, start.party_id);
+  if (!target) return;
+  if (c.session) {
+    c.problems.push_back({"", "finish the attempt in progress on " + c.session->account_id + " first"});
+    return;
+  }
+  const Account& account = *target->account;
+  const Party* party = target->party;
+  const AccountState& fold = fold_now(state, target->index);
+  Decision decision = state.contact_decision(account, *party, start.channel, start.at, start.contact_point);
+  if (!decision.allowed) {
+    c.refused = std::move(decision);
+    return;
+  }
+  ContactStart started = start_contact(fold, start.party_id, start.channel, start.contact_point, start.id, start.at);
+  if (!started.session || !started.attempt) {
+    c.problems = std::move(started.problems);
+    return;
+  }
+  const EventPayload payload = *started.attempt;
+  ContactEvents events = make_contact_events(account.id, std::span(&payload, 1), std::span(&start.id, 1),
+                                             start.author, start.at, next_sequence(state, start.author));
+  if (!events.problems.empty()) {
+    c.problems = std::move(events.problems);
+    return;
+  }
+  if (!record(state, effects, std::move(events.events), c.problems)) return;
+  c.session = std::move(started.session);
+  c.verification.reset();
+}
+
+// Checks the party's answers against the account; the session becomes verified when enough pass.
+void answer_questions(AppState& state, const AnswerQuestions& answers) {
+  ContactSlice& c = state.contact;
+  if (!c.session) return;
+  const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
+  if (!account) return;
+  VerifyStep step = verify(*c.session, *account, answers.answers);
+  c.account_id = account->id;
+  c.problems = step.result.problems;
+  c.session = std::move(step.session);
+  c.verification = std::move(step.result);
+}
+
+// Records the outcome's events and ends the session; with problems, keeps the session and says why.
+void finish_attempt(AppState& state, Effects& effects, FinishContact& finish) {
+  ContactSlice& c = state.contact;
+  if (!c.session) return;
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(c.session->account_id) : std::nullopt;
+  if (!index) return;
+  const Account& account = state.data->portfolio.accounts[*index];
+  c.account_id = account.id;
+  ContactFinish done = finish_contact(*c.session, fold_now(state, *index), finish.outcome, finish.details,
+                                      agency_day(state, finish.at));
+  if (!done.problems.empty()) {
+    c.problems = std::move(done.problems);
+    return;
+  }
+  if (finish.ids.size() < done.payloads.size()) {
+    c.problems = {Problem{"ids", "the host gave too few event ids"}};
+    return;
+  }
+  ContactEvents events =
+      make_contact_events(account.id, done.payloads, std::span(finish.ids).first(done.payloads.size()),
+                          finish.author, finish.at, next_sequence(state, finish.author));
+  Problems problems = std::move(events.problems);
+  if (!problems.empty() || !record(state, effects, std::move(events.events), problems)) {
+    c.problems = std::move(problems);
+    if (c.problems.empty()) c.problems.push_back({"", "the outcome could not be recorded in the journal"});
+    return;
+  }
+  const std::size_t n = done.payloads.size();
+  c.finished = std::string(outcome_label(finish.outcome)) + ": " + std::to_string(n) +
+               (n == 1 ? " event recorded" : " events recorded");
+  c.session.reset();
+  c.verification.reset();
+  c.problems.clear();
+  c.refused.reset();
+}
+
+// Records a letter sent when compliance allows the letter channel now: core's LetterIssued, once check_event
+// finds nothing to refuse.
+void record_letter(AppState& state, Effects& effects, RecordLetter& letter) {
+  ContactSlice& c = state.contact;
+  const std::optional<ContactTarget> target = contact_target(state, letter.account_id, letter.party_id);
+  if (!target) return;
+  const Account& account = *target->account;
+  const Party* party = target->party;
+  const AccountState& fold = fold_now(state, target->index);
+  Decision decision = state.contact_decision(account, *party, ContactChannel::letter, letter.at, letter.address);
+  if (!decision.allowed) {
+    c.refused = std::move(decision);
+    return;
+  }
+  LetterMade made = make_letter(fold, letter.party_id, letter.template_id, letter.address,
+                                agency_day(state, letter.at));
+  if (!made.letter) {
+    c.problems = std::move(made.problems);
+    return;
+  }
+  Event event{letter.id, account.id, letter.author, letter.at, next_sequence(state, letter.author), *made.letter};
+  c.problems = check_event(fold, event, letter.at);
+  if (!c.problems.empty()) return;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  if (!record(state, effects, std::move(events), c.problems)) return;
+  c.finished = "Letter " + letter.template_id + " recorded, provided " + made.letter->provided.iso();
+}
+
+void reduce(AppState& state, Effects& effects, ContactAction& action) {
+  std::visit(
+      [&](auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, PickContact>) {
+          ContactSlice& c = state.contact;
+          if (a.account_id != state.selected) return;
+          c.picked_account = a.account_id;
+          c.party_id = std::move(a.party_id);
+          c.channel = a.channel;
+          c.point = std::move(a.point);
+        } else if constexpr (std::is_same_v<A, StartContact>) {
+          begin_contact(state, effects, a);
+        } else if constexpr (std::is_same_v<A, AnswerQuestions>) {
+          answer_questions(state, a);
+        } else if constexpr (std::is_same_v<A, FinishContact>) {
+          finish_attempt(state, effects, a);
+        } else if constexpr (std::is_same_v<A, RecordLetter>) {
+          record_letter(state, effects, a);
+        }
+      },
+      action);
+}
+
+// [SECTION] Assets actions ------------------------------------------------------------------------------------
+
+void reduce(AppState& state, Effects&, AssetsAction& action) {
+  AssetsSlice& assets = state.assets;
+  std::visit(
+      [&assets](auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, RulesRequested>) {
           for (std::string& source : a.sources) {
-            if (std::find(state.rules_pending.begin(), state.rules_pending.end(), source) ==
-                state.rules_pending.end()) {
-              state.rules_pending.push_back(std::move(source));
+            if (std::find(assets.rules_pending.begin(), assets.rules_pending.end(), source) ==
+                assets.rules_pending.end()) {
+              assets.rules_pending.push_back(std::move(source));
             }
           }
-          auto book = state.rules ? std::make_shared<RuleBook>(*state.rules) : std::make_shared<RuleBook>();
-          book->pending = state.rules_pending;
-          state.rules = std::move(book);
+          auto book = assets.rules ? std::make_shared<RuleBook>(*assets.rules) : std::make_shared<RuleBook>();
+          book->pending = assets.rules_pending;
+          assets.rules = std::move(book);
         } else if constexpr (std::is_same_v<A, RulesReceived> || std::is_same_v<A, RulesFailed>) {
-          std::erase(state.rules_pending, a.source);
-          auto book = state.rules ? std::make_shared<RuleBook>(*state.rules) : std::make_shared<RuleBook>();
-          book->pending = state.rules_pending;
+          std::erase(assets.rules_pending, a.source);
+          auto book = assets.rules ? std::make_shared<RuleBook>(*assets.rules) : std::make_shared<RuleBook>();
+          book->pending = assets.rules_pending;
           if constexpr (std::is_same_v<A, RulesReceived>) {
             book->add(a.source, a.text);
           } else {
             book->failed.push_back(Problem{a.source, std::move(a.message)});
           }
-          state.rules = std::move(book);
-        } else if constexpr (std::is_same_v<A, StartContact>) {
-          begin_contact(state, a);
-        } else if constexpr (std::is_same_v<A, AnswerQuestions>) {
-          answer_questions(state, a);
-        } else if constexpr (std::is_same_v<A, FinishContact>) {
-          finish_attempt(state, a);
+          assets.rules = std::move(book);
+        } else if constexpr (std::is_same_v<A, CalendarReceived>) {
+          CalendarLoad load = load_calendar(a.text);
+          std::erase_if(assets.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
+          if (load.calendar) {
+            std::string id = load.calendar->id;
+            assets.calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
+            ++assets.calendars_version;
+          } else {
+            for (const Problem& p : load.problems) assets.calendar_problems.push_back({a.source, p.text()});
+          }
+        } else if constexpr (std::is_same_v<A, CalendarFailed>) {
+          std::erase_if(assets.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
+          assets.calendar_problems.push_back({std::move(a.source), std::move(a.message)});
         }
       },
       action);
   // The rule book reads the US federal holidays (the validation period's business days) once both are in.
-  if (state.rules && !state.rules->holidays) {
+  if (assets.rules && !assets.rules->holidays) {
     if (const Calendar* holidays = state.calendar("US-FEDERAL")) {
-      auto book = std::make_shared<RuleBook>(*state.rules);
+      auto book = std::make_shared<RuleBook>(*assets.rules);
       book->holidays = *holidays;
-      state.rules = std::move(book);
+      assets.rules = std::move(book);
     }
   }
-  return state;
 }
+
+// [SECTION] Sync actions --------------------------------------------------------------------------------------
+
+// Merges events the host handed in (its file, the server) by id; conflicts and unreadable text become
+// journal_problems, and what the server holds is marked accepted.
+void receive_journal(AppState& state, JournalReceived& received) {
+  SyncSlice& sync = state.sync;
+  std::erase_if(sync.journal_problems, [&](const Problem& p) { return p.path == received.source; });
+  EventLinesLoad load = load_event_lines(received.text);
+  for (const Problem& p : load.problems) sync.journal_problems.push_back({received.source, p.text()});
+  if (!load.ok() || load.events.empty()) return;
+  std::vector<EventId> ids;
+  std::vector<EventId> conflicts;
+  std::vector<Event> fresh;  // not held before: what the journal and the folds take in
+  ids.reserve(load.events.size());
+  for (Event& event : load.events) {
+    ids.push_back(event.id);
+    const Event* held = state.journal ? state.journal->find(event.id) : nullptr;
+    if (held == nullptr) {
+      fresh.push_back(std::move(event));
+    } else if (*held != event) {
+      conflicts.push_back(event.id);
+    }
+  }
+  std::vector<EventId> fresh_ids;
+  fresh_ids.reserve(fresh.size());
+  for (const Event& event : fresh) fresh_ids.push_back(event.id);
+  if (!fresh.empty()) {
+    const AddReport report = state.journal.edit().add_all(std::move(fresh));
+    conflicts.insert(conflicts.end(), report.conflicts.begin(), report.conflicts.end());
+  }
+  for (const EventId id : conflicts) {
+    sync.journal_problems.push_back({received.source, "event " + id.hex() + " is held with other content"});
+  }
+  if (received.acknowledged) {
+    for (const EventId id : ids) {
+      if (std::find(conflicts.begin(), conflicts.end(), id) == conflicts.end()) {
+        sync.events[id] = EventSync{SyncStatus::accepted, {}};
+      }
+    }
+  }
+  if (!state.data || fresh_ids.empty()) return;
+  std::sort(fresh_ids.begin(), fresh_ids.end());
+  fresh_ids.erase(std::unique(fresh_ids.begin(), fresh_ids.end()), fresh_ids.end());
+  std::map<std::uint32_t, std::vector<const Event*>> added;
+  for (const EventId id : fresh_ids) {
+    const Event* held = state.journal->find(id);
+    if (!held) continue;  // refused as invalid
+    if (const std::optional<std::uint32_t> index = state.data->index_of(held->account_id)) {
+      added[*index].push_back(held);
+    }
+  }
+  events_added(state, added);
+}
+
+void reduce(AppState& state, Effects&, SyncAction& action) {
+  std::visit(
+      [&state](auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, JournalReceived>) {
+          receive_journal(state, a);
+        } else if constexpr (std::is_same_v<A, EventsAcknowledged>) {
+          for (const EventId id : a.ids) state.sync.events[id] = EventSync{SyncStatus::accepted, {}};
+        } else if constexpr (std::is_same_v<A, EventRejected>) {
+          state.sync.events[a.id] = EventSync{SyncStatus::rejected, std::move(a.reason)};
+        }
+      },
+      action);
+}
+
+}  // namespace
+
+// [SECTION] Update --------------------------------------------------------------------------------------------
+
+Step step(AppState state, Action action) {
+  Effects effects;
+  std::visit([&](auto& group) { reduce(state, effects, group); }, action);
+  refresh_selected(state);
+  return Step{std::move(state), std::move(effects)};
+}
+
+AppState update(AppState state, Action action) { return step(std::move(state), std::move(action)).state; }
 
 }  // namespace parley::shell

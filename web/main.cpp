@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -137,7 +138,9 @@ int main() {
   if (!host.frames) return 1;
   parley::shell::HostServices services = host.frames->services();
   // Every recorded event goes to the bridge's outbox, which sends it to the server (POST /api/events).
-  services.publish = [](const parley::Event& event) { publish_to_bridge(parley::save_event(event).c_str()); };
+  services.publish = [](std::span<const parley::Event> events) {
+    for (const parley::Event& event : events) publish_to_bridge(parley::save_event(event).c_str());
+  };
   host.app = std::make_unique<parley::shell::App>(read_font(), std::move(services));
   host.app->dispatch(parley::shell::LoadStarted{portfolio_url});
 

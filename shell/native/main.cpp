@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -186,9 +187,12 @@ int main(int argc, char** argv) {
   parley::shell::HostServices services = host->services();
   services.caller = options->caller;
   if (!options->journal.empty()) {
-    services.publish = [path = options->journal](const parley::Event& event) {
-      if (auto failure = parley::shell::append_journal_file(path, event)) {
-        std::cerr << "parley-desktop: event " << event.id.hex() << " was not saved: " << *failure << "\n";
+    // PublishEvents: the events of one action are appended together, with one fsync.
+    services.publish = [path = options->journal](std::span<const parley::Event> events) {
+      if (auto failure = parley::shell::append_journal_file(path, events)) {
+        for (const parley::Event& event : events) {
+          std::cerr << "parley-desktop: event " << event.id.hex() << " was not saved: " << *failure << "\n";
+        }
       }
     };
   }

@@ -3,7 +3,8 @@
 // quote_plan of a 60-instalment amortised monthly plan with its APR (plan_quote_60, in microseconds); and check()
 // of every account's debtor for a phone call against a journal of 10 events per account (contact_check_all), on
 // the folds of every account (account_fold_all), and one apply() (account_apply_one); 2,000 rolled schedules of 60
-// due dates (calendar_schedule_60).
+// due dates (calendar_schedule_60); recording a call's outcome in the shell with that journal
+// (shell_record_outcome: step() of FinishContact, in microseconds).
 //
 //   parley_bench [--accounts N] [Google Benchmark flags, e.g. --benchmark_filter=load]
 
@@ -17,6 +18,7 @@
 
 #include "bench_common.h"
 #include "bench_contact.h"
+#include "bench_shell.h"
 #include "embedded_calendars.h"
 #include "parley/demo.h"
 #include "parley/journal/journal_json.h"
@@ -31,6 +33,7 @@ std::unique_ptr<Input> g_input;  // built once in main, before any benchmark run
 std::unique_ptr<parley::bench::ContactInput> g_contact;  // built on the first account_fold_all run
 std::vector<parley::AccountState> g_folds;                  // the folds of the last account_fold_all run
 std::string g_journal_text;  // save_journal of the contact journal, made on the first journal_load run
+std::unique_ptr<parley::bench::ShellBench> g_shell;          // built on the first shell_record_outcome run
 
 void set_rates(benchmark::State& state, std::size_t bytes) {
   const auto iterations = static_cast<std::int64_t>(state.iterations());
@@ -176,6 +179,24 @@ void contact_check_all(benchmark::State& state) {
   state.counters["blocked"] = static_cast<double>(tally.blocked);
 }
 
+// One outcome recorded per iteration, on the next account that may be called; only step() is timed.
+void shell_record_outcome(benchmark::State& state) {
+  if (!g_shell) {
+    g_shell = std::make_unique<parley::bench::ShellBench>(g_input->portfolio);
+    std::printf("shell state: %zu journal events, set up in %.1f ms\n", g_shell->journal_events(), g_shell->setup_ms());
+  }
+  for (auto _ : state) {
+    const double us = g_shell->record_one();
+    if (us < 0) {
+      state.SkipWithError("no account left to call");
+      break;
+    }
+    state.SetIterationTime(us / 1e6);
+  }
+  state.counters["journal_events"] = static_cast<double>(g_shell->journal_events());
+  state.counters["refolds"] = static_cast<double>(g_shell->refolds());
+}
+
 BENCHMARK(demo_generate)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(json_parse)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(load_portfolio)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -187,6 +208,7 @@ BENCHMARK(account_apply_one)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(contact_check_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(journal_lines)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(journal_load)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(shell_record_outcome)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(200);
 
 // The console report, keeping each benchmark's real and CPU time per iteration (ms) for the summary: the
 // median when --benchmark_repetitions produced one, else the last run.
@@ -253,6 +275,10 @@ void print_summary(const char* clock, const SummaryReporter::Times& ms, std::siz
     std::printf("%s (%zu events; goal: 300 MB/s native)\n",
                 parley::bench::figure_line(name, ms.at(name), g_journal_text.size(), accounts).c_str(),
                 g_contact->journal.size());
+  }
+  if (ms.count("shell_record_outcome") && g_shell) {
+    std::printf("shell_record_outcome %8.3f us per outcome recorded, journal of %zu events (target: under 1 ms)\n",
+                ms.at("shell_record_outcome") * 1000.0, g_shell->journal_events());
   }
 }
 

@@ -1,7 +1,8 @@
 // parley_bench_wasm: the same measurements as parley_bench, as a plain program for WebAssembly under node.
 // Each step runs --runs times (default 7); the median of std::chrono::steady_clock times is reported. The plan
 // quote (plan_quote_60) is timed in batches of kPlanBatch calls, 3 x --runs batches, and reports the median
-// batch's time per call in microseconds.
+// batch's time per call in microseconds. shell_record_outcome records 3 x --runs outcomes and reports the median
+// time of step() for one, in microseconds.
 //
 //   node parley_bench_wasm.js [--accounts N] [--runs R]
 
@@ -16,6 +17,7 @@
 
 #include "bench_common.h"
 #include "bench_contact.h"
+#include "bench_shell.h"
 #include "embedded_calendars.h"
 #include "parley/demo.h"
 #include "parley/journal/journal_json.h"
@@ -42,6 +44,48 @@ double median_ms(int runs, Step&& step) {
 volatile std::size_t g_sink = 0;  // keeps results observable so no step is optimised away
 
 constexpr int kPlanBatch = 200;  // quotes per timed batch: one quote is too short for steady_clock alone
+
+// The fold and check() of every account against the contact benchmark's journal.
+bool contact_figures(const parley::bench::Input& input, int runs, int accounts) {
+  const parley::bench::ContactInput contact = parley::bench::make_contact_input(input.portfolio);
+  std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", contact.journal.size(),
+              contact.journal.account_count(), contact.build_ms, contact.at.iso().c_str());
+  std::vector<parley::AccountState> folds;
+  const double fold_ms = median_ms(runs, [&] { folds = parley::bench::fold_every_account(input.portfolio, contact); });
+  std::printf("%s (%zu events)\n", parley::bench::figure_line("account_fold_all", fold_ms, 0, accounts).c_str(),
+              contact.journal.size());
+  std::printf("account_apply_one  %10.3f us per event (from 20,000 applied)\n",
+              parley::bench::apply_ns(input.portfolio, contact, 20000) / 1000.0);
+  parley::bench::CheckTally tally;
+  const double check_ms = median_ms(runs, [&] { tally = parley::bench::check_every_account(contact, folds); });
+  std::printf("%s (%zu allowed, %zu blocked)\n",
+              parley::bench::figure_line("contact_check_all", check_ms, 0, accounts).c_str(), tally.allowed,
+              tally.blocked);
+
+  const std::string journal_text = parley::save_journal(contact.journal);
+  bool journal_loaded = true;
+  const double lines_ms = median_ms(runs, [&] {
+    const parley::EventLinesLoad load = parley::load_event_lines(journal_text);
+    journal_loaded = journal_loaded && load.problems.empty();
+    g_sink = g_sink + load.events.size();
+  });
+  const double journal_ms = median_ms(runs, [&] {
+    const parley::JournalLoad load = parley::load_journal(journal_text);
+    journal_loaded = journal_loaded && load.problems.empty();
+    g_sink = g_sink + (load.journal ? load.journal->size() : 0);
+  });
+  if (!journal_loaded) {
+    std::fprintf(stderr, "the saved journal did not load\n");
+    return false;
+  }
+  std::printf("%s (%zu events, %.1f MB)\n",
+              parley::bench::figure_line("journal_lines", lines_ms, journal_text.size(), accounts).c_str(),
+              contact.journal.size(), static_cast<double>(journal_text.size()) / 1e6);
+  std::printf("%s (%zu events, %.1f MB)\n",
+              parley::bench::figure_line("journal_load", journal_ms, journal_text.size(), accounts).c_str(),
+              contact.journal.size(), static_cast<double>(journal_text.size()) / 1e6);
+  return true;
+}
 
 }  // namespace
 
@@ -109,42 +153,24 @@ int main(int argc, char** argv) {
   std::printf("calendar_schedule_60 %8.3f us per 60-date schedule (roll + add_business_days)\n",
               schedules_ms * 1000.0 / parley::bench::calendar_schedules);
 
-  const parley::bench::ContactInput contact = parley::bench::make_contact_input(input.portfolio);
-  std::printf("journal: %zu events over %zu accounts, built in %.1f ms; checks at %s\n", contact.journal.size(),
-              contact.journal.account_count(), contact.build_ms, contact.at.iso().c_str());
-  std::vector<parley::AccountState> folds;
-  const double fold_ms = median_ms(runs, [&] { folds = parley::bench::fold_every_account(input.portfolio, contact); });
-  std::printf("%s (%zu events)\n", parley::bench::figure_line("account_fold_all", fold_ms, 0, accounts).c_str(),
-              contact.journal.size());
-  std::printf("account_apply_one  %10.3f us per event (from 20,000 applied)\n",
-              parley::bench::apply_ns(input.portfolio, contact, 20000) / 1000.0);
-  parley::bench::CheckTally tally;
-  const double check_ms = median_ms(runs, [&] { tally = parley::bench::check_every_account(contact, folds); });
-  std::printf("%s (%zu allowed, %zu blocked)\n",
-              parley::bench::figure_line("contact_check_all", check_ms, 0, accounts).c_str(), tally.allowed,
-              tally.blocked);
+  // Its journal is freed before the shell's is built.
+  if (!contact_figures(input, runs, accounts)) return 1;
 
-  const std::string journal_text = parley::save_journal(contact.journal);
-  bool journal_loaded = true;
-  const double lines_ms = median_ms(runs, [&] {
-    const parley::EventLinesLoad load = parley::load_event_lines(journal_text);
-    journal_loaded = journal_loaded && load.problems.empty();
-    g_sink = g_sink + load.events.size();
-  });
-  const double journal_ms = median_ms(runs, [&] {
-    const parley::JournalLoad load = parley::load_journal(journal_text);
-    journal_loaded = journal_loaded && load.problems.empty();
-    g_sink = g_sink + (load.journal ? load.journal->size() : 0);
-  });
-  if (!journal_loaded) {
-    std::fprintf(stderr, "the saved journal did not load\n");
+  parley::bench::ShellBench shell(input.portfolio);
+  std::printf("shell state: %zu journal events, set up in %.1f ms\n", shell.journal_events(), shell.setup_ms());
+  std::vector<double> outcome_us;
+  for (int i = 0; i < runs * 3; ++i) {
+    const double took = shell.record_one();
+    if (took < 0) break;
+    outcome_us.push_back(took);
+  }
+  if (outcome_us.empty()) {
+    std::fprintf(stderr, "shell_record_outcome: no account could be called\n");
     return 1;
   }
-  std::printf("%s (%zu events, %.1f MB)\n",
-              parley::bench::figure_line("journal_lines", lines_ms, journal_text.size(), accounts).c_str(),
-              contact.journal.size(), static_cast<double>(journal_text.size()) / 1e6);
-  std::printf("%s (%zu events, %.1f MB)\n",
-              parley::bench::figure_line("journal_load", journal_ms, journal_text.size(), accounts).c_str(),
-              contact.journal.size(), static_cast<double>(journal_text.size()) / 1e6);
+  std::sort(outcome_us.begin(), outcome_us.end());
+  std::printf("shell_record_outcome %8.3f us per outcome recorded (median of %zu; max %.3f us), journal of %zu "
+              "events (target: under 1 ms)\n",
+              outcome_us[outcome_us.size() / 2], outcome_us.size(), outcome_us.back(), shell.journal_events());
   return 0;
 }

@@ -14,6 +14,7 @@
 //   until(page, ok, ...) polls readState until ok(state) holds and returns that state; fails with the last state seen
 //   queueRows(state)     the drawn queue rows as [widget name, rect] from the top down
 //   rowAccount(name)     the account id in a queue row's widget name
+//   rowWithoutEvents(rows)  the first of queueRows' rows whose account has no events on the server
 //   canvasBox(page)      the canvas's CSS box, its buffer size, the device pixel ratio and the window size
 //   clickWidget(page, rect, { nearLeft })  clicks inside a widget rect from the hook (its middle, or near its
 //                        left end for wide ones when nearLeft is set)
@@ -121,6 +122,18 @@ export function queueRows(state) {
 
 export function rowAccount(name) {
   return name.slice('queue.row.'.length);
+}
+
+// The first of `rows` whose account has no events on the server. The tests record on accounts of the same server,
+// and a new page shows those events only once it has fetched them: an account without any is the same whenever the
+// fetch completes.
+export async function rowWithoutEvents(rows) {
+  for (const [name, rect] of rows) {
+    const res = await fetch(`${base}/api/accounts/${encodeURIComponent(rowAccount(name))}/events`);
+    assert.equal(res.status, 200);
+    if ((await res.json()).events.length === 0) return [name, rect];
+  }
+  return assert.fail('every visible row has events on the server');
 }
 
 export async function canvasBox(page) {

@@ -28,47 +28,6 @@ using namespace parley::shell_test;
 
 namespace {
 
-// Every assets/rules/*.json as the hosts hand them in: (source, text), in name order.
-std::vector<ps::RulesReceived> rule_packs() {
-  std::vector<ps::RulesReceived> packs;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(PARLEY_ASSETS_DIR) / "rules")) {
-    if (entry.path().extension() != ".json") continue;
-    packs.push_back({"rules/" + entry.path().filename().string(), read_text(entry.path())});
-  }
-  std::sort(packs.begin(), packs.end(), [](const auto& a, const auto& b) { return a.source < b.source; });
-  return packs;
-}
-
-const parley::TimeZone new_york = *parley::TimeZone::find("America/New_York");
-
-// `seconds` past local midnight of the portfolio's date in New York.
-parley::Instant new_york_time(const parley::Portfolio& portfolio, int seconds) {
-  return parley::from_local(new_york, portfolio.as_of, seconds).earliest();
-}
-
-// A US account whose debtor lives in New York's zone, has a phone that may be called and can be verified with two
-// questions (date of birth, postal code); empty when the demo has none.
-std::string new_york_account(const parley::Portfolio& portfolio) {
-  for (const parley::Account& account : portfolio.accounts) {
-    if (account.jurisdiction.rfind("US-", 0) != 0 || account.jurisdiction == "US-MA") continue;
-    const parley::Party* debtor = account.debtor();
-    if (!debtor || debtor->addresses.empty() || debtor->addresses[0].time_zone != "America/New_York") continue;
-    if (!debtor->birth_date || debtor->phones.empty() || !debtor->phones[0].consent_call) continue;
-    const std::vector<parley::IdentityQuestion> questions = parley::identity_questions(*debtor);
-    const auto has = [&](parley::IdentityQuestion q) {
-      return std::find(questions.begin(), questions.end(), q) != questions.end();
-    };
-    if (has(parley::IdentityQuestion::birth_date) && has(parley::IdentityQuestion::postal_code)) return account.id;
-  }
-  return {};
-}
-
-// The right answers of the debtor: date of birth and postal code.
-std::vector<parley::Answer> right_answers(const parley::Party& debtor) {
-  return {{parley::IdentityQuestion::birth_date, debtor.birth_date->iso()},
-          {parley::IdentityQuestion::postal_code, debtor.addresses[0].postal.postal_code}};
-}
-
 ps::AppState ready_state(const parley::Portfolio& portfolio) {
   ps::AppState state = ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
   for (ps::RulesReceived& pack : rule_packs()) state = ps::update(std::move(state), std::move(pack));
@@ -81,12 +40,12 @@ ps::StartContact start_call(const parley::Account& account, parley::Instant at, 
           parley::EventId::from_parts(7, id), at, {"u-test", "d-test"}};
 }
 
-ps::FinishContact finish(parley::ContactOutcome outcome, parley::Instant at, parley::Date today, std::uint64_t id) {
+// The outcome at `at`; update dates it on the agency's day at `at`.
+ps::FinishContact finish(parley::ContactOutcome outcome, parley::Instant at, std::uint64_t id) {
   ps::FinishContact f;
   f.outcome = outcome;
   for (std::uint64_t i = 0; i < 4; ++i) f.ids.push_back(parley::EventId::from_parts(8, id + i));
   f.at = at;
-  f.today = today;
   f.author = {"u-test", "d-test"};
   return f;
 }
@@ -120,16 +79,16 @@ TEST(ShellContact, RulePacksHandedInBuildTheRuleBookAndAFailedLoadBlocksEveryCon
   std::vector<std::string> sources;
   for (const auto& pack : packs) sources.push_back(pack.source);
   state = ps::update(std::move(state), ps::RulesRequested{sources});
-  EXPECT_EQ(state.rules_pending.size(), packs.size());
+  EXPECT_EQ(state.assets.rules_pending.size(), packs.size());
   for (std::size_t i = 0; i + 1 < packs.size(); ++i) state = ps::update(std::move(state), packs[i]);
   d = state.contact_decision(account, debtor, parley::ContactChannel::phone, noon);
   EXPECT_TRUE(d.blocked_by("rule-packs-loading")) << "one pack is still on its way";
 
   state = ps::update(std::move(state), packs.back());
-  EXPECT_TRUE(state.rules_pending.empty());
-  ASSERT_NE(state.rules, nullptr);
-  EXPECT_EQ(state.rules->packs.size(), packs.size());
-  EXPECT_TRUE(state.rules->failed.empty());
+  EXPECT_TRUE(state.assets.rules_pending.empty());
+  ASSERT_NE(state.assets.rules, nullptr);
+  EXPECT_EQ(state.assets.rules->packs.size(), packs.size());
+  EXPECT_TRUE(state.assets.rules->failed.empty());
   d = state.contact_decision(account, debtor, parley::ContactChannel::phone, noon);
   EXPECT_TRUE(d.allowed) << (d.reasons.empty() ? "" : d.reasons[0].words);
 
@@ -143,8 +102,8 @@ TEST(ShellContact, RulePacksHandedInBuildTheRuleBookAndAFailedLoadBlocksEveryCon
   EXPECT_TRUE(named);
   const ps::AppState broken = ps::update(state, ps::RulesReceived{"rules/bad.json", "{\"format\": \"parley.rules/1\""});
   EXPECT_FALSE(broken.contact_decision(account, debtor, parley::ContactChannel::email, noon).allowed);
-  ASSERT_FALSE(broken.rules->failed.empty());
-  EXPECT_EQ(broken.rules->failed.front().path, "rules/bad.json");
+  ASSERT_FALSE(broken.assets.rules->failed.empty());
+  EXPECT_EQ(broken.assets.rules->failed.front().path, "rules/bad.json");
 }
 
 TEST(ShellContact, BlockedStartKeepsEveryReasonAndRecordsNothing) {
@@ -197,8 +156,7 @@ TEST(ShellContact, CallVerifyAndOutcomeRecordTheEventsAndTheConversationBlocksTh
   EXPECT_EQ(events_of(state, id, parley::EventKind::contact_attempted), 1u);
 
   const parley::Instant after = noon.plus_seconds(300);
-  state = ps::update(std::move(state), finish(parley::ContactOutcome::right_party_contact, after,
-                                              portfolio.as_of, 10));
+  state = ps::update(std::move(state), finish(parley::ContactOutcome::right_party_contact, after, 10));
   EXPECT_FALSE(state.contact.session.has_value());
   EXPECT_TRUE(state.contact.problems.empty());
   EXPECT_FALSE(state.contact.finished.empty());
@@ -241,7 +199,7 @@ TEST(ShellContact, AnOutcomeThatDiscussesTheDebtNeedsVerificationFirst) {
   ASSERT_TRUE(state.contact.session.has_value());
 
   const parley::Instant minute_later = noon.plus_seconds(60);
-  ps::FinishContact promise = finish(parley::ContactOutcome::promise_to_pay, minute_later, portfolio.as_of, 10);
+  ps::FinishContact promise = finish(parley::ContactOutcome::promise_to_pay, minute_later, 10);
   promise.details.promise = parley::PromiseMade{parley::Money(5000, account.currency), portfolio.as_of.plus_days(7)};
   state = ps::update(std::move(state), promise);
   EXPECT_TRUE(state.contact.session.has_value()) << "the attempt stays open";
@@ -250,7 +208,7 @@ TEST(ShellContact, AnOutcomeThatDiscussesTheDebtNeedsVerificationFirst) {
   EXPECT_EQ(events_of(state, id, parley::EventKind::outcome_recorded), 0u);
 
   // No answer closes it; no conversation, so the next call is not blocked by the after-conversation rule.
-  state = ps::update(std::move(state), finish(parley::ContactOutcome::no_answer, minute_later, portfolio.as_of, 20));
+  state = ps::update(std::move(state), finish(parley::ContactOutcome::no_answer, minute_later, 20));
   EXPECT_FALSE(state.contact.session.has_value());
   EXPECT_EQ(events_of(state, id, parley::EventKind::outcome_recorded), 1u);
   EXPECT_EQ(events_of(state, id, parley::EventKind::party_verified), 0u);
@@ -261,51 +219,12 @@ TEST(ShellContact, AnOutcomeThatDiscussesTheDebtNeedsVerificationFirst) {
 
 // -- frames with the null backend -----------------------------------------------------------------------------
 
-class ContactFrames : public FrameTest {
+class ContactFrames : public AppFrames {
  protected:
-  ContactFrames() : FrameTest(ImVec2(1400.0f, 1000.0f)) {}
-
   void SetUp() override {
-    FrameTest::SetUp();
-    portfolio_ = demo_portfolio(80);
-    id_ = new_york_account(portfolio_);
-    ps::HostServices host;
-    host.now = [this] { return now_; };
-    host.author = {"u-collector", "d-desk"};
-    host.time_zone = "Europe/London";
-    app_ = std::make_unique<ps::App>(read_font(), host);
-    app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio_)});
-    for (ps::RulesReceived& pack : rule_packs()) app_->dispatch(std::move(pack));
+    AppFrames::SetUp();
+    start();
   }
-  using FrameTest::click;
-  void click(const std::string& widget) {
-    const nlohmann::json s = state();
-    ASSERT_TRUE(s["widgets"].contains(widget)) << widget;
-    const nlohmann::json& r = s["widgets"][widget];
-    click(r["x"].get<float>() + std::min(r["w"].get<float>() / 2, 30.0f),
-          r["y"].get<float>() + r["h"].get<float>() / 2);
-  }
-  void type(const std::string& widget, const std::string& text) {
-    click(widget);
-    for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
-    frames(2);
-  }
-  void alt_key(char letter) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyAlt = true;
-    frames(1);
-    io.KeysDown[static_cast<unsigned char>(letter)] = true;
-    frames(1);
-    io.KeysDown[static_cast<unsigned char>(letter)] = false;
-    frames(1);
-    io.KeyAlt = false;
-    frames(2);
-  }
-  const parley::Account& account() const { return *app_->state().data->find_account(id_); }
-
-  parley::Portfolio portfolio_;
-  std::string id_;
-  parley::Instant now_;
 };
 
 TEST_F(ContactFrames, BannerShowsEveryReasonAndTheNextAllowedTimeInTheDebtorsAndTheCollectorsZones) {

@@ -287,8 +287,8 @@ TEST_F(Desktop, RulePacksFromTheAssetsFolderFeedTheBannerAndAMissingFolderBlocks
   EXPECT_TRUE(failed) << missing.state["contact"].dump();
 }
 
-// The limited-content message names the collector and gives a callback number: the desktop takes them as options,
-// and without --caller the signed-in user is named.
+// The limited-content message names the collector and gives a callback number: the desktop takes them as options;
+// without --caller the signed-in user is named, and without --callback the portfolio agency's number is given.
 TEST_F(Desktop, CallerOptionsReachTheContactScript) {
   const parley::Portfolio p = demo(5);
   const fs::path portfolio = write("portfolio.json", parley::save_portfolio(p));
@@ -305,5 +305,6 @@ TEST_F(Desktop, CallerOptionsReachTheContactScript) {
   const DesktopRun plain = run(portfolio, "--size 1400x1000" + select);
   ASSERT_EQ(plain.exit_code, 0) << plain.errors;
   EXPECT_EQ(plain.state["contact"]["caller"]["name"], "local-user");
-  EXPECT_EQ(plain.state["contact"]["caller"]["callback"], "");
+  ASSERT_TRUE(p.agency.has_value());
+  EXPECT_EQ(plain.state["contact"]["caller"]["callback"], p.agency->phone);
 }

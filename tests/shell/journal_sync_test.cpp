@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -79,7 +80,10 @@ class JournalPublish : public FrameTest {
   void SetUp() override {
     FrameTest::SetUp();
     ps::HostServices host;
-    host.publish = [this](const parley::Event& event) { published_.push_back(event); };
+    host.publish = [this](std::span<const parley::Event> events) {
+      ++batches_;
+      published_.insert(published_.end(), events.begin(), events.end());
+    };
     app_ = std::make_unique<ps::App>(std::vector<unsigned char>{}, std::move(host));
     portfolio_ = demo_portfolio(12, 3);
     app_->dispatch(ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio_)});
@@ -88,6 +92,7 @@ class JournalPublish : public FrameTest {
 
   parley::Portfolio portfolio_;
   std::vector<parley::Event> published_;
+  int batches_ = 0;  // PublishEvents effects run
 };
 
 TEST_F(JournalPublish, EveryRecordedOfferIsPublishedOnceAsAppended) {
@@ -124,13 +129,13 @@ TEST_F(JournalPublish, EventsHandedInAreMergedButNeverPublishedBack) {
   EXPECT_EQ(app_->state().journal->size(), 2u);
   EXPECT_EQ(app_->state().sync_of(recorded.id).status, ps::SyncStatus::accepted);
   EXPECT_EQ(state()["offer_sync"], (nlohmann::json{"accepted"}));
-  EXPECT_TRUE(app_->state().journal_problems.empty());
+  EXPECT_TRUE(app_->state().sync.journal_problems.empty());
 
   // The same id with other content is reported, and the journal keeps what it holds.
   parley::Event changed = contact_event(account, 1);
   changed.sequence = 99;
   app_->dispatch(ps::JournalReceived{"outbox", parley::save_event(changed), false});
-  ASSERT_EQ(app_->state().journal_problems.size(), 1u);
+  ASSERT_EQ(app_->state().sync.journal_problems.size(), 1u);
   EXPECT_EQ(app_->state().journal->find(changed.id)->sequence, 1u);
   EXPECT_EQ(published_.size(), 1u);
 }
@@ -167,7 +172,8 @@ TEST(JournalFile, AppendedEventsAreReadBackAfterARestart) {
   const parley::Portfolio portfolio = demo_portfolio(3, 3);
   const std::vector<parley::Event> events = {contact_event(portfolio.accounts[0], 1),
                                              contact_event(portfolio.accounts[1], 2)};
-  for (const parley::Event& event : events) EXPECT_EQ(ps::append_journal_file(path, event), std::nullopt);
+  EXPECT_EQ(ps::append_journal_file(path, std::span(events).first(1)), std::nullopt);
+  EXPECT_EQ(ps::append_journal_file(path, std::span(events).subspan(1)), std::nullopt);
   EXPECT_EQ(read_text(path), parley::save_event(events[0]) + "\n" + parley::save_event(events[1]) + "\n");
 
   const auto read_back = ps::read_journal_file(path);
@@ -198,7 +204,7 @@ TEST(JournalFile, ACutShortLastLineIsReportedSetAsideAndCutFromTheFile) {
 
   // Appending after it gives a clean file that reads back whole.
   const parley::Event next = contact_event(portfolio.accounts[2], 3);
-  ASSERT_EQ(ps::append_journal_file(path, next), std::nullopt);
+  ASSERT_EQ(ps::append_journal_file(path, std::span(&next, 1)), std::nullopt);
   const auto again = ps::read_journal_file(path);
   ASSERT_TRUE(again.problems.empty());
   EXPECT_TRUE(again.truncated.empty());

@@ -5,22 +5,29 @@
 //
 // Index of this file:
 // [SECTION] Files and data
+// [SECTION] Contact        the shipped rule packs, New York's clock and a New York debtor who can be verified
 // [SECTION] Frames
+// [SECTION] App frames     an App on the demo portfolio with the rule packs, a clock the test sets, clicks by widget
 
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "parley/contact/contact.h"
 #include "parley/demo.h"
+#include "parley/portfolio_json.h"
 #include "parley/shell/app.h"
+#include "parley/time_zone.h"
 
 namespace parley::shell_test {
 
@@ -42,6 +49,54 @@ inline Portfolio demo_portfolio(int accounts, std::uint64_t seed = 7) {
   settings.seed = seed;
   settings.accounts = accounts;
   return generate_demo_portfolio(settings);
+}
+
+// [SECTION] Contact ---------------------------------------------------------------------------------------------------
+
+// Every assets/rules/*.json as the hosts hand them in: (source, text), in name order.
+inline std::vector<shell::RulesReceived> rule_packs() {
+  std::vector<shell::RulesReceived> packs;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(PARLEY_ASSETS_DIR) / "rules")) {
+    if (entry.path().extension() != ".json") continue;
+    packs.push_back({"rules/" + entry.path().filename().string(), read_text(entry.path())});
+  }
+  std::sort(packs.begin(), packs.end(), [](const auto& a, const auto& b) { return a.source < b.source; });
+  return packs;
+}
+
+// assets/calendars/<id>.json
+inline std::string calendar_text(const std::string& id) {
+  return read_text(std::filesystem::path(PARLEY_ASSETS_DIR) / "calendars" / (id + ".json"));
+}
+
+inline TimeZone new_york() { return *TimeZone::find("America/New_York"); }
+
+// `seconds` past local midnight of the portfolio's date in New York.
+inline Instant new_york_time(const Portfolio& portfolio, int seconds) {
+  return from_local(new_york(), portfolio.as_of, seconds).earliest();
+}
+
+// A US account whose debtor lives in New York's zone, has a phone that may be called and can be verified with two
+// questions (date of birth, postal code); empty when the demo has none.
+inline std::string new_york_account(const Portfolio& portfolio) {
+  for (const Account& account : portfolio.accounts) {
+    if (account.jurisdiction.rfind("US-", 0) != 0 || account.jurisdiction == "US-MA") continue;
+    const Party* debtor = account.debtor();
+    if (!debtor || debtor->addresses.empty() || debtor->addresses[0].time_zone != "America/New_York") continue;
+    if (!debtor->birth_date || debtor->phones.empty() || !debtor->phones[0].consent_call) continue;
+    const std::vector<IdentityQuestion> questions = identity_questions(*debtor);
+    const auto has = [&](IdentityQuestion q) {
+      return std::find(questions.begin(), questions.end(), q) != questions.end();
+    };
+    if (has(IdentityQuestion::birth_date) && has(IdentityQuestion::postal_code)) return account.id;
+  }
+  return {};
+}
+
+// The right answers of the debtor: date of birth and postal code.
+inline std::vector<Answer> right_answers(const Party& debtor) {
+  return {{IdentityQuestion::birth_date, debtor.birth_date->iso()},
+          {IdentityQuestion::postal_code, debtor.addresses[0].postal.postal_code}};
 }
 
 // [SECTION] Frames ----------------------------------------------------------------------------------------------------
@@ -89,6 +144,63 @@ class FrameTest : public ::testing::Test {
 
  private:
   ImVec2 display_;
+};
+
+// [SECTION] App frames ------------------------------------------------------------------------------------------------
+
+// An App on the portfolio given to start() (the demo's 80 accounts by default) with every shipped rule pack, a host
+// clock the test sets (now_), the collector in London, and input by widget name.
+class AppFrames : public FrameTest {
+ protected:
+  explicit AppFrames(ImVec2 display = ImVec2(1400.0f, 1000.0f)) : FrameTest(display) {}
+
+  void SetUp() override {
+    FrameTest::SetUp();
+    portfolio_ = demo_portfolio(80);
+    id_ = new_york_account(portfolio_);
+  }
+  // Builds the app on portfolio_ with `host` (its clock, author and zone set here unless the test set them).
+  void start(shell::HostServices host = {}) {
+    if (!host.now) host.now = [this] { return now_; };
+    host.author = {"u-collector", "d-desk"};
+    if (host.time_zone.empty()) host.time_zone = "Europe/London";
+    if (!host.publish) host.publish = [this](std::span<const Event> events) {
+      published_.insert(published_.end(), events.begin(), events.end());
+    };
+    app_ = std::make_unique<shell::App>(read_font(), host);
+    app_->dispatch(shell::PortfolioReceived{"demo", save_portfolio(portfolio_)});
+    for (shell::RulesReceived& pack : rule_packs()) app_->dispatch(std::move(pack));
+  }
+  using FrameTest::click;
+  void click(const std::string& widget) {  // a click on the named widget, at most 30 px in from its left edge
+    const nlohmann::json s = state();
+    ASSERT_TRUE(s["widgets"].contains(widget)) << widget;
+    const nlohmann::json& r = s["widgets"][widget];
+    click(r["x"].get<float>() + std::min(r["w"].get<float>() / 2, 30.0f),
+          r["y"].get<float>() + r["h"].get<float>() / 2);
+  }
+  void type(const std::string& widget, const std::string& text) {  // clicks a text box and types into it
+    click(widget);
+    for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
+    frames(2);
+  }
+  void alt_key(char letter) {  // Alt + the letter, as a collector presses an outcome's shortcut
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyAlt = true;
+    frames(1);
+    io.KeysDown[static_cast<unsigned char>(letter)] = true;
+    frames(1);
+    io.KeysDown[static_cast<unsigned char>(letter)] = false;
+    frames(1);
+    io.KeyAlt = false;
+    frames(2);
+  }
+  const Account& account() const { return *app_->state().data->find_account(id_); }
+
+  Portfolio portfolio_;
+  std::string id_;
+  Instant now_;
+  std::vector<Event> published_;  // what the App asked the host to publish, in order
 };
 
 }  // namespace parley::shell_test

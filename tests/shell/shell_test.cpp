@@ -306,7 +306,8 @@ TEST(ShellUpdate, RecordOfferRefusesARequestWithViolations) {
   ASSERT_TRUE(check.violations[0].alternative.has_value());
   offer.request = *check.violations[0].alternative;
   state = ps::update(std::move(state), offer);
-  ASSERT_EQ(state.offers_for(account.id).size(), 1u) << (state.offer_problems.empty() ? "" : state.offer_problems[0].text());
+  ASSERT_EQ(state.offers_for(account.id).size(), 1u)
+      << (state.quoter.offer_problems.empty() ? "" : state.quoter.offer_problems[0].text());
   EXPECT_EQ(state.offers_for(account.id)[0]->get<parley::PlanAccepted>()->request,
             parley::plans::save_request(offer.request));
 }
@@ -413,10 +414,6 @@ TEST_F(ShellFrames, QuoterTermCanBeTypedFromTheKeyboardByTabbingFromTheDownPayme
 
 namespace {
 
-std::string calendar_text(const std::string& id) {
-  return read_text(std::string(PARLEY_ASSETS_DIR) + "/calendars/" + id + ".json");
-}
-
 // The first account whose jurisdiction starts with `prefix`; empty when none.
 std::string account_in(const parley::Portfolio& portfolio, const std::string& prefix) {
   for (const parley::Account& account : portfolio.accounts) {
@@ -435,19 +432,19 @@ TEST(ShellUpdate, CalendarsHandedInAreKeptByIdAndBadOnesAreReported) {
   ASSERT_NE(state.calendar("FR"), nullptr);
   EXPECT_EQ(state.calendar("GB-ENG"), nullptr);
   EXPECT_FALSE(parley::is_business_day(*state.calendar("US-FEDERAL"), *parley::Date::parse("2026-07-03")));
-  EXPECT_TRUE(state.calendar_problems.empty());
+  EXPECT_TRUE(state.assets.calendar_problems.empty());
 
   state = ps::update(std::move(state), ps::CalendarReceived{"calendars/XX.json", "{\"format\": 1}"});
   state = ps::update(std::move(state), ps::CalendarFailed{"calendars/GB-ENG.json", "HTTP 404"});
-  ASSERT_GE(state.calendar_problems.size(), 2u);
-  EXPECT_EQ(state.calendar_problems.front().path, "calendars/XX.json");
-  EXPECT_EQ(state.calendar_problems.back().text(), "calendars/GB-ENG.json: HTTP 404");
-  EXPECT_EQ(state.calendars.size(), 2u);
+  ASSERT_GE(state.assets.calendar_problems.size(), 2u);
+  EXPECT_EQ(state.assets.calendar_problems.front().path, "calendars/XX.json");
+  EXPECT_EQ(state.assets.calendar_problems.back().text(), "calendars/GB-ENG.json: HTTP 404");
+  EXPECT_EQ(state.assets.calendars.size(), 2u);
 
   // A later good read of the same source clears its problem.
   state = ps::update(std::move(state), ps::CalendarReceived{"calendars/GB-ENG.json", calendar_text("GB-ENG")});
   EXPECT_NE(state.calendar("GB-ENG"), nullptr);
-  for (const parley::Problem& p : state.calendar_problems) EXPECT_NE(p.path, "calendars/GB-ENG.json");
+  for (const parley::Problem& p : state.assets.calendar_problems) EXPECT_NE(p.path, "calendars/GB-ENG.json");
 }
 
 TEST(ShellUpdate, RecordOfferNeedsTheRequestsCalendarAndRecordsItsRolledQuote) {
@@ -512,7 +509,7 @@ TEST_F(ShellFrames, QuoterUsesTheAccountsCalendarOnceHandedInAndMarksRolledDates
     app_->dispatch(ps::CalendarReceived{std::string("calendars/") + id + ".json", calendar_text(id)});
   }
   frames(2);
-  const ps::QuoterInputs& q = app_->quoter();
+  const ps::QuoterSlice& q = app_->quoter();
   EXPECT_EQ(q.request.calendar_id, "US-FEDERAL");
   EXPECT_EQ(q.request.day_roll, parley::DayRoll::following);
   nlohmann::json s = state();
@@ -562,8 +559,8 @@ TEST_F(ShellFrames, QuoterSettlementFromTheKeyboardBelowTheFloorApplyThenOffer) 
   };
   // Presses `key` until the quoter reports `name` focused; false after `limit` presses.
   const auto move_to = [&](int key, const std::string& name, int limit = 40) {
-    for (int i = 0; i < limit && app_->quoter().focused != name; ++i) press(key);
-    return app_->quoter().focused == name;
+    for (int i = 0; i < limit && app_->quoter_focus() != name; ++i) press(key);
+    return app_->quoter_focus() == name;
   };
   const parley::Portfolio portfolio = demo_portfolio(30);
   const parley::Account& account = portfolio.accounts[0];
@@ -592,7 +589,7 @@ TEST_F(ShellFrames, QuoterSettlementFromTheKeyboardBelowTheFloorApplyThenOffer) 
   // Mode: up to the radio buttons, right to Settlement, Space.
   ASSERT_TRUE(move_to(up, "quoter.mode.plan"));
   press(right);
-  ASSERT_EQ(app_->quoter().focused, "quoter.mode.settlement");
+  ASSERT_EQ(app_->quoter_focus(), "quoter.mode.settlement");
   press(space);
   ASSERT_TRUE(app_->quoter().quote.has_value());
   EXPECT_EQ(app_->quoter().quote->kind, parley::plans::PlanKind::settlement);
@@ -634,9 +631,9 @@ TEST_F(ShellFrames, QuoterSettlementFromTheKeyboardBelowTheFloorApplyThenOffer) 
   EXPECT_EQ(load.request->settlement->amount, app_->quoter().request.settlement->amount);
 
   // Back to the plan with Space: the plan terms come back as they were.
-  for (int i = 0; i < 40 && app_->quoter().focused.rfind("quoter.mode.", 0) != 0; ++i) press(up);
-  if (app_->quoter().focused == "quoter.mode.settlement") press(left);
-  ASSERT_EQ(app_->quoter().focused, "quoter.mode.plan");
+  for (int i = 0; i < 40 && app_->quoter_focus().rfind("quoter.mode.", 0) != 0; ++i) press(up);
+  if (app_->quoter_focus() == "quoter.mode.settlement") press(left);
+  ASSERT_EQ(app_->quoter_focus(), "quoter.mode.plan");
   press(space);
   ASSERT_TRUE(app_->quoter().quote.has_value());
   EXPECT_EQ(app_->quoter().quote->kind, parley::plans::PlanKind::instalments);

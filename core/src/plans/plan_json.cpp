@@ -325,8 +325,7 @@ std::string disclosure_text(const Quote& q, Locale locale) {
   const bool plan = q.kind == PlanKind::instalments;
   if (plan) out += line(w.disclosure[0], money(q.totals.amount_financed));
   out += line(w.disclosure[1], money(q.totals.finance_charge));
-  out += line(w.disclosure[2], plan && q.apr_thousandths ? detail::percent_text(*q.apr_thousandths, 3, locale)
-                                                         : std::string(w.apr_none));
+  out += line(w.disclosure[2], apr_text(q, locale));
   out += line(w.disclosure[3], money(q.totals.total_of_payments));
   out += line(w.disclosure[4], describe_payments(q, locale));
   out += line(w.disclosure[5], money(q.totals.fees));

@@ -51,6 +51,8 @@ bool allows_frequency(const Policy& policy, Frequency frequency) {
          policy.allowed_frequencies.end();
 }
 
+bool interest_allowed(const Policy& policy) { return policy.max_interest_rate_bp > 0; }
+
 Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Currency currency) {
   for (const ConvenienceFee& fee : policy.convenience_fees) {
     if (fee.method == method) return Money(fee.max_fee.minor(), currency);
@@ -181,8 +183,9 @@ struct Finder {
     if (t.interest != InterestMethod::none && t.annual_rate_bp > p.max_interest_rate_bp) {
       violation(FindingCode::interest_rate_above_cap, "plan.annual_rate_bp", p.max_interest_rate_bp,
                 t.annual_rate_bp,
-                words(FindingCode::interest_rate_above_cap, detail::percent_text(p.max_interest_rate_bp, 2, locale),
-                      detail::percent_text(t.annual_rate_bp, 2, locale)));
+                words(FindingCode::interest_rate_above_cap,
+                      rate_text(p.max_interest_rate_bp, RateUnit::basis_points, locale),
+                      rate_text(t.annual_rate_bp, RateUnit::basis_points, locale)));
     }
     if (t.setup_fee.minor() > p.max_setup_fee.minor()) {
       violation(FindingCode::setup_fee_above_cap, "plan.setup_fee", p.max_setup_fee.minor(), t.setup_fee.minor(),
@@ -285,6 +288,17 @@ std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* cal
 }  // namespace
 
 // [SECTION] API -----------------------------------------------------------------------------------------------
+
+std::string rate_text(std::int64_t value, RateUnit unit, Locale locale) {
+  return detail::percent_text(value, unit == RateUnit::thousandths ? 3 : 2, locale);
+}
+
+std::string apr_text(const Quote& quote, Locale locale) {
+  if (quote.kind != PlanKind::instalments || !quote.apr_thousandths) {
+    return std::string(detail::words_for(locale).apr_none);
+  }
+  return rate_text(*quote.apr_thousandths, RateUnit::thousandths, locale);
+}
 
 std::string describe_payments(const Quote& q, Locale locale) {
   const detail::Words& w = detail::words_for(locale);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "parley/plans/plan_json.h"
 #include "plan_support.h"
 
 namespace parley::plans {
@@ -299,6 +300,36 @@ TEST(PlanPolicyQueries, OpeningOfferNeedsNoSupervisor) {
   client.policy.max_term_months = 9;
   EXPECT_EQ(collector_term_months(client.policy), 9);
   EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->instalments, 9);
+}
+
+TEST(PlanPolicy, InterestMayBeChargedOnlyUnderARateCapAboveZero) {
+  Policy p = strict_policy();
+  EXPECT_TRUE(interest_allowed(p));
+  p.max_interest_rate_bp = 0;
+  EXPECT_FALSE(interest_allowed(p));
+  EXPECT_FALSE(interest_allowed(Policy{}));
+}
+
+TEST(PlanPolicy, RatesAndTheAprShowInHundredthsOfAPercentInTheLocale) {
+  EXPECT_EQ(rate_text(1250, RateUnit::basis_points, Locale::en_US), "12.50%");
+  EXPECT_EQ(rate_text(5, RateUnit::basis_points, Locale::en_GB), "0.05%");
+  EXPECT_EQ(rate_text(1299, RateUnit::basis_points, Locale::fr_FR), "12,99\u00A0%");
+  EXPECT_EQ(rate_text(12345, RateUnit::thousandths, Locale::en_US), "12.35%");  // half-up
+  EXPECT_EQ(rate_text(12344, RateUnit::thousandths, Locale::en_US), "12.34%");
+  EXPECT_EQ(rate_text(0, RateUnit::thousandths, Locale::en_US), "0.00%");
+
+  // The APR a quote shows is the one its disclosure states; a settlement has none.
+  PlanRequest r = plan_request(100000, 4, ymd(2026, 4, 1));
+  r.plan->setup_fee = usd(2000);
+  const QuoteResult q = quote_plan(r);
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(q.quote->apr_thousandths);
+  const std::string apr = apr_text(*q.quote, Locale::en_US);
+  EXPECT_EQ(apr, rate_text(*q.quote->apr_thousandths, RateUnit::thousandths, Locale::en_US));
+  EXPECT_NE(disclosure_text(*q.quote, Locale::en_US).find("Annual percentage rate: " + apr + "\n"), std::string::npos);
+  const QuoteResult s = quote_plan(settlement_request(100000, 60000, 1, ymd(2026, 4, 1)));
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(apr_text(*s.quote, Locale::en_US), "not applicable");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 // [SECTION] Session        start an attempt (ContactAttempted), the verification state, verify
 // [SECTION] Script         what may be said now: location questions, limited-content message, disclosures, debt
 // [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
+// [SECTION] Letters        the letter templates the rule packs name, and the LetterIssued of a letter sent
 // [SECTION] Events         wrapping payloads into journal events with the host's ids, author and time
 //
 // Everything here is a pure function of its arguments: the host passes the instant, the event ids and the
@@ -193,6 +194,50 @@ struct ContactFinish {
 // A promise may not exceed the balance now.
 ContactFinish finish_contact(const ContactSession& session, const AccountState& state, ContactOutcome outcome,
                              const OutcomeDetails& details, Date today);
+
+// [SECTION] Letters ---------------------------------------------------------------------------------------------------
+
+// Why a rule pack names a letter template.
+enum class LetterPurpose {
+  prior_letter,       // "prior-letter": a prior-letter rule's `template`, which must come before other contact
+  validation_notice,  // "validation-notice": a dispute-validation rule's validation_template
+  verification,       // "verification": a dispute-validation rule's verification_template, which answers a dispute
+};
+std::string_view to_string(LetterPurpose);
+
+struct LetterTemplate {
+  std::string id;          // the LetterIssued template_id: "fr-r124-4", "validation-notice", "verification"
+  LetterPurpose purpose = LetterPurpose::prior_letter;
+  std::string rule_id;     // the rule that names it first
+  std::string citation;    // that rule's citation
+  friend bool operator==(const LetterTemplate&, const LetterTemplate&) = default;
+};
+
+// The letter templates the rule packs applying to the account name, in pack order then rule order, each once (the
+// first rule naming a template gives its purpose): a prior-letter rule's template, then a dispute-validation rule's
+// validation and verification templates.
+std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account);
+
+// The template_version of a letter produced outside Parley (Parley records it; it did not render it).
+inline constexpr std::string_view external_template_version = "external";
+
+struct LetterMade {
+  Problems problems;                  // "party_id" unknown, "template_id" empty, "address" not the party's
+  std::optional<LetterIssued> letter; // set when problems is empty
+};
+
+// The LetterIssued payload of a letter sent to `party_id` of the account at `address` (an address_key() of one of
+// the party's addresses) from `template_id`, provided on `provided`: the figures are the fold's itemised balance
+// now, the locale the account's language, the version external_template_version, and the document digest the
+// SHA-256 (lowercase hex) of letter_statement(), the canonical JSON of what the letter states.
+LetterMade make_letter(const AccountState& state, std::string_view party_id, std::string_view template_id,
+                       std::string_view address, Date provided);
+
+// What a letter states, as canonical JSON (compact, members in this order): {"account_id", "party_id",
+// "template_id", "template_version", "locale", "address", "provided", "figures": {"currency", "itemisation_date",
+// "principal", "interest", "fees", "payments", "credits", "total"}} with amounts in minor units. The same letter
+// gives the same bytes on every host.
+std::string letter_statement(std::string_view account_id, const LetterIssued& letter);
 
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 

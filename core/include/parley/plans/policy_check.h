@@ -4,8 +4,9 @@
 //
 // Index of this file:
 // [SECTION] Findings   violation and approval codes, with their figures and words
-// [SECTION] Policy queries  allowed frequencies, authorised fees, the opening offer for an account
+// [SECTION] Policy queries  allowed frequencies, authorised fees, whether interest may be charged, the opening offer
 // [SECTION] Check      check_policy
+// [SECTION] Display    rates and the APR as every screen and disclosure shows them, payments in words
 //
 // Bounds are computed on integers: shares of the balance (min down payment, settlement floor and latitudes) are
 // rounded up to the minor unit, so a bound never falls under its share. The settlement floor is
@@ -77,6 +78,8 @@ std::optional<FindingCode> parse_finding_code(std::string_view);
 // [SECTION] Policy queries ------------------------------------------------------------------------------------
 
 bool allows_frequency(const Policy& policy, Frequency frequency);  // listed in allowed_frequencies
+// Whether a plan under the policy may charge interest: the client sets a rate cap above zero. Settlements never do.
+bool interest_allowed(const Policy& policy);
 // The largest convenience fee the client authorises per payment made with `method`, in `currency` (zero when the
 // policy lists none for the method).
 Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Currency currency);
@@ -97,6 +100,20 @@ PlanRequest opening_request(const Account& account, const Client& client, Date t
 // the same calendar. Words and amounts are written for `locale`.
 PolicyCheck check_policy(const PlanRequest& request, const Quote& quote, const Calendar* calendar = nullptr,
                          Locale locale = Locale::en_US);
+
+// [SECTION] Display -------------------------------------------------------------------------------------------
+
+// The unit of a rate held as an integer: basis points (1250 = 12.50 %) or thousandths of a percent (12345 =
+// 12.345 %, the APR's unit).
+enum class RateUnit { basis_points, thousandths };
+
+// A rate as every screen and disclosure shows it, in hundredths of a percent (thousandths rounded half-up):
+// "12.50%" (en-US, en-GB), "12,50 %" (fr-FR, with a no-break space).
+std::string rate_text(std::int64_t value, RateUnit unit, Locale locale);
+
+// The quote's APR as its disclosure states it (rate_text of apr_thousandths), or the disclosure's words for none
+// ("not applicable": a settlement).
+std::string apr_text(const Quote& quote, Locale locale);
 
 // A short description of a quote's payments for offers and alternatives, in `locale`:
 // "down payment of $100.00, then 24 monthly payments of $50.00 and one of $37.12".

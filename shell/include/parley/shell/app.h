@@ -5,8 +5,9 @@
 // [SECTION] Display scale   how the host's pixels relate to ImGui coordinates
 // [SECTION] Widget rects    where named widgets were drawn this frame (the test hook)
 // [SECTION] Host services   the clock, ids and author the host supplies (the shell has none of its own)
-// [SECTION] Quoter inputs   the plan quoter's edited request and its live quote
-// [SECTION] App             state + scratch + fonts; one call per frame
+// [SECTION] Quoter inputs   the plan quoter's text boxes (its terms and quote are AppState::quoter)
+// [SECTION] Contact inputs  the contact panel's text boxes
+// [SECTION] App             state + scratch + fonts; one call per frame; the effects run through the host
 //
 // The host owns the window, the GL context and the loop; both hosts run the same frame loop
 // (parley/shell/frame_host.h): the platform and renderer backends' NewFrame, then ImGui::NewFrame(), App::frame(),
@@ -18,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,20 +62,21 @@ class WidgetRects {
 
 // [SECTION] Host services -------------------------------------------------------------------------------------
 
-// What only the host can provide. A missing function falls back to a deterministic value: the clock to midnight
-// UTC of the portfolio's as_of date, ids to a counter (0, 1), (0, 2), ... Tests rely on the fallbacks.
+// What only the host can provide. A missing function falls back to a deterministic value: the clock to the start
+// of the portfolio's as_of date in the agency's time zone (UTC without an agency), ids to a counter (0, 1), (0, 2),
+// ... Tests rely on the fallbacks.
 struct HostServices {
-  std::function<Instant()> now;     // the host's clock (UTC); its date is the quoter's "today"
+  std::function<Instant()> now;     // the host's clock (UTC); the agency's day at it is "today" (agency_today)
   std::function<EventId()> new_id;  // a fresh, globally unique event id (random or time-ordered)
   Author author{"local-user", "local-device"};  // who records offers from this installation
   std::string time_zone;            // the collector's IANA zone name ("Europe/London"); empty or unknown: UTC
   ScriptContext caller;             // the limited-content message's caller name (default: author.user), business
-                                    // name and callback number
-  // Called once for every event the shell appends to AppState::journal (offers, contacts, ...), in journal order,
-  // right after the action that appended it; never for events the host handed in (JournalReceived). The host
-  // stores or sends it (a file, the server's POST /api/events) and reports back with actions. Must not call
+                                    // name and callback number (default: the portfolio agency's phone)
+  // Runs PublishEvents: called once per action that recorded events (offers, contacts, letters), with them in the
+  // order appended, right after the action; never for events the host handed in (JournalReceived). The host
+  // stores or sends them (a file, the server's POST /api/events) and reports back with actions. Must not call
   // App::dispatch itself.
-  std::function<void(const Event&)> publish;
+  std::function<void(std::span<const Event>)> publish;
 };
 
 // The services of a host with a system clock and an OS random source: UTC now, random 128-bit ids (UUIDv4
@@ -91,58 +94,53 @@ struct JournalFileRead {
   std::string truncated;        // "line N: ... kept in FILE.truncated" when a cut-short last line was set aside
 };
 JournalFileRead read_journal_file(const std::string& path);  // a missing file is an empty journal
-// Appends one event's line and fsyncs; nullopt on success, else why it failed.
-std::optional<std::string> append_journal_file(const std::string& path, const Event& event);
+// Appends the events' lines and fsyncs once; nullopt on success, else why it failed.
+std::optional<std::string> append_journal_file(const std::string& path, std::span<const Event> events);
 
 // [SECTION] Quoter inputs -------------------------------------------------------------------------------------
 
-// The plan quoter's state for the selected account: the request being edited and the quote of it, recomputed
-// by core whenever the request changes. Reset when another account is selected. The request holds either
-// instalment terms or settlement terms; the other mode's terms are kept aside so switching back restores them.
+// The quoter's text boxes, as typed: loaded from the model's terms (QuoterSlice) whenever update replaced them,
+// parsed back into terms the screen sends with EditQuote.
 struct QuoterInputs {
-  std::string account_id;                // whose inputs these are; empty: not set up yet
-  plans::PlanRequest request;            // balance, policy, method, fees, calendar and the terms edited
-  bool settlement = false;               // true: request.settlement is edited; false: request.plan
-  std::optional<plans::InstalmentTerms> aside_plan;          // the plan terms while the settlement is edited
-  std::optional<plans::SettlementTerms> aside_settlement;    // the settlement terms while the plan is edited
-  bool by_amount = false;                // true: the customer names an affordable instalment; false: a term
-  int instalments = 12;                  // the term while by_amount is false
-  std::int64_t affordable_minor = 0;     // the affordable instalment while by_amount is true
+  std::string account_id;                // whose boxes these are
+  std::uint64_t revision = ~std::uint64_t{0};  // QuoterSlice::revision they were loaded from
   char down_payment_text[32] = {};       // the down payment box, as a plain decimal
   char affordable_text[32] = {};         // the affordable instalment box, as a plain decimal
   char first_payment_text[16] = {};      // the first payment date box, "YYYY-MM-DD"
   char settlement_text[32] = {};         // the settlement amount box, as a plain decimal
-  CalendarChoice calendar_choice;        // core's calendar for the account (jurisdiction, else address)
-  bool calendar_picked = false;          // the collector picked the calendar; else the choice applies once loaded
-  std::optional<plans::PlanRequest> quoted;  // the request the fields below describe
-  const Calendar* quoted_calendar = nullptr;  // the calendar it was quoted with; compared, never read through
-  std::optional<plans::Quote> quote;     // its quote, when it quotes
-  Problems problems;                     // why it does not quote
-  plans::PolicyCheck check;              // violations and approvals of the quote
   std::string focused;                   // the quoter widget with keyboard focus this frame ("quoter.term")
+  std::string apr;                       // the APR the totals showed this frame; empty: none shown
 };
 
 // [SECTION] Contact inputs ------------------------------------------------------------------------------------
 
 inline constexpr int identity_question_count = 5;  // IdentityQuestion's values, birth_date .. city
 
-// The contact panel's inputs for the selected account: which party and channel the compliance banner checks, the
-// contact point, the identity answers being typed and the outcome details. Reset when another account is selected.
+// The contact panel's text boxes for the selected account: the identity answers being typed and the outcome
+// details, and what the panel drew this frame for the test hook. Reset when another account is selected.
 struct ContactInputs {
   std::string account_id;                      // whose inputs these are; empty: not set up yet
-  int party = 0;                               // index into the account's parties
-  ContactChannel channel = ContactChannel::phone;
-  int point = 0;                               // index into the party's usable points for the channel
   char answers[identity_question_count][64] = {};  // one box per IdentityQuestion, by its value
   char promise_amount[32] = {};                // promise-to-pay amount, as a plain decimal
   char promise_due[16] = {};                   // promise-to-pay due date, "YYYY-MM-DD"
   char dispute_reason[128] = {};               // dispute: in the party's words
   bool cease_this_channel_only = false;        // cease-request: only the attempt's channel (else every channel)
+  int letter_template = 0;                     // index into ContactSlice::templates
   std::string notice;                          // why the last button pressed did nothing; empty: none
-  std::optional<Decision> banner;              // the banner's decision this frame (the test hook reads it)
-  std::string banner_party;                    // the party id that decision is about
+  std::optional<Decision> banner;              // the banner's decision as drawn this frame; nullopt: not drawn
+  std::string banner_party;                    // the party that decision is about
   std::vector<std::string> next_debtor;        // the banner's next allowed time in each of the debtor's zones
   std::string next_collector;                  // ... and in the collector's zone; empty when allowed or never
+};
+
+// What the account panel and the queue drew this frame, for the test hook.
+struct PanelShown {
+  std::string account_id;                      // the account the panel showed; empty: none
+  std::string balance;                         // "Balance now" as shown
+  std::vector<std::string> promises;           // "<amount> due <date>: <status>"
+  std::vector<std::string> plans;              // "<status>: <paid> of <total>"
+  std::vector<std::string> holds;              // the holds' lines
+  std::map<std::string, std::string> rows;     // queue row account id -> the balance it shows
 };
 
 // [SECTION] App -----------------------------------------------------------------------------------------------
@@ -151,12 +149,12 @@ struct ContactInputs {
 struct UiScratch {
   char filter[128] = {};          // the queue's filter text box
   WidgetRects widgets;            // the test hook's record of this frame
-  Date today;                     // the host's date this frame (the quoter's quote date)
-  Instant now;                    // the host's clock this frame (compliance checks); as_of midnight UTC without one
   TimeZone collector_zone;        // the collector's zone (HostServices::time_zone), for times shown to them
-  QuoterInputs quoter;            // the plan quoter of the selected account
+  QuoterInputs quoter;            // the plan quoter's text boxes
   ContactInputs contact;          // the contact panel of the selected account
-  ScriptContext caller;           // HostServices::caller, for the contact script
+  PanelShown shown;               // what the account panel and the queue drew
+  ScriptContext caller;           // the limited-content message's caller, business and callback number: the host's
+                                  // (HostServices::caller), the callback falling back to the agency's number
 };
 
 class App {
@@ -173,19 +171,21 @@ class App {
 
   const AppState& state() const { return state_; }
   int frames() const { return frames_; }        // frames built so far
-  const QuoterInputs& quoter() const { return scratch_.quoter; }  // the plan quoter's request and live quote
+  const QuoterSlice& quoter() const { return state_.quoter; }  // the plan quoter's terms and live quote
+  const std::string& quoter_focus() const { return scratch_.quoter.focused; }  // its widget with keyboard focus
   std::string test_state_json() const;          // the test hook's state, as below
 
   // Test hook state (a contract with the browser end-to-end tests; keep it exactly):
   //   {"frame": <frames built>, "status": "loading"|"ready"|"error", "error": "<problems, one per line, or empty>",
-  //    "accounts": <count loaded>, "selected": "<account id or empty>",
+  //    "accounts": <count loaded>, "selected": "<account id or empty>", "filter": "<the queue's filter text>",
   //    "widgets": {"queue.table": {"x":..,"y":..,"w":..,"h":..}, "queue.row.<account id>": {..} (each visible
   //                row's selectable, clipped to the visible part of the table), "account.panel": {..},
   //                "quoter.panel", "quoter.down_payment", "quoter.term", "quoter.schedule", "quoter.offer",
   //                "quoter.apply" (the first violation's Apply button, when there is one), and the other quoter
   //                widgets named in QuoterInputs::focused ("quoter.mode.settlement", "quoter.settlement_amount",
   //                ...): {..}},
-  //    "quote": {"instalments": n, "total_of_payments": <minor units>, "violations": n, "approvals": n,
+  //    "quote": {"instalments": n, "total_of_payments": <minor units>, "balance": <minor units quoted on>,
+  //              "apr": "<the APR the totals show>", "violations": n, "approvals": n,
   //              "kind": "instalments"|"settlement", "calendar": "<calendar id or empty>", "day_roll": "following"..,
   //              "rolled": <rows whose due date was moved>, "focus": "<quoter widget with keyboard focus or empty>"}
   //             or null when no quote,
@@ -199,18 +199,28 @@ class App {
   //               "refused": ["<rule id>", ...] (the last refused start on this account) or null,
   //               "problems": ["<problem text>", ...], "notice": "<why the last button did nothing, or empty>",
   //               "events": <journal events of the account>, "debt_hidden": bool,
-  //               "caller": {"name", "business", "callback"} (what the limited-content message says)}}
-  //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel", "contact.point",
+  //               "caller": {"name", "business", "callback"} (what the limited-content message says),
+  //               "point": "<the contact point the banner checks>", "points": ["<the points the picker offers>"],
+  //               "templates": ["<letter template ids the rule packs name>"], "finished": "<what the last
+  //               attempt or letter recorded, or empty>"},
+  //    "account": null when no account is selected, else {"id", "balance": "<Balance now, as shown>",
+  //               "timeline": ["<recorded at>  <event in plain words>", ...] (every event, newest first),
+  //               "promises": [..], "plans": [..], "holds": [..]},
+  //    "rows": {"<account id>": "<the balance its queue row shows>", ...} (the rows drawn)}
+  //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
+  //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",
-  //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "account.debt_hidden".
+  //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "contact.template",
+  //    "contact.letter" (Record letter, on the letter channel), "account.debt_hidden", "account.timeline",
+  //    "account.back" (back to the queue, in a narrow window where the account is shown alone).
   // Rectangles are in ImGui coordinates: window (CSS) pixels from the window's (canvas's) top-left corner.
 
  private:
   void rebuild_fonts();
-  void apply(Action action);                    // stamps RecordOffer and the contact actions, then update()
+  void apply(Action action);                    // ticks the clock, stamps the recording actions, step(), effects
+  void run(const Effects& effects);             // each effect through the host's services, in order
   EventId next_event_id();                      // the host's next id, or the fallback counter's
-  Instant host_now() const;                     // the host's clock, or midnight UTC of the portfolio's as_of date
-  void publish_new_events(const Journal* before);  // host_.publish for each event not in `before`, in order
+  Instant host_now() const;                     // the host's clock, or the fallback (see HostServices)
   static constexpr int max_contact_events = 4;  // ids stamped on FinishContact: more than any outcome produces
 
   AppState state_;

@@ -1,36 +1,54 @@
 #pragma once
-// The shell's state as values, the actions that change it, and the update function that applies them.
+// The shell's state as values, the actions that change it, the effects an action asks the host to run, and the
+// update function that applies one action.
 //
 // Index of this file:
 // [SECTION] Loaded portfolio   the portfolio with what the queue derives from it once (names, days, search keys)
-// [SECTION] Queue view         sort column, direction, filter and the resulting row order
-// [SECTION] Contact            the contact attempt in progress and what its last step said
-// [SECTION] App state          load status, the loaded portfolio, the selected account, the queue view, offers,
-//                              rule packs, holiday calendars, the contact attempt
-// [SECTION] Actions            what screens and hosts ask for; applied between frames by update()
+// [SECTION] Journal            the journal of events, shared between states and copied only when changed while shared
+// [SECTION] Folds              the account folds kept in step with the journal
+// [SECTION] Queue slice        sort column, direction, filter, the resulting row order and the folds' balances
+// [SECTION] Quoter slice       the plan quoter's terms, its quote and the policy's findings
+// [SECTION] Contact slice      the compliance banner, the attempt in progress and what its last step said
+// [SECTION] Assets slice       rule packs and holiday calendars handed in by the host
+// [SECTION] Sync slice         what the server said of each event, and events that could not be merged
+// [SECTION] App state          load status, the loaded portfolio, the selected account, the clock, the slices
+// [SECTION] Actions            what screens and hosts ask for, one group per slice
+// [SECTION] Effects            what the host runs after an action (publish the events recorded)
+// [SECTION] Update             step() and update()
 //
-// Screens read a const AppState and dispatch actions; only update() makes a new state. Hosts do the I/O (read
-// a file, fetch a URL) and hand the result in as an action, so the same state code runs on every host.
+// Screens read a const AppState and dispatch actions; only update() makes a new state, and it returns the effects
+// for the host to run through its services. Hosts do the I/O (read a file, fetch a URL, store or send an event)
+// and hand results in as actions, so the same state code runs on every host. Every domain result a screen shows
+// (the quote, the policy's findings, the compliance banner, an account's fold and its plans' progress) is computed
+// here, by core, and kept in the state: screens only lay it out.
+//
+// Cost: an action changes the state in place when no other state shares what it changes (the journal, a fold);
+// recording an event costs the same whatever the journal's size.
 
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "parley/account/account.h"
+#include "parley/account/views.h"
 #include "parley/calendar/business_days.h"
+#include "parley/calendar/calendar_choice.h"
 #include "parley/compliance/check.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/contact/contact.h"
 #include "parley/journal/journal.h"
 #include "parley/money.h"
 #include "parley/plans/plan.h"
+#include "parley/plans/policy_check.h"
 #include "parley/portfolio.h"
 #include "parley/problem.h"
 
@@ -44,7 +62,8 @@ struct QueueEntry {
   std::string debtor_name;          // "Given Family" of the first debtor party; empty if none
   std::string client_name;          // the creditor client's name, or its id when the client is unknown
   Locale locale = Locale::en_US;    // display locale from the account's language (en-US when unsupported)
-  Money balance;                    // the balance now (Balance::total)
+  Money balance;                    // the placement's balance (Balance::total); QueueSlice::balance_of gives the
+                                    // balance now, after the account's events
   int days_past_due = 0;            // as of the portfolio's date
   std::string search_key;           // lowercase id, debtor, client and jurisdiction, for the filter
 };
@@ -55,47 +74,163 @@ struct LoadedPortfolio {
   std::vector<QueueEntry> entries;                              // one per account, in portfolio order
   std::unordered_map<std::string_view, std::uint32_t> by_id;    // account id -> index (views into portfolio)
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_consumer;  // consumer_key -> accounts
+  std::unordered_map<std::string_view, const Client*> clients;  // client id -> client
 
   const Account* find_account(std::string_view id) const;     // null when no account has this id
-  std::vector<std::string> consumer_accounts(const Account& account) const;  // same_consumer_accounts, indexed
+  std::optional<std::uint32_t> index_of(std::string_view id) const;  // the account's index, nullopt when unknown
+  const Client* client_of(const Account& account) const;      // its creditor client, or null
+  std::vector<std::uint32_t> consumer_accounts(std::uint32_t account) const;  // the consumer's other accounts
 };
 
 std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio);  // derives entries and index
 
-// [SECTION] Queue view ----------------------------------------------------------------------------------------
+// [SECTION] Journal -------------------------------------------------------------------------------------------
+
+// The journal of a state. Copying a state shares it; edit() copies it first only when another state shares it, so
+// the App, which keeps one state, changes its journal in place. Null (false) until the first event arrives.
+class SharedJournal {
+ public:
+  SharedJournal() = default;
+  explicit SharedJournal(Journal journal);
+
+  explicit operator bool() const { return journal_ != nullptr; }
+  const Journal& operator*() const { return *journal_; }
+  const Journal* operator->() const { return journal_.get(); }
+  const Journal* get() const { return journal_.get(); }
+  Journal& edit();  // the journal to change: created when there is none, copied first when shared
+
+ private:
+  std::shared_ptr<Journal> journal_;
+};
+
+// [SECTION] Folds ---------------------------------------------------------------------------------------------
+
+// AccountState of the accounts the shell works on (the selected one, the consumer's others, those it recorded
+// events for), kept in step with the journal: events that sort after an account's last folded one are applied to
+// its state; an event that sorts before it refolds the account. Entries are shared between copied states like the
+// journal and copied before they change.
+class FoldCache {
+ public:
+  const AccountState* find(std::uint32_t account) const;  // null when the account is not cached
+  std::size_t size() const { return entries_.size(); }
+  std::uint64_t refolds() const { return refolds_; }  // whole refolds so far (first folds included)
+
+  // The account's fold, folded from the journal when it is not cached yet.
+  const AccountState& ensure(const LoadedPortfolio& data, const Journal* journal, std::uint32_t account);
+  // The journal gained `added` (events of one account, any order): applied to the account's cached fold, or the
+  // account refolded when one sorts before its last folded event. Nothing when the account is not cached.
+  void added(const LoadedPortfolio& data, const Journal& journal, std::uint32_t account,
+             std::vector<const Event*> added);
+  // Drops the folds of accounts not in `keep` once more than `limit` are cached.
+  void trim(std::span<const std::uint32_t> keep, std::size_t limit);
+  void clear() { entries_.clear(); }
+
+ private:
+  struct Entry {
+    AccountState state;
+    std::optional<EventId> last;  // the last event folded, in journal order
+  };
+  Entry& own(std::uint32_t account);  // the entry to change, copied first when shared
+  void refold(const LoadedPortfolio& data, const Journal* journal, std::uint32_t account);
+
+  std::map<std::uint32_t, std::shared_ptr<Entry>> entries_;
+  std::uint64_t refolds_ = 0;
+};
+
+// [SECTION] Queue slice ---------------------------------------------------------------------------------------
 
 enum class QueueColumn { id, debtor, client, balance, days_past_due, aging, risk, jurisdiction };
 inline constexpr int queue_column_count = 8;
 
-struct QueueView {
+struct QueueSlice {
   QueueColumn sort_column = QueueColumn::days_past_due;  // `sort_column`: default = days past due, oldest first
   bool descending = true;                                // `descending`: default = true
   std::string filter;                                    // `filter`: case-insensitive substring; empty = all
   std::vector<std::uint32_t> rows;                       // indices into LoadedPortfolio::entries, shown in order
+  std::unordered_map<std::uint32_t, Money> balances;     // the fold's balance now, for accounts where it is not
+                                                         // the placement's
+
+  Money balance_of(const QueueEntry& entry) const;       // the account's balance now
 };
 
-// Recomputes view.rows from the entries, the filter and the sort. Balances in different currencies order by
+// Recomputes slice.rows from the entries, the filter and the sort. Balances in different currencies order by
 // currency code first, then by amount; ties keep the portfolio order.
-void rebuild_rows(QueueView& view, const LoadedPortfolio& data);
+void rebuild_rows(QueueSlice& slice, const LoadedPortfolio& data);
 
-// [SECTION] Contact -------------------------------------------------------------------------------------------
+// [SECTION] Quoter slice --------------------------------------------------------------------------------------
 
-// At most one attempt is in progress. Starting, verifying and finishing are actions; their refusals are kept so
-// the screen can say why nothing happened.
-struct ContactState {
+// What the collector edits in the quoter. The request holds either instalment terms or settlement terms; the
+// other mode's terms are kept aside so switching back restores them. Update keeps the request's balance (the
+// fold's itemisation now), policy, quote date (the agency's today), convenience fee (what the client authorises
+// for the method) and interest (none unless the policy allows it) from core, whatever the screen sends.
+struct QuoterTerms {
+  plans::PlanRequest request;
+  bool settlement = false;               // true: request.settlement is edited; false: request.plan
+  std::optional<plans::InstalmentTerms> aside_plan;          // the plan terms while the settlement is edited
+  std::optional<plans::SettlementTerms> aside_settlement;    // the settlement terms while the plan is edited
+  bool by_amount = false;                // true: the customer names an affordable instalment; false: a term
+  int instalments = 12;                  // the term while by_amount is false
+  std::int64_t affordable_minor = 0;     // the affordable instalment while by_amount is true
+  bool calendar_picked = false;          // the collector picked the calendar; else core's choice applies once loaded
+  friend bool operator==(const QuoterTerms&, const QuoterTerms&) = default;
+};
+
+// The quoter of the selected account: its terms and core's quote of them, recomputed whenever the terms, the
+// balance, the day or the calendars change. Set up afresh when another account is selected.
+struct QuoterSlice : QuoterTerms {
+  std::string account_id;                // whose terms these are; empty: none
+  std::uint64_t revision = 0;            // counts the times update replaced the terms (set-up, mode, Apply): the
+                                         // screen reloads its text boxes then
+  CalendarChoice calendar_choice;        // core's calendar for the account (jurisdiction, else address)
+  std::optional<plans::PlanRequest> quoted;  // the request the fields below describe
+  std::uint64_t quoted_calendars = 0;    // AssetsSlice::calendars_version when it was quoted
+  std::optional<plans::Quote> quote;     // its quote, when it quotes
+  Problems problems;                     // why it does not quote
+  plans::PolicyCheck check;              // violations and approvals of the quote
+  Problems offer_problems;               // why the last RecordOffer recorded nothing (check_offer's problems);
+                                         // empty once an offer is recorded
+
+  // A collector offers alone only what quotes, breaks no bound and needs no approval (core's check_offer).
+  bool can_offer() const;
+  const QuoterTerms& terms() const { return *this; }
+};
+
+// [SECTION] Contact slice -------------------------------------------------------------------------------------
+
+// What the banner checks (the party, channel and contact point picked for the selected account, or the attempt's),
+// core's decision for it at the state's clock, and at most one attempt in progress. Starting, verifying, finishing
+// and recording a letter are actions; their refusals are kept so the screen can say why nothing happened.
+struct ContactSlice {
+  std::string picked_account;                     // whose picks these are
+  std::string party_id;                           // the party picked (default: the first debtor)
+  ContactChannel channel = ContactChannel::phone;
+  std::string point;                              // the contact point picked; empty when the party has none usable
+  std::vector<std::string> points;                // the points core lets the party be reached at on the channel
+                                                  // (reachable_points of the fold), in order
+  std::optional<Decision> banner;                 // check() for the party, channel and point (or the attempt's) now
+  std::string banner_party;                       // the party id that decision is about
+  std::vector<LetterTemplate> templates;          // the letter templates the account's rule packs name
+
   std::optional<ContactSession> session;          // the attempt in progress; nullopt: none
   std::optional<VerificationResult> verification; // the answers last checked in this session
   std::string account_id;                         // the account `refused` and `problems` are about
   std::optional<Decision> refused;                // the last start compliance refused, with every reason
-  Problems problems;                              // why the last start, verification or finish did nothing
+  Problems problems;                              // why the last start, verification, finish or letter did nothing
   std::string finished;                           // what the last finished attempt recorded, e.g.
                                                   // "Right-party contact: 2 events recorded"
 };
 
-// [SECTION] App state -----------------------------------------------------------------------------------------
+// [SECTION] Assets slice --------------------------------------------------------------------------------------
 
-enum class LoadStatus { loading, ready, error };
-std::string_view to_string(LoadStatus status);  // "loading", "ready", "error"
+struct AssetsSlice {
+  std::shared_ptr<const RuleBook> rules;          // the compliance rule packs handed in; null until the first
+  std::vector<std::string> rules_pending;         // rule pack sources the host is still reading or fetching
+  CalendarSet calendars;                          // holiday calendars handed in, by id
+  Problems calendar_problems;                     // calendars that could not be read or loaded (path: source)
+  std::uint64_t calendars_version = 0;            // counts the changes of `calendars`
+};
+
+// [SECTION] Sync slice ----------------------------------------------------------------------------------------
 
 // Where a journal event stands with the server (POST /api/events, docs/api.md).
 enum class SyncStatus { unsent, accepted, rejected };  // "unsent": not yet acknowledged by a server
@@ -106,23 +241,44 @@ struct EventSync {
   friend bool operator==(const EventSync&, const EventSync&) = default;
 };
 
+struct SyncSlice {
+  std::map<EventId, EventSync> events;            // server status of journal events; absent: unsent
+  Problems journal_problems;                      // events handed in that could not be merged (path: source)
+};
+
+// [SECTION] App state -----------------------------------------------------------------------------------------
+
+enum class LoadStatus { loading, ready, error };
+std::string_view to_string(LoadStatus status);  // "loading", "ready", "error"
+
+// The selected account's plans as of the agency's today (plan_progress), kept while the fold, the day and the
+// calendars stay the same.
+struct AccountPanel {
+  std::string account_id;
+  std::size_t events = 0;                         // AccountState::events it was computed for
+  Date as_of;
+  std::uint64_t calendars_version = 0;
+  std::vector<PlanProgress> plans;                // one per AccountState::plans, in order
+};
+
 struct AppState {
   LoadStatus status = LoadStatus::loading;        // until a portfolio or a failure arrives
   std::string source;                             // where the portfolio comes from: a file path or a URL
   Problems problems;                              // why loading failed (status == error)
   std::shared_ptr<const LoadedPortfolio> data;    // set when status == ready
   std::string selected;                           // id of the account shown in the account panel; empty: none
-  QueueView queue;
-  std::shared_ptr<const Journal> journal;         // plan offers recorded this session; null until the first one
-  std::shared_ptr<const RuleBook> rules;          // the compliance rule packs handed in; null until the first
-  std::vector<std::string> rules_pending;         // rule pack sources the host is still reading or fetching
-  std::map<std::string, Calendar, std::less<>> calendars;  // holiday calendars handed in, by id
-  Problems calendar_problems;                     // calendars that could not be read or loaded (path: source)
-  ContactState contact;                           // the contact attempt in progress
-  std::map<EventId, EventSync> sync;              // server status of journal events; absent: unsent
-  Problems journal_problems;                      // events handed in that could not be merged (path: source)
-  Problems offer_problems;                        // why the last RecordOffer recorded nothing (check_offer's
-                                                  // problems); empty once an offer is recorded
+  Instant now;                                    // the host's clock at the last ClockTick
+  Date today;                                     // the agency's day at `now` (agency_today): quotes, promises,
+                                                  // letters and outcomes; the portfolio's as_of date before the
+                                                  // first ClockTick
+  SharedJournal journal;                          // every event recorded here or handed in; null until the first
+  FoldCache folds;                                // folds of the accounts worked on, in step with the journal
+  AccountPanel panel;                             // the selected account's plans' progress
+  QueueSlice queue;
+  QuoterSlice quoter;
+  ContactSlice contact;
+  AssetsSlice assets;
+  SyncSlice sync;
 
   std::string error_text() const;                 // problems, one per line; empty unless status == error
   const Account* selected_account() const;        // null when nothing (or nothing loaded) is selected
@@ -131,7 +287,9 @@ struct AppState {
   const Calendar* calendar(std::string_view id) const;  // the calendar handed in with this id; null if none
   EventSync sync_of(EventId id) const;            // the event's server status (unsent when never reported)
   const Client* client_of(const Account& account) const;  // its creditor client, or null when not loaded
-  // The account's state now: its placement folded with its events in the journal (parley/account/account.h).
+  // The account's state now (parley/account/account.h): the cached fold when the account is worked on (the
+  // selected account always is), else its placement folded with its events.
+  const AccountState* fold_of(std::string_view account_id) const;  // the cached fold, or null
   AccountState account_state(const Account& account) const;
   // May `party` of `account` be contacted on `channel` through `contact_point` (empty: any) at `at`: check() on the
   // account's fold with the loaded rule packs and the folds of the consumer's other accounts; blocked (fail
@@ -141,22 +299,29 @@ struct AppState {
 };
 
 // [SECTION] Actions -------------------------------------------------------------------------------------------
+// Screens leave the ids, instants and author of the actions that record events empty: the App stamps them from the
+// host (HostServices) before update.
 
+// The app: loading, selection, the clock.
 struct LoadStarted { std::string source; };                          // host began reading or fetching it
 struct PortfolioReceived { std::string source; std::string text; };  // host read the portfolio JSON text
 struct LoadFailed { std::string source; std::string message; };      // host could not read or fetch it
 struct SelectAccount { std::string account_id; };                    // empty id closes the account panel
+struct ClockTick { Instant now; };                                   // the host's clock moved on (once a frame)
+using AppAction = std::variant<LoadStarted, PortfolioReceived, LoadFailed, SelectAccount, ClockTick>;
+
+// The queue.
 struct SortQueue { QueueColumn column = QueueColumn::days_past_due; bool descending = true; };
 struct FilterQueue { std::string text; };                            // new filter text
-struct RulesRequested { std::vector<std::string> sources; };         // host began reading or fetching these packs
-struct RulesReceived { std::string source; std::string text; };      // host read one rule pack's JSON text
-struct RulesFailed { std::string source; std::string message; };     // host could not read or fetch one pack;
-                                                                     // every contact stays blocked (fail closed)
-struct CalendarReceived { std::string source; std::string text; };   // host read one holiday calendar's JSON
-struct CalendarFailed { std::string source; std::string message; };  // host could not read or fetch one calendar
-// The collector offers the plan quoted for `request`: update re-quotes it with core and, when it quotes and the
-// policy check finds no violation, appends a PlanAccepted event (canonical request JSON + quote digest) to the
-// journal. Screens leave id, recorded_at and author empty: the App stamps them from the host before update.
+using QueueAction = std::variant<SortQueue, FilterQueue>;
+
+// The quoter.
+struct EditQuote { std::string account_id; QuoterTerms terms; };     // the collector changed the terms
+struct SwitchQuoteMode { std::string account_id; bool settlement = false; };  // instalment plan or settlement
+// The collector applies the compliant alternative of violation `violation` of the current check.
+struct ApplyAlternative { std::string account_id; std::size_t violation = 0; };
+// The collector offers the plan quoted for `request`: update re-quotes it with core and, when core's offer check
+// (check_offer) finds nothing, appends a PlanAccepted event (canonical request JSON + quote digest).
 struct RecordOffer {
   std::string account_id;
   plans::PlanRequest request;
@@ -164,10 +329,18 @@ struct RecordOffer {
   Instant recorded_at;                                               // from the host's clock
   Author author;                                                     // the host's user and device
 };
+using QuoterAction = std::variant<EditQuote, SwitchQuoteMode, ApplyAlternative, RecordOffer>;
 
+// Contact.
+// The collector picks the party, channel and contact point the banner checks (empty point: the first usable one).
+struct PickContact {
+  std::string account_id;
+  std::string party_id;
+  ContactChannel channel = ContactChannel::phone;
+  std::string point;
+};
 // The collector starts an attempt: update checks compliance again at `at` and, when allowed, starts a session and
-// appends its ContactAttempted event; when blocked, it keeps the decision (ContactState::refused) instead.
-// Screens leave id, at and author empty: the App stamps them from the host.
+// appends its ContactAttempted event; when blocked, it keeps the decision (ContactSlice::refused) instead.
 struct StartContact {
   std::string account_id;
   std::string party_id;
@@ -178,31 +351,66 @@ struct StartContact {
   Author author;                                                     // the host's user and device
 };
 struct AnswerQuestions { std::vector<Answer> answers; };             // the party's answers, checked by core
-// The collector records the outcome: update appends the events core produces (finish_contact) and ends the
-// session; with problems (outcome not open, bad promise) it keeps the session and the problems. The App stamps
-// ids (more than any outcome needs), at, today (the collector's local date) and author.
+// The collector records the outcome: update appends the events core produces (finish_contact, dated on the
+// agency's day at `at`) and ends the session; with problems (outcome not open, bad promise) it keeps the session
+// and the problems. The App stamps ids (more than any outcome needs), at and author.
 struct FinishContact {
   ContactOutcome outcome = ContactOutcome::no_answer;
   OutcomeDetails details;                                            // promise, dispute reason, cease scope
   std::vector<EventId> ids;
   Instant at;
-  Date today;
   Author author;
 };
+// The collector records a letter sent to `party_id` at `address` from `template_id`: update checks compliance for
+// the letter channel at `at` and, when allowed, appends core's LetterIssued (make_letter, provided on the agency's
+// day at `at`) once check_event finds nothing to refuse.
+struct RecordLetter {
+  std::string account_id;
+  std::string party_id;
+  std::string template_id;
+  std::string address;                                               // address_key() of one of the party's addresses
+  EventId id;
+  Instant at;
+  Author author;
+};
+using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter>;
 
+// Assets.
+struct RulesRequested { std::vector<std::string> sources; };         // host began reading or fetching these packs
+struct RulesReceived { std::string source; std::string text; };      // host read one rule pack's JSON text
+struct RulesFailed { std::string source; std::string message; };     // host could not read or fetch one pack;
+                                                                     // every contact stays blocked (fail closed)
+struct CalendarReceived { std::string source; std::string text; };   // host read one holiday calendar's JSON
+struct CalendarFailed { std::string source; std::string message; };  // host could not read or fetch one calendar
+using AssetsAction = std::variant<RulesRequested, RulesReceived, RulesFailed, CalendarReceived, CalendarFailed>;
+
+// Sync.
 // Events the host read from its own storage or fetched from the server (JSON Lines, the journal format): merged by
 // id into the journal, never published again. `acknowledged`: the server holds them (fetched from it).
 struct JournalReceived { std::string source; std::string text; bool acknowledged = false; };
 struct EventsAcknowledged { std::vector<EventId> ids; };            // the server stored these (or held them)
 struct EventRejected { EventId id; std::string reason; };           // the server refused this event, and why
+using SyncAction = std::variant<JournalReceived, EventsAcknowledged, EventRejected>;
 
-using Action = std::variant<LoadStarted, PortfolioReceived, LoadFailed, SelectAccount, SortQueue, FilterQueue,
-                            RecordOffer, RulesRequested, RulesReceived, RulesFailed, StartContact, AnswerQuestions,
-                            FinishContact,
-                            CalendarReceived, CalendarFailed,
-                            JournalReceived, EventsAcknowledged, EventRejected>;
+// Any action converts from its own type: update(state, SortQueue{...}).
+using Action = std::variant<AppAction, QueueAction, QuoterAction, ContactAction, AssetsAction, SyncAction>;
 
-AppState update(AppState state, Action action);  // the new state after one action
+template <class T, class Group>
+struct group_holds;
+template <class T, class... Ts>
+struct group_holds<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
+
+// The action of type T inside `action`, or null.
+template <class T>
+T* action_as(Action& action) {
+  T* found = nullptr;
+  std::visit(
+      [&found](auto& group) {
+        if constexpr (group_holds<T, std::decay_t<decltype(group)>>::value) found = std::get_if<T>(&group);
+      },
+      action);
+  return found;
+}
 
 // Collects the actions screens emit during a frame; the app applies them after the frame.
 class Dispatch {
@@ -213,5 +421,23 @@ class Dispatch {
  private:
   std::vector<Action> pending_;
 };
+
+// [SECTION] Effects -------------------------------------------------------------------------------------------
+
+// Events the shell recorded in this action, in the order appended: the host stores or sends them (the desktop
+// appends them to its journal file, the browser's bridge puts them in its outbox for POST /api/events). Never
+// for events the host handed in (JournalReceived).
+struct PublishEvents { std::vector<Event> events; };
+using Effect = std::variant<PublishEvents>;
+using Effects = std::vector<Effect>;
+
+// [SECTION] Update --------------------------------------------------------------------------------------------
+
+struct Step {
+  AppState state;   // the new state
+  Effects effects;  // what the host runs, in order
+};
+Step step(AppState state, Action action);        // the new state after one action, and its effects
+AppState update(AppState state, Action action);  // step(...).state, for callers that run no effects
 
 }  // namespace parley::shell

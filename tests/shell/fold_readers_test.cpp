@@ -1,0 +1,482 @@
+// Every reader of the shell on the account fold, through the UI (whole frames with ImGui's null backend): the call
+// picker after a wrong number, holds after bankrupt or deceased, consent, the balance after a payment handed in
+// (account panel, queue row and sort, quote), letters recorded from the letter channel (the French prior letter,
+// the US validation notice), the account panel's timeline and records, one "today" for quotes, outcomes and letters,
+// the callback number of the limited-content message and the one APR of the quoter. Runs natively and in wasm.
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "parley/account/account.h"
+#include "parley/journal/journal_json.h"
+#include "parley/plans/plan_json.h"
+#include "parley/plans/policy_check.h"
+#include "parley/portfolio_json.h"
+#include "parley/shell/app.h"
+#include "parley/shell/state.h"
+#include "shell_fixtures.h"
+
+namespace ps = parley::shell;
+using namespace parley::shell_test;
+
+namespace {
+
+bool contains(const nlohmann::json& array, const std::string& value) {
+  return std::find(array.begin(), array.end(), value) != array.end();
+}
+
+// One event of another device for `account`, as the server hands it back.
+parley::Event other_device(const std::string& account, std::uint64_t n, parley::Instant at, parley::EventPayload p) {
+  return parley::Event{parley::EventId::from_parts(0xfeed, n), account, {"u-other", "d-other"}, at, n, std::move(p)};
+}
+
+std::string lines(const std::vector<parley::Event>& events) {
+  std::string text;
+  for (const parley::Event& event : events) text += parley::save_event(event) + "\n";
+  return text;
+}
+
+// The first account in `jurisdiction_prefix` whose debtor has a current address and a phone that may be called.
+std::string account_in(const parley::Portfolio& portfolio, const std::string& jurisdiction_prefix) {
+  for (const parley::Account& account : portfolio.accounts) {
+    if (account.jurisdiction.rfind(jurisdiction_prefix, 0) != 0) continue;
+    const parley::Party* debtor = account.debtor();
+    if (!debtor || debtor->addresses.empty() || debtor->phones.empty() || !debtor->phones[0].consent_call) continue;
+    if (debtor->addresses[0].provenance.status != parley::ContactStatus::current) continue;
+    return account.id;
+  }
+  return {};
+}
+
+class FoldReaders : public AppFrames {
+ protected:
+  explicit FoldReaders(ImVec2 display = ImVec2(1400.0f, 1000.0f)) : AppFrames(display) {}
+  // Selects the New York account at noon there, with the rule packs in, and draws it.
+  void open(const std::string& id, int seconds = 12 * 3600) {
+    now_ = new_york_time(portfolio_, seconds);
+    app_->dispatch(ps::SelectAccount{id});
+    frames(2);
+  }
+  // Starts a call from the panel; the attempt's state afterwards.
+  nlohmann::json call() {
+    click("contact.call");
+    return state()["contact"];
+  }
+};
+
+}  // namespace
+
+// A number recorded as a wrong number leaves the call picker: the outcome's ContactPointUpdated is folded, and the
+// picker lists core's reachable points only.
+TEST_F(FoldReaders, AWrongNumberIsGoneFromTheCallPicker) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  const std::string number = account().debtor()->phones[0].number;
+  nlohmann::json c = state()["contact"];
+  ASSERT_TRUE(contains(c["points"], number)) << c.dump();
+  EXPECT_EQ(c["point"], number);
+
+  c = call();
+  ASSERT_TRUE(c["session"].is_object()) << c.dump();
+  alt_key('W');  // wrong number: no verification needed
+  c = state()["contact"];
+  ASSERT_TRUE(c["session"].is_null()) << c.dump();
+  EXPECT_FALSE(contains(c["points"], number)) << c.dump();
+  EXPECT_NE(c["point"], number);
+  // What the banner checks is no longer that number: another one, or none when it was the only one.
+  if (c["points"].empty()) {
+    EXPECT_FALSE(state()["widgets"].contains("contact.point"));
+  } else {
+    EXPECT_EQ(c["point"], c["points"][0]);
+  }
+}
+
+// After "bankrupt" or "deceased" the party is held: the banner blocks with account-hold and Call starts nothing.
+TEST_F(FoldReaders, ABankruptOrDeceasedPartyCannotBeCalledAgain) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  for (const char letter : {'B', 'X'}) {
+    SCOPED_TRACE(letter);
+    portfolio_ = demo_portfolio(80);
+    start();
+    open(id_);
+    ASSERT_EQ(state()["contact"]["allowed"], true) << state()["contact"].dump();
+    ASSERT_TRUE(call()["session"].is_object());
+    alt_key(letter);
+    nlohmann::json c = state()["contact"];
+    ASSERT_TRUE(c["session"].is_null()) << c.dump();
+    EXPECT_EQ(c["allowed"], false);
+    EXPECT_TRUE(contains(c["reasons"], "account-hold")) << c.dump();
+    const int events = c["events"].get<int>();
+    c = call();
+    EXPECT_TRUE(c["session"].is_null());
+    ASSERT_TRUE(c["refused"].is_array()) << c.dump();
+    EXPECT_TRUE(contains(c["refused"], "account-hold"));
+    EXPECT_EQ(c["events"], events) << "nothing recorded";
+    EXPECT_FALSE(state()["account"]["holds"].empty());
+  }
+}
+
+// A phone whose call consent is not given is shown as "no consent" and the call does not start.
+TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
+  ASSERT_FALSE(id_.empty());
+  for (parley::Account& account : portfolio_.accounts) {
+    if (account.id != id_) continue;
+    for (parley::Phone& phone : account.parties[0].phones) phone.consent_call = false;
+  }
+  start();
+  open(id_);
+  nlohmann::json c = state()["contact"];
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "no-consent")) << c.dump();
+  c = call();
+  EXPECT_TRUE(c["session"].is_null()) << c.dump();
+  ASSERT_TRUE(c["refused"].is_array());
+  EXPECT_TRUE(contains(c["refused"], "no-consent"));
+  EXPECT_EQ(c["events"], 0);
+}
+
+// A payment handed in (the server's journal) changes the balance the panel shows, the queue row and its place when
+// sorted by balance, and the balance the quote is made on.
+TEST_F(FoldReaders, APaymentHandedInChangesThePanelTheQueueAndTheQuote) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  // The queue filtered to the account, so that its row is drawn (the table draws the rows scrolled into view).
+  const auto row_shown = [&] {
+    app_->dispatch(ps::FilterQueue{id_});
+    frames(2);
+    const nlohmann::json row = state()["rows"][id_];
+    app_->dispatch(ps::FilterQueue{""});
+    frames(1);
+    return row;
+  };
+  const parley::Account& a = account();
+  const parley::Client* client = app_->state().client_of(a);
+  const parley::AccountState placed = parley::placement_state(a, client);
+  const parley::Money before = placed.balance.total();
+  const parley::Locale locale = app_->state().data->entries[*app_->state().data->index_of(id_)].locale;
+  nlohmann::json s = state();
+  EXPECT_EQ(s["account"]["balance"], parley::format_money(before, locale));
+  EXPECT_EQ(row_shown(), parley::format_money(before, locale));
+  ASSERT_TRUE(s["quote"].is_object());
+  EXPECT_EQ(s["quote"]["balance"], before.minor());
+
+  // Sorted by balance, largest first: where the account stands before the payment.
+  app_->dispatch(ps::SortQueue{ps::QueueColumn::balance, true});
+  const auto place = [&] {
+    const auto& rows = app_->state().queue.rows;
+    return std::find(rows.begin(), rows.end(), *app_->state().data->index_of(id_)) - rows.begin();
+  };
+  const auto place_before = place();
+
+  const parley::Money paid(before.minor() - 100, before.currency());  // all but one dollar, pound or euro
+  parley::PaymentPosted payment{paid, portfolio_.as_of, parley::PaymentMethod::card,
+                                parley::allocate(placed.balance.owed, paid, placed.waterfall()), "R-77"};
+  app_->dispatch(ps::JournalReceived{
+      "/api/events", lines({other_device(id_, 1, now_.plus_seconds(-600), payment)}), true});
+  frames(2);
+  s = state();
+  const parley::Money after(100, before.currency());
+  EXPECT_EQ(s["account"]["balance"], parley::format_money(after, locale)) << s["account"].dump();
+  EXPECT_EQ(row_shown(), parley::format_money(after, locale));
+  EXPECT_EQ(s["quote"]["balance"], 100);
+  EXPECT_GT(place(), place_before) << "a smaller balance sorts later, largest first";
+  EXPECT_EQ(app_->state().queue.balance_of(app_->state().data->entries[*app_->state().data->index_of(id_)]), after);
+  bool described = false;
+  for (const auto& line : s["account"]["timeline"]) {
+    described = described || line.get<std::string>().find(parley::format_money(paid, locale)) != std::string::npos;
+  }
+  EXPECT_TRUE(described) << s["account"]["timeline"].dump();
+  EXPECT_TRUE(published_.empty()) << "events handed in are never published back";
+}
+
+// The letter channel records a LetterIssued from a template the rule packs name: a French account may be called
+// once its R124-4 letter is recorded.
+TEST_F(FoldReaders, AFrenchAccountIsCallableOnceItsR1244LetterIsRecorded) {
+  const std::string id = account_in(portfolio_, "FR");
+  ASSERT_FALSE(id.empty());
+  start();
+  now_ = parley::from_local(*parley::TimeZone::find("Europe/Paris"), portfolio_.as_of, 11 * 3600).earliest();
+  app_->dispatch(ps::SelectAccount{id});
+  frames(2);
+  nlohmann::json c = state()["contact"];
+  ASSERT_EQ(c["channel"], "phone");
+  EXPECT_TRUE(contains(c["reasons"], "fr-r124-4-lettre-prealable")) << c.dump();
+
+  // The letter channel: the template the FR pack names, and the button that records the letter sent.
+  const ps::ContactSlice& cs = app_->state().contact;
+  app_->dispatch(ps::PickContact{id, cs.party_id, parley::ContactChannel::letter, ""});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["templates"], nlohmann::json::array({"fr-r124-4"})) << c.dump();
+  ASSERT_EQ(c["allowed"], true) << c.dump();
+  EXPECT_FALSE(state()["widgets"].contains("contact.call")) << "a letter is recorded, not started like a call";
+  click("contact.letter");
+  c = state()["contact"];
+  EXPECT_EQ(c["events"], 1) << c.dump();
+  EXPECT_TRUE(c["problems"].empty()) << c.dump();
+  ASSERT_EQ(published_.size(), 1u);
+  const parley::LetterIssued* letter = published_[0].get<parley::LetterIssued>();
+  ASSERT_NE(letter, nullptr);
+  EXPECT_EQ(letter->template_id, "fr-r124-4");
+  EXPECT_EQ(letter->template_version, "external");
+  EXPECT_EQ(letter->locale, "fr-FR");
+  EXPECT_EQ(letter->provided, portfolio_.as_of);
+  EXPECT_EQ(letter->figures, app_->state().fold_of(id)->balance.itemised);
+  EXPECT_EQ(letter->document_digest.size(), 64u);
+  EXPECT_EQ(published_[0].author.device, "d-desk");
+  EXPECT_EQ(published_[0].recorded_at, now_);
+
+  // Back on the phone: the prior-letter rule no longer blocks.
+  app_->dispatch(ps::PickContact{id, cs.party_id, parley::ContactChannel::phone, ""});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_FALSE(contains(c["reasons"], "fr-r124-4-lettre-prealable")) << c.dump();
+}
+
+// The US validation notice recorded from the letter channel dates the validation period: a dispute received before
+// the notice was provided is outside it and does not pause collection; one received inside it does.
+TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValidationPeriod) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  app_->dispatch(ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  open(id_);
+  const std::string debtor = account().debtor()->id;
+
+  app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::letter, ""});
+  frames(2);
+  nlohmann::json c = state()["contact"];
+  ASSERT_TRUE(contains(c["templates"], "validation-notice")) << c.dump();
+  ASSERT_EQ(c["templates"][0], "validation-notice");
+  ASSERT_EQ(c["allowed"], true) << c.dump();
+  click("contact.letter");
+  ASSERT_EQ(published_.size(), 1u) << state()["contact"].dump();
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->template_id, "validation-notice");
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->provided, portfolio_.as_of);
+
+  // A dispute received ten days before the notice: outside the period, the phone is not paused by it.
+  app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::phone, ""});
+  app_->dispatch(ps::JournalReceived{
+      "/api/events",
+      lines({other_device(id_, 1, now_.plus_seconds(-10 * 86400),
+                          parley::DisputeOpened{debtor, "not mine", portfolio_.as_of.plus_days(-10)})}),
+      true});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["channel"], "phone");
+  EXPECT_FALSE(contains(c["reasons"], "us-dispute-validation")) << c.dump();
+
+  // One received on the day the notice was provided is inside it: collection pauses until verification.
+  app_->dispatch(ps::JournalReceived{
+      "/api/events",
+      lines({other_device(id_, 2, now_.plus_seconds(60),
+                          parley::DisputeOpened{debtor, "paid already", portfolio_.as_of})}),
+      true});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_TRUE(contains(c["reasons"], "us-dispute-validation")) << c.dump();
+}
+
+// A phone-sized window shows the selected account alone (contact panel above the account panel, no queue): the
+// letter is picked and recorded there by clicks, and the back button returns to the queue.
+class PhoneFrames : public FoldReaders {
+ protected:
+  PhoneFrames() : FoldReaders(ImVec2(390.0f, 844.0f)) {}
+};
+
+TEST_F(PhoneFrames, TheAccountIsShownAloneAndALetterIsRecordedByClicks) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  nlohmann::json s = state();
+  EXPECT_FALSE(s["widgets"].contains("queue.table"));
+  ASSERT_TRUE(s["widgets"].contains("account.back"));
+  ASSERT_TRUE(s["widgets"].contains("contact.channel"));
+
+  click("contact.channel");
+  ASSERT_TRUE(state()["widgets"].contains("contact.channel.letter"));
+  click("contact.channel.letter");
+  ASSERT_EQ(state()["contact"]["channel"], "letter");
+  click("contact.letter");
+  ASSERT_EQ(published_.size(), 1u) << state()["contact"].dump();
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->template_id, "validation-notice");
+  s = state();
+  ASSERT_EQ(s["account"]["timeline"].size(), 1u);
+
+  click("account.back");
+  s = state();
+  EXPECT_EQ(s["selected"], "");
+  EXPECT_TRUE(s["widgets"].contains("queue.table"));
+}
+
+// The account panel: every event newest first in plain words, promises with their status as of the agency's today,
+// plans with their instalments' status, holds.
+TEST_F(FoldReaders, ThePanelShowsTheTimelineNewestFirstPromisesPlansAndHolds) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  EXPECT_TRUE(state()["account"]["timeline"].empty());
+  ASSERT_TRUE(call()["session"].is_object());
+  for (const parley::Answer& answer : right_answers(*account().debtor())) {
+    type("contact.answer." + std::string(parley::to_string(answer.question)), answer.text);
+  }
+  click("contact.verify");
+  ASSERT_EQ(state()["contact"]["session"]["state"], "verified");
+  now_ = now_.plus_seconds(120);
+  alt_key('R');
+  nlohmann::json s = state();
+  ASSERT_TRUE(s["contact"]["session"].is_null()) << s["contact"].dump();
+  const nlohmann::json timeline = s["account"]["timeline"];
+  ASSERT_EQ(timeline.size(), 3u) << timeline.dump();  // attempt, verification, outcome: newest first
+  EXPECT_NE(timeline[0].get<std::string>().find("utcome"), std::string::npos) << timeline.dump();
+  EXPECT_NE(timeline[2].get<std::string>().find(account().debtor()->phones[0].number), std::string::npos)
+      << timeline.dump();
+
+  // Promises handed in, one due in three days, one due ten days ago and unpaid: open and broken as of today.
+  const parley::Account& a = account();
+  const parley::Money amount(2500, a.currency);
+  app_->dispatch(ps::JournalReceived{"/api/events",
+                                     lines({other_device(id_, 1, now_.plus_seconds(-20 * 86400),
+                                                         parley::PromiseMade{amount, portfolio_.as_of.plus_days(-10)}),
+                                            other_device(id_, 2, now_.plus_seconds(-3600),
+                                                         parley::PromiseMade{amount, portfolio_.as_of.plus_days(3)})}),
+                                     true});
+  frames(2);
+  s = state();
+  ASSERT_EQ(s["account"]["promises"].size(), 2u) << s["account"].dump();
+  EXPECT_NE(s["account"]["promises"][0].get<std::string>().find(": broken"), std::string::npos) << s["account"].dump();
+  EXPECT_NE(s["account"]["promises"][1].get<std::string>().find(": open"), std::string::npos) << s["account"].dump();
+  EXPECT_EQ(s["account"]["timeline"].size(), 5u);
+
+  // A plan offered from the quoter: active, its instalments due.
+  if (!app_->quoter().can_offer()) {
+    app_->dispatch(ps::ApplyAlternative{id_, 0});
+    frames(1);
+  }
+  ASSERT_TRUE(app_->quoter().can_offer());
+  click("quoter.offer");
+  s = state();
+  ASSERT_EQ(s["offers"], 1) << s["account"].dump();
+  ASSERT_EQ(s["account"]["plans"].size(), 1u) << s["account"].dump();
+  EXPECT_NE(s["account"]["plans"][0].get<std::string>().find(": active"), std::string::npos) << s["account"].dump();
+  ASSERT_EQ(app_->state().panel.plans.size(), 1u);
+  EXPECT_EQ(app_->state().panel.plans[0].rows.front().status, parley::InstalmentStatus::due);
+}
+
+// One "today": at 03:00 UTC the agency in New York is still on the day before; the quote date, an outcome's dates
+// (a promise's earliest due date, a dispute's received date) and a letter's provided date are all that day.
+TEST_F(FoldReaders, QuotesOutcomesAndLettersTakeTheAgencysDay) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  app_->dispatch(ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  const parley::Date agency_day = portfolio_.as_of;
+  now_ =
+      parley::Instant::from_unix_seconds(std::int64_t{agency_day.plus_days(1).days_since_epoch()} * 86400 + 3 * 3600);
+  ASSERT_EQ(now_.utc_date(), agency_day.plus_days(1));
+  ASSERT_EQ(parley::agency_today(portfolio_, now_), agency_day);
+  app_->dispatch(ps::SelectAccount{id_});
+  frames(2);
+  EXPECT_EQ(app_->quoter().request.today, agency_day);
+  EXPECT_EQ(app_->state().today, agency_day);
+
+  // A letter: provided on the agency's day.
+  app_->dispatch(ps::PickContact{id_, account().debtor()->id, parley::ContactChannel::letter, ""});
+  frames(2);
+  click("contact.letter");
+  ASSERT_EQ(published_.size(), 1u) << state()["contact"].dump();
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->provided, agency_day);
+}
+
+TEST(FoldReadersUpdate, AnOutcomeIsDatedOnTheAgencysDay) {
+  const parley::Portfolio portfolio = demo_portfolio(80);
+  const std::string id = new_york_account(portfolio);
+  ASSERT_FALSE(id.empty());
+  ps::AppState state = ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
+  for (ps::RulesReceived& pack : rule_packs()) state = ps::update(std::move(state), std::move(pack));
+  const parley::Account& account = *state.data->find_account(id);
+  const parley::Party& debtor = *account.debtor();
+  // 20:30 in New York: the UTC day is the next one.
+  const parley::Instant evening = new_york_time(portfolio, 20 * 3600 + 1800);
+  ASSERT_EQ(evening.utc_date(), portfolio.as_of.plus_days(1));
+  state = ps::update(std::move(state), ps::StartContact{id, debtor.id, parley::ContactChannel::phone,
+                                                        debtor.phones[0].number, parley::EventId::from_parts(7, 1),
+                                                        evening, {"u", "d"}});
+  ASSERT_TRUE(state.contact.session);
+  state = ps::update(std::move(state), ps::AnswerQuestions{right_answers(debtor)});
+  ps::FinishContact dispute{parley::ContactOutcome::dispute, {}, {}, evening.plus_seconds(60), {"u", "d"}};
+  for (std::uint64_t i = 0; i < 4; ++i) dispute.ids.push_back(parley::EventId::from_parts(8, i + 1));
+  dispute.details.dispute_reason = "not mine";
+  ps::Step step = ps::step(std::move(state), dispute);
+  ASSERT_FALSE(step.state.contact.session)
+      << (step.state.contact.problems.empty() ? "" : step.state.contact.problems[0].text());
+  ASSERT_EQ(step.effects.size(), 1u);
+  const auto& publish = std::get<ps::PublishEvents>(step.effects[0]);
+  const parley::DisputeOpened* opened = nullptr;
+  for (const parley::Event& event : publish.events) {
+    if (const auto* d = event.get<parley::DisputeOpened>()) opened = d;
+  }
+  ASSERT_NE(opened, nullptr);
+  EXPECT_EQ(opened->received, portfolio.as_of) << "the agency's day, not the UTC one";
+}
+
+// The limited-content message gives the agency's number when the host has none; the host's number wins.
+TEST_F(FoldReaders, TheCallbackNumberIsTheAgencysUnlessTheHostGivesOne) {
+  ASSERT_FALSE(id_.empty());
+  ASSERT_TRUE(portfolio_.agency);
+  start();
+  open(id_);
+  EXPECT_EQ(state()["contact"]["caller"]["callback"], portfolio_.agency->phone);
+  ASSERT_TRUE(call()["session"].is_object());
+  bool said = false;
+  for (const parley::ScriptItem& item : parley::contact_script(*app_->state().contact.session,
+                                                               *app_->state().fold_of(id_),
+                                                               *app_->state().assets.rules,
+                                                               parley::ScriptContext{"u-collector", "",
+                                                                                     portfolio_.agency->phone})) {
+    for (const std::string& line : item.lines) said = said || line.find(portfolio_.agency->phone) != std::string::npos;
+  }
+  EXPECT_TRUE(said) << "the script core writes with that number says it";
+
+  ps::HostServices host;
+  host.caller.callback_number = "+18005550100";
+  start(host);
+  open(id_);
+  EXPECT_EQ(state()["contact"]["caller"]["callback"], "+18005550100");
+}
+
+// One APR on a screen: the quoter's totals show the APR its disclosure states (core's apr_text), and interest can be
+// chosen only where core says the policy allows it.
+TEST_F(FoldReaders, TheQuoterShowsTheDisclosuresAprAndInterestOnlyWhereAllowed) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  ASSERT_TRUE(app_->quoter().quote);
+  const parley::plans::Quote& quote = *app_->quoter().quote;
+  const parley::Locale locale = app_->state().data->entries[*app_->state().data->index_of(id_)].locale;
+  const std::string apr = parley::plans::apr_text(quote, locale);
+  EXPECT_EQ(state()["quote"]["apr"], apr);
+  EXPECT_NE(parley::plans::disclosure_text(quote, locale).find(apr), std::string::npos);
+  const bool allowed = parley::plans::interest_allowed(app_->quoter().request.policy);
+  EXPECT_EQ(state()["widgets"].contains("quoter.interest"), allowed);
+
+  // A client without a rate cap: no interest widget, and the request carries no interest whatever is sent.
+  for (parley::Client& client : portfolio_.clients) client.policy.max_interest_rate_bp = 0;
+  start();
+  open(id_);
+  EXPECT_FALSE(state()["widgets"].contains("quoter.interest"));
+  ps::QuoterTerms terms = app_->quoter().terms();
+  ASSERT_TRUE(terms.request.plan);
+  terms.request.plan->interest = parley::plans::InterestMethod::simple;
+  terms.request.plan->annual_rate_bp = 900;
+  app_->dispatch(ps::EditQuote{id_, terms});
+  EXPECT_EQ(app_->quoter().request.plan->interest, parley::plans::InterestMethod::none);
+  EXPECT_EQ(app_->quoter().request.plan->annual_rate_bp, 0);
+}
