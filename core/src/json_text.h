@@ -35,7 +35,12 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 // The problem for a syntax error nlohmann reports at `position` (characters read, the offending one included)
 // with its exception text: path "line L, column C", message the parser's reason, cut short if it quotes a long
 // stretch of the text.
-Problem syntax_problem(std::string_view text, std::size_t position, std::string_view parser_message);
+Problem syntax_problem(std::string_view text, std::size_t position, std::string_view parser_message,
+                       std::size_t first_line = 1);
+
+// The syntax error nlohmann's parser finds in `text`, as syntax_problem states it (lines counted from
+// `first_line`, for a line of JSON Lines); nullopt when `text` is JSON.
+std::optional<Problem> find_syntax_error(std::string_view text, std::size_t first_line = 1);
 
 
 // [SECTION] Messages ------------------------------------------------------------------------------------------

@@ -15,8 +15,6 @@
 // cleanly is passed to validate_event, so one mistake is reported once.
 #include "parley/journal/journal_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -603,44 +601,6 @@ constexpr auto kEvent = json::object<Event>(kEventType, words("expected a JSON o
 
 // [SECTION] Reading ---------------------------------------------------------------------------------------------------
 
-// nlohmann's parser, asked where and why a text the reader refused is not JSON.
-struct SyntaxError {
-  std::string message;  // empty: the text is JSON
-  std::size_t at = 0;   // the byte offset of the error
-
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(std::int64_t) { return true; }
-  bool number_unsigned(std::uint64_t) { return true; }
-  bool number_float(double, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(nlohmann::json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
-  bool key(std::string&) { return true; }
-  bool end_object() { return true; }
-  bool start_array(std::size_t) { return true; }
-  bool end_array() { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    at = position == 0 ? 0 : position - 1;  // nlohmann counts the offending character as read
-    std::string_view what = error.what();
-    if (const std::size_t dash = what.find(" - "); dash != std::string_view::npos) {
-      what.remove_prefix(dash + 3);
-    } else if (const std::size_t colon = what.find(": "); colon != std::string_view::npos) {
-      what.remove_prefix(colon + 2);
-    }
-    constexpr std::size_t kLongest = 160;  // "last read" may hold the rest of the line
-    if (what.size() > kLongest) {
-      std::size_t cut = kLongest;
-      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
-      message = std::string(what.substr(0, cut)) + "...";
-    } else {
-      message = std::string(what);
-    }
-    if (message.empty()) message = "syntax error";
-    return false;
-  }
-};
-
 // Reads one event's text with `reader` (restarted on it); its problems go to `sink` under "line N" when `lines`
 // (JSON Lines, the text being line `first_line`), syntax errors at "line L, column C" counted from `first_line`.
 // Whether the event `e` (default-constructed) read cleanly and validate_event found nothing.
@@ -650,12 +610,8 @@ bool read_event(json::Reader& reader, std::string_view text, std::size_t first_l
   Problems problems = reader.read(kEvent, e);
   const std::size_t more = reader.problem_count() - problems.size();
   if (reader.text_refused()) {
-    SyntaxError error;
-    nlohmann::json::sax_parse(text.begin(), text.end(), &error);
-    if (!error.message.empty()) {
-      const auto [line, column] = json_text::line_and_column(text, error.at);
-      sink.add("line " + std::to_string(first_line + line - 1) + ", column " + std::to_string(column),
-               std::move(error.message));
+    if (std::optional<Problem> syntax = json_text::find_syntax_error(text, first_line)) {
+      sink.add(std::move(syntax->path), std::move(syntax->message));
       return false;
     }
     // JSON nested deeper than json::max_depth: the reader's one problem, at "line L, column C" of `text`.

@@ -46,32 +46,6 @@ std::size_t opening_of_level(std::string_view text, std::size_t level) {
   return text.size();
 }
 
-// nlohmann's parser, asked only where and why a text the scanner refused is not JSON.
-struct SyntaxError {
-  bool found = false;
-  std::size_t position = 0;
-  std::string message;
-
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(std::int64_t) { return true; }
-  bool number_unsigned(std::uint64_t) { return true; }
-  bool number_float(double, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(nlohmann::json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
-  bool key(std::string&) { return true; }
-  bool end_object() { return true; }
-  bool start_array(std::size_t) { return true; }
-  bool end_array() { return true; }
-  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& error) {
-    found = true;
-    position = at;
-    message = error.what();
-    return false;
-  }
-};
-
 bool of_kind(const Member& m, int kind) {
   return ((m.kinds >> kind) & 1U) != 0;
 }
@@ -676,10 +650,8 @@ Problems Reader::read_root(const Codec& codec, void* root, void (*reset)(void*))
   root_codec_ = &codec;
   root_ = root;
   if (scan(text_, *this, scratch_) == Scan::refused) {
-    SyntaxError error;
-    nlohmann::json::sax_parse(text_.data(), text_.data() + text_.size(), &error);
-    if (error.found) {
-      refuse_text(json_text::syntax_problem(text_, error.position, error.message));
+    if (std::optional<Problem> syntax = json_text::find_syntax_error(text_)) {
+      refuse_text(std::move(*syntax));
     } else {
       // JSON the scanner does not take (nested deeper than it keeps track of): read through nlohmann's parser.
       clear();
