@@ -15,6 +15,8 @@
 //   queueRows(state)     the drawn queue rows as [widget name, rect] from the top down
 //   rowAccount(name)     the account id in a queue row's widget name
 //   rowWithoutEvents(rows)  the first of queueRows' rows whose account has no events on the server
+//   untilSteadyRows(page, ok, description)  the state once `ok` holds and two readings two frames apart show the
+//                        same queue rows at the same places (a filter being applied redraws them)
 //   canvasBox(page)      the canvas's CSS box, its buffer size, the device pixel ratio and the window size
 //   clickWidget(page, rect, { nearLeft })  clicks inside a widget rect from the hook (its middle, or near its
 //                        left end for wide ones when nearLeft is set)
@@ -134,6 +136,19 @@ export async function rowWithoutEvents(rows) {
     if ((await res.json()).events.length === 0) return [name, rect];
   }
   return assert.fail('every visible row has events on the server');
+}
+
+export async function untilSteadyRows(page, ok, description, timeoutMs = 15000) {
+  const stopAt = Date.now() + timeoutMs;
+  let last = null;
+  for (;;) {
+    const state = await readState(page);
+    const rows = state && ok(state) ? JSON.stringify(queueRows(state)) : null;
+    if (rows !== null && rows === last) return state;
+    assert.ok(Date.now() <= stopAt, `no steady ${description} within ${timeoutMs} ms`);
+    last = rows;
+    await frames(page);
+  }
 }
 
 export async function canvasBox(page) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   base, canvasBox, clickWhenSteady, clickWidget, frames, loadQueue, output, queueRows, readState, rowAccount, rowWithoutEvents,
-  until, useChromium,
+  until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -30,12 +30,13 @@ for (const [size, viewport] of sizes) {
     const loaded = await loadQueue(page, 'queue.filter');
     await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
     await page.keyboard.type('us-');
-    const filtered = await until(page, (s) => s.filter === 'us-' && queueRows(s).length > 0, 'queue filtered by us-');
+    const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-' && queueRows(s).length > 0,
+      'queue filtered by us-');
     await page.screenshot({ path: join(output, `queue-${size}.png`) });
 
-    const [rowName, row] = await rowWithoutEvents(queueRows(filtered));
+    const [rowName] = await rowWithoutEvents(queueRows(filtered));
     const id = rowAccount(rowName);
-    await clickWidget(page, row, { nearLeft: true });
+    await clickWhenSteady(page, rowName, { nearLeft: true });
     let state = await until(page, (s) => s.selected === id && s.account?.id === id &&
       s.contact?.templates?.length > 0 && s.widgets['contact.channel'], 'the account panel of ' + id);
     assert.equal(state.contact.channel, 'phone');

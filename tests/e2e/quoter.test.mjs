@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   clickWhenSteady, clickWidget, loadQueue, output, press, queueRows, readState, rowAccount, rowWithoutEvents, until,
-  useChromium,
+  untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -57,11 +57,11 @@ test('quoter from the keyboard: US calendar, term by arrows, settlement by Space
   // first row whose account nothing has been recorded for (the first test here offers on the queue's top row).
   await clickWidget(page, loaded.widgets['queue.filter']);
   await page.keyboard.type('us-');
-  const filtered = await until(page, (s) => s.filter === 'us-' && queueRows(s).length > 0 &&
+  const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-' && queueRows(s).length > 0 &&
     queueRows(s).length < s.accounts, 'queue filtered by us-');
-  const [rowName, row] = await rowWithoutEvents(queueRows(filtered));
+  const [rowName] = await rowWithoutEvents(queueRows(filtered));
   const id = rowAccount(rowName);
-  await clickWidget(page, row);
+  await clickWhenSteady(page, rowName);
 
   // The account's calendar arrives from calendars/ and due dates follow the next business day.
   let state = await until(page, (s) => s.selected === id && s.quote?.calendar === 'US-FEDERAL' &&
