@@ -58,6 +58,17 @@ bool waits_for_kind(const Member& m) {
 
 // [SECTION] Places --------------------------------------------------------------------------------------------
 
+void Reader::aim_at_member(Frame& f, const Member& m) {
+  void* field = m.field != nullptr ? m.field(f.target) : nullptr;
+  if (m.codec->form == Form::by_kind) {
+    f.slot = m.codec->alternatives[static_cast<std::size_t>(f.kind)];
+    f.slot_target = m.codec->alternative(field, f.kind);
+  } else {
+    f.slot = m.codec;
+    f.slot_target = field;
+  }
+}
+
 void Reader::append_slot(std::string& path, const Frame& f) const {
   if (f.codec == nullptr) return;
   if (f.codec->form == Form::array) {
@@ -403,14 +414,7 @@ void Reader::replay(Frame& f) {
     const Member& m = type.members[static_cast<std::size_t>(t.member)];
     if (!of_kind(m, f.kind)) continue;  // of another kind: reported when the object ends
     f.member = t.member;
-    void* field = m.field != nullptr ? m.field(f.target) : nullptr;
-    if (m.codec->form == Form::by_kind) {
-      f.slot = m.codec->alternatives[static_cast<std::size_t>(f.kind)];
-      f.slot_target = m.codec->alternative(field, f.kind);
-    } else {
-      f.slot = m.codec;
-      f.slot_target = field;
-    }
+    aim_at_member(f, m);
     replay_events(t.begin, t.end);
   }
   if (taped_.empty() && !recording_) {
@@ -604,14 +608,7 @@ bool Reader::on_key(std::string_view name) {
       return true;
     }
   }
-  void* field = m.field != nullptr ? m.field(f.target) : nullptr;
-  if (m.codec->form == Form::by_kind) {
-    f.slot = m.codec->alternatives[static_cast<std::size_t>(f.kind)];
-    f.slot_target = m.codec->alternative(field, f.kind);
-  } else {
-    f.slot = m.codec;
-    f.slot_target = field;
-  }
+  aim_at_member(f, m);
   return true;
 }
 

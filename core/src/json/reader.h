@@ -184,6 +184,9 @@ class Reader {
   int member_index(std::string_view name) const;
   std::string object_path() const;  // the path of the top frame's object or array
   void append_slot(std::string& path, const Frame& f) const;
+  // Points f's slot at member `m` of its object: the member's codec, or for a member read by kind the codec of
+  // the object's kind.
+  static void aim_at_member(Frame& f, const Member& m);
   void add(std::string where, std::string message);
   std::pair<std::size_t, std::size_t> line_and_column_of_level() const;  // of the first level past max_depth
   int position() const;  // where a problem reported now goes among its object's problems
