@@ -40,7 +40,10 @@ double ShellBench::record_one() {
                            shell::StartContact{account.id, debtor->id, ContactChannel::phone, debtor->phones[0].number,
                                                attempt, at_, author});
     if (!state_.contact.session) continue;  // compliance blocks this one now: the next
-    shell::FinishContact finish{ContactOutcome::no_answer, {}, {}, at_.plus_seconds(60), author};
+    shell::FinishContact finish;
+    finish.outcome = ContactOutcome::no_answer;
+    finish.at = at_.plus_seconds(60);
+    finish.author = author;
     for (int i = 0; i < 4; ++i) finish.ids.push_back(EventId::from_parts(0x0bec5, ++ids_));
     const auto start = std::chrono::steady_clock::now();
     shell::Step step = shell::step(std::move(state_), std::move(finish));
