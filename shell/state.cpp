@@ -490,6 +490,12 @@ void normalise(QuoterSlice& q, const AppState& state, const AccountState& fold, 
   request.convenience_fee = plans::authorised_convenience_fee(client.policy, request.method, request.currency);
   if (request.plan) {
     plans::InstalmentTerms& terms = *request.plan;
+    const Money floor = plans::min_down_payment(client.policy, request.balance, request.currency);
+    if (terms.down_payment.minor() == q.down_floor && floor != terms.down_payment) {
+      terms.down_payment = floor;
+      ++q.revision;
+    }
+    q.down_floor = floor.minor();
     if (!plans::interest_allowed(client.policy)) terms.interest = plans::InterestMethod::none;
     if (terms.interest == plans::InterestMethod::none) terms.annual_rate_bp = 0;
     if (q.by_amount) {

@@ -168,6 +168,12 @@ TEST_F(FoldReaders, APaymentHandedInChangesThePanelTheQueueAndTheQuote) {
   EXPECT_EQ(row_shown(), parley::format_money(before, locale));
   ASSERT_TRUE(s["quote"].is_object());
   EXPECT_EQ(s["quote"]["balance"], before.minor());
+  // The opening offer's down payment is the client's smallest; left there, it follows the balance.
+  ASSERT_NE(client, nullptr);
+  ASSERT_GT(client->policy.min_down_payment_bp, 0);
+  ASSERT_TRUE(app_->state().quoter.request.plan);
+  EXPECT_EQ(app_->state().quoter.request.plan->down_payment,
+            parley::plans::min_down_payment(client->policy, placed.balance.itemised, a.currency));
 
   // Sorted by balance, largest first: where the account stands before the payment.
   app_->dispatch(ps::SortQueue{ps::QueueColumn::balance, true});
@@ -188,6 +194,10 @@ TEST_F(FoldReaders, APaymentHandedInChangesThePanelTheQueueAndTheQuote) {
   EXPECT_EQ(s["account"]["balance"], parley::format_money(after, locale)) << s["account"].dump();
   EXPECT_EQ(row_shown(), parley::format_money(after, locale));
   EXPECT_EQ(s["quote"]["balance"], 100);
+  EXPECT_TRUE(app_->state().quoter.problems.empty()) << app_->state().quoter.problems.front().text();
+  EXPECT_EQ(app_->state().quoter.request.plan->down_payment,
+            parley::plans::min_down_payment(client->policy, app_->state().fold_of(id_)->balance.itemised, a.currency));
+  EXPECT_LT(app_->state().quoter.request.plan->down_payment, after);
   EXPECT_GT(place(), place_before) << "a smaller balance sorts later, largest first";
   EXPECT_EQ(app_->state().queue.balance_of(app_->state().data->entries[*app_->state().data->index_of(id_)]), after);
   bool described = false;

@@ -14,6 +14,7 @@ namespace parley {
 plans::PlanRequest opening_offer(const AccountState& state, const Client& client, Date today) {
   plans::PlanRequest request = plans::opening_request(*state.account, client, today);
   request.balance = state.balance.itemised;
+  if (request.plan) request.plan->down_payment = plans::min_down_payment(request.policy, request.balance, request.currency);
   return request;
 }
 

@@ -38,6 +38,10 @@ constexpr auto kFindingCodes =
                                   {FindingCode::term_needs_supervisor, "term-needs-supervisor"},
                                   {FindingCode::settlement_needs_supervisor, "settlement-needs-supervisor"}});
 
+std::int64_t owed_of(const Balance& b) {
+  return b.principal.minor() + b.interest.minor() + b.fees.minor() - b.payments.minor() - b.credits.minor();
+}
+
 }  // namespace
 
 std::string_view to_string(FindingCode code) { return kFindingCodes.text(code); }
@@ -65,6 +69,10 @@ int collector_term_months(const Policy& policy) {
                                            : policy.max_term_months;
 }
 
+Money min_down_payment(const Policy& policy, const Balance& balance, Currency currency) {
+  return Money(share_up(std::max<std::int64_t>(owed_of(balance), 0), policy.min_down_payment_bp), currency);
+}
+
 PlanRequest opening_request(const Account& account, const Client& client, Date today) {
   const Currency currency = account.currency;
   PlanRequest request;
@@ -75,7 +83,7 @@ PlanRequest opening_request(const Account& account, const Client& client, Date t
   request.method = PaymentMethod::bank_transfer;
   request.convenience_fee = authorised_convenience_fee(client.policy, request.method, currency);
   InstalmentTerms terms;
-  terms.down_payment = Money::zero(currency);
+  terms.down_payment = min_down_payment(client.policy, request.balance, currency);
   terms.frequency = allows_frequency(client.policy, Frequency::monthly) || client.policy.allowed_frequencies.empty()
                         ? Frequency::monthly
                         : client.policy.allowed_frequencies.front();
@@ -89,10 +97,6 @@ PlanRequest opening_request(const Account& account, const Client& client, Date t
 
 // [SECTION] Bounds --------------------------------------------------------------------------------------------
 namespace {
-
-std::int64_t owed_of(const Balance& b) {
-  return b.principal.minor() + b.interest.minor() + b.fees.minor() - b.payments.minor() - b.credits.minor();
-}
 
 // The allowed frequency whose period is nearest `f`'s (the first listed on a tie); nullopt when none is allowed.
 std::optional<Frequency> nearest_allowed(const Policy& p, Frequency f) {
@@ -175,7 +179,7 @@ struct Finder {
       violation(FindingCode::instalment_below_minimum, size_path, minimum, q.regular_instalment.minor(),
                 words(FindingCode::instalment_below_minimum, money(minimum), money(q.regular_instalment.minor())));
     }
-    const std::int64_t down_min = share_up(owed_of(r.balance), p.min_down_payment_bp);
+    const std::int64_t down_min = min_down_payment(p, r.balance, r.currency).minor();
     if (t.down_payment.minor() < down_min) {
       violation(FindingCode::down_payment_below_minimum, "plan.down_payment", down_min, t.down_payment.minor(),
                 words(FindingCode::down_payment_below_minimum, money(down_min), money(t.down_payment.minor())));
@@ -263,8 +267,8 @@ std::optional<PlanRequest> repair_once(const PlanRequest& r, const Calendar* cal
     if (t.annual_rate_bp == 0) t.interest = InterestMethod::none;
   }
   if (t.setup_fee.minor() > p.max_setup_fee.minor()) t.setup_fee = Money(p.max_setup_fee.minor(), a.currency);
-  const std::int64_t down_min = share_up(owed_of(a.balance), p.min_down_payment_bp);
-  if (t.down_payment.minor() < down_min) t.down_payment = Money(down_min, a.currency);
+  const Money down_min = min_down_payment(p, a.balance, a.currency);
+  if (t.down_payment.minor() < down_min.minor()) t.down_payment = down_min;
 
   QuoteResult quoted = quote_plan(a, calendar);
   if (!quoted.quote) return std::nullopt;

@@ -302,6 +302,34 @@ TEST(PlanPolicyQueries, OpeningOfferNeedsNoSupervisor) {
   EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->instalments, 9);
 }
 
+// The opening offer carries the smallest down payment the client accepts, so that it breaks no bound: 10% of
+// $2,400.01 rounds up to $240.01.
+TEST(PlanPolicyQueries, OpeningOfferPaysTheSmallestDownPaymentThePolicyAccepts) {
+  Account account;
+  account.currency = usd_currency();
+  account.balance = balance_of(240001, ymd(2026, 1, 31));
+  Client client;
+  client.currency = usd_currency();
+  client.policy.allowed_frequencies = {Frequency::monthly};
+  client.policy.max_term_months = 12;
+  client.policy.min_down_payment_bp = 1000;
+  EXPECT_EQ(min_down_payment(client.policy, account.balance, usd_currency()), Money(24001, usd_currency()));
+  const PlanRequest request = opening_request(account, client, ymd(2026, 3, 2));
+  EXPECT_EQ(request.plan->down_payment, Money(24001, usd_currency()));
+  const auto quote = quote_plan(request, nullptr);
+  ASSERT_TRUE(quote.ok());
+  const PolicyCheck check = check_policy(request, *quote.quote);
+  EXPECT_TRUE(check.compliant()) << check.violations.front().message;
+  EXPECT_TRUE(check.approvals.empty()) << check.approvals.front().message;
+
+  // Nothing owed (overpaid): no down payment.
+  Balance paid = account.balance;
+  paid.payments = Money(250000, usd_currency());
+  EXPECT_EQ(min_down_payment(client.policy, paid, usd_currency()), Money(0, usd_currency()));
+  client.policy.min_down_payment_bp = 0;
+  EXPECT_EQ(opening_request(account, client, ymd(2026, 3, 2)).plan->down_payment, Money(0, usd_currency()));
+}
+
 TEST(PlanPolicy, InterestMayBeChargedOnlyUnderARateCapAboveZero) {
   Policy p = strict_policy();
   EXPECT_TRUE(interest_allowed(p));

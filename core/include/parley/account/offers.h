@@ -18,9 +18,9 @@ namespace parley {
 
 // [SECTION] Starting points -----------------------------------------------------------------------------------
 
-// The offer a collector starts from: plans::opening_request (no down payment, 12 monthly instalments or the
-// policy's first frequency, fewer when a supervisor would have to approve 12, by bank transfer with the fee the
-// client authorises) over the balance now.
+// The offer a collector starts from: plans::opening_request (the smallest down payment the policy accepts, 12
+// monthly instalments or the policy's first frequency, fewer when a supervisor would have to approve 12, by bank
+// transfer with the fee the client authorises) over the balance now.
 plans::PlanRequest opening_offer(const AccountState& state, const Client& client, Date today);
 
 // The settlement a collector starts from for `request`'s balance and policy: one payment today of the lowest

@@ -88,7 +88,12 @@ Money authorised_convenience_fee(const Policy& policy, PaymentMethod method, Cur
 // supervisor_term_months when that is set and shorter.
 int collector_term_months(const Policy& policy);
 
-// The offer a collector starts from for an account: its balance and client policy, no down payment, 12
+// The smallest down payment the policy accepts on `balance`: min_down_payment_bp of what is owed, rounded up to the
+// minor unit.
+Money min_down_payment(const Policy& policy, const Balance& balance, Currency currency);
+
+// The offer a collector starts from for an account: its balance and client policy, the smallest down payment it
+// accepts (min_down_payment), 12
 // instalments monthly (or at the policy's first allowed frequency; fewer when 12 would run longer than
 // collector_term_months, so the opening offer needs no approval), the first a month after `today`, by bank
 // transfer with the fee the client authorises, no interest and no set-up fee.

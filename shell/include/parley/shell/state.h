@@ -182,6 +182,8 @@ struct QuoterSlice : QuoterTerms {
   std::uint64_t revision = 0;            // counts the times update replaced the terms (set-up, mode, Apply): the
                                          // screen reloads its text boxes then
   CalendarChoice calendar_choice;        // core's calendar for the account (jurisdiction, else address)
+  std::int64_t down_floor = 0;           // the policy's smallest down payment on the balance at the last update: a
+                                         // down payment left at it follows the balance when a payment changes it
   std::optional<plans::PlanRequest> quoted;  // the request the fields below describe
   std::uint64_t quoted_calendars = 0;    // AssetsSlice::calendars_version when it was quoted
   std::optional<plans::Quote> quote;     // its quote, when it quotes
