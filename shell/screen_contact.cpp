@@ -538,9 +538,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
                 &blocked_text);
       }
     }
-    static const RuleBook no_rules;
-    script(contact_script(*session, *fold, state.assets.rules ? *state.assets.rules : no_rules, scratch.caller),
-           scratch);
+    script(contact_script(*session, *fold, state.assets.rules(), scratch.caller), scratch);
     if (!debt_may_be_discussed(*session)) verification(state, *account, *session, c, scratch, dispatch);
     outcomes(*account, *session, c, scratch, dispatch);
   }

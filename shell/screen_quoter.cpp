@@ -318,7 +318,7 @@ void draw_common_inputs(QuoterTerms& t, const QuoterSlice& q, const AppState& st
       request.calendar_id.clear();
       request.day_roll = DayRoll::none;
     }
-    for (const auto& [id, calendar] : state.assets.calendars) {
+    for (const auto& [id, calendar] : state.assets.calendars()) {
       const std::string item = id + " \xE2\x80\x94 " + calendar.name;
       if (ImGui::Selectable(item.c_str(), id == request.calendar_id)) {
         t.calendar_picked = true;
@@ -338,7 +338,7 @@ void draw_common_inputs(QuoterTerms& t, const QuoterSlice& q, const AppState& st
   } else {
     text_muted("account's calendar: " + choice.id + " (" + choice.reason + ")");
   }
-  for (const Problem& problem : state.assets.calendar_problems) {
+  for (const Problem& problem : state.assets.calendar_problems()) {
     label("");
     ImGui::TextColored(violation_colour, "%s", problem.text().c_str());
   }

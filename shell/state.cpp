@@ -325,9 +325,30 @@ EventSync AppState::sync_of(EventId id) const {
   return it == sync.events.end() ? EventSync{} : it->second;
 }
 
-const Calendar* AppState::calendar(std::string_view id) const {
-  const auto it = assets.calendars.find(id);
-  return it == assets.calendars.end() ? nullptr : &it->second;
+const Calendar* AppState::calendar(std::string_view id) const { return assets.files ? assets.files->calendar(id) : nullptr; }
+
+const RuleBook& AssetsSlice::rules() const {
+  // Before the host has expected or handed in any file, contact waits as it does while they load.
+  static const RuleBook not_requested = [] {
+    RuleBook book;
+    book.pending.push_back(std::string(rules_folder));
+    return book;
+  }();
+  return files ? files->rules : not_requested;
+}
+
+const CalendarSet& AssetsSlice::calendars() const {
+  static const CalendarSet none;
+  return files ? files->calendars : none;
+}
+
+Problems AssetsSlice::calendar_problems() const {
+  Problems problems;
+  if (!files) return problems;
+  for (const Problem& p : files->problems) {
+    if (p.path.starts_with(calendars_folder)) problems.push_back(p);
+  }
+  return problems;
 }
 
 const Client* AppState::client_of(const Account& account) const { return data ? data->client_of(account) : nullptr; }
@@ -345,13 +366,7 @@ AccountState AppState::account_state(const Account& account) const {
 
 Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
                                     std::string_view contact_point) const {
-  // Before the host has asked for any pack, contact waits as it does while they load.
-  static const RuleBook not_requested = [] {
-    RuleBook book;
-    book.pending.push_back("rules");
-    return book;
-  }();
-  const RuleBook& book = assets.rules ? *assets.rules : not_requested;
+  const RuleBook& book = assets.rules();
   std::optional<AccountState> own;
   const AccountState* state = fold_of(account.id);
   if (!state) state = &own.emplace(account_state(account));
@@ -458,7 +473,7 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
   c.banner.reset();
   c.banner_party.clear();
   c.points.clear();
-  c.templates = state.assets.rules ? letter_templates(*state.assets.rules, account) : std::vector<LetterTemplate>{};
+  c.templates = letter_templates(state.assets.rules(), account);
   if (account.parties.empty()) return;
   if (!find_party(account, c.party_id)) {
     const Party* debtor = account.debtor();
@@ -543,10 +558,10 @@ void refresh_quoter(AppState& state, const Account& account, const AccountState&
   }
   if (!client) return;
   normalise(q, state, fold, *client);
-  if (q.quoted && *q.quoted == q.request && q.quoted_calendars == state.assets.calendars_version) return;
+  if (q.quoted && *q.quoted == q.request && q.quoted_assets == state.assets.version) return;
   const Calendar* calendar = state.calendar(q.request.calendar_id);
   q.quoted = q.request;
-  q.quoted_calendars = state.assets.calendars_version;
+  q.quoted_assets = state.assets.version;
   plans::QuoteResult result = plans::quote_plan(q.request, calendar);
   q.problems = std::move(result.problems);
   q.quote = std::move(result.quote);
@@ -557,16 +572,16 @@ void refresh_quoter(AppState& state, const Account& account, const AccountState&
 void refresh_panel(AppState& state, const Account& account, const AccountState& fold) {
   AccountPanel& panel = state.panel;
   if (panel.account_id == account.id && panel.events == fold.events && panel.as_of == state.today &&
-      panel.calendars_version == state.assets.calendars_version) {
+      panel.assets_version == state.assets.version) {
     return;
   }
   panel.account_id = account.id;
   panel.events = fold.events;
   panel.as_of = state.today;
-  panel.calendars_version = state.assets.calendars_version;
+  panel.assets_version = state.assets.version;
   panel.plans.clear();
   for (const PlanRecord& plan : fold.plans) {
-    panel.plans.push_back(plan_progress(fold, plan, state.today, state.assets.calendars));
+    panel.plans.push_back(plan_progress(fold, plan, state.today, state.assets.calendars()));
   }
 }
 
@@ -722,7 +737,7 @@ void record_offer(AppState& state, Effects& effects, RecordOffer& offer) {
   event.recorded_at = offer.recorded_at;
   event.sequence = next_sequence(state, event.author);
   const PlanAccepted plan{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
-  problems = check_offer(fold_now(state, *index), plan, event.recorded_at, state.assets.calendars);
+  problems = check_offer(fold_now(state, *index), plan, event.recorded_at, state.assets.calendars());
   if (!problems.empty()) return;
   event.payload = plan;
   std::vector<Event> events;
@@ -924,53 +939,22 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
 
 void reduce(AppState& state, Effects&, AssetsAction& action) {
   AssetsSlice& assets = state.assets;
+  // Copied on write: a decision or quote of the previous state keeps reading the files it was made with.
+  auto files = assets.files ? std::make_shared<Assets>(*assets.files) : std::make_shared<Assets>();
   std::visit(
-      [&assets](auto& a) {
+      [&files](auto& a) {
         using A = std::decay_t<decltype(a)>;
-        if constexpr (std::is_same_v<A, RulesRequested>) {
-          for (std::string& source : a.sources) {
-            if (std::find(assets.rules_pending.begin(), assets.rules_pending.end(), source) ==
-                assets.rules_pending.end()) {
-              assets.rules_pending.push_back(std::move(source));
-            }
-          }
-          auto book = assets.rules ? std::make_shared<RuleBook>(*assets.rules) : std::make_shared<RuleBook>();
-          book->pending = assets.rules_pending;
-          assets.rules = std::move(book);
-        } else if constexpr (std::is_same_v<A, RulesReceived> || std::is_same_v<A, RulesFailed>) {
-          std::erase(assets.rules_pending, a.source);
-          auto book = assets.rules ? std::make_shared<RuleBook>(*assets.rules) : std::make_shared<RuleBook>();
-          book->pending = assets.rules_pending;
-          if constexpr (std::is_same_v<A, RulesReceived>) {
-            book->add(a.source, a.text);
-          } else {
-            book->failed.push_back(Problem{a.source, std::move(a.message)});
-          }
-          assets.rules = std::move(book);
-        } else if constexpr (std::is_same_v<A, CalendarReceived>) {
-          CalendarLoad load = load_calendar(a.text);
-          std::erase_if(assets.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
-          if (load.calendar) {
-            std::string id = load.calendar->id;
-            assets.calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
-            ++assets.calendars_version;
-          } else {
-            for (const Problem& p : load.problems) assets.calendar_problems.push_back({a.source, p.text()});
-          }
-        } else if constexpr (std::is_same_v<A, CalendarFailed>) {
-          std::erase_if(assets.calendar_problems, [&](const Problem& p) { return p.path == a.source; });
-          assets.calendar_problems.push_back({std::move(a.source), std::move(a.message)});
+        if constexpr (std::is_same_v<A, AssetsExpected>) {
+          files->expect(a.names);
+        } else if constexpr (std::is_same_v<A, AssetReceived>) {
+          files->add(a.name, a.text);
+        } else if constexpr (std::is_same_v<A, AssetFailed>) {
+          files->fail(a.name, a.message);
         }
       },
       action);
-  // The rule book reads the US federal holidays (the validation period's business days) once both are in.
-  if (assets.rules && !assets.rules->holidays) {
-    if (const Calendar* holidays = state.calendar("US-FEDERAL")) {
-      auto book = std::make_shared<RuleBook>(*assets.rules);
-      book->holidays = *holidays;
-      assets.rules = std::move(book);
-    }
-  }
+  assets.files = std::move(files);
+  ++assets.version;
 }
 
 // [SECTION] Sync actions --------------------------------------------------------------------------------------

@@ -6,10 +6,11 @@
 //   window.parley.publish(line)  called by the wasm with each journal event it records (one JSON line)
 //   window.parley.outbox()       the events not yet acknowledged by the server: [{id, line}]
 //
-// The portfolio and the compliance rule packs (rules/index.json lists them) are fetched while the wasm downloads;
-// they are handed over once the shell says it is ready. A rule pack that cannot be fetched is handed over as a
-// failure: the shell then blocks every contact. The holiday calendars (calendars/index.json lists them) are fetched
-// and handed over the same way; one that cannot be fetched is reported in the quoter.
+// The portfolio and the asset files, the compliance rule packs and the holiday calendars (rules/index.json and
+// calendars/index.json list them), are fetched while the wasm downloads; they are handed over once the shell says
+// it is ready, every name expected first so that contact waits for the last. A rule pack that cannot be fetched is
+// handed over as a failure: the shell then blocks every contact. A calendar that cannot be fetched is reported in
+// the quoter.
 'use strict';
 
 window.parley = {
@@ -38,8 +39,7 @@ var Module = {
     const message = document.getElementById('message');
     if (message) message.remove();
     portfolio.then(deliver);
-    rulePacks.then(deliverRules);
-    calendars.then(deliverCalendars);
+    assetFiles.then(deliverAssets);
     serverJournal.then(deliverJournal);
   },
 };
@@ -68,24 +68,28 @@ function deliver(result) {
   }
 }
 
-// Resolves to [{source, bytes} or {source, error}], one per pack listed in rules/index.json (or one error for the
-// list itself); never rejects.
-const rulePacks = fetch('rules/index.json', { headers: { Accept: 'application/json' } })
-  .then(async (response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const names = await response.json();
-    if (!Array.isArray(names)) throw new Error('not a list of file names');
-    return Promise.all(names.map((name) => {
-      const source = `rules/${name}`;
-      return fetch(source, { headers: { Accept: 'application/json' } })
-        .then(async (r) => {
-          if (!r.ok) return { source, error: `GET ${source}: HTTP ${r.status} ${r.statusText}`.trim() };
-          return { source, bytes: new Uint8Array(await r.arrayBuffer()) };
-        })
-        .catch((e) => ({ source, error: `GET ${source} failed: ${e.message || e}` }));
-    }));
-  })
-  .catch((e) => [{ source: 'rules/index.json', error: `GET rules/index.json failed: ${e.message || e}` }]);
+// Resolves to [{name, bytes} or {name, error}], one per file listed in `folder`/index.json (or one error named
+// `folder`/ for the list itself); never rejects.
+function fetchAssetFolder(folder) {
+  return fetch(`${folder}/index.json`, { headers: { Accept: 'application/json' } })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      const files = await response.json();
+      if (!Array.isArray(files)) throw new Error('not a list of file names');
+      return Promise.all(files.map((file) => {
+        const name = `${folder}/${file}`;
+        return fetch(name, { headers: { Accept: 'application/json' } })
+          .then(async (r) => {
+            if (!r.ok) return { name, error: `GET ${name}: HTTP ${r.status} ${r.statusText}`.trim() };
+            return { name, bytes: new Uint8Array(await r.arrayBuffer()) };
+          })
+          .catch((e) => ({ name, error: `GET ${name} failed: ${e.message || e}` }));
+      }));
+    })
+    .catch((e) => [{ name: `${folder}/`, error: `GET ${folder}/index.json failed: ${e.message || e}` }]);
+}
+
+const assetFiles = Promise.all([fetchAssetFolder('rules'), fetchAssetFolder('calendars')]).then((f) => f.flat());
 
 // A NUL-terminated UTF-8 copy of `text` in the wasm heap; the caller frees it.
 function heapString(text) {
@@ -95,61 +99,24 @@ function heapString(text) {
   return ptr;
 }
 
-function deliverRules(results) {
-  const names = heapString(results.map((r) => r.source).join('\n'));
-  Module._parley_rules_requested(names);
+function deliverAssets(results) {
+  const names = heapString(results.map((r) => r.name).join('\n'));
+  Module._parley_assets_expected(names);
   Module._free(names);
   for (const result of results) {
-    const source = heapString(result.source);
-    if (result.bytes) {
-      const length = result.bytes.length;
-      const ptr = Module._malloc(Math.max(length, 1));
-      Module.HEAPU8.set(result.bytes, ptr);
-      Module._parley_rule_pack_loaded(source, ptr, length);
-      Module._free(ptr);
-    } else {
-      const message = heapString(result.error);
-      Module._parley_rule_pack_failed(source, message);
-      Module._free(message);
-    }
-    Module._free(source);
-  }
-}
-
-// Resolves to [{source, bytes} or {source, error}], one per calendar listed in calendars/index.json (or one error
-// for the list itself); never rejects.
-const calendars = fetch('calendars/index.json', { headers: { Accept: 'application/json' } })
-  .then(async (response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const names = await response.json();
-    if (!Array.isArray(names)) throw new Error('not a list of file names');
-    return Promise.all(names.map((name) => {
-      const source = `calendars/${name}`;
-      return fetch(source, { headers: { Accept: 'application/json' } })
-        .then(async (r) => {
-          if (!r.ok) return { source, error: `GET ${source}: HTTP ${r.status} ${r.statusText}`.trim() };
-          return { source, bytes: new Uint8Array(await r.arrayBuffer()) };
-        })
-        .catch((e) => ({ source, error: `GET ${source} failed: ${e.message || e}` }));
-    }));
-  })
-  .catch((e) => [{ source: 'calendars/index.json', error: `GET calendars/index.json failed: ${e.message || e}` }]);
-
-function deliverCalendars(results) {
-  for (const result of results) {
-    const source = heapString(result.source);
+    const name = heapString(result.name);
     if (result.bytes) {
       const length = result.bytes.length;
       const ptr = Module._malloc(Math.max(length, 1));
       Module.HEAPU8.set(result.bytes, ptr);  // read HEAPU8 after malloc: memory may have grown
-      Module._parley_calendar_loaded(source, ptr, length);
+      Module._parley_asset_loaded(name, ptr, length);
       Module._free(ptr);
     } else {
       const message = heapString(result.error);
-      Module._parley_calendar_failed(source, message);
+      Module._parley_asset_failed(name, message);
       Module._free(message);
     }
-    Module._free(source);
+    Module._free(name);
   }
 }
 

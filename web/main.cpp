@@ -59,42 +59,32 @@ EMSCRIPTEN_KEEPALIVE void parley_portfolio_failed(const char* message) {
   host.app->dispatch(parley::shell::LoadFailed{portfolio_url, message});
 }
 
-// The bridge is fetching these rule packs: `names` holds their sources ("rules/US-FEDERAL.json"), one per line.
-EMSCRIPTEN_KEEPALIVE void parley_rules_requested(const char* names) {
+// The bridge is fetching these asset files: `names` holds their names ("rules/US-MA.json",
+// "calendars/US-FEDERAL.json"), one per line. Contact waits until each has been loaded or failed.
+EMSCRIPTEN_KEEPALIVE void parley_assets_expected(const char* names) {
   if (!host.app) return;
-  std::vector<std::string> sources;
-  std::string rest = names;
+  std::vector<std::string> expected;
+  std::string_view rest = names;
   while (!rest.empty()) {
     const std::size_t end = rest.find('\n');
-    if (end != 0) sources.push_back(rest.substr(0, end));
-    if (end == std::string::npos) break;
-    rest.erase(0, end + 1);
+    if (end != 0) expected.emplace_back(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
   }
-  host.app->dispatch(parley::shell::RulesRequested{std::move(sources)});
+  host.app->dispatch(parley::shell::AssetsExpected{std::move(expected)});
 }
 
-// One rule pack's JSON text (not NUL-terminated) arrived; `source` names it (NUL-terminated).
-EMSCRIPTEN_KEEPALIVE void parley_rule_pack_loaded(const char* source, const char* text, int length) {
+// One asset file's JSON text (not NUL-terminated) arrived; `name` names it (NUL-terminated).
+EMSCRIPTEN_KEEPALIVE void parley_asset_loaded(const char* name, const char* text, int length) {
   if (!host.app) return;
-  host.app->dispatch(parley::shell::RulesReceived{source, std::string(text, static_cast<std::size_t>(length))});
+  host.app->dispatch(parley::shell::AssetReceived{name, std::string(text, static_cast<std::size_t>(length))});
 }
 
-// Fetching a rule pack (or the list of them) failed; every contact stays blocked.
-EMSCRIPTEN_KEEPALIVE void parley_rule_pack_failed(const char* source, const char* message) {
+// Fetching an asset file (or a folder's index.json) failed: a rule pack's failure keeps every contact blocked; a
+// calendar's is shown in the quoter, which rolls no due dates by it.
+EMSCRIPTEN_KEEPALIVE void parley_asset_failed(const char* name, const char* message) {
   if (!host.app) return;
-  host.app->dispatch(parley::shell::RulesFailed{source, message});
-}
-
-// One holiday calendar's JSON text (not NUL-terminated) arrived; `source` names it (NUL-terminated).
-EMSCRIPTEN_KEEPALIVE void parley_calendar_loaded(const char* source, const char* text, int length) {
-  if (!host.app) return;
-  host.app->dispatch(parley::shell::CalendarReceived{source, std::string(text, static_cast<std::size_t>(length))});
-}
-
-// Fetching a holiday calendar (or the list of them) failed; the quoter shows why and rolls no due dates by it.
-EMSCRIPTEN_KEEPALIVE void parley_calendar_failed(const char* source, const char* message) {
-  if (!host.app) return;
-  host.app->dispatch(parley::shell::CalendarFailed{source, message});
+  host.app->dispatch(parley::shell::AssetFailed{name, message});
 }
 
 // Journal events (JSON Lines, not NUL-terminated) from the server (`acknowledged` = 1) or the bridge's outbox

@@ -75,19 +75,24 @@ std::optional<std::vector<JsonFile>> read_json_files(const std::filesystem::path
 
 // [SECTION] Assets --------------------------------------------------------------------------------------------
 
-void add_assets_folder(Assets& assets, const std::filesystem::path& folder, std::string_view prefix) {
+std::vector<AssetFile> read_assets_folder(const std::filesystem::path& folder, std::string_view prefix) {
   FileError error;
-  const std::optional<std::vector<JsonFile>> files = read_json_files(folder, error);
-  if (!files) {
-    assets.fail(prefix, folder.string() + ": cannot list: " + error.reason);
-    return;
+  std::optional<std::vector<JsonFile>> files = read_json_files(folder, error);
+  if (!files) return {AssetFile{std::string(prefix), std::nullopt, folder.string() + ": cannot list: " + error.reason}};
+  std::vector<AssetFile> assets;
+  assets.reserve(files->size());
+  for (JsonFile& file : *files) {
+    assets.push_back({std::string(prefix) + file.name, std::move(file.text), std::move(file.error.message)});
   }
-  for (const JsonFile& file : *files) {
-    const std::string name = std::string(prefix) + file.name;
+  return assets;
+}
+
+void add_assets_folder(Assets& assets, const std::filesystem::path& folder, std::string_view prefix) {
+  for (const AssetFile& file : read_assets_folder(folder, prefix)) {
     if (file.text) {
-      assets.add(name, *file.text);
+      assets.add(file.name, *file.text);
     } else {
-      assets.fail(name, file.error.message);
+      assets.fail(file.name, file.error);
     }
   }
 }

@@ -16,9 +16,11 @@
 // With --frames N it renders N frames, writes the test state and the screenshot (of the last frame), and exits 0.
 // A wrong or unknown option is named on stderr, followed by the usage; the exit status is then 2.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -107,47 +109,24 @@ void print_problems(const parley::shell::AppState& state) {
   for (const parley::Problem& problem : state.problems) std::cerr << "  " << problem.text() << "\n";
 }
 
-// Hands every DIR/rules/*.json to the shell, in name order; a missing or empty folder or an unreadable file is a
-// failed load, which blocks contact.
-void load_rule_packs(parley::shell::App& app, const std::string& assets) {
-  const std::filesystem::path dir = std::filesystem::path(assets) / "rules";
-  parley::host::FileError error;
-  const std::optional<std::vector<parley::host::JsonFile>> files = parley::host::read_json_files(dir, error);
-  if (!files || files->empty()) {
-    app.dispatch(parley::shell::RulesFailed{
-        dir.string(), files ? "cannot read " + dir.string() + ": no rule packs (*.json) there" : error.message});
-    return;
+// Hands every DIR/rules/*.json and DIR/calendars/*.json to the shell, in name order, under their asset names
+// ("rules/US-MA.json"): all of them expected first, so contact waits until the last is in. A folder that cannot be
+// listed or a file that cannot be read fails by name; a rule pack's failure blocks every contact.
+void load_assets(parley::shell::App& app, const std::string& assets) {
+  std::vector<parley::host::AssetFile> files;
+  for (const std::string_view prefix : {parley::rules_folder, parley::calendars_folder}) {
+    std::vector<parley::host::AssetFile> folder =
+        parley::host::read_assets_folder(std::filesystem::path(assets) / prefix.substr(0, prefix.size() - 1), prefix);
+    std::move(folder.begin(), folder.end(), std::back_inserter(files));
   }
-  std::vector<std::string> sources;
-  for (const parley::host::JsonFile& file : *files) sources.push_back("rules/" + file.name);
-  app.dispatch(parley::shell::RulesRequested{sources});
-  for (std::size_t i = 0; i < files->size(); ++i) {
-    const parley::host::JsonFile& file = (*files)[i];
+  std::vector<std::string> names;
+  for (const parley::host::AssetFile& file : files) names.push_back(file.name);
+  app.dispatch(parley::shell::AssetsExpected{std::move(names)});
+  for (parley::host::AssetFile& file : files) {
     if (file.text) {
-      app.dispatch(parley::shell::RulesReceived{sources[i], *file.text});
+      app.dispatch(parley::shell::AssetReceived{std::move(file.name), std::move(*file.text)});
     } else {
-      app.dispatch(parley::shell::RulesFailed{sources[i], file.error.message});
-    }
-  }
-}
-
-// Hands every DIR/calendars/*.json to the shell, in name order; a missing or empty folder or an unreadable file is
-// reported by the quoter, which then rolls no due dates.
-void load_calendars(parley::shell::App& app, const std::string& assets) {
-  const std::filesystem::path dir = std::filesystem::path(assets) / "calendars";
-  parley::host::FileError error;
-  const std::optional<std::vector<parley::host::JsonFile>> files = parley::host::read_json_files(dir, error);
-  if (!files || files->empty()) {
-    app.dispatch(parley::shell::CalendarFailed{
-        dir.string(), files ? "cannot read " + dir.string() + ": no calendars (*.json) there" : error.message});
-    return;
-  }
-  for (const parley::host::JsonFile& file : *files) {
-    const std::string source = "calendars/" + file.name;
-    if (file.text) {
-      app.dispatch(parley::shell::CalendarReceived{source, *file.text});
-    } else {
-      app.dispatch(parley::shell::CalendarFailed{source, file.error.message});
+      app.dispatch(parley::shell::AssetFailed{std::move(file.name), std::move(file.error)});
     }
   }
 }
@@ -208,8 +187,7 @@ int main(int argc, char** argv) {
   if (!journal.lines.empty()) {
     app.dispatch(parley::shell::JournalReceived{options->journal, std::move(journal.lines), false});
   }
-  load_rule_packs(app, options->assets);
-  load_calendars(app, options->assets);
+  load_assets(app, options->assets);
   if (!options->select.empty()) app.dispatch(parley::shell::SelectAccount{options->select});
 
   parley::shell::run_frames(*host, app, options->frames);

@@ -17,7 +17,9 @@ ShellBench::ShellBench(const Portfolio& portfolio) {
   state_.source = "bench";
   state_.data = shell::make_loaded_portfolio(portfolio);
   state_.journal = shell::SharedJournal(std::move(input.journal));
-  state_.assets.rules = std::make_shared<RuleBook>(std::move(input.book));
+  auto assets = std::make_shared<Assets>();
+  assets->rules = std::move(input.book);
+  state_.assets.files = std::move(assets);
   shell::rebuild_rows(state_.queue, *state_.data);
   state_ = shell::update(std::move(state_), shell::ClockTick{at_});
   setup_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

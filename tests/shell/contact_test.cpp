@@ -30,7 +30,7 @@ namespace {
 
 ps::AppState ready_state(const parley::Portfolio& portfolio) {
   ps::AppState state = ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
-  for (ps::RulesReceived& pack : rule_packs()) state = ps::update(std::move(state), std::move(pack));
+  for (ps::AssetReceived& pack : rule_packs()) state = ps::update(std::move(state), std::move(pack));
   return state;
 }
 
@@ -74,36 +74,35 @@ TEST(ShellContact, RulePacksHandedInBuildTheRuleBookAndAFailedLoadBlocksEveryCon
   parley::Decision d = state.contact_decision(account, debtor, parley::ContactChannel::phone, noon);
   EXPECT_FALSE(d.allowed);
   EXPECT_TRUE(d.blocked_by("rule-packs-loading"));
-  std::vector<ps::RulesReceived> packs = rule_packs();
+  std::vector<ps::AssetReceived> packs = rule_packs();
   ASSERT_GE(packs.size(), 2u);
-  std::vector<std::string> sources;
-  for (const auto& pack : packs) sources.push_back(pack.source);
-  state = ps::update(std::move(state), ps::RulesRequested{sources});
-  EXPECT_EQ(state.assets.rules_pending.size(), packs.size());
+  std::vector<std::string> names;
+  for (const auto& pack : packs) names.push_back(pack.name);
+  state = ps::update(std::move(state), ps::AssetsExpected{names});
+  EXPECT_EQ(state.assets.rules().pending.size(), packs.size());
   for (std::size_t i = 0; i + 1 < packs.size(); ++i) state = ps::update(std::move(state), packs[i]);
   d = state.contact_decision(account, debtor, parley::ContactChannel::phone, noon);
   EXPECT_TRUE(d.blocked_by("rule-packs-loading")) << "one pack is still on its way";
 
   state = ps::update(std::move(state), packs.back());
-  EXPECT_TRUE(state.assets.rules_pending.empty());
-  ASSERT_NE(state.assets.rules, nullptr);
-  EXPECT_EQ(state.assets.rules->packs.size(), packs.size());
-  EXPECT_TRUE(state.assets.rules->failed.empty());
+  EXPECT_TRUE(state.assets.rules().pending.empty());
+  EXPECT_EQ(state.assets.rules().packs.size(), packs.size());
+  EXPECT_TRUE(state.assets.rules().failed.empty());
   d = state.contact_decision(account, debtor, parley::ContactChannel::phone, noon);
   EXPECT_TRUE(d.allowed) << (d.reasons.empty() ? "" : d.reasons[0].words);
 
   // A pack the host could not read, or one that does not load, blocks every contact and names itself.
-  ps::AppState unread = ps::update(state, ps::RulesFailed{"rules/US-XX.json", "cannot open rules/US-XX.json"});
+  ps::AppState unread = ps::update(state, ps::AssetFailed{"rules/US-XX.json", "cannot open rules/US-XX.json"});
   d = unread.contact_decision(account, debtor, parley::ContactChannel::phone, noon);
   EXPECT_FALSE(d.allowed);
   ASSERT_TRUE(d.blocked_by(parley::rule_pack_failed));
   bool named = false;
   for (const parley::Reason& r : d.reasons) named = named || r.words.find("US-XX.json") != std::string::npos;
   EXPECT_TRUE(named);
-  const ps::AppState broken = ps::update(state, ps::RulesReceived{"rules/bad.json", "{\"format\": \"parley.rules/1\""});
+  const ps::AppState broken = ps::update(state, ps::AssetReceived{"rules/bad.json", "{\"format\": \"parley.rules/1\""});
   EXPECT_FALSE(broken.contact_decision(account, debtor, parley::ContactChannel::email, noon).allowed);
-  ASSERT_FALSE(broken.assets.rules->failed.empty());
-  EXPECT_EQ(broken.assets.rules->failed.front().path, "rules/bad.json");
+  ASSERT_FALSE(broken.assets.rules().failed.empty());
+  EXPECT_EQ(broken.assets.rules().failed.front().path, "rules/bad.json");
 }
 
 TEST(ShellContact, BlockedStartKeepsEveryReasonAndRecordsNothing) {

@@ -257,7 +257,7 @@ TEST_F(FoldReaders, AFrenchAccountIsCallableOnceItsR1244LetterIsRecorded) {
 TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValidationPeriod) {
   ASSERT_FALSE(id_.empty());
   start();
-  app_->dispatch(ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  app_->dispatch(ps::AssetReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
   open(id_);
   const std::string debtor = account().debtor()->id;
 
@@ -386,7 +386,7 @@ TEST_F(FoldReaders, ThePanelShowsTheTimelineNewestFirstPromisesPlansAndHolds) {
 TEST_F(FoldReaders, QuotesOutcomesAndLettersTakeTheAgencysDay) {
   ASSERT_FALSE(id_.empty());
   start();
-  app_->dispatch(ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  app_->dispatch(ps::AssetReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
   const parley::Date agency_day = portfolio_.as_of;
   now_ =
       parley::Instant::from_unix_seconds(std::int64_t{agency_day.plus_days(1).days_since_epoch()} * 86400 + 3 * 3600);
@@ -410,7 +410,7 @@ TEST(FoldReadersUpdate, AnOutcomeIsDatedOnTheAgencysDay) {
   const std::string id = new_york_account(portfolio);
   ASSERT_FALSE(id.empty());
   ps::AppState state = ps::update(ps::AppState{}, ps::PortfolioReceived{"demo", parley::save_portfolio(portfolio)});
-  for (ps::RulesReceived& pack : rule_packs()) state = ps::update(std::move(state), std::move(pack));
+  for (ps::AssetReceived& pack : rule_packs()) state = ps::update(std::move(state), std::move(pack));
   const parley::Account& account = *state.data->find_account(id);
   const parley::Party& debtor = *account.debtor();
   // 20:30 in New York: the UTC day is the next one.
@@ -448,7 +448,7 @@ TEST_F(FoldReaders, TheCallbackNumberIsTheAgencysUnlessTheHostGivesOne) {
   bool said = false;
   for (const parley::ScriptItem& item : parley::contact_script(*app_->state().contact.session,
                                                                *app_->state().fold_of(id_),
-                                                               *app_->state().assets.rules,
+                                                               app_->state().assets.rules(),
                                                                parley::ScriptContext{"u-collector", "",
                                                                                      portfolio_.agency->phone})) {
     for (const std::string& line : item.lines) said = said || line.find(portfolio_.agency->phone) != std::string::npos;

@@ -53,14 +53,14 @@ inline Portfolio demo_portfolio(int accounts, std::uint64_t seed = 7) {
 
 // [SECTION] Contact ---------------------------------------------------------------------------------------------------
 
-// Every assets/rules/*.json as the hosts hand them in: (source, text), in name order.
-inline std::vector<shell::RulesReceived> rule_packs() {
-  std::vector<shell::RulesReceived> packs;
+// Every assets/rules/*.json as the hosts hand them in: (name, text), in name order.
+inline std::vector<shell::AssetReceived> rule_packs() {
+  std::vector<shell::AssetReceived> packs;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(PARLEY_ASSETS_DIR) / "rules")) {
     if (entry.path().extension() != ".json") continue;
     packs.push_back({"rules/" + entry.path().filename().string(), read_text(entry.path())});
   }
-  std::sort(packs.begin(), packs.end(), [](const auto& a, const auto& b) { return a.source < b.source; });
+  std::sort(packs.begin(), packs.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return packs;
 }
 
@@ -169,7 +169,7 @@ class AppFrames : public FrameTest {
     };
     app_ = std::make_unique<shell::App>(read_font(), host);
     app_->dispatch(shell::PortfolioReceived{"demo", save_portfolio(portfolio_)});
-    for (shell::RulesReceived& pack : rule_packs()) app_->dispatch(std::move(pack));
+    for (shell::AssetReceived& pack : rule_packs()) app_->dispatch(std::move(pack));
   }
   using FrameTest::click;
   void click(const std::string& widget) {  // a click on the named widget, at most 30 px in from its left edge

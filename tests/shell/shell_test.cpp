@@ -426,25 +426,25 @@ std::string account_in(const parley::Portfolio& portfolio, const std::string& pr
 
 TEST(ShellUpdate, CalendarsHandedInAreKeptByIdAndBadOnesAreReported) {
   ps::AppState state = loaded_state(5);
-  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
-  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/FR.json", calendar_text("FR")});
+  state = ps::update(std::move(state), ps::AssetReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  state = ps::update(std::move(state), ps::AssetReceived{"calendars/FR.json", calendar_text("FR")});
   ASSERT_NE(state.calendar("US-FEDERAL"), nullptr);
   ASSERT_NE(state.calendar("FR"), nullptr);
   EXPECT_EQ(state.calendar("GB-ENG"), nullptr);
   EXPECT_FALSE(parley::is_business_day(*state.calendar("US-FEDERAL"), *parley::Date::parse("2026-07-03")));
-  EXPECT_TRUE(state.assets.calendar_problems.empty());
+  EXPECT_TRUE(state.assets.calendar_problems().empty());
 
-  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/XX.json", "{\"format\": 1}"});
-  state = ps::update(std::move(state), ps::CalendarFailed{"calendars/GB-ENG.json", "HTTP 404"});
-  ASSERT_GE(state.assets.calendar_problems.size(), 2u);
-  EXPECT_EQ(state.assets.calendar_problems.front().path, "calendars/XX.json");
-  EXPECT_EQ(state.assets.calendar_problems.back().text(), "calendars/GB-ENG.json: HTTP 404");
-  EXPECT_EQ(state.assets.calendars.size(), 2u);
+  state = ps::update(std::move(state), ps::AssetReceived{"calendars/XX.json", "{\"format\": 1}"});
+  state = ps::update(std::move(state), ps::AssetFailed{"calendars/GB-ENG.json", "HTTP 404"});
+  ASSERT_GE(state.assets.calendar_problems().size(), 2u);
+  EXPECT_EQ(state.assets.calendar_problems().front().path, "calendars/XX.json");
+  EXPECT_EQ(state.assets.calendar_problems().back().text(), "calendars/GB-ENG.json: HTTP 404");
+  EXPECT_EQ(state.assets.calendars().size(), 2u);
 
   // A later good read of the same source clears its problem.
-  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/GB-ENG.json", calendar_text("GB-ENG")});
+  state = ps::update(std::move(state), ps::AssetReceived{"calendars/GB-ENG.json", calendar_text("GB-ENG")});
   EXPECT_NE(state.calendar("GB-ENG"), nullptr);
-  for (const parley::Problem& p : state.assets.calendar_problems) EXPECT_NE(p.path, "calendars/GB-ENG.json");
+  for (const parley::Problem& p : state.assets.calendar_problems()) EXPECT_NE(p.path, "calendars/GB-ENG.json");
 }
 
 TEST(ShellUpdate, RecordOfferNeedsTheRequestsCalendarAndRecordsItsRolledQuote) {
@@ -475,7 +475,7 @@ TEST(ShellUpdate, RecordOfferNeedsTheRequestsCalendarAndRecordsItsRolledQuote) {
   state = ps::update(std::move(state), offer);
   EXPECT_TRUE(state.offers_for(id).empty());  // the calendar was not handed in: the quote cannot be reproduced
 
-  state = ps::update(std::move(state), ps::CalendarReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
+  state = ps::update(std::move(state), ps::AssetReceived{"calendars/US-FEDERAL.json", calendar_text("US-FEDERAL")});
   state = ps::update(std::move(state), offer);
   ASSERT_EQ(state.offers_for(id).size(), 1u);
   const parley::plans::QuoteResult rolled = parley::plans::quote_plan(request, state.calendar("US-FEDERAL"));
@@ -506,7 +506,7 @@ TEST_F(ShellFrames, QuoterUsesTheAccountsCalendarOnceHandedInAndMarksRolledDates
   EXPECT_EQ(state()["quote"]["rolled"], 0);
 
   for (const char* id : {"US-FEDERAL", "GB-ENG", "GB-SCT", "FR"}) {
-    app_->dispatch(ps::CalendarReceived{std::string("calendars/") + id + ".json", calendar_text(id)});
+    app_->dispatch(ps::AssetReceived{std::string("calendars/") + id + ".json", calendar_text(id)});
   }
   frames(2);
   const ps::QuoterSlice& q = app_->quoter();

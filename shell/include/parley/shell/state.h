@@ -40,6 +40,7 @@
 
 #include "parley/account/account.h"
 #include "parley/account/views.h"
+#include "parley/assets.h"
 #include "parley/calendar/business_days.h"
 #include "parley/calendar/calendar_choice.h"
 #include "parley/compliance/check.h"
@@ -185,7 +186,7 @@ struct QuoterSlice : QuoterTerms {
   std::int64_t down_floor = 0;           // the policy's smallest down payment on the balance at the last update: a
                                          // down payment left at it follows the balance when a payment changes it
   std::optional<plans::PlanRequest> quoted;  // the request the fields below describe
-  std::uint64_t quoted_calendars = 0;    // AssetsSlice::calendars_version when it was quoted
+  std::uint64_t quoted_assets = 0;       // AssetsSlice::version when it was quoted
   std::optional<plans::Quote> quote;     // its quote, when it quotes
   Problems problems;                     // why it does not quote
   plans::PolicyCheck check;              // violations and approvals of the quote
@@ -225,11 +226,14 @@ struct ContactSlice {
 // [SECTION] Assets slice --------------------------------------------------------------------------------------
 
 struct AssetsSlice {
-  std::shared_ptr<const RuleBook> rules;          // the compliance rule packs handed in; null until the first
-  std::vector<std::string> rules_pending;         // rule pack sources the host is still reading or fetching
-  CalendarSet calendars;                          // holiday calendars handed in, by id
-  Problems calendar_problems;                     // calendars that could not be read or loaded (path: source)
-  std::uint64_t calendars_version = 0;            // counts the changes of `calendars`
+  // The rule packs and holiday calendars handed in, in core's one loader (parley/assets.h); null until the host
+  // expects or hands in the first file, and contact waits meanwhile as it does while they load.
+  std::shared_ptr<const Assets> files;
+  std::uint64_t version = 0;                      // counts the changes of `files`
+
+  const RuleBook& rules() const;                  // files->rules, or a book still waiting for its packs
+  const CalendarSet& calendars() const;           // files->calendars, or none
+  Problems calendar_problems() const;             // the files under calendars/ that failed (path: their name)
 };
 
 // [SECTION] Sync slice ----------------------------------------------------------------------------------------
@@ -259,7 +263,7 @@ struct AccountPanel {
   std::string account_id;
   std::size_t events = 0;                         // AccountState::events it was computed for
   Date as_of;
-  std::uint64_t calendars_version = 0;
+  std::uint64_t assets_version = 0;               // AssetsSlice::version it was computed for
   std::vector<PlanProgress> plans;                // one per AccountState::plans, in order
 };
 
@@ -377,14 +381,13 @@ struct RecordLetter {
 };
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter>;
 
-// Assets.
-struct RulesRequested { std::vector<std::string> sources; };         // host began reading or fetching these packs
-struct RulesReceived { std::string source; std::string text; };      // host read one rule pack's JSON text
-struct RulesFailed { std::string source; std::string message; };     // host could not read or fetch one pack;
-                                                                     // every contact stays blocked (fail closed)
-struct CalendarReceived { std::string source; std::string text; };   // host read one holiday calendar's JSON
-struct CalendarFailed { std::string source; std::string message; };  // host could not read or fetch one calendar
-using AssetsAction = std::variant<RulesRequested, RulesReceived, RulesFailed, CalendarReceived, CalendarFailed>;
+// Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
+struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
+                                                              // waits until each is received or failed
+struct AssetReceived { std::string name; std::string text; };  // host read one file's JSON text
+struct AssetFailed { std::string name; std::string message; };  // host could not read or fetch one file (a rule
+                                                                 // pack's failure blocks every contact: fail closed)
+using AssetsAction = std::variant<AssetsExpected, AssetReceived, AssetFailed>;
 
 // Sync.
 // Events the host read from its own storage or fetched from the server (JSON Lines, the journal format): merged by

@@ -6,7 +6,7 @@
 // [SECTION] Errors    what a failed read says
 // [SECTION] Files     a whole file
 // [SECTION] Folders   the *.json files of a folder, listed or read
-// [SECTION] Assets    an assets folder's rules/ and calendars/ handed to core's Assets
+// [SECTION] Assets    an assets folder's rules/ and calendars/, read by name or handed to core's Assets
 
 #include <filesystem>
 #include <optional>
@@ -49,6 +49,18 @@ struct JsonFile {
 std::optional<std::vector<JsonFile>> read_json_files(const std::filesystem::path& folder, FileError& error);
 
 // [SECTION] Assets --------------------------------------------------------------------------------------------
+
+// One file of an assets folder under its Assets name ("rules/US-MA.json"), or why it could not be read.
+struct AssetFile {
+  std::string name;                 // `prefix` + file name; just `prefix` when the folder itself cannot be listed
+  std::optional<std::string> text;  // its bytes; nullopt when it (or the folder) cannot be read
+  std::string error;                // the sentence saying why, when text is nullopt
+};
+
+// Every *.json file of one `folder`, in name order, named `prefix` + file name (prefix: rules_folder or
+// calendars_folder). A folder that cannot be listed is one file named `prefix` with the error. For a host that hands
+// the files on itself (the desktop dispatches them to the shell); the functions below hand them to Assets.
+std::vector<AssetFile> read_assets_folder(const std::filesystem::path& folder, std::string_view prefix);
 
 // Every *.json file of `folder`/rules and `folder`/calendars, in name order, handed to core's Assets as
 // "rules/<file>" and "calendars/<file>"; a file that cannot be read fails by name (a rule pack that fails blocks
