@@ -6,7 +6,7 @@
 // [SECTION] Shapes             value types, the members of each object, where each member's value goes
 // [SECTION] Loader             parser events (json::scan's) streamed into typed values through a stack of frames
 // [SECTION] Validation         whole-portfolio rules on typed values
-// [SECTION] Saver              canonical text through JsonWriter
+// [SECTION] Saver              canonical text through JsonWriter, walking the same shapes as the loader
 // [SECTION] API
 //
 // The loader never builds a document: each parser event is applied to the value the top frame points at. A frame
@@ -1376,202 +1376,136 @@ class Validator {
 
 using json::JsonWriter;
 
-void write_date(JsonWriter& w, std::string_view name, Date d) {
-  w.key(name);
-  w.string(d.iso());
-}
+// The saver walks the same shapes as the loader: each object's members in canonical order through member_slot, so
+// a member added to a shape is written as soon as it is read. An optional member is left out when it holds nothing:
+// an empty optional, or zero for an integer (promise_grace_days). member_slot only forms pointers to the members;
+// the saver reads through them and never writes.
 
-void write_string(JsonWriter& w, std::string_view name, std::string_view value) {
-  w.key(name);
-  w.string(value);
-}
+void write_object(JsonWriter& w, Type object, const void* target);
 
-void write_amount(JsonWriter& w, std::string_view name, Money m) {
-  w.key(name);
-  w.integer(m.minor());
-}
-
-void write_int(JsonWriter& w, std::string_view name, int value) {
-  w.key(name);
-  w.integer(value);
-}
-
-void write_bool(JsonWriter& w, std::string_view name, bool value) {
-  w.key(name);
-  w.boolean(value);
-}
-
-void write_strings(JsonWriter& w, std::string_view name, const std::vector<std::string>& values) {
-  w.key(name);
-  w.begin_array();
-  for (const std::string& v : values) w.string(v);
-  w.end_array();
-}
-
-void write_secret(JsonWriter& w, std::string_view name, const SecretId& s) {
-  w.key(name);
-  w.begin_object();
-  write_string(w, "last4", s.last4);
-  write_string(w, "keyed_hash", s.keyed_hash);
-  w.end_object();
-}
-
-void write_postal_members(JsonWriter& w, const PostalAddress& a) {
-  write_strings(w, "lines", a.lines);
-  write_string(w, "city", a.city);
-  write_string(w, "region", a.region);
-  write_string(w, "postal_code", a.postal_code);
-  write_string(w, "country", a.country);
-}
-
-void write_provenance_members(JsonWriter& w, const Provenance& p) {
-  write_string(w, "source", p.source);
-  write_date(w, "first_seen", p.first_seen);
-  if (p.last_seen) write_date(w, "last_seen", *p.last_seen);
-  write_string(w, "status", to_string(p.status));
-}
-
-void write_agency(JsonWriter& w, const Agency& g) {
-  w.begin_object();
-  write_string(w, "name", g.name);
-  w.key("address");
-  w.begin_object();
-  write_postal_members(w, g.address);
-  w.end_object();
-  write_string(w, "phone", g.phone);
-  write_string(w, "time_zone", g.time_zone);
-  w.end_object();
-}
-
-void write_client(JsonWriter& w, const Client& c) {
-  w.begin_object();
-  write_string(w, "id", c.id);
-  write_string(w, "name", c.name);
-  w.key("address");
-  w.begin_object();
-  write_postal_members(w, c.address);
-  w.end_object();
-  write_string(w, "currency", c.currency.code());
-  const Policy& p = c.policy;
-  w.key("policy");
-  w.begin_object();
-  write_int(w, "max_term_months", p.max_term_months);
-  write_amount(w, "min_instalment", p.min_instalment);
-  write_int(w, "min_down_payment_bp", p.min_down_payment_bp);
-  w.key("allowed_frequencies");
-  w.begin_array();
-  for (Frequency f : p.allowed_frequencies) w.string(to_string(f));
-  w.end_array();
-  write_int(w, "max_interest_rate_bp", p.max_interest_rate_bp);
-  write_amount(w, "max_setup_fee", p.max_setup_fee);
-  w.key("convenience_fees");
-  w.begin_array();
-  for (const ConvenienceFee& f : p.convenience_fees) {
-    w.begin_object();
-    write_string(w, "method", to_string(f.method));
-    write_amount(w, "max_fee", f.max_fee);
-    w.end_object();
+std::string_view enum_text(const Slot& slot) {
+  switch (slot.type) {
+    case Type::party_role:
+      return to_string(*static_cast<const PartyRole*>(slot.target));
+    case Type::contact_status:
+      return to_string(*static_cast<const ContactStatus*>(slot.target));
+    case Type::phone_kind:
+      return to_string(*static_cast<const PhoneKind*>(slot.target));
+    case Type::frequency:
+      return to_string(*static_cast<const Frequency*>(slot.target));
+    case Type::payment_method:
+      return to_string(*static_cast<const PaymentMethod*>(slot.target));
+    case Type::balance_part:
+      return to_string(*static_cast<const BalancePart*>(slot.target));
+    default:
+      return to_string(*static_cast<const RiskTier*>(slot.target));
   }
-  w.end_array();
-  write_int(w, "settlement_floor_bp", p.settlement_floor_bp);
-  write_int(w, "collector_below_floor_bp", p.collector_below_floor_bp);
-  write_int(w, "supervisor_below_floor_bp", p.supervisor_below_floor_bp);
-  write_int(w, "max_settlement_payments", p.max_settlement_payments);
-  write_int(w, "supervisor_term_months", p.supervisor_term_months);
-  w.key("waterfall");
-  w.begin_array();
-  for (BalancePart part : p.waterfall) w.string(to_string(part));
-  w.end_array();
-  if (p.promise_grace_days != 0) write_int(w, "promise_grace_days", p.promise_grace_days);
-  w.end_object();
-  w.end_object();
 }
 
-void write_party(JsonWriter& w, const Party& party) {
-  w.begin_object();
-  write_string(w, "id", party.id);
-  write_string(w, "role", to_string(party.role));
-  write_string(w, "given_name", party.given_name);
-  write_string(w, "family_name", party.family_name);
-  if (party.birth_date) write_date(w, "birth_date", *party.birth_date);
-  if (party.national_id) write_secret(w, "national_id", *party.national_id);
-  w.key("addresses");
-  w.begin_array();
-  for (const Address& a : party.addresses) {
-    w.begin_object();
-    write_postal_members(w, a.postal);
-    write_string(w, "time_zone", a.time_zone);
-    write_bool(w, "consent_mail", a.consent_mail);
-    write_provenance_members(w, a.provenance);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("phones");
-  w.begin_array();
-  for (const Phone& ph : party.phones) {
-    w.begin_object();
-    write_string(w, "number", ph.number);
-    write_string(w, "kind", to_string(ph.kind));
-    write_strings(w, "time_zones", ph.time_zones);
-    write_bool(w, "consent_call", ph.consent_call);
-    write_bool(w, "consent_text", ph.consent_text);
-    write_provenance_members(w, ph.provenance);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("emails");
-  w.begin_array();
-  for (const Email& e : party.emails) {
-    w.begin_object();
-    write_string(w, "address", e.address);
-    write_bool(w, "consent_email", e.consent_email);
-    write_provenance_members(w, e.provenance);
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
+// The object inside an optional object slot, or null when it holds none.
+template <class T>
+const void* held(const void* optional) {
+  const auto& o = *static_cast<const std::optional<T>*>(optional);
+  return o ? static_cast<const void*>(&*o) : nullptr;
 }
 
-void write_account(JsonWriter& w, const Account& a) {
-  w.begin_object();
-  write_string(w, "id", a.id);
-  write_string(w, "client_id", a.client_id);
-  write_string(w, "currency", a.currency.code());
-  write_string(w, "original_creditor", a.original_creditor);
-  write_secret(w, "original_account_number", a.original_account_number);
-  write_date(w, "opened", a.opened);
-  write_date(w, "first_delinquency", a.first_delinquency);
-  if (a.charge_off) {
-    w.key("charge_off");
-    w.begin_object();
-    write_date(w, "date", a.charge_off->date);
-    write_amount(w, "amount", a.charge_off->amount);
-    w.end_object();
+// An optional object slot's plain object type and its object, or {none, null} when it holds none.
+std::pair<Type, const void*> optional_object(const Slot& slot) {
+  switch (slot.type) {
+    case Type::opt_secret_id:
+      return {Type::secret_id, held<SecretId>(slot.target)};
+    case Type::opt_charge_off:
+      return {Type::charge_off, held<ChargeOff>(slot.target)};
+    case Type::opt_last_payment:
+      return {Type::last_payment, held<LastPayment>(slot.target)};
+    default:
+      return {Type::agency, held<Agency>(slot.target)};
   }
-  if (a.last_payment) {
-    w.key("last_payment");
-    w.begin_object();
-    write_date(w, "date", a.last_payment->date);
-    write_amount(w, "amount", a.last_payment->amount);
-    w.end_object();
+}
+
+// Whether an optional member holding this slot's value is left out.
+bool holds_nothing(const Slot& slot) {
+  switch (slot.type) {
+    case Type::opt_date:
+      return !static_cast<const std::optional<Date>*>(slot.target)->has_value();
+    case Type::integer:
+      return *static_cast<const int*>(slot.target) == 0;
+    case Type::opt_secret_id:
+    case Type::opt_charge_off:
+    case Type::opt_last_payment:
+    case Type::opt_agency:
+      return optional_object(slot).second == nullptr;
+    default:
+      return false;
   }
-  write_date(w, "placed", a.placed);
-  w.key("balance");
+}
+
+void write_slot(JsonWriter& w, const Slot& slot) {
+  switch (slot.type) {
+    case Type::string:
+      w.string(*static_cast<const std::string*>(slot.target));
+      return;
+    case Type::date:
+      w.string(static_cast<const Date*>(slot.target)->iso());
+      return;
+    case Type::opt_date:
+      w.string((*static_cast<const std::optional<Date>*>(slot.target))->iso());
+      return;
+    case Type::amount:
+      w.integer(static_cast<const Money*>(slot.target)->minor());
+      return;
+    case Type::integer:
+      w.integer(*static_cast<const int*>(slot.target));
+      return;
+    case Type::boolean:
+      w.boolean(*static_cast<const bool*>(slot.target));
+      return;
+    case Type::currency:
+      w.string(static_cast<const Currency*>(slot.target)->code());
+      return;
+    case Type::format:
+      w.string(portfolio_format);
+      return;
+    case Type::party_role:
+    case Type::contact_status:
+    case Type::phone_kind:
+    case Type::frequency:
+    case Type::payment_method:
+    case Type::balance_part:
+    case Type::risk_tier:
+      w.string(enum_text(slot));
+      return;
+    case Type::opt_secret_id:
+    case Type::opt_charge_off:
+    case Type::opt_last_payment:
+    case Type::opt_agency: {
+      const auto [object, target] = optional_object(slot);
+      write_object(w, object, target);
+      return;
+    }
+    default:
+      break;
+  }
+  if (is_array(slot.type)) {
+    w.begin_array();
+    with_array(slot.type, slot.target, [&w](auto* vector, Type element) {
+      for (auto& value : *vector) write_slot(w, Slot{element, ptr(value)});
+    });
+    w.end_array();
+    return;
+  }
+  write_object(w, slot.type, slot.target);
+}
+
+void write_object(JsonWriter& w, Type object, const void* target) {
+  const Shape& s = shape(object);
   w.begin_object();
-  write_date(w, "itemisation_date", a.balance.itemisation_date);
-  write_amount(w, "principal", a.balance.principal);
-  write_amount(w, "interest", a.balance.interest);
-  write_amount(w, "fees", a.balance.fees);
-  write_amount(w, "payments", a.balance.payments);
-  write_amount(w, "credits", a.balance.credits);
-  w.end_object();
-  write_string(w, "jurisdiction", a.jurisdiction);
-  write_string(w, "language", a.language);
-  write_string(w, "risk", to_string(a.risk));
-  w.key("parties");
-  w.begin_array();
-  for (const Party& party : a.parties) write_party(w, party);
-  w.end_array();
+  for (int m = 0; m < s.count; ++m) {
+    const Slot slot = member_slot(object, const_cast<void*>(target), m);
+    if ((s.required & bit(m)) == 0 && holds_nothing(slot)) continue;
+    w.key(s.names[m]);
+    write_slot(w, slot);
+  }
   w.end_object();
 }
 
@@ -1641,41 +1575,26 @@ Problems validate_portfolio(const Portfolio& portfolio) {
 
 std::string save_agency(const Agency& agency) {
   JsonWriter w;
-  write_agency(w, agency);
+  write_object(w, Type::agency, &agency);
   return w.take();
 }
 
 std::string save_client(const Client& client) {
   JsonWriter w;
-  write_client(w, client);
+  write_object(w, Type::client, &client);
   return w.take();
 }
 
 std::string save_account(const Account& account) {
   JsonWriter w;
-  write_account(w, account);
+  write_object(w, Type::account, &account);
   return w.take();
 }
 
 std::string save_portfolio(const Portfolio& portfolio, int indent) {
   JsonWriter w(indent);
   w.reserve(256 + portfolio.clients.size() * 600 + portfolio.accounts.size() * 1200);
-  w.begin_object();
-  write_string(w, "format", portfolio_format);
-  write_date(w, "as_of", portfolio.as_of);
-  if (portfolio.agency) {
-    w.key("agency");
-    write_agency(w, *portfolio.agency);
-  }
-  w.key("clients");
-  w.begin_array();
-  for (const Client& c : portfolio.clients) write_client(w, c);
-  w.end_array();
-  w.key("accounts");
-  w.begin_array();
-  for (const Account& a : portfolio.accounts) write_account(w, a);
-  w.end_array();
-  w.end_object();
+  write_object(w, Type::root, &portfolio);
   return w.take();
 }
 

@@ -7,8 +7,11 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "json_fixtures.h"
 #include "parley/demo.h"
+#include "portfolio_shapes.h"
 
 namespace parley {
 namespace {
@@ -106,6 +109,43 @@ TEST(PortfolioJson, CanonicalDocumentIsAssembledFromElements) {
   EXPECT_EQ(save_portfolio(p), assembled);
   EXPECT_EQ(save_account(p.accounts[1]).substr(0, 54),
             R"({"id":"A-0002","client_id":"C-01","currency":"USD","or)");
+}
+
+// The saver walks the loader's member tables: an object with every optional member set is written with exactly the
+// members the loader reads, in its canonical order.
+TEST(PortfolioJson, SavedObjectsHoldTheLoadersMembersInOrder) {
+  Portfolio p = sample_portfolio();
+  p.agency = Agency{"Northfield Associates", PostalAddress{{"1 Main St"}, "Boston", "MA", "02110", "US"},
+                    "+16175550100", "America/New_York"};
+  p.clients[0].policy.promise_grace_days = 3;
+  p.accounts[0].parties[0].phones[0].provenance.last_seen = p.as_of;
+  const nlohmann::ordered_json saved = nlohmann::ordered_json::parse(save_portfolio(p));
+  const nlohmann::ordered_json& account = saved["accounts"][0];
+  const nlohmann::ordered_json& party = account["parties"][0];
+  const std::pair<std::string_view, const nlohmann::ordered_json*> examples[] = {
+      {"root", &saved},
+      {"agency", &saved["agency"]},
+      {"client", &saved["clients"][0]},
+      {"postal_address", &saved["clients"][0]["address"]},
+      {"policy", &saved["clients"][0]["policy"]},
+      {"convenience_fee", &saved["clients"][0]["policy"]["convenience_fees"][0]},
+      {"account", &account},
+      {"secret_id", &account["original_account_number"]},
+      {"balance", &account["balance"]},
+      {"party", &party},
+      {"address", &party["addresses"][1]},
+      {"phone", &party["phones"][0]},
+      {"email", &party["emails"][0]}};
+  const std::vector<PortfolioObjectMembers> tables = portfolio_object_members();
+  ASSERT_EQ(tables.size(), std::size(examples));
+  for (const auto& [name, object] : examples) {
+    const auto table = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.name == name; });
+    ASSERT_NE(table, tables.end()) << name;
+    ASSERT_TRUE(object->is_object()) << name;
+    std::vector<std::string> written;
+    for (const auto& [key, value] : object->items()) written.push_back(key);
+    EXPECT_EQ(written, std::vector<std::string>(table->members.begin(), table->members.end())) << name;
+  }
 }
 
 TEST(PortfolioJson, OptionalMembersAreOmittedWhenUnsetAndAcceptNull) {
