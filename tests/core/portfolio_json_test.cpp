@@ -138,7 +138,9 @@ TEST(PortfolioJson, SavedObjectsHoldTheLoadersMembersInOrder) {
       {"email", &party["emails"][0]}};
   const std::vector<PortfolioObjectMembers> tables = portfolio_object_members();
   ASSERT_EQ(tables.size(), std::size(examples));
-  for (const auto& [name, object] : examples) {
+  for (const auto& example : examples) {
+    const std::string_view name = example.first;  // a plain variable: clang 14 cannot capture a structured binding
+    const nlohmann::ordered_json* object = example.second;
     const auto table = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.name == name; });
     ASSERT_NE(table, tables.end()) << name;
     ASSERT_TRUE(object->is_object()) << name;
