@@ -463,7 +463,7 @@ int run_check(std::span<char* const> args) {
     reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
   }
   out["reasons"] = std::move(reasons);
-  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*state.party(party->id));
+  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*state.party(party->id), *at);
   nlohmann::ordered_json zone_names = nlohmann::ordered_json::array();
   for (const parley::TimeZone z : zones) zone_names.push_back(std::string(z.name()));
   out["time_zones"] = std::move(zone_names);

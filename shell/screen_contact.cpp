@@ -179,7 +179,7 @@ void next_allowed(const Decision& decision, const PartyRecord& party, UiScratch&
   }
   const Instant at = *decision.next_allowed;
   std::vector<std::string> debtor;
-  for (const TimeZone zone : candidate_zones(party)) debtor.push_back(local_text(zone, at));
+  for (const TimeZone zone : candidate_zones(party, at)) debtor.push_back(local_text(zone, at));
   const std::string collector = local_text(scratch.collector_zone, at);
   text("Next allowed:");
   ImGui::Indent();

@@ -8,6 +8,7 @@
 // [SECTION] Evaluation  every rule at one instant
 // [SECTION] API
 #include "parley/compliance/check.h"
+#include "parley/compliance/locations.h"
 
 #include <algorithm>
 #include <array>
@@ -29,38 +30,8 @@ namespace {
 
 // [SECTION] Context -------------------------------------------------------------------------------------------
 
-constexpr std::size_t kMaxZones = 8;      // candidate zones considered; more are ignored
 constexpr int kMaxWindow = 366;           // longest call window (the loader's limit)
 constexpr int kMaxRounds = 32;            // re-evaluations looking for the next allowed instant
-
-struct Zones {
-  std::array<TimeZone, kMaxZones> zone{};
-  std::size_t count = 0;
-  void add(TimeZone z) {
-    for (std::size_t i = 0; i < count; ++i) {
-      if (zone[i] == z) return;
-    }
-    if (count < kMaxZones) zone[count++] = z;
-  }
-};
-
-Zones zones_of(const PartyRecord& party) {
-  Zones out;
-  for (const PointRecord& p : party.points) {
-    if (p.kind != ContactPointKind::address || !p.usable() || p.address->time_zone.empty()) continue;
-    if (std::optional<TimeZone> z = TimeZone::find(p.address->time_zone)) {
-      out.add(*z);
-      return out;
-    }
-  }
-  for (const PointRecord& p : party.points) {
-    if (p.kind != ContactPointKind::phone || !p.usable()) continue;
-    for (const std::string& name : p.phone->time_zones) {
-      if (std::optional<TimeZone> z = TimeZone::find(name)) out.add(*z);
-    }
-  }
-  return out;
-}
 
 struct Context {
   const AccountState& state;
@@ -70,7 +41,7 @@ struct Context {
   ContactChannel channel;
   const RuleBook& book;
   std::span<const AccountState* const> consumer_accounts;
-  Zones zones;
+  ZoneSet zones;                       // party_zones: every zone the party may be in
   const PreferenceSet* preferences = nullptr;  // the party's latest PreferenceSet on the account, if any
   const Phone* number = nullptr;               // the party's phone being called or texted, when known
 };
@@ -137,8 +108,8 @@ void say(Decision* out, const ContactRule& rule, std::string words) {
 void calling_hours(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
   std::optional<Instant> clear;
   std::string where;
-  for (std::size_t i = 0; i < c.zones.count; ++i) {
-    const TimeZone zone = c.zones.zone[i];
+  for (std::size_t i = 0; i < c.zones.size(); ++i) {
+    const TimeZone zone = c.zones[i];
     const LocalTime local = to_local(zone, at);
     if (local.seconds_of_day >= rule.earliest && local.seconds_of_day < rule.latest) continue;
     const Instant next = next_local_time(zone, at, rule.earliest);
@@ -198,8 +169,8 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
   if (near < rule.max_calls) return;
   std::optional<Instant> clear;
   int worst = 0;
-  for (std::size_t z = 0; z < c.zones.count; ++z) {
-    const TimeZone zone = c.zones.zone[z];
+  for (std::size_t z = 0; z < c.zones.size(); ++z) {
+    const TimeZone zone = c.zones[z];
     const Date today = local_date(zone, at);
     std::array<int, kMaxWindow> per_day{};  // per_day[i]: attempts on the local day today - i
     int total = 0;
@@ -237,8 +208,8 @@ void after_conversation(const Context& c, const ContactRule& rule, Instant at, O
   }
   if (!latest) return;
   std::optional<Instant> clear;
-  for (std::size_t z = 0; z < c.zones.count; ++z) {
-    const TimeZone zone = c.zones.zone[z];
+  for (std::size_t z = 0; z < c.zones.size(); ++z) {
+    const TimeZone zone = c.zones[z];
     const Date day = local_date(zone, *latest);  // the first day of the period
     if (local_date(zone, at) - day >= rule.days) continue;
     const Instant next = start_of_local_day(zone, day.plus_days(rule.days));
@@ -246,7 +217,7 @@ void after_conversation(const Context& c, const ContactRule& rule, Instant at, O
   }
   if (!clear) return;
   o.block(clear);
-  say(out, rule, "A telephone conversation took place on " + local_date(c.zones.zone[0], *latest).iso() +
+  say(out, rule, "A telephone conversation took place on " + local_date(c.zones[0], *latest).iso() +
                      "; no call for " + std::to_string(rule.days) + " days counting that day.");
 }
 
@@ -254,7 +225,7 @@ void cease(const Context& c, const ContactRule& rule, Outcome& o, Decision* out)
   for (const CeaseRecord& r : c.state.ceases) {
     if (!c.index || r.party != *c.index || !r.stops(c.channel)) continue;
     o.block(std::nullopt);
-    const TimeZone zone = c.zones.count > 0 ? c.zones.zone[0] : TimeZone();
+    const TimeZone zone = c.zones.size() > 0 ? c.zones[0] : TimeZone();
     say(out, rule, "The party asked on " + local_date(zone, r.recorded_at).iso() + " that communication stop" +
                        (r.scope == CeaseScope::all ? std::string() : " by " + std::string(to_string(c.channel))) +
                        "; only the notices the rule allows may be sent.");
@@ -276,8 +247,8 @@ void inconvenient_time(const Context& c, const ContactRule& rule, Instant at, Ou
   const PreferenceSet* p = c.preferences;
   if (p == nullptr || p->avoid_times.empty()) return;
   std::optional<Instant> clear;
-  for (std::size_t z = 0; z < c.zones.count; ++z) {
-    const TimeZone zone = c.zones.zone[z];
+  for (std::size_t z = 0; z < c.zones.size(); ++z) {
+    const TimeZone zone = c.zones[z];
     const LocalTime local = to_local(zone, at);
     const int minute = local.seconds_of_day / 60;
     for (const InconvenientTime& t : p->avoid_times) {
@@ -363,14 +334,17 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
       if (rule.kind == ContactRuleKind::inconvenient_time) {
         if (c.preferences == nullptr || c.preferences->avoid_times.empty()) continue;  // nothing to place in time
       }
-      if (needs_zone(rule.kind) && c.zones.count == 0) {
+      if (needs_zone(rule.kind) && (c.zones.empty() || c.zones.overflowed())) {
         if (!zone_reported) {
           zone_reported = true;
           o.block(std::nullopt);
           if (out != nullptr) {
             out->reasons.push_back({std::string(time_zone_unknown),
-                                    "Neither an address nor a phone of the party gives a known time zone, so "
-                                    "the party's local time is unknown.",
+                                    c.zones.empty()
+                                        ? "Neither an address nor a phone of the party gives a known time zone, so "
+                                          "the party's local time is unknown."
+                                        : "The party's addresses and phones point to more time zones than can be "
+                                          "checked, so the party's local time is uncertain.",
                                     ""});
           }
         }
@@ -486,7 +460,7 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
     if (const PointRecord* p = seen.find(ContactPointKind::phone, contact_point)) number = p->phone;
   }
   const Context c{state, party, record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
-                  zones_of(seen), seen.preferences ? &*seen.preferences : nullptr, number};
+                  party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number};
   const bool held = core_reasons(c, contact_point, decision);
   Outcome o = evaluate(c, at, &decision, true);
   if (o.allowed && !held) {
@@ -506,9 +480,9 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
   return decision;
 }
 
-std::vector<TimeZone> candidate_zones(const PartyRecord& party) {
-  const Zones zones = zones_of(party);
-  return {zones.zone.begin(), zones.zone.begin() + static_cast<std::ptrdiff_t>(zones.count)};
+std::vector<TimeZone> candidate_zones(const PartyRecord& party, Instant at) {
+  const ZoneSet zones = party_zones(party, at);
+  return {zones.zones().begin(), zones.zones().end()};
 }
 
 std::string_view consumer_key(const Account& account) {

@@ -83,6 +83,93 @@ TEST_F(ComplianceCheck, AreaCodeSpanningTwoZonesMustSuitBoth) {
   EXPECT_TRUE(call(nebraska, "2026-06-11T01:59:59Z").allowed);  // 20:59:59 CDT
 }
 
+// -- Where the consumer may be: every current address and every current number -----------------------------------
+//
+// 12 CFR 1006.6(b)(1)(i) and comment 6(b)(1)(i)-1: with conflicting or ambiguous information about the consumer's
+// location, a time is convenient only if it is convenient in every place the information points to.
+
+// A US address with its state and ZIP code.
+Address us_address(std::string region, std::string zip, std::string zone,
+                   ContactStatus status = ContactStatus::current) {
+  Address a;
+  a.postal = PostalAddress{{"1 Main St"}, "Town", std::move(region), std::move(zip), "US"};
+  a.time_zone = std::move(zone);
+  a.provenance.status = status;
+  return a;
+}
+
+// An address in Los Angeles and a mobile with a New York area code: 22:30 in New York is too late, though it is
+// only 19:30 at the address.
+TEST_F(ComplianceCheck, AnAddressInLosAngelesAndANewYorkMobileMustBothSuit) {
+  Account a = account_in("US-CA", "", {"America/New_York"});
+  a.parties[0].addresses[0] = us_address("CA", "90012", "America/Los_Angeles");
+  Decision d = call(a, "2026-06-11T02:30:00Z");  // 22:30 EDT, 19:30 PDT
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("us-convenient-hours"));
+  EXPECT_EQ(d.next_allowed, at("2026-06-11T15:00:00Z"));  // 08:00 PDT, 11:00 EDT
+  EXPECT_FALSE(call(a, "2026-06-10T14:30:00Z").allowed);  // 10:30 EDT, 07:30 PDT
+  EXPECT_TRUE(call(a, "2026-06-10T15:00:00Z").allowed);
+  EXPECT_TRUE(call(a, "2026-06-11T00:59:59Z").allowed);   // 20:59:59 EDT
+}
+
+// A point marked bad or wrong-number says nothing of where the consumer is: an old New York address marked bad and
+// a New York number recorded as a wrong number leave Los Angeles alone.
+TEST_F(ComplianceCheck, PointsMarkedBadOrWrongDoNotPlaceTheConsumer) {
+  Account a = account_in("US-CA", "", {"America/New_York"});
+  a.parties[0].phones[0].provenance.status = ContactStatus::wrong_number;
+  a.parties[0].addresses[0] = us_address("NY", "10001", "America/New_York", ContactStatus::bad);
+  a.parties[0].addresses.push_back(us_address("CA", "90012", "America/Los_Angeles"));
+  Phone mobile;
+  mobile.number = "+12135550100";
+  mobile.time_zones = {"America/Los_Angeles"};
+  mobile.consent_call = true;
+  a.parties[0].phones.push_back(mobile);
+  const Decision d = check_journal(a, a.parties[0], ContactChannel::phone, mobile.number, at("2026-06-11T01:30:00Z"),
+                                   events.journal, book);  // 21:30 EDT, 18:30 PDT
+  EXPECT_TRUE(d.allowed) << (d.reasons.empty() ? "" : d.reasons[0].words);
+}
+
+// An address whose zone does not fit its state is uncertain: a Boston address said to be in Los Angeles' zone is
+// called only when it is convenient in Boston too.
+TEST_F(ComplianceCheck, AZoneThatDoesNotFitTheStateCountsWithTheStatesZones) {
+  Account a = debtor_account("US-MA", "");
+  a.parties[0].addresses[0] = us_address("MA", "02110", "America/Los_Angeles");
+  const Decision d = call(a, "2026-06-11T01:30:00Z");  // 21:30 EDT, 18:30 PDT
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("us-convenient-hours"));
+  EXPECT_NE(d.reasons[0].words.find("America/New_York"), std::string::npos) << d.reasons[0].words;
+  EXPECT_TRUE(call(a, "2026-06-10T15:00:00Z").allowed);  // 11:00 EDT, 08:00 PDT
+  // A zone that keeps the state's clocks under another name fits: Louisville for Boston.
+  a.parties[0].addresses[0].time_zone = "America/Kentucky/Louisville";
+  EXPECT_EQ(candidate_zones(placement_state(a, nullptr).parties[0], at("2026-06-10T15:00:00Z")).size(), 1u);
+}
+
+// A ZIP code of another area than the state: the consumer may be in either. New York with a Beverly Hills ZIP code.
+TEST_F(ComplianceCheck, AZipCodeOfAnotherAreaCountsThatAreasZonesToo) {
+  Account a = debtor_account("US-NY", "");
+  a.parties[0].addresses[0] = us_address("NY", "90210", "America/New_York");
+  EXPECT_FALSE(call(a, "2026-06-10T12:30:00Z").allowed);  // 08:30 EDT, 05:30 PDT
+  EXPECT_TRUE(call(a, "2026-06-10T15:00:00Z").allowed);   // 11:00 EDT, 08:00 PDT, 09:00 MDT in Boise
+  // Honolulu's ZIP code in a New York address: 08:00 HST is 14:00 EDT.
+  a.parties[0].addresses[0].postal.postal_code = "96813";
+  EXPECT_FALSE(call(a, "2026-06-10T17:59:59Z").allowed);
+  EXPECT_TRUE(call(a, "2026-06-10T18:00:00Z").allowed);
+  // A ZIP code of the state's own area changes nothing.
+  a.parties[0].addresses[0].postal.postal_code = "10001";
+  EXPECT_TRUE(call(a, "2026-06-10T12:00:00Z").allowed);  // 08:00 EDT
+}
+
+// An address without a zone is placed by its state: Texas keeps Central and Mountain time (El Paso).
+TEST_F(ComplianceCheck, AnAddressWithoutAZoneIsPlacedByItsState) {
+  Account a = debtor_account("US-TX", "");
+  a.parties[0].addresses[0] = us_address("TX", "75201", "");
+  const Decision d = call(a, "2026-06-10T13:30:00Z");  // 08:30 CDT, 07:30 MDT
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("us-convenient-hours"));
+  EXPECT_FALSE(d.blocked_by(time_zone_unknown));
+  EXPECT_EQ(d.next_allowed, at("2026-06-10T14:00:00Z"));  // 08:00 MDT
+}
+
 // 1006.6(b)(1)(i) on the DST change days in New York: 8 a.m. is 12:00 UTC after the spring change and 13:00 UTC
 // after the autumn one, on the very day of the change.
 TEST_F(ComplianceCheck, DaylightSavingChangeDays) {

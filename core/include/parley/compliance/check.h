@@ -8,9 +8,10 @@
 // [SECTION] Check      check()
 // [SECTION] Inputs     the party's candidate zones and the consumer's other accounts, as check() reads them
 //
-// Local time: the zone of the party's first usable address that names a known zone; otherwise the candidate zones
-// of the party's usable phones (points marked bad or wrong-number are left out). Where there are several candidates, a rule passes only if
-// it passes in every one of them. Days (call windows, the day of a conversation) are local calendar days.
+// Local time: every zone the party may be in (parley/compliance/locations.h): each usable address's zone, with its
+// region's zones when the stated one does not fit the region or postal code, and each usable phone's zones; points
+// marked bad or wrong-number are left out. Where there are several candidates, a rule passes only if it passes in
+// every one of them. Days (call windows, the day of a conversation) are local calendar days.
 
 #include <optional>
 #include <span>
@@ -70,9 +71,9 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
 
 // [SECTION] Inputs --------------------------------------------------------------------------------------------
 
-// The zones the party's local time is read in (see the top of this file), each once, at most 8; empty when
-// neither an address nor a phone names a known zone (check() then blocks with time_zone_unknown).
-std::vector<TimeZone> candidate_zones(const PartyRecord& party);
+// The zones the party's local time is read in at `at` (party_zones; see the top of this file), each once; empty when
+// neither an address nor a phone locates the party (check() then blocks with time_zone_unknown).
+std::vector<TimeZone> candidate_zones(const PartyRecord& party, Instant at);
 
 // What makes two accounts the same consumer's: the keyed hash of the debtor's national id; empty when the account
 // has no debtor or the debtor no national id (such an account is nobody else's).
