@@ -149,6 +149,11 @@ std::string role_label(PartyRole role) {
     case PartyRole::debtor: return "Debtor";
     case PartyRole::co_signer: return "Co-signer";
     case PartyRole::guarantor: return "Guarantor";
+    case PartyRole::spouse: return "Spouse";
+    case PartyRole::parent: return "Parent";
+    case PartyRole::guardian: return "Guardian";
+    case PartyRole::executor: return "Executor";
+    case PartyRole::administrator: return "Administrator";
   }
   return "Party";
 }

@@ -10,8 +10,15 @@
 namespace parley {
 namespace {
 
-constexpr auto kPartyRoles = json::spellings<PartyRole>(
-    {{PartyRole::debtor, "debtor"}, {PartyRole::co_signer, "co-signer"}, {PartyRole::guarantor, "guarantor"}});
+constexpr auto kPartyRoles = json::spellings<PartyRole>({{PartyRole::debtor, "debtor"},
+                                                         {PartyRole::co_signer, "co-signer"},
+                                                         {PartyRole::guarantor, "guarantor"},
+                                                         {PartyRole::spouse, "spouse"},
+                                                         {PartyRole::parent, "parent"},
+                                                         {PartyRole::guardian, "guardian"},
+                                                         {PartyRole::executor, "executor"},
+                                                         {PartyRole::administrator, "administrator"}});
+static_assert(kPartyRoles.size() == party_role_count);
 constexpr auto kContactStatuses = json::spellings<ContactStatus>(
     {{ContactStatus::current, "current"},
      {ContactStatus::bad, "bad"},
@@ -50,6 +57,7 @@ std::string_view to_string(RiskTier v) { return kRiskTiers.text(v); }
 std::string_view to_string(AgingBucket v) { return kAgingBuckets.text(v); }
 
 std::optional<PartyRole> parse_party_role(std::string_view s) { return kPartyRoles.parse(s); }
+bool represents_estate(PartyRole role) { return role == PartyRole::executor || role == PartyRole::administrator; }
 std::optional<ContactStatus> parse_contact_status(std::string_view s) { return kContactStatuses.parse(s); }
 std::optional<PhoneKind> parse_phone_kind(std::string_view s) { return kPhoneKinds.parse(s); }
 std::optional<Frequency> parse_frequency(std::string_view s) { return kFrequencies.parse(s); }

@@ -598,7 +598,7 @@ std::string_view enum_noun(Type t) {
 std::string enum_spellings(Type t) {
   switch (t) {
     case Type::party_role:
-      return json_text::one_of_spellings<PartyRole>(3);
+      return json_text::one_of_spellings<PartyRole>(party_role_count);
     case Type::contact_status:
       return json_text::one_of_spellings<ContactStatus>(4);
     case Type::phone_kind:

@@ -390,7 +390,8 @@ TEST(PortfolioJsonValues, DuplicateClientIds) {
 TEST(PortfolioJsonValues, PartyRoleUnknownOrMissing) {
   Problem p = single_problem(replace_first(sample_text(), R"("role":"co-signer")", R"("role":"borrower")"));
   EXPECT_EQ(p.path, "accounts[0].parties[1].role");
-  EXPECT_EQ(p.message, R"(unknown role "borrower": expected one of "debtor", "co-signer", "guarantor")");
+  EXPECT_EQ(p.message, R"(unknown role "borrower": expected one of "debtor", "co-signer", "guarantor", "spouse", )"
+                       R"("parent", "guardian", "executor", "administrator")");
   p = single_problem(replace_first(sample_text(), R"("role":"co-signer",)", ""));
   EXPECT_EQ(p.path, "accounts[0].parties[1].role");
   EXPECT_EQ(p.message, "required member is missing");

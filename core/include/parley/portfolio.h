@@ -30,7 +30,13 @@ namespace parley {
 // [SECTION] Enumerations --------------------------------------------------------------------------------------
 // Each has a JSON spelling (to_string / parse_*); parse_* returns nullopt for an unknown spelling.
 
-enum class PartyRole { debtor, co_signer, guarantor };             // "debtor", "co-signer", "guarantor"
+// The person obligated (debtor), those obligated with them (co-signer, guarantor), and the persons the law treats as
+// the consumer (15 U.S.C. 1692c(d), 12 CFR 1006.6(a)): the spouse, the parent of a consumer who is a minor, a
+// guardian, the executor or administrator of a deceased consumer's estate.
+enum class PartyRole { debtor, co_signer, guarantor, spouse, parent, guardian, executor, administrator };
+// "debtor", "co-signer", "guarantor", "spouse", "parent", "guardian", "executor", "administrator"
+inline constexpr int party_role_count = 8;
+bool represents_estate(PartyRole role);  // executor or administrator
 enum class ContactStatus { current, bad, unverified, wrong_number };  // "current", "bad", "unverified",
                                                                       // "wrong-number": reaches someone else
 enum class PhoneKind { mobile, home, work, other };                // "mobile", "home", "work", "other"

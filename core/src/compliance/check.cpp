@@ -373,15 +373,17 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
 
 namespace {
 
-std::string hold_words(const Hold& hold, const Party& party) {
+std::string hold_words(const Hold& hold, const Party& party, bool someone_else) {
   const std::string on = hold.since.utc_date().iso();
   switch (hold.kind) {
     case HoldKind::bankruptcy:
       return party.given_name + " " + party.family_name + " was reported bankrupt on " + on +
-             ": collection contact has stopped.";
+             (someone_else ? ": the automatic stay stops collection contact with everyone about the debt."
+                           : ": collection contact has stopped.");
     case HoldKind::deceased:
       return party.given_name + " " + party.family_name + " was reported deceased on " + on +
-             ": the debt is not discussed with them or on their numbers.";
+             (someone_else ? ": only the executor or administrator of the estate is contacted about the debt."
+                           : ": the debt is not discussed with them or on their numbers.");
     case HoldKind::legal: return "The account was escalated to legal on " + on + ": collection contact has stopped.";
     case HoldKind::returned_to_client:
       return "The account was returned to the client on " + on + ": the agency no longer collects it.";
@@ -392,12 +394,17 @@ std::string hold_words(const Hold& hold, const Party& party) {
 // Core's own reasons that block whatever the packs say: holds, and a point that may not be used on the channel.
 bool core_reasons(const Context& c, std::string_view contact_point, Decision& decision) {
   bool blocked = false;
-  if (c.index) {
-    for (const Hold* h : c.state.holds_on(*c.index)) {
-      const Party& held = h->party == whole_account ? c.party : *c.state.parties[h->party].party;
-      decision.reasons.push_back({std::string(account_hold), hold_words(*h, held), ""});
-      blocked = true;
-    }
+  for (const Hold& h : c.state.holds) {
+    const bool on_party = h.party == whole_account || (c.index && h.party == *c.index);
+    const Party* held = h.party == whole_account ? &c.party : c.state.parties[h.party].party;
+    // The debtor's bankruptcy stops contact with everyone about the debt (11 U.S.C. 362(a)); after the debtor's
+    // death only the estate's executor or administrator is contacted (12 CFR 1006.6(a)(4)).
+    const bool on_debtor = !on_party && held->role == PartyRole::debtor &&
+                           (h.kind == HoldKind::bankruptcy ||
+                            (h.kind == HoldKind::deceased && !represents_estate(c.party.role)));
+    if (!on_party && !on_debtor) continue;
+    decision.reasons.push_back({std::string(account_hold), hold_words(h, *held, !on_party), ""});
+    blocked = true;
   }
   const std::optional<ContactPointKind> kind = point_kind_of(c.channel);
   if (contact_point.empty() || !kind || c.record == nullptr) return blocked;

@@ -84,7 +84,7 @@ TEST_F(AccountFold, BankruptAndDeceasedOutcomesHoldTheParty) {
   ASSERT_EQ(s.holds.size(), 1u);
   EXPECT_EQ(s.holds[0], (Hold{HoldKind::bankruptcy, 0, o, at("2026-03-09T14:05:00Z")}));
   EXPECT_EQ(s.holds_on(0).size(), 1u);
-  EXPECT_TRUE(s.holds_on(1).empty());  // the co-signer is not held by the debtor's bankruptcy
+  EXPECT_TRUE(s.holds_on(1).empty());  // placed on the debtor; what it stops for the others is check()'s
   const EventId b = call("2026-03-10T14:00:00Z");
   outcome("2026-03-10T14:05:00Z", b, ContactOutcome::deceased, true);
   EXPECT_EQ(state().holds[1].kind, HoldKind::deceased);

@@ -367,6 +367,83 @@ TEST_F(ComplianceCheck, UnknownJurisdictionIsBlocked) {
   EXPECT_FALSE(d.next_allowed.has_value());
 }
 
+// -- Bankruptcy and death -----------------------------------------------------------------------------------------
+
+// A New York debtor P-1 with a co-signer P-2 and the executor of the estate P-3, each with a number that may be
+// called; `outcome` recorded on a call to the debtor on 1 June.
+Account with_outcome_on_debtor(Events& events, ContactOutcome outcome) {
+  Account a = account_in("US-NY", "America/New_York", {"America/New_York"});
+  a.parties[0].phones[0].consent_call = true;
+  for (const auto& [id, role] : {std::pair{"P-2", PartyRole::co_signer}, std::pair{"P-3", PartyRole::executor}}) {
+    Party p = a.parties[0];
+    p.id = id;
+    p.role = role;
+    p.phones[0].number = std::string("+1212555010") + id[2];
+    a.parties.push_back(p);
+  }
+  const EventId call = events.attempt("A-1", "2026-06-01T15:00:00Z");
+  events.add("A-1", "2026-06-01T15:05:00Z", OutcomeRecorded{call, outcome, true});
+  return a;
+}
+
+// 11 U.S.C. 362(a)(6): the automatic stay stops any act to collect the debt once the debtor's bankruptcy is known, so
+// no one is contacted about it, on any channel: not the debtor, not the co-signer, not a neighbour.
+TEST_F(ComplianceCheck, TheDebtorsBankruptcyStopsContactWithEveryoneOnEveryChannel) {
+  const Account a = with_outcome_on_debtor(events, ContactOutcome::bankrupt);
+  for (const ContactChannel channel : {ContactChannel::phone, ContactChannel::sms, ContactChannel::email,
+                                       ContactChannel::letter, ContactChannel::in_person}) {
+    for (const Party& party : a.parties) {
+      const Decision d = check_journal(a, party, channel, at("2026-06-10T16:00:00Z"), events.journal, book);
+      EXPECT_FALSE(d.allowed) << party.id << " " << to_string(channel);
+      EXPECT_TRUE(d.blocked_by(account_hold)) << party.id;
+      EXPECT_FALSE(d.next_allowed.has_value());
+    }
+  }
+  Party neighbour = a.parties[1];
+  neighbour.id = "N-1";
+  neighbour.role = PartyRole::guarantor;  // not on the account: read from its own data
+  EXPECT_TRUE(check_journal(a, neighbour, ContactChannel::phone, at("2026-06-10T16:00:00Z"), events.journal, book)
+                  .blocked_by(account_hold));
+  const Decision cosigner = check_journal(a, a.parties[1], ContactChannel::phone, at("2026-06-10T16:00:00Z"),
+                                          events.journal, book);
+  EXPECT_NE(cosigner.reasons[0].words.find("automatic stay"), std::string::npos) << cosigner.reasons[0].words;
+}
+
+// A co-signer's own bankruptcy stops contact with the co-signer only: the debtor still owes the debt.
+TEST_F(ComplianceCheck, ACoSignersBankruptcyStopsOnlyTheirContact) {
+  Account a = with_outcome_on_debtor(events, ContactOutcome::no_answer);
+  const EventId call = events.add("A-1", "2026-06-02T15:00:00Z",
+                                  ContactAttempted{"P-2", ContactChannel::phone, "+12125550102",
+                                                   ContactDirection::outbound});
+  events.add("A-1", "2026-06-02T15:05:00Z", OutcomeRecorded{call, ContactOutcome::bankrupt, true});
+  EXPECT_TRUE(check_journal(a, a.parties[1], ContactChannel::phone, at("2026-06-10T16:00:00Z"), events.journal, book)
+                  .blocked_by(account_hold));
+  const Decision debtor =
+      check_journal(a, a.parties[0], ContactChannel::phone, at("2026-06-10T16:00:00Z"), events.journal, book);
+  EXPECT_TRUE(debtor.allowed) << (debtor.reasons.empty() ? "" : debtor.reasons[0].words);
+}
+
+// 12 CFR 1006.6(a)(4): after the debtor's death the consumer is the executor or administrator of the estate, who may
+// be contacted and told about the debt; no one else is contacted about it.
+TEST_F(ComplianceCheck, AfterTheDebtorsDeathOnlyTheEstatesRepresentativeIsContacted) {
+  const Account a = with_outcome_on_debtor(events, ContactOutcome::deceased);
+  const Instant noon = at("2026-06-10T16:00:00Z");
+  EXPECT_TRUE(check_journal(a, a.parties[0], ContactChannel::letter, noon, events.journal, book)
+                  .blocked_by(account_hold));
+  const Decision cosigner = check_journal(a, a.parties[1], ContactChannel::phone, noon, events.journal, book);
+  EXPECT_TRUE(cosigner.blocked_by(account_hold));
+  EXPECT_NE(cosigner.reasons[0].words.find("executor or administrator"), std::string::npos);
+  const Decision executor =
+      check_journal(a, a.parties[2], ContactChannel::phone, "+12125550103", noon, events.journal, book);
+  EXPECT_TRUE(executor.allowed) << (executor.reasons.empty() ? "" : executor.reasons[0].words);
+  EXPECT_FALSE(executor.blocked_by("us-third-party-disclosure"));
+  Account administered = a;
+  administered.parties[2].role = PartyRole::administrator;
+  const Decision letter =
+      check_journal(administered, administered.parties[2], ContactChannel::letter, noon, events.journal, book);
+  EXPECT_TRUE(letter.allowed) << (letter.reasons.empty() ? "" : letter.reasons[0].rule_id + ": " + letter.reasons[0].words);
+}
+
 TEST_F(ComplianceCheck, MissingTimeZoneIsBlockedForCallsNotLetters) {
   const Account nowhere = account_in("US-NY", "Mars/Olympus_Mons");
   const Decision d = call(nowhere, "2026-06-02T15:00:00Z");
