@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <span>
+#include <unordered_map>
 
 #include "zone_tables.h"
 
@@ -92,10 +93,16 @@ struct TimeZoneTables {
 TimeZone::TimeZone() : zone_(gen::utc_entry.zone), table_(gen::utc_entry.table) {}
 
 std::optional<TimeZone> TimeZone::find(std::string_view name) {
-  const std::span<const std::string_view> names(gen::zone_names, gen::zone_name_count);
-  const auto it = std::lower_bound(names.begin(), names.end(), name);
-  if (it == names.end() || *it != name) return std::nullopt;
-  return TimeZoneTables::make(gen::zone_entries[it - names.begin()]);
+  // Hashed once: the compliance check finds the zones of every address and phone it reads.
+  static const std::unordered_map<std::string_view, std::size_t> index = [] {
+    std::unordered_map<std::string_view, std::size_t> by_name;
+    by_name.reserve(gen::zone_name_count);
+    for (std::size_t i = 0; i < gen::zone_name_count; ++i) by_name.emplace(gen::zone_names[i], i);
+    return by_name;
+  }();
+  const auto it = index.find(name);
+  if (it == index.end()) return std::nullopt;
+  return TimeZoneTables::make(gen::zone_entries[it->second]);
 }
 
 std::string_view TimeZone::name() const { return gen::zone_names[zone_]; }

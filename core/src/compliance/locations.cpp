@@ -128,11 +128,15 @@ constexpr CountryZone kFrenchOverseas[] = {{"971", "America/Guadeloupe"}, {"972"
                                            {"973", "America/Cayenne"},    {"974", "Indian/Reunion"},
                                            {"975", "America/Miquelon"},   {"976", "Indian/Mayotte"}};
 
+// The state of a two-letter code, by a table of every pair of capital letters built once; null if none.
 const StateZones* state_of(std::string_view region) {
-  for (const StateZones& s : kStates) {
-    if (s.state == region) return &s;
-  }
-  return nullptr;
+  static const std::array<const StateZones*, 26 * 26> by_code = [] {
+    std::array<const StateZones*, 26 * 26> table{};
+    for (const StateZones& s : kStates) table[static_cast<std::size_t>((s.state[0] - 'A') * 26 + (s.state[1] - 'A'))] = &s;
+    return table;
+  }();
+  if (region.size() != 2 || region[0] < 'A' || region[0] > 'Z' || region[1] < 'A' || region[1] > 'Z') return nullptr;
+  return by_code[static_cast<std::size_t>((region[0] - 'A') * 26 + (region[1] - 'A'))];
 }
 
 void add_zone(ZoneSet& out, std::string_view name) {
@@ -140,8 +144,20 @@ void add_zone(ZoneSet& out, std::string_view name) {
   if (const std::optional<TimeZone> zone = TimeZone::find(name)) out.add(*zone);
 }
 
+// Each state's zones found once, in kStates' order: a check reads them for every address.
+const std::array<ZoneSet, std::size(kStates)>& state_zones() {
+  static const std::array<ZoneSet, std::size(kStates)> found = [] {
+    std::array<ZoneSet, std::size(kStates)> zones;
+    for (std::size_t i = 0; i < std::size(kStates); ++i) {
+      for (const std::string_view name : kStates[i].zones) add_zone(zones[i], name);
+    }
+    return zones;
+  }();
+  return found;
+}
+
 void add_state(ZoneSet& out, const StateZones& state) {
-  for (const std::string_view name : state.zones) add_zone(out, name);
+  out.add(state_zones()[static_cast<std::size_t>(&state - kStates)].zones());
 }
 
 bool in_area(std::string_view area, std::string_view state) {
@@ -219,13 +235,21 @@ ZoneSet region_zones(const PostalAddress& address) {
   return region_zones(address, conflicting);
 }
 
+namespace {
+
+bool fits(TimeZone zone, const ZoneSet& region, bool conflicting, int year) {
+  if (conflicting) return false;
+  const std::span<const TimeZone> zones = region.zones();
+  return region.empty() || std::find(zones.begin(), zones.end(), zone) != zones.end() ||
+         std::any_of(zones.begin(), zones.end(), [&](TimeZone r) { return same_clocks(r, zone, year); });
+}
+
+}  // namespace
+
 bool zone_fits_region(TimeZone zone, const PostalAddress& address, int year) {
   bool conflicting = false;
   const ZoneSet region = region_zones(address, conflicting);
-  if (conflicting) return false;
-  const std::span<const TimeZone> zones = region.zones();
-  return region.empty() ||
-         std::any_of(zones.begin(), zones.end(), [&](TimeZone r) { return r == zone || same_clocks(r, zone, year); });
+  return fits(zone, region, conflicting, year);
 }
 
 // [SECTION] Party ---------------------------------------------------------------------------------------------
@@ -237,14 +261,12 @@ ZoneSet party_zones(const PartyRecord& party, Instant at) {
     if (!p.usable()) continue;
     if (p.kind == ContactPointKind::address) {
       const std::optional<TimeZone> stated = TimeZone::find(p.address->time_zone);
+      bool conflicting = false;
+      const ZoneSet region = region_zones(p.address->postal, conflicting);
       if (stated) out.add(*stated);
-      if (!stated || !zone_fits_region(*stated, p.address->postal, year)) {
-        out.add(region_zones(p.address->postal).zones());
-      }
+      if (!stated || !fits(*stated, region, conflicting, year)) out.add(region.zones());
     } else if (p.kind == ContactPointKind::phone) {
-      for (const std::string& name : p.phone->time_zones) {
-        add_zone(out, name);
-      }
+      for (const std::string& name : p.phone->time_zones) add_zone(out, name);
     }
   }
   return out;
