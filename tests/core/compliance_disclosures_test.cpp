@@ -59,16 +59,43 @@ TEST_F(ComplianceDisclosures, LaterCommunicationsSayTheyAreFromADebtCollector) {
   EXPECT_EQ(letter[0].stage, DisclosureStage::any);  // a letter has no conversation to place it in
 }
 
-// 15 U.S.C. 1692e(11): the initial written communication carries the full disclosure, whatever the medium.
+// 15 U.S.C. 1692e(11): the initial written communication carries the full disclosure, whatever the medium (an email
+// or a text also the opt-out notice, below).
 TEST_F(ComplianceDisclosures, FirstWrittenCommunicationOnEveryWrittenMedium) {
   const Account ny = debtor_account("US-NY", "America/New_York");
   for (ContactChannel channel : {ContactChannel::letter, ContactChannel::email, ContactChannel::sms}) {
     const std::vector<Disclosure> got = required_disclosures(book, ny, channel, true);
-    ASSERT_EQ(ids_of(got), std::vector<std::string>{"us-mini-miranda-first-written"}) << to_string(channel);
+    ASSERT_FALSE(got.empty()) << to_string(channel);
+    EXPECT_EQ(got[0].rule_id, "us-mini-miranda-first-written") << to_string(channel);
     EXPECT_TRUE(says(got[0], "any information obtained will be used for that purpose"));
   }
+  EXPECT_EQ(ids_of(required_disclosures(book, ny, ContactChannel::letter, true)),
+            std::vector<std::string>{"us-mini-miranda-first-written"});
   EXPECT_EQ(ids_of(required_disclosures(book, ny, ContactChannel::in_person, true)),
             std::vector<std::string>{"us-mini-miranda-first-oral"});
+}
+
+// 12 CFR 1006.6(e): every email and every text message, the first and every later one, describes a reasonable and
+// simple way to opt out of further messages to that address or number; a letter or a call does not.
+TEST_F(ComplianceDisclosures, EveryEmailAndTextCarriesTheOptOutNotice) {
+  const Account ny = debtor_account("US-NY", "America/New_York");
+  for (ContactChannel channel : {ContactChannel::email, ContactChannel::sms}) {
+    for (const bool first : {true, false}) {
+      const std::vector<Disclosure> got = required_disclosures(book, ny, channel, first);
+      ASSERT_EQ(got.size(), 2u) << to_string(channel);
+      const Disclosure& opt_out = got[1];
+      EXPECT_EQ(opt_out.rule_id, "us-electronic-opt-out");
+      EXPECT_EQ(opt_out.citation, "12 CFR 1006.6(e)");
+      EXPECT_TRUE(says(opt_out, "opts out"));
+      EXPECT_FALSE(opt_out.verbatim);  // the agency states its own method
+      EXPECT_EQ(opt_out.when, DisclosureWhen::every);
+    }
+  }
+  for (ContactChannel channel : {ContactChannel::letter, ContactChannel::phone, ContactChannel::in_person}) {
+    for (const Disclosure& d : required_disclosures(book, ny, channel, false)) {
+      EXPECT_NE(d.rule_id, "us-electronic-opt-out") << to_string(channel);
+    }
+  }
 }
 
 // Cal. Civ. Code 1812.700(a), (b): the Rosenthal notice, word for word, with the first written notice to a
