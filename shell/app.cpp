@@ -279,8 +279,10 @@ void App::frame() {
   if (const Instant now = host_now(); now != state_.now) apply(ClockTick{now});
   scratch_.caller = host_.caller;
   if (scratch_.caller.caller_name.empty()) scratch_.caller.caller_name = host_.author.user;
-  if (scratch_.caller.callback_number.empty() && state_.data && state_.data->portfolio.agency) {
-    scratch_.caller.callback_number = state_.data->portfolio.agency->phone;
+  if (state_.data && state_.data->portfolio.agency) {
+    const Agency& agency = *state_.data->portfolio.agency;
+    if (scratch_.caller.callback_number.empty()) scratch_.caller.callback_number = agency.phone;
+    if (scratch_.caller.business_name.empty()) scratch_.caller.business_name = agency.name;
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);

@@ -103,15 +103,24 @@ TEST_F(ContactSessionTest, UnverifiedPartyHearsNothingAboutTheDebt) {
   for (const char* secret : {"debt collector", "Bay State Bank", "Commonwealth Card", "$1,", "9876"}) {
     EXPECT_EQ(text.find(secret), std::string::npos) << secret;
   }
-  // The limited-content message carries the party's name, the caller and the number to call back: nothing
-  // else.
+  // 12 CFR 1006.2(j): the limited-content message holds every item of (j)(1), the business name, a request to
+  // reply, the name of a person to reply to and the number, with only the salutation of (j)(2), and nothing else.
   const auto lcm = std::find_if(script.begin(), script.end(), [](const ScriptItem& i) {
     return i.section == ScriptSection::limited_content_message;
   });
   EXPECT_EQ(lcm->citation, "12 CFR 1006.2(j)");
-  const std::string lcm_text = all_text({*lcm});
-  EXPECT_NE(lcm_text.find("Dana Reyes"), std::string::npos);
-  EXPECT_NE(lcm_text.find("+16175550100"), std::string::npos);
+  EXPECT_EQ(lcm->lines, (std::vector<std::string>{"Hello, this message is for Dana Reyes.",
+                                                  "This is Jordan Lee at JL Services.",
+                                                  "Please call Jordan Lee back at +16175550100."}));
+  // A required item the host did not give is a gap to fill, never left out.
+  const std::vector<ScriptItem> bare = contact_script(s, state(), book, ScriptContext{});
+  const auto gap = std::find_if(bare.begin(), bare.end(), [](const ScriptItem& i) {
+    return i.section == ScriptSection::limited_content_message;
+  });
+  ASSERT_NE(gap, bare.end());
+  EXPECT_EQ(gap->lines, (std::vector<std::string>{"Hello, this message is for Dana Reyes.",
+                                                  "This is [your name] at [business name].",
+                                                  "Please call [your name] back at [callback number]."}));
 
   const std::vector<O> open = available_outcomes(s);
   for (O o : {O::right_party_contact, O::promise_to_pay, O::dispute}) {

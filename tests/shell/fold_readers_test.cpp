@@ -437,13 +437,15 @@ TEST(FoldReadersUpdate, AnOutcomeIsDatedOnTheAgencysDay) {
   EXPECT_EQ(opened->received, portfolio.as_of) << "the agency's day, not the UTC one";
 }
 
-// The limited-content message gives the agency's number when the host has none; the host's number wins.
+// The limited-content message gives the agency's number and name (the business name 12 CFR 1006.2(j)(1) requires)
+// when the host has none; the host's wins.
 TEST_F(FoldReaders, TheCallbackNumberIsTheAgencysUnlessTheHostGivesOne) {
   ASSERT_FALSE(id_.empty());
   ASSERT_TRUE(portfolio_.agency);
   start();
   open(id_);
   EXPECT_EQ(state()["contact"]["caller"]["callback"], portfolio_.agency->phone);
+  EXPECT_EQ(state()["contact"]["caller"]["business"], portfolio_.agency->name);
   ASSERT_TRUE(call()["session"].is_object());
   bool said = false;
   for (const parley::ScriptItem& item : parley::contact_script(*app_->state().contact.session,
@@ -457,9 +459,11 @@ TEST_F(FoldReaders, TheCallbackNumberIsTheAgencysUnlessTheHostGivesOne) {
 
   ps::HostServices host;
   host.caller.callback_number = "+18005550100";
+  host.caller.business_name = "NA Services";
   start(host);
   open(id_);
   EXPECT_EQ(state()["contact"]["caller"]["callback"], "+18005550100");
+  EXPECT_EQ(state()["contact"]["caller"]["business"], "NA Services");
 }
 
 // One APR on a screen: the quoter's totals show the APR its disclosure states (core's apr_text), and interest can be

@@ -129,18 +129,18 @@ ScriptItem identity_item(const Party& party) {
   return item;
 }
 
+// 12 CFR 1006.2(j): the message holds all of (j)(1) (the business name, a request to reply, a natural person's name
+// to reply to, a number to reply at), of (j)(2) only the salutation, and nothing else. A required item the context
+// lacks is a bracketed gap the collector must fill, never left out.
 ScriptItem limited_content_item(const Party& party, const ScriptContext& context) {
   ScriptItem item{
       ScriptSection::limited_content_message, "Limited-content message (voicemail)", {}, "12 CFR 1006.2(j)"};
+  const auto or_gap = [](const std::string& value, const char* gap) { return value.empty() ? std::string(gap) : value; };
   item.lines.push_back("Hello, this message is for " + full_name(party) + ".");
-  std::string who =
-      "This is " + (context.caller_name.empty() ? std::string("[your name]") : context.caller_name);
-  if (!context.business_name.empty()) who += " at " + context.business_name;
-  item.lines.push_back(who + ".");
-  item.lines.push_back(
-      "Please call " + (context.caller_name.empty() ? std::string("me") : context.caller_name) + " back at " +
-      (context.callback_number.empty() ? std::string("[callback number]") : context.callback_number) + ".");
-  item.lines.push_back("Thank you.");
+  item.lines.push_back("This is " + or_gap(context.caller_name, "[your name]") + " at " +
+                       or_gap(context.business_name, "[business name]") + ".");
+  item.lines.push_back("Please call " + or_gap(context.caller_name, "[your name]") + " back at " +
+                       or_gap(context.callback_number, "[callback number]") + ".");
   return item;
 }
 

@@ -147,11 +147,12 @@ struct ScriptItem {
   friend bool operator==(const ScriptItem&, const ScriptItem&) = default;
 };
 
-// What the agency shows in the limited-content message: a name that does not say it collects debts, and a
-// number.
+// What the agency shows in the limited-content message (12 CFR 1006.2(j)(1), every item required): a natural person
+// to reply to, a business name that does not say it collects debts, and a number.
 struct ScriptContext {
   std::string caller_name;      // the collector's name, e.g. "Jordan Lee"
-  std::string business_name;    // must not indicate debt collection; may be empty
+  std::string business_name;    // must not indicate debt collection; the shell uses the agency's name unless the host
+                                // names another
   std::string callback_number;  // the number to call back
   friend bool operator==(const ScriptContext&, const ScriptContext&) = default;
 };
