@@ -175,7 +175,7 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
     std::array<int, kMaxWindow> per_day{};  // per_day[i]: attempts on the local day today - i
     int total = 0;
     for_each_counted_attempt(c, rule, low, high, [&](Instant when) {
-      const int back = today - local_date(zone, when);
+      const int back = std::max(0, today - local_date(zone, when));  // a clock that ran ahead: made by now
       if (back >= 0 && back < window) {
         ++per_day[static_cast<std::size_t>(back)];
         ++total;
@@ -199,12 +199,52 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
                      " consecutive days; at most " + std::to_string(rule.max_calls) + " are allowed.");
 }
 
+// Whether a person answered the call and spoke: a conversation, or (the cautious reading: the collector cannot be
+// sure it was not the consumer) a call where the person did not pass verification, refused, or was taken for
+// someone else.
+bool person_spoke(const AttemptRecord& a) {
+  if (a.conversation) return true;
+  if (!a.outcome) return false;
+  switch (*a.outcome) {
+    case ContactOutcome::right_party_contact:
+    case ContactOutcome::third_party:
+    case ContactOutcome::refused:
+    case ContactOutcome::promise_to_pay:
+    case ContactOutcome::dispute:
+    case ContactOutcome::cease_request:
+    case ContactOutcome::bankrupt:
+    case ContactOutcome::deceased:
+      return true;
+    case ContactOutcome::wrong_number:
+    case ContactOutcome::left_message:
+    case ContactOutcome::limited_content_message:
+    case ContactOutcome::no_answer:
+    case ContactOutcome::not_connected:
+      return false;
+  }
+  return false;
+}
+
 void after_conversation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
-  // The latest telephone conversation with the party on this debt, by the instant of its attempt.
+  // The latest telephone conversation with the party, by the instant of its attempt: on this debt, and, for the
+  // debtor, on the consumer's other debts (which may have been discussed in it: comment 14(b)(4)-1). An attempt
+  // dated after `at` (its device's clock ran ahead) took place by now.
   std::optional<Instant> latest;
-  for (const AttemptRecord& a : c.state.attempts) {
-    if (!a.conversation || !c.index || a.party != *c.index || a.channel != ContactChannel::phone) continue;
-    if (a.at <= at && (!latest || a.at > *latest)) latest = a.at;
+  const auto scan = [&](const AccountState& s, bool same_account) {
+    for (const AttemptRecord& a : s.attempts) {
+      if (a.channel != ContactChannel::phone || !person_spoke(a)) continue;
+      if (same_account ? (!c.index || a.party != *c.index) : s.parties[a.party].party->role != PartyRole::debtor) {
+        continue;
+      }
+      const Instant when = std::min(a.at, at);
+      if (!latest || when > *latest) latest = when;
+    }
+  };
+  scan(c.state, true);
+  if (c.party.role == PartyRole::debtor && c.record != nullptr) {
+    for (const AccountState* other : c.consumer_accounts) {
+      if (other != nullptr && other->account->id != c.state.account->id) scan(*other, false);
+    }
   }
   if (!latest) return;
   std::optional<Instant> clear;

@@ -233,6 +233,63 @@ TEST_F(ComplianceCheck, CallSixDaysTwentyThreeHoursAfterAConversation) {
   EXPECT_TRUE(call(ny, "2026-06-07T23:00:00Z", ContactChannel::email).allowed);
 }
 
+// 1006.14(b)(2)(i)(B), the cautious reading: the collector cannot be sure that a person on the account who spoke
+// without passing verification (refused, or was taken for someone else) was not the consumer, so the seven days
+// start then too.
+TEST_F(ComplianceCheck, APersonWhoSpokeWithoutPassingVerificationStartsTheSevenDays) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  for (const ContactOutcome outcome : {ContactOutcome::refused, ContactOutcome::third_party}) {
+    Events log;
+    const EventId attempt = log.attempt("A-1", "2026-06-01T13:00:00Z");
+    log.add("A-1", "2026-06-01T13:05:00Z", OutcomeRecorded{attempt, outcome, false});
+    const Decision d = check_journal(ny, ny.parties[0], ContactChannel::phone, at("2026-06-03T16:00:00Z"),
+                                     log.journal, book);
+    EXPECT_TRUE(d.blocked_by("us-after-conversation")) << to_string(outcome);
+    EXPECT_EQ(d.next_allowed, at("2026-06-08T12:00:00Z")) << to_string(outcome);
+  }
+  // An unanswered call or a voicemail is no conversation.
+  const EventId rang = events.attempt("A-1", "2026-06-01T13:00:00Z");
+  events.add("A-1", "2026-06-01T13:05:00Z", OutcomeRecorded{rang, ContactOutcome::limited_content_message, false});
+  EXPECT_TRUE(call(ny, "2026-06-03T16:00:00Z").allowed);
+}
+
+// Comment 14(b)(4)-1.ii: the seven days apply to every debt discussed in the conversation. Which debts were
+// discussed is not recorded, so a conversation with the debtor about another of the consumer's debts counts.
+TEST_F(ComplianceCheck, AConversationAboutTheConsumersOtherDebtCounts) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.conversation("A-2", "2026-06-01T13:00:00Z");
+  const std::vector<std::string> others = {"A-2"};
+  const Decision d = check_journal(ny, ny.parties[0], ContactChannel::phone, at("2026-06-03T16:00:00Z"),
+                                   events.journal, book, others);
+  EXPECT_TRUE(d.blocked_by("us-after-conversation"));
+  EXPECT_TRUE(call(ny, "2026-06-03T16:00:00Z").allowed) << "without the other account, nothing links them";
+}
+
+// A conversation recorded by a device whose clock runs ahead (dated an hour after now) still counts: it took place
+// by now.
+TEST_F(ComplianceCheck, AConversationFromADeviceWhoseClockRunsAheadCounts) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.conversation("A-1", "2026-06-03T17:00:00Z");
+  const Decision d = call(ny, "2026-06-03T16:00:00Z");
+  EXPECT_TRUE(d.blocked_by("us-after-conversation"));
+  EXPECT_EQ(d.next_allowed, at("2026-06-10T12:00:00Z"));  // 3 June is day 1
+}
+
+// 1006.14(b)(2)(i)(A) with a clock that ran ahead past midnight: the call dated tomorrow was made by now and counts
+// among the seven.
+TEST_F(ComplianceCheck, ACallFromADeviceWhoseClockRunsAheadCountsTowardTheSeven) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  for (const char* d : {"2026-06-02T15:00:00Z", "2026-06-03T15:00:00Z", "2026-06-04T15:00:00Z",
+                        "2026-06-05T15:00:00Z", "2026-06-06T15:00:00Z", "2026-06-07T15:00:00Z"}) {
+    events.attempt("A-1", d);
+  }
+  const Instant now = at("2026-06-08T23:30:00Z");  // 19:30 EDT on 8 June
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::phone, now, events.journal, book).allowed);
+  events.attempt("A-1", "2026-06-09T04:30:00Z");  // the 7th, made now by a clock five hours ahead: 00:30 on 9 June
+  const Decision d = check_journal(ny, ny.parties[0], ContactChannel::phone, now, events.journal, book);
+  EXPECT_TRUE(d.blocked_by("us-call-frequency")) << "the next call would be the 8th in seven days";
+}
+
 TEST_F(ComplianceCheck, CallSixDaysTwentyThreeHoursAfterAnEarlyConversationFallsOnDaySeven) {
   const Account ny = account_in("US-NY", "America/New_York");
   events.conversation("A-1", "2026-06-01T04:30:00Z");  // 00:30 EDT on 1 June: day 1
