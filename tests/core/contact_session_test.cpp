@@ -140,6 +140,31 @@ TEST_F(ContactSessionTest, UnverifiedPartyHearsNothingAboutTheDebt) {
             "outcome");
 }
 
+// The script follows the account's law: the location questions (15 U.S.C. 1692b) and the limited-content message
+// (12 CFR 1006.2(j)) come from the US federal pack, with its citations; a call to a UK account shows neither, and
+// nothing of the script cites US law.
+TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfTheAccountsJurisdiction) {
+  const std::vector<ScriptItem> us = contact_script(start(), state(), book, context);
+  const auto cited = [](const std::vector<ScriptItem>& items, ScriptSection section) {
+    const auto it = std::find_if(items.begin(), items.end(), [&](const ScriptItem& i) { return i.section == section; });
+    return it == items.end() ? std::string("(none)") : it->citation;
+  };
+  EXPECT_EQ(cited(us, ScriptSection::location_questions), "15 U.S.C. 1692b; 12 CFR 1006.10");
+  EXPECT_EQ(cited(us, ScriptSection::limited_content_message), "12 CFR 1006.2(j)");
+
+  account.jurisdiction = "GB-ENG";
+  account.currency = *Currency::find("GBP");
+  const std::vector<ScriptItem> uk = contact_script(start(), state(), book, context);
+  EXPECT_FALSE(has_section(uk, ScriptSection::location_questions));
+  EXPECT_FALSE(has_section(uk, ScriptSection::limited_content_message));
+  EXPECT_TRUE(has_section(uk, ScriptSection::identity_questions));
+  for (const ScriptItem& item : uk) {
+    for (const char* us_law : {"U.S.C.", "CFR"}) {
+      EXPECT_EQ(item.citation.find(us_law), std::string::npos) << item.title << ": " << item.citation;
+    }
+  }
+}
+
 TEST_F(ContactSessionTest, VerificationOpensDisclosuresAndDebtDetails) {
   VerifyStep failed =
       verify(start(), account, std::vector<Answer>{{Q::birth_date, "1980-04-12"}, {Q::city, "Boston"}});

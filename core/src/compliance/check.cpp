@@ -354,7 +354,8 @@ void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& 
 bool timeless(ContactRuleKind kind) {
   return kind == ContactRuleKind::cease || kind == ContactRuleKind::medium_preference ||
          kind == ContactRuleKind::dispute_validation || kind == ContactRuleKind::third_party_disclosure ||
-         kind == ContactRuleKind::required_disclosure || kind == ContactRuleKind::prior_letter;
+         kind == ContactRuleKind::required_disclosure || kind == ContactRuleKind::prior_letter ||
+         kind == ContactRuleKind::script;
 }
 
 bool needs_zone(ContactRuleKind kind) {
@@ -400,6 +401,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::dispute_validation: dispute_validation(c, rule, o, out); break;
         case ContactRuleKind::third_party_disclosure: third_party_disclosure(c, rule, o, out); break;
         case ContactRuleKind::required_disclosure: break;  // says what to disclose; never blocks
+        case ContactRuleKind::script: break;               // gives a part of the script; never blocks
         case ContactRuleKind::prior_letter: prior_letter(c, rule, o, out); break;
       }
     }

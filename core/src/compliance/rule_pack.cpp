@@ -31,7 +31,11 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::dispute_validation, "dispute-validation"},
                                       {ContactRuleKind::third_party_disclosure, "third-party-disclosure"},
                                       {ContactRuleKind::required_disclosure, "required-disclosure"},
-                                      {ContactRuleKind::prior_letter, "prior-letter"}});
+                                      {ContactRuleKind::prior_letter, "prior-letter"},
+                                      {ContactRuleKind::script, "script"}});
+constexpr auto kScriptParts = json::spellings<ScriptPart>(
+    {{ScriptPart::location_questions, "location-questions"},
+     {ScriptPart::limited_content_message, "limited-content-message"}});
 constexpr auto kFrequencyScopes =
     json::spellings<FrequencyScope>({{FrequencyScope::debt, "debt"}, {FrequencyScope::consumer, "consumer"}});
 constexpr auto kDisclosureWhens = json::spellings<DisclosureWhen>(
@@ -49,6 +53,8 @@ std::string_view to_string(DisclosureWhen when) { return kDisclosureWhens.text(w
 std::optional<DisclosureWhen> parse_disclosure_when(std::string_view text) { return kDisclosureWhens.parse(text); }
 std::string_view to_string(DisclosureStage stage) { return kDisclosureStages.text(stage); }
 std::optional<DisclosureStage> parse_disclosure_stage(std::string_view text) { return kDisclosureStages.parse(text); }
+std::string_view to_string(ScriptPart part) { return kScriptParts.text(part); }
+std::optional<ScriptPart> parse_script_part(std::string_view text) { return kScriptParts.parse(text); }
 std::string_view to_string(FrequencyScope scope) { return kFrequencyScopes.text(scope); }
 std::optional<FrequencyScope> parse_frequency_scope(std::string_view text) { return kFrequencyScopes.parse(text); }
 
@@ -179,6 +185,8 @@ constexpr auto kWhen = json::spelling<DisclosureWhen, parse_disclosure_when>(
     spelt([](std::string_view) { return "must be " + json::either<DisclosureWhen>(); }));
 constexpr auto kStage = json::spelling<DisclosureStage, parse_disclosure_stage>(
     spelt([](std::string_view) { return "must be " + json::either<DisclosureStage>(); }));
+constexpr auto kPart = json::spelling<ScriptPart, parse_script_part>(
+    spelt([](std::string_view) { return "must be " + json::either<ScriptPart>(); }));
 
 constexpr std::uint32_t kind_bit(ContactRuleKind k) {
   return std::uint32_t{1} << static_cast<int>(k);
@@ -223,6 +231,8 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::when>("when", kWhen)
         .in_kinds(kind_bit(ContactRuleKind::required_disclosure), kind_bit(ContactRuleKind::required_disclosure)),
     json::member<&ContactRule::stage>("stage", kStage).in_kinds(kind_bit(ContactRuleKind::required_disclosure), 0),
+  json::member<&ContactRule::part>("part", kPart)
+      .in_kinds(kind_bit(ContactRuleKind::script), kind_bit(ContactRuleKind::script)),
 };
 
 constexpr json::ObjectType kRuleType = json::variant_type(
@@ -289,6 +299,16 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account
     }
   }
   return out;
+}
+
+const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part) {
+  for (const RulePack& pack : book.packs) {
+    if (!pack.applies_to(account.jurisdiction)) continue;
+    for (const ContactRule& rule : pack.rules) {
+      if (rule.kind == ContactRuleKind::script && rule.part == part) return &rule;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace parley

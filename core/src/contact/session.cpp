@@ -107,8 +107,8 @@ std::string_view to_string(ScriptSection s) {
 
 namespace {
 
-ScriptItem location_item(const Party& party) {
-  ScriptItem item{ScriptSection::location_questions, "Location questions", {}, "15 U.S.C. 1692b"};
+ScriptItem location_item(const Party& party, const ContactRule& rule) {
+  ScriptItem item{ScriptSection::location_questions, "Location questions", {}, rule.citation};
   item.lines.push_back("Ask to speak with " + full_name(party) + ".");
   item.lines.push_back("Give your own name; name your employer only if asked.");
   item.lines.push_back(
@@ -132,9 +132,8 @@ ScriptItem identity_item(const Party& party) {
 // 12 CFR 1006.2(j): the message holds all of (j)(1) (the business name, a request to reply, a natural person's name
 // to reply to, a number to reply at), of (j)(2) only the salutation, and nothing else. A required item the context
 // lacks is a bracketed gap the collector must fill, never left out.
-ScriptItem limited_content_item(const Party& party, const ScriptContext& context) {
-  ScriptItem item{
-      ScriptSection::limited_content_message, "Limited-content message (voicemail)", {}, "12 CFR 1006.2(j)"};
+ScriptItem limited_content_item(const Party& party, const ScriptContext& context, const ContactRule& rule) {
+  ScriptItem item{ScriptSection::limited_content_message, "Limited-content message (voicemail)", {}, rule.citation};
   const auto or_gap = [](const std::string& value, const char* gap) { return value.empty() ? std::string(gap) : value; };
   item.lines.push_back("Hello, this message is for " + full_name(party) + ".");
   item.lines.push_back("This is " + or_gap(context.caller_name, "[your name]") + " at " +
@@ -192,9 +191,15 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
   const Party* party = party_of(account, session.party_id);
   if (party == nullptr || session.account_id != account.id) return out;
   if (session.state == VerificationState::unverified) {
-    out.push_back(location_item(*party));
+    // The location questions and the voicemail are the law of the account's jurisdiction: its packs give them.
+    if (const ContactRule* rule = script_rule(book, account, ScriptPart::location_questions)) {
+      out.push_back(location_item(*party, *rule));
+    }
     out.push_back(identity_item(*party));
-    if (session.channel == ContactChannel::phone) out.push_back(limited_content_item(*party, context));
+    const ContactRule* voicemail = script_rule(book, account, ScriptPart::limited_content_message);
+    if (session.channel == ContactChannel::phone && voicemail != nullptr) {
+      out.push_back(limited_content_item(*party, context, *voicemail));
+    }
     append_disclosures(out, book, account, session);
     return out;
   }

@@ -8,6 +8,7 @@
 // [SECTION] Loading      JSON text -> RulePack, with problems named by JSON path
 // [SECTION] RuleBook     the packs a host loaded, and the loads that failed (which block every contact)
 // [SECTION] Disclosures  what a communication must say or contain, from the required-disclosure rules
+// [SECTION] Script       the parts of a contact script a jurisdiction's law gives, from the script rules
 //
 // Core reads no files: hosts read assets/rules/<JURISDICTION>.json and pass the text to load_rule_pack or
 // RuleBook::add. The format is documented in docs/compliance.md.
@@ -40,6 +41,8 @@ enum class ContactRuleKind {
                            // required_disclosures())
   prior_letter,            // "prior-letter": no contact on the governed channels until a LetterIssued with
                            // letter_template is in the account's journal
+  script,                  // "script": a part of the contact script the jurisdiction's law gives (never blocks;
+                           // read by script_rule())
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
@@ -67,6 +70,16 @@ enum class DisclosureStage {
 std::string_view to_string(DisclosureStage);
 std::optional<DisclosureStage> parse_disclosure_stage(std::string_view);
 
+// script: the part of the contact script a jurisdiction's law gives. Where no pack of the account's jurisdiction
+// gives a part, the script leaves it out (a UK call shows no US location rules or voicemail).
+enum class ScriptPart {
+  location_questions,       // "location-questions": asking a third party only for location information (US: 1692b)
+  limited_content_message,  // "limited-content-message": the voicemail that is not a third-party communication
+                            // (US: 12 CFR 1006.2(j))
+};
+std::string_view to_string(ScriptPart);
+std::optional<ScriptPart> parse_script_part(std::string_view);
+
 struct ContactRule {
   std::string id;                          // unique in the pack: "reg-f-call-frequency"
   std::string citation;                    // "12 CFR 1006.14(b)(2)(i)(A)"
@@ -92,6 +105,7 @@ struct ContactRule {
                                            // content the communication must give (false: "the creditor's name")
   DisclosureWhen when = DisclosureWhen::every;           // required-disclosure
   DisclosureStage stage = DisclosureStage::any;          // required-disclosure
+  ScriptPart part = ScriptPart::location_questions;      // script
   friend bool operator==(const ContactRule&, const ContactRule&) = default;
 };
 
@@ -156,5 +170,11 @@ struct Disclosure {
 // has yet reached the party (an unanswered call is not a communication).
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
                                              bool first_communication);
+
+// [SECTION] Script --------------------------------------------------------------------------------------------
+
+// The first script rule of `part` in the packs applying to account.jurisdiction (pack order, then rule order), or
+// null when none gives it: the script then leaves the part out.
+const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part);
 
 }  // namespace parley
