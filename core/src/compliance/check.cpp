@@ -203,26 +203,7 @@ void call_frequency(const Context& c, const ContactRule& rule, Instant at, Outco
 // sure it was not the consumer) a call where the person did not pass verification, refused, or was taken for
 // someone else.
 bool person_spoke(const AttemptRecord& a) {
-  if (a.conversation) return true;
-  if (!a.outcome) return false;
-  switch (*a.outcome) {
-    case ContactOutcome::right_party_contact:
-    case ContactOutcome::third_party:
-    case ContactOutcome::refused:
-    case ContactOutcome::promise_to_pay:
-    case ContactOutcome::dispute:
-    case ContactOutcome::cease_request:
-    case ContactOutcome::bankrupt:
-    case ContactOutcome::deceased:
-      return true;
-    case ContactOutcome::wrong_number:
-    case ContactOutcome::left_message:
-    case ContactOutcome::limited_content_message:
-    case ContactOutcome::no_answer:
-    case ContactOutcome::not_connected:
-      return false;
-  }
-  return false;
+  return a.conversation || (a.outcome && (party_spoke(*a.outcome) || *a.outcome == ContactOutcome::third_party));
 }
 
 void after_conversation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {

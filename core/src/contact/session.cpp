@@ -266,26 +266,6 @@ std::vector<ContactOutcome> available_outcomes(const ContactSession& session) {
   return out;
 }
 
-namespace {
-
-// Whether the outcome means the party spoke with the collector (a conversation when by phone and verified).
-bool spoke_with_party(ContactOutcome o) {
-  switch (o) {
-    case ContactOutcome::right_party_contact:
-    case ContactOutcome::refused:
-    case ContactOutcome::promise_to_pay:
-    case ContactOutcome::dispute:
-    case ContactOutcome::cease_request:
-    case ContactOutcome::bankrupt:
-    case ContactOutcome::deceased:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
 ContactFinish finish_contact(const ContactSession& session, const AccountState& state, ContactOutcome outcome,
                              const OutcomeDetails& details, Date today) {
   const Account& account = *state.account;
@@ -325,7 +305,7 @@ ContactFinish finish_contact(const ContactSession& session, const AccountState& 
 
   if (session.verified) out.payloads.emplace_back(*session.verified);
   const bool conversation = session.channel == ContactChannel::phone &&
-                            session.state == VerificationState::verified && spoke_with_party(outcome);
+                            session.state == VerificationState::verified && party_spoke(outcome);
   out.payloads.emplace_back(OutcomeRecorded{session.attempt_id, outcome, conversation});
   switch (outcome) {
     case ContactOutcome::promise_to_pay:

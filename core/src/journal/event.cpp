@@ -145,6 +145,27 @@ std::optional<ContactDirection> parse_contact_direction(std::string_view t) {
 std::optional<ContactOutcome> parse_contact_outcome(std::string_view t) {
   return find_spelling<ContactOutcome>(kOutcomes, t);
 }
+
+bool party_spoke(ContactOutcome outcome) {
+  switch (outcome) {
+    case ContactOutcome::right_party_contact:
+    case ContactOutcome::refused:
+    case ContactOutcome::promise_to_pay:
+    case ContactOutcome::dispute:
+    case ContactOutcome::cease_request:
+    case ContactOutcome::bankrupt:
+    case ContactOutcome::deceased:
+      return true;
+    case ContactOutcome::third_party:
+    case ContactOutcome::wrong_number:
+    case ContactOutcome::left_message:
+    case ContactOutcome::limited_content_message:
+    case ContactOutcome::no_answer:
+    case ContactOutcome::not_connected:
+      return false;
+  }
+  return false;
+}
 std::optional<VerificationMethod> parse_verification_method(std::string_view t) {
   return find_spelling<VerificationMethod>(kMethods, t);
 }

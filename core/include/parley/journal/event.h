@@ -104,6 +104,10 @@ std::optional<EscalationTarget> parse_escalation_target(std::string_view);
 std::optional<ReversalReason> parse_reversal_reason(std::string_view);
 std::optional<AdjustmentDirection> parse_adjustment_direction(std::string_view);
 
+// Whether the outcome says the party itself answered and spoke (right-party contact, refused, a promise, a dispute,
+// a cease request, bankrupt, deceased); a third party, a message, no answer and the rest say it did not.
+bool party_spoke(ContactOutcome outcome);
+
 // The kind of contact point a channel reaches: a phone for phone and sms, an email for email, an address for
 // letter; nullopt in person.
 std::optional<ContactPointKind> point_kind_of(ContactChannel channel);
