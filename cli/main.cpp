@@ -7,7 +7,7 @@
 // [SECTION] validate    parley validate FILE
 // [SECTION] quote       parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]
 // [SECTION] check       parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE]
-//                       [--party ID] [--to NUMBER] [--assets DIR]
+//                       [--party ID] [--to NUMBER] [--purpose P] [--assets DIR]
 // [SECTION] main        command dispatch
 //
 // Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file; a quote the policy
@@ -79,7 +79,7 @@ constexpr std::string_view kHelp =
     "      --assets DIR      the assets folder (default: the source tree's assets)\n"
     "      --locale TAG      words of the policy check: en-US (default), en-GB, fr-FR\n"
     "  parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE.jsonl]\n"
-    "               [--party ID] [--to NUMBER] [--assets DIR]\n"
+    "               [--party ID] [--to NUMBER] [--purpose P] [--assets DIR]\n"
     "      May the party be contacted now? Checks every rule of the rule packs (ASSETS/rules/*.json) against the\n"
     "      party's local time and the account's journal; prints the decision as JSON: allowed, the reasons\n"
     "      (rule_id, words, citation), next_allowed in UTC and in the party's local time zone(s).\n"
@@ -92,6 +92,9 @@ constexpr std::string_view kHelp =
     "      --party ID        the party to contact (default: the account's debtor)\n"
     "      --to NUMBER       the party's phone called or texted (E.164); rules for some kinds of number (work,\n"
     "                        mobile) then apply only to their kind; without it they apply to every call\n"
+    "      --purpose P       what a letter is for: collection (default), prior-letter, validation-notice,\n"
+    "                        verification, original-creditor, termination or remedy; a cease request or an\n"
+    "                        unanswered dispute lets through only the purposes its rule allows\n"
     "      --assets DIR      the assets folder: rules/*.json and calendars/US-FEDERAL.json\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
@@ -396,10 +399,14 @@ int run_check(std::span<char* const> args) {
   std::string to;
   std::string assets = PARLEY_ASSETS_DIR;
   parley::ContactChannel channel = parley::ContactChannel::phone;
+  parley::LetterPurpose purpose = parley::LetterPurpose::collection;
   std::optional<parley::Instant> at;
   CommandLine line;
   line.parser.positional("ACCOUNT_OR_FILE", target)
       .parsed("--channel", channel, "phone, sms, email, letter or in-person", parley::parse_contact_channel)
+      .parsed("--purpose", purpose,
+              "collection, prior-letter, validation-notice, verification, original-creditor, termination or remedy",
+              parley::parse_letter_purpose)
       .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
       .text("--portfolio", portfolio_file)
       .text("--journal", journal_file)
@@ -450,7 +457,7 @@ int run_check(std::span<char* const> args) {
   }
   std::vector<const parley::AccountState*> others;
   for (const parley::AccountState& s : other_states) others.push_back(&s);
-  const parley::Decision decision = parley::check(state, *party, channel, to, *at, book, others);
+  const parley::Decision decision = parley::check(state, *party, channel, to, *at, book, others, purpose);
 
   nlohmann::ordered_json out;
   out["account_id"] = account->id;

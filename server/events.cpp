@@ -96,10 +96,27 @@ class Involved {
   Journal journal_;
 };
 
-// What check() says of an outbound attempt at its recorded_at, against the account's fold before it and, for the
-// rules counted per consumer, the folds of the consumer's other accounts up to that instant.
-Decision check_attempt(const AccountState& state, const Event& event, const ContactAttempted& attempt,
-                       const RuleBook& book, const Journal& journal, std::span<const Holder* const> others) {
+// An outbound communication as check() reads it: an outbound attempt, or a letter sent.
+struct Communication {
+  const std::string& party_id;
+  ContactChannel channel;
+  const std::string& point;
+  LetterPurpose purpose;
+};
+std::optional<Communication> communication_of(const Event& event) {
+  if (const auto* attempt = event.get<ContactAttempted>(); attempt && attempt->direction == ContactDirection::outbound) {
+    return Communication{attempt->party_id, attempt->channel, attempt->contact_point, LetterPurpose::collection};
+  }
+  if (const auto* letter = event.get<LetterIssued>()) {
+    return Communication{letter->party_id, ContactChannel::letter, letter->address, letter->purpose};
+  }
+  return std::nullopt;
+}
+
+// What check() says of an outbound communication at its recorded_at, against the account's fold before it and, for
+// the rules counted per consumer, the folds of the consumer's other accounts up to that instant.
+Decision check_communication(const AccountState& state, const Event& event, const Communication& communication,
+                             const RuleBook& book, const Journal& journal, std::span<const Holder* const> others) {
   std::vector<AccountState> folds;
   folds.reserve(others.size());
   for (const Holder* other : others) {
@@ -107,12 +124,13 @@ Decision check_attempt(const AccountState& state, const Event& event, const Cont
   }
   std::vector<const AccountState*> pointers;
   for (const AccountState& f : folds) pointers.push_back(&f);
-  const Party& party = *state.party(attempt.party_id)->party;
-  return check(state, party, attempt.channel, attempt.contact_point, event.recorded_at, book, pointers);
+  const Party& party = *state.party(communication.party_id)->party;
+  return check(state, party, communication.channel, communication.point, event.recorded_at, book, pointers,
+               communication.purpose);
 }
 
-ComplianceException exception_of(const Event& attempt, const Decision& decision) {
-  ComplianceException exception{attempt.id, {}};
+ComplianceException exception_of(const Event& communication, const Decision& decision) {
+  ComplianceException exception{communication.id, {}};
   for (const Reason& reason : decision.reasons) {
     exception.rules.push_back(BrokenRule{reason.rule_id, reason.citation, reason.words});
   }
@@ -292,8 +310,8 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
     fresh.emplace(event.id, item);
   }
 
-  // The accounts of the new events, with their stored events; for an account with outbound attempts, the same
-  // consumer's other accounts too (their attempts count for the rules counted per consumer).
+  // The accounts of the new events, with their stored events; for an account with outbound communications (attempts,
+  // letters), the same consumer's other accounts too (their attempts count for the rules counted per consumer).
   Involved involved(store);
   std::map<std::string, std::vector<const Holder*>, std::less<>> consumer_accounts;  // by account id
   for (const BatchEvent* item : unique) {
@@ -307,11 +325,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
       fresh.erase(event.id);
       continue;
     }
-    const auto* attempt = event.get<ContactAttempted>();
-    if (attempt == nullptr || attempt->direction != ContactDirection::outbound ||
-        consumer_accounts.contains(event.account_id)) {
-      continue;
-    }
+    if (!communication_of(event) || consumer_accounts.contains(event.account_id)) continue;
     std::vector<const Holder*>& others = consumer_accounts[event.account_id];
     for (const std::string& id : store.consumer_accounts(event.account_id)) {
       const Holder* other = involved.load(id, error);
@@ -328,7 +342,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
   // refused, unless the stored one is refused without the batch too (stored by an older server).
   std::set<std::string> accounts;
   for (const auto& [id, item] : fresh) accounts.insert(item->event.account_id);
-  std::map<EventId, ComplianceException> exceptions;  // by attempt
+  std::map<EventId, ComplianceException> exceptions;  // by communication
   for (const std::string& account_id : accounts) {
     std::string error;
     const Holder& holder = *involved.load(account_id, error);
@@ -362,11 +376,12 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
         refuse(found->second, 409, repeated->second);
         continue;
       }
-      if (const auto* attempt = event.get<ContactAttempted>(); attempt && attempt->direction == ContactDirection::outbound) {
+      if (const std::optional<Communication> communication = communication_of(event)) {
         const auto others = consumer_accounts.find(account_id);
         std::span<const Holder* const> other_holders;
         if (others != consumer_accounts.end()) other_holders = others->second;
-        const Decision decision = check_attempt(state, event, *attempt, checks.assets.rules, journal, other_holders);
+        const Decision decision =
+            check_communication(state, event, *communication, checks.assets.rules, journal, other_holders);
         if (!decision.allowed) exceptions.emplace(event.id, exception_of(event, decision));
       }
       apply(state, event);
@@ -375,7 +390,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
   }
   if (refused) return reject(refused_status, refused, std::move(refusal));
 
-  // Every unique event in batch order, each excepted attempt followed by the server's compliance-exception, in one
+  // Every unique event in batch order, each excepted communication followed by the server's compliance-exception, in one
   // transaction (stored ones come back as duplicates).
   std::vector<NewEvent> rows;
   std::vector<std::size_t> row_of_event;  // per unique event: its row

@@ -12,8 +12,8 @@
 // A batch is JSON Lines: one event per line in the journal's JSON form (docs/journal-format.md), blank lines
 // skipped. The documented protocol is docs/api.md. Facts and proposals: a proposal (a plan offered) or an event
 // that is malformed or contradicts the journal (core's check_event, check_offer) is refused; a well-formed record
-// of a contact attempted while the rules blocked it is stored, and the server writes a compliance-exception event
-// beside it in the same transaction.
+// of a contact attempted or a letter sent while the rules blocked it is stored, and the server writes a
+// compliance-exception event beside it in the same transaction.
 
 #include <cstddef>
 #include <cstdint>
@@ -108,9 +108,10 @@ struct BatchResult {
 // place in journal order (the stored events and the batch's, merged): check_event with `checks.now()`, and
 // check_offer for a plan offered; a compliance-exception (only the server writes them) and an event whose
 // (author.device, sequence) another event holds are refused. Any problem refuses the batch: nothing is stored.
-// Each new outbound contact-attempted is checked with core's check() at its recorded_at, against the fold before it
-// and the folds of the same consumer's other accounts; when blocked, a compliance-exception event of the server
-// (naming the attempt and every reason) is stored with the batch, in the same transaction.
+// Each new outbound contact-attempted and each new letter-issued (with its purpose) is checked with core's check() at
+// its recorded_at, against the fold before it and the folds of the same consumer's other accounts; when blocked, a
+// compliance-exception event of the server (naming the event and every reason) is stored with the batch, in the same
+// transaction.
 BatchResult post_events(Store& store, std::string_view json_lines, const Checks& checks = {});
 
 std::string batch_result_json(const BatchResult& result, std::string_view epoch);  // the POST answer's body

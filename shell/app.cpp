@@ -94,6 +94,7 @@ nlohmann::json contact_test_state(const AppState& app, const UiScratch& scratch)
       {"point", here ? session->contact_point : cs.point},
       {"points", cs.points},
       {"templates", std::move(templates)},
+      {"template", cs.letter_template},
       {"finished", cs.account_id == account->id ? cs.finished : std::string()},
   };
   if (!c.next_collector.empty()) contact["next_allowed"] = {{"debtor", c.next_debtor}, {"collector", c.next_collector}};

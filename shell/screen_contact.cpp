@@ -202,7 +202,7 @@ void set_up(ContactInputs& c, const Account& account, Date today) {
 // Party, channel and contact point pickers; a change is sent to the model, which checks the banner for it.
 void pickers(const Account& account, const AccountState& fold, const ContactSlice& cs, ContactInputs& c,
              UiScratch& scratch, Dispatch& dispatch) {
-  PickContact pick{account.id, cs.party_id, cs.channel, cs.point};
+  PickContact pick{account.id, cs.party_id, cs.channel, cs.point, cs.letter_template};
   bool changed = false;
   const Party* party = nullptr;
   for (const Party& p : account.parties) {
@@ -354,6 +354,7 @@ OutcomeDetails outcome_details(const Account& account, const ContactSession& ses
     if (amount && due) details.promise = PromiseMade{*amount, *due};
   }
   details.dispute_reason = c.dispute_reason;
+  if (c.original_creditor_asked) details.dispute_subject = DisputeSubject::original_creditor;
   if (c.cease_this_channel_only) {
     details.cease_scope = CeaseScope::channels;
     details.cease_channels = {session.channel};
@@ -373,6 +374,8 @@ void outcomes(const Account& account, const ContactSession& session, ContactInpu
     ImGui::InputText("due", c.promise_due, sizeof c.promise_due);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     ImGui::InputText("Dispute reason", c.dispute_reason, sizeof c.dispute_reason);
+    ImGui::Checkbox("Dispute: asks for the original creditor", &c.original_creditor_asked);
+    scratch.widgets.record("contact.original_creditor");
   }
   ImGui::Checkbox("Cease request covers this channel only", &c.cease_this_channel_only);
 
@@ -415,15 +418,16 @@ void letter_controls(const Account& account, const ContactSlice& cs, ContactInpu
     text_muted("The account's rule packs name no letter template.");
     return;
   }
-  c.letter_template = std::clamp(c.letter_template, 0, static_cast<int>(cs.templates.size()) - 1);
-  const LetterTemplate& chosen = cs.templates[static_cast<std::size_t>(c.letter_template)];
+  const LetterTemplate* chosen = &cs.templates.front();
+  for (const LetterTemplate& t : cs.templates) {
+    if (t.id == cs.letter_template) chosen = &t;
+  }
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-  if (ImGui::BeginCombo("Template", chosen.id.c_str())) {
-    for (std::size_t i = 0; i < cs.templates.size(); ++i) {
-      const LetterTemplate& t = cs.templates[i];
+  if (ImGui::BeginCombo("Template", chosen->id.c_str())) {
+    for (const LetterTemplate& t : cs.templates) {
       const std::string item = t.id + " (" + std::string(to_string(t.purpose)) + ", " + t.citation + ")##" + t.id;
-      if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c.letter_template)) {
-        c.letter_template = static_cast<int>(i);
+      if (ImGui::Selectable(item.c_str(), &t == chosen)) {
+        dispatch(PickContact{account.id, cs.party_id, cs.channel, cs.point, t.id});
       }
     }
     ImGui::EndCombo();
@@ -434,7 +438,7 @@ void letter_controls(const Account& account, const ContactSlice& cs, ContactInpu
       c.notice = "The party has no address a letter may go to.";
     } else {
       c.notice.clear();
-      dispatch(RecordLetter{account.id, cs.party_id, chosen.id, cs.point, {}, {}, {}});
+      dispatch(RecordLetter{account.id, cs.party_id, chosen->id, cs.point, {}, {}, {}});
     }
   }
   scratch.widgets.record("contact.letter");

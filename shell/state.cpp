@@ -365,7 +365,7 @@ AccountState AppState::account_state(const Account& account) const {
 }
 
 Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
-                                    std::string_view contact_point) const {
+                                    std::string_view contact_point, LetterPurpose purpose) const {
   const RuleBook& book = assets.rules();
   std::optional<AccountState> own;
   const AccountState* state = fold_of(account.id);
@@ -385,7 +385,7 @@ Decision AppState::contact_decision(const Account& account, const Party& party, 
       }
     }
   }
-  return check(*state, party, channel, contact_point, at, book, others);
+  return check(*state, party, channel, contact_point, at, book, others, purpose);
 }
 
 // [SECTION] Recording -----------------------------------------------------------------------------------------
@@ -469,11 +469,18 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
     c.party_id.clear();
     c.channel = ContactChannel::phone;
     c.point.clear();
+    c.letter_template.clear();
   }
   c.banner.reset();
   c.banner_party.clear();
   c.points.clear();
   c.templates = letter_templates(state.assets.rules(), account);
+  const auto picked = std::find_if(c.templates.begin(), c.templates.end(),
+                                   [&](const LetterTemplate& t) { return t.id == c.letter_template; });
+  if (picked == c.templates.end()) c.letter_template = c.templates.empty() ? std::string() : c.templates.front().id;
+  const LetterPurpose purpose = picked != c.templates.end() ? picked->purpose
+                                : c.templates.empty()       ? LetterPurpose::collection
+                                                            : c.templates.front().purpose;
   if (account.parties.empty()) return;
   if (!find_party(account, c.party_id)) {
     const Party* debtor = account.debtor();
@@ -489,8 +496,9 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
   const bool here = c.session && c.session->account_id == account.id;
   const Party* party = find_party(account, here ? c.session->party_id : c.party_id);
   if (!party) return;
-  c.banner = state.contact_decision(account, *party, here ? c.session->channel : c.channel, state.now,
-                                    here ? c.session->contact_point : c.point);
+  const ContactChannel channel = here ? c.session->channel : c.channel;
+  c.banner = state.contact_decision(account, *party, channel, state.now, here ? c.session->contact_point : c.point,
+                                    channel == ContactChannel::letter ? purpose : LetterPurpose::collection);
   c.banner_party = party->id;
 }
 
@@ -891,15 +899,16 @@ void record_letter(AppState& state, Effects& effects, RecordLetter& letter) {
   const Account& account = *target->account;
   const Party* party = target->party;
   const AccountState& fold = fold_now(state, target->index);
-  Decision decision = state.contact_decision(account, *party, ContactChannel::letter, letter.at, letter.address);
-  if (!decision.allowed) {
-    c.refused = std::move(decision);
-    return;
-  }
-  LetterMade made = make_letter(fold, letter.party_id, letter.template_id, letter.address,
+  LetterMade made = make_letter(fold, state.assets.rules(), letter.party_id, letter.template_id, letter.address,
                                 agency_day(state, letter.at));
   if (!made.letter) {
     c.problems = std::move(made.problems);
+    return;
+  }
+  Decision decision = state.contact_decision(account, *party, ContactChannel::letter, letter.at, letter.address,
+                                             made.letter->purpose);
+  if (!decision.allowed) {
+    c.refused = std::move(decision);
     return;
   }
   Event event{letter.id, account.id, letter.author, letter.at, next_sequence(state, letter.author), *made.letter};
@@ -922,6 +931,7 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           c.party_id = std::move(a.party_id);
           c.channel = a.channel;
           c.point = std::move(a.point);
+          if (!a.letter_template.empty()) c.letter_template = std::move(a.letter_template);
         } else if constexpr (std::is_same_v<A, StartContact>) {
           begin_contact(state, effects, a);
         } else if constexpr (std::is_same_v<A, AnswerQuestions>) {

@@ -359,6 +359,23 @@ elseif(CASE STREQUAL "check_journal")
       --channel email)
   expect_rc("check by email after seven calls" "${email_rc}" 0)
 
+  # A written cease request: a collection letter is blocked, the notice that collection efforts end passes
+  # (12 CFR 1006.6(c)(2)(i)), and a purpose that does not exist is bad usage naming the option.
+  file(WRITE "${WORK}/cease.jsonl" "{\"id\":\"0190f3a1b2c3d4e50000000000000101\",\"type\":\"cease-requested\",\"account_id\":\"A000001\",\"recorded_at\":\"2026-03-02T15:00:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"},\"sequence\":1,\"payload\":{\"party_id\":\"p1\",\"scope\":\"all\",\"channels\":[],\"via\":\"letter\"}}\n")
+  run(collect check A000001 --portfolio "${file}" --journal "${WORK}/cease.jsonl" --at 2026-03-08T16:00:00Z
+      --channel letter)
+  expect_rc("collection letter after a cease" "${collect_rc}" 1)
+  string(JSON rule GET "${collect_out}" reasons 0 rule_id)
+  if(NOT rule STREQUAL "us-cease-communication")
+    message(FATAL_ERROR "collection letter after a cease: unexpected decision\n${collect_out}")
+  endif()
+  run(ending check A000001 --portfolio "${file}" --journal "${WORK}/cease.jsonl" --at 2026-03-08T16:00:00Z
+      --channel letter --purpose termination)
+  expect_rc("termination notice after a cease" "${ending_rc}" 0)
+  run(r check A000001 --portfolio "${file}" --journal "${WORK}/cease.jsonl" --channel letter --purpose reminder)
+  expect_rc("check with an unknown purpose" "${r_rc}" 2)
+  expect_contains("check with an unknown purpose" "${r_err}" "--purpose")
+
 elseif(CASE STREQUAL "account_state")
   # The folded state of a demo account: a promise of $50.00 due 2026-03-20, paid on 2026-03-15. Before the payment
   # the promise is open and the balance the placement's; after it, kept and $50.00 less. --at stops the fold.

@@ -222,14 +222,20 @@ TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
   EXPECT_EQ(finish_contact(s, state(), O::dispute, dispute, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::dispute, true},
                                        DisputeOpened{"P-1", "not my debt", today}}));
+  // A request for the original creditor's name and address is a dispute-opened of that subject.
+  dispute.dispute_subject = DisputeSubject::original_creditor;
+  EXPECT_EQ(finish_contact(s, state(), O::dispute, dispute, today).payloads,
+            (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::dispute, true},
+                                       DisputeOpened{"P-1", "not my debt", today, DisputeSubject::original_creditor}}));
 
+  // A cease request says how it reached the agency: on the session's channel (here a call).
   OutcomeDetails cease;
   cease.cease_scope = CeaseScope::channels;
   cease.cease_channels = {ContactChannel::phone};
   EXPECT_EQ(
       finish_contact(s, state(), O::cease_request, cease, today).payloads,
       (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::cease_request, true},
-                                 CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::phone}}}));
+                                 CeaseRequested{"P-1", CeaseScope::channels, {ContactChannel::phone}, ContactChannel::phone}}));
 
   EXPECT_EQ(finish_contact(s, state(), O::right_party_contact, {}, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::right_party_contact, true}}));
@@ -273,6 +279,7 @@ TEST_F(ContactSessionTest, BadOutcomeDetailsNameTheFieldAndEmitNothing) {
   EXPECT_EQ(first_path(O::promise_to_pay, promise_of(Money(5000, *Currency::find("EUR")), day("2026-03-20"))),
             "promise.amount");
   EXPECT_EQ(first_path(O::promise_to_pay, promise_of(usd(5000), day("2026-03-07"))), "promise.due");
+  // A cease request says how it reached the agency: on the session's channel (here a call).
   OutcomeDetails cease;
   cease.cease_scope = CeaseScope::channels;
   EXPECT_EQ(first_path(O::cease_request, cease), "cease_channels");

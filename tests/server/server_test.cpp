@@ -1259,6 +1259,33 @@ TEST_F(ServerExceptions, AnEventIsCheckedAtItsPlaceInTheJournal) {
   EXPECT_FALSE(stored({before})["results"][0].contains("exception"));
 }
 
+// A letter is a communication: the server checks it with its purpose. After a written cease request a collection
+// letter is stored with an exception (12 CFR 1006.6(c)(1)); the notice that efforts end is not (1006.6(c)(2)(i)).
+TEST_F(ServerExceptions, ALetterIsCheckedWithItsPurpose) {
+  const Party& debtor = us_account().parties.front();
+  ASSERT_FALSE(debtor.addresses.empty());
+  Event cease = make_.base(us_account(), at_);
+  cease.payload = CeaseRequested{debtor.id, CeaseScope::all, {}, ContactChannel::letter};
+  ASSERT_EQ(post(lines({cease}))->status, 200);
+  const auto letter_of = [&](const char* template_id, LetterPurpose purpose, int seconds) {
+    Event e = make_.base(us_account(), at_.plus_seconds(seconds));
+    e.payload = LetterIssued{debtor.id, template_id, "external", "en-US", address_key(debtor.addresses[0].postal),
+                             today_, placement_of(portfolio_, us_account()).balance.itemised, "digest", purpose};
+    return e;
+  };
+  const Event reminder = letter_of("payment-reminder", LetterPurpose::collection, 60);
+  const auto answer = stored({reminder});
+  ASSERT_TRUE(answer["results"][0].contains("exception")) << answer;
+  const auto page = exceptions();
+  ASSERT_EQ(page["exceptions"].size(), 1u);
+  EXPECT_EQ(page["exceptions"][0]["event"]["id"], reminder.id.hex());
+  EXPECT_EQ(page["exceptions"][0]["exception"]["payload"]["rules"][0]["rule_id"], "us-cease-communication");
+
+  const Event ending = letter_of("termination-notice", LetterPurpose::termination, 120);
+  EXPECT_FALSE(stored({ending})["results"][0].contains("exception"));
+  EXPECT_EQ(exceptions()["exceptions"].size(), 1u);
+}
+
 // The same consumer's other accounts count for the rules counted per consumer (Washington: 3 a week).
 TEST(ServerConsumer, AttemptsOnTheConsumersOtherAccountsCount) {
   TempDir dir;

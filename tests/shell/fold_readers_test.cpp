@@ -271,6 +271,8 @@ TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValid
   ASSERT_EQ(published_.size(), 1u) << state()["contact"].dump();
   EXPECT_EQ(published_[0].get<parley::LetterIssued>()->template_id, "validation-notice");
   EXPECT_EQ(published_[0].get<parley::LetterIssued>()->provided, portfolio_.as_of);
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->purpose, parley::LetterPurpose::validation_notice);
+  EXPECT_TRUE(published_[0].get<parley::LetterIssued>()->validation_ends.has_value()) << "the notice states its end";
 
   // A dispute received ten days before the notice: outside the period, the phone is not paused by it.
   app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::phone, ""});
@@ -293,6 +295,43 @@ TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValid
   frames(2);
   c = state()["contact"];
   EXPECT_TRUE(contains(c["reasons"], "us-dispute-validation")) << c.dump();
+}
+
+// 12 CFR 1006.6(c)(2): after a written cease request the letter channel checks the template picked. The validation
+// notice is blocked; the notice that collection efforts end passes, and is recorded with its purpose.
+TEST_F(FoldReaders, AfterAWrittenCeaseOnlyTheNoticesItAllowsAreRecorded) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  const std::string debtor = account().debtor()->id;
+  app_->dispatch(ps::JournalReceived{
+      "/api/events",
+      lines({other_device(id_, 1, now_.plus_seconds(-3600),
+                          parley::CeaseRequested{debtor, parley::CeaseScope::all, {}, parley::ContactChannel::letter})}),
+      true});
+  app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::letter, ""});
+  frames(2);
+  nlohmann::json c = state()["contact"];
+  ASSERT_EQ(c["template"], "validation-notice") << c.dump();
+  EXPECT_TRUE(contains(c["templates"], "termination-notice")) << c.dump();
+  EXPECT_TRUE(contains(c["reasons"], "us-cease-communication")) << c.dump();
+  click("contact.letter");
+  EXPECT_TRUE(published_.empty());
+
+  app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::letter, "", "termination-notice"});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["template"], "termination-notice");
+  ASSERT_EQ(c["allowed"], true) << c.dump();
+  click("contact.letter");
+  ASSERT_EQ(published_.size(), 1u) << state()["contact"].dump();
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->template_id, "termination-notice");
+  EXPECT_EQ(published_[0].get<parley::LetterIssued>()->purpose, parley::LetterPurpose::termination);
+
+  // The phone stays blocked by the cease.
+  app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::phone, ""});
+  frames(2);
+  EXPECT_TRUE(contains(state()["contact"]["reasons"], "us-cease-communication"));
 }
 
 // A phone-sized window shows the selected account alone (contact panel above the account panel, no queue): the

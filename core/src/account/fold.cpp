@@ -454,13 +454,24 @@ class Folder {
   void check(const DisputeOpened& d) { party(d.party_id); }
   void commit(const DisputeOpened& d) {
     s_.disputes.push_back(
-        DisputeRecord{e_.id, position(), e_.recorded_at, *s_.party_index(d.party_id), d.reason, d.received});
+        DisputeRecord{e_.id, position(), e_.recorded_at, *s_.party_index(d.party_id), d.reason, d.received, d.subject});
   }
 
   // -- cease-requested
   void check(const CeaseRequested& c) { party(c.party_id); }
   void commit(const CeaseRequested& c) {
-    s_.ceases.push_back(CeaseRecord{e_.id, e_.recorded_at, *s_.party_index(c.party_id), c.scope, c.channels});
+    const std::uint32_t party = *s_.party_index(c.party_id);
+    s_.ceases.push_back(CeaseRecord{e_.id, e_.recorded_at, party, c.scope, c.channels, c.via, verified_on_call(party)});
+  }
+
+  // Whether the party's latest verification came during its latest call or visit (at or after its start).
+  bool verified_on_call(std::uint32_t party) const {
+    const std::optional<Instant>& verified = s_.parties[party].verified_at;
+    if (!verified) return false;
+    for (auto a = s_.attempts.rbegin(); a != s_.attempts.rend(); ++a) {
+      if (a->party == party && !a->letter) return *verified >= a->at;
+    }
+    return false;
   }
 
   // -- preference-set

@@ -186,11 +186,15 @@ struct Describer {
     return out;
   }
   std::string operator()(const LetterIssued& l) const {
-    return "Letter " + l.template_id + " (" + l.template_version + ", " + l.locale + ") to " +
-           name_of(s, l.party_id) + " at " + l.address + ", provided " + l.provided.iso();
+    std::string out = "Letter " + l.template_id + " (" + l.template_version + ", " + l.locale + ") to " +
+                      name_of(s, l.party_id) + " at " + l.address + ", provided " + l.provided.iso();
+    if (l.purpose != LetterPurpose::collection) out += "; purpose " + std::string(to_string(l.purpose));
+    if (l.validation_ends) out += "; validation period ends " + l.validation_ends->iso();
+    return out;
   }
   std::string operator()(const DisputeOpened& d) const {
-    std::string out = "Dispute by " + name_of(s, d.party_id) + " received " + d.received.iso();
+    std::string out = (d.subject == DisputeSubject::debt ? "Dispute by " : "Request for the original creditor by ") +
+                      name_of(s, d.party_id) + " received " + d.received.iso();
     if (!d.reason.empty()) out += ": " + d.reason;
     return out;
   }
@@ -202,6 +206,8 @@ struct Describer {
         out += (i == 0 ? " " : ", ") + std::string(to_string(c.channels[i]));
       }
     }
+    if (c.via) out += in_writing(*c.via) ? " (in writing, by " + std::string(to_string(*c.via)) + ")"
+                                         : " (said on a " + std::string(to_string(*c.via)) + " contact)";
     return out;
   }
   std::string operator()(const PreferenceSet& p) const {
@@ -291,6 +297,16 @@ void optional_instant(JsonWriter& w, std::string_view name, const std::optional<
   w.key(name);
   if (value) {
     w.string(value->iso());
+  } else {
+    w.null();
+  }
+}
+// The value's text (`text` gives it), or null when there is none.
+template <class T, class Text>
+void nullable(JsonWriter& w, std::string_view name, const std::optional<T>& value, Text text) {
+  w.key(name);
+  if (value) {
+    w.string(text(*value));
   } else {
     w.null();
   }
@@ -453,6 +469,8 @@ void write_records(JsonWriter& w, const AccountState& s) {
     date(w, "provided", l.provided);
     amount(w, "total", l.figures.total());
     text(w, "document_digest", l.document_digest);
+    text(w, "purpose", to_string(l.purpose));
+    nullable(w, "validation_ends", l.validation_ends, [](Date d) { return d.iso(); });
     w.end_object();
   }
   w.end_array();
@@ -464,6 +482,7 @@ void write_records(JsonWriter& w, const AccountState& s) {
     text(w, "party_id", party_id(s, d.party));
     text(w, "reason", d.reason);
     date(w, "received", d.received);
+    text(w, "subject", to_string(d.subject));
     w.end_object();
   }
   w.end_array();
@@ -476,6 +495,9 @@ void write_records(JsonWriter& w, const AccountState& s) {
     text(w, "party_id", party_id(s, c.party));
     text(w, "scope", to_string(c.scope));
     channels(w, "channels", c.channels);
+    nullable(w, "via", c.via, [](ContactChannel v) { return to_string(v); });
+    w.key("verified");
+    w.boolean(c.verified);
     w.end_object();
   }
   w.end_array();

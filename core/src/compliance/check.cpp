@@ -44,7 +44,22 @@ struct Context {
   ZoneSet zones;                       // party_zones: every zone the party may be in
   const PreferenceSet* preferences = nullptr;  // the party's latest PreferenceSet on the account, if any
   const Phone* number = nullptr;               // the party's phone being called or texted, when known
+  LetterPurpose purpose = LetterPurpose::collection;  // what the communication is for
 };
+
+// Whether the rule lets a communication of this purpose through its block.
+bool allows(const ContactRule& rule, LetterPurpose purpose) {
+  return std::find(rule.allows.begin(), rule.allows.end(), purpose) != rule.allows.end();
+}
+
+std::string purposes_text(const std::vector<LetterPurpose>& purposes) {
+  std::string out;
+  for (std::size_t i = 0; i < purposes.size(); ++i) {
+    if (i > 0) out += i + 1 == purposes.size() ? " or " : ", ";
+    out += to_string(purposes[i]);
+  }
+  return out;
+}
 
 // The phone an attempt reached, when it is one of its party's points.
 const Phone* phone_of(const AccountState& state, const AttemptRecord& a) {
@@ -84,6 +99,9 @@ bool covers_number(const ContactRule& rule, const Phone* number) {
 }
 
 Date local_date(TimeZone zone, Instant at) { return to_local(zone, at).date; }
+
+// The party's local day of an instant (in its first candidate zone; UTC without one), for the reasons' words.
+Date party_day(const Context& c, Instant at) { return local_date(c.zones.size() > 0 ? c.zones[0] : TimeZone(), at); }
 
 // [SECTION] Words ---------------------------------------------------------------------------------------------
 
@@ -242,26 +260,48 @@ void after_conversation(const Context& c, const ContactRule& rule, Instant at, O
                      "; no call for " + std::to_string(rule.days) + " days counting that day.");
 }
 
+// A cease request counts for the rule unless the rule wants it in writing and it was said (on a call, in person) by
+// someone who had not passed verification on that call: then it stops only the channel it was said on
+// (medium_preference).
+bool counts(const ContactRule& rule, const CeaseRecord& r) {
+  return !rule.in_writing || r.written() || r.verified;
+}
+
 void cease(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
   for (const CeaseRecord& r : c.state.ceases) {
-    if (!c.index || r.party != *c.index || !r.stops(c.channel)) continue;
+    if (!c.index || r.party != *c.index || !r.stops(c.channel) || !counts(rule, r)) continue;
+    if (allows(rule, c.purpose)) return;
     o.block(std::nullopt);
-    const TimeZone zone = c.zones.size() > 0 ? c.zones[0] : TimeZone();
-    say(out, rule, "The party asked on " + local_date(zone, r.recorded_at).iso() + " that communication stop" +
+    const std::string allowed = rule.allows.empty() ? std::string("nothing may be sent")
+                                                    : "only a letter of purpose " + purposes_text(rule.allows) +
+                                                          " may be sent";
+    const std::string how = r.written() ? " in writing"
+                                        : " on a " + std::string(to_string(*r.via)) + " contact, once verified,";
+    say(out, rule, "The party asked on " + party_day(c, r.recorded_at).iso() + how + " that communication stop" +
                        (r.scope == CeaseScope::all ? std::string() : " by " + std::string(to_string(c.channel))) +
-                       "; only the notices the rule allows may be sent.");
+                       ": " + allowed + ".");
     return;
   }
 }
 
+// A medium the party asked not to use: in its preferences, or the channel a cease request was said on.
 void medium_preference(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
   const PreferenceSet* p = c.preferences;
-  if (p == nullptr ||
-      std::find(p->avoid_channels.begin(), p->avoid_channels.end(), c.channel) == p->avoid_channels.end()) {
+  if (p != nullptr &&
+      std::find(p->avoid_channels.begin(), p->avoid_channels.end(), c.channel) != p->avoid_channels.end()) {
+    o.block(std::nullopt);
+    say(out, rule, "The party asked not to be contacted by " + std::string(to_string(c.channel)) + ".");
     return;
   }
-  o.block(std::nullopt);
-  say(out, rule, "The party asked not to be contacted by " + std::string(to_string(c.channel)) + ".");
+  for (const CeaseRecord& r : c.state.ceases) {
+    if (!c.index || r.party != *c.index || r.written() || *r.via != c.channel || !r.stops(c.channel)) continue;
+    o.block(std::nullopt);
+    const std::string medium(to_string(c.channel));
+    say(out, rule, "On " + party_day(c, r.recorded_at).iso() + " " +
+                       (r.verified ? "the party" : "someone without passing verification") + " asked on a " + medium +
+                       " contact that contact stop: no more " + medium + " contact.");
+    return;
+  }
 }
 
 void inconvenient_time(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
@@ -283,30 +323,47 @@ void inconvenient_time(const Context& c, const ContactRule& rule, Instant at, Ou
   say(out, rule, "The party said this time is inconvenient.");
 }
 
-// Whether a verification letter was folded after the dispute.
+bool is_letter(const LetterRecord& l, const std::string& template_id, LetterPurpose purpose) {
+  return l.letter.purpose == purpose || (!template_id.empty() && l.letter.template_id == template_id);
+}
+
+// Whether the letter that answers the dispute (the verification, or the original creditor's name and address) was
+// folded after it.
 bool answered(const Context& c, const ContactRule& rule, const DisputeRecord& dispute) {
+  const bool debt = dispute.subject == DisputeSubject::debt;
+  const std::string& id = debt ? rule.verification_template : rule.original_creditor_template;
+  const LetterPurpose purpose = debt ? LetterPurpose::verification : LetterPurpose::original_creditor;
   return std::any_of(c.state.letters.begin(), c.state.letters.end(), [&](const LetterRecord& l) {
-    return l.position > dispute.position && l.letter.template_id == rule.verification_template;
+    return l.position > dispute.position && is_letter(l, id, purpose);
   });
 }
 
 void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
-  std::optional<Date> notice;  // the day the validation information was provided
+  const LetterRecord* notice = nullptr;  // the validation notice
   for (const LetterRecord& l : c.state.letters) {
-    if (l.letter.template_id == rule.validation_template) {
-      notice = l.letter.provided;
+    if (is_letter(l, rule.validation_template, LetterPurpose::validation_notice)) {
+      notice = &l;
       break;
     }
   }
+  // The period ends on the later of the day the rule gives and the day the notice stated.
   std::optional<Date> period_end;
-  if (notice && c.book.holidays) period_end = validation_period(*c.book.holidays, *notice).ends;
-  // A dispute inside the period pauses collection until a verification letter comes after it in the journal.
+  if (notice && c.book.holidays) {
+    period_end = validation_period(*c.book.holidays, notice->letter.provided).ends;
+    if (notice->letter.validation_ends) period_end = std::max(*period_end, *notice->letter.validation_ends);
+  }
+  // A dispute inside the period pauses collection until a verification letter comes after it in the journal; a
+  // request for the original creditor until a letter with its name and address does.
   for (const DisputeRecord& d : c.state.disputes) {
-    const bool inside = !period_end || (d.received >= *notice && d.received <= *period_end);
+    const bool inside = !period_end || (d.received >= notice->letter.provided && d.received <= *period_end);
     if (!inside || answered(c, rule, d)) continue;
+    if (allows(rule, c.purpose)) return;
     o.block(std::nullopt);
-    say(out, rule, "A dispute received on " + d.received.iso() +
-                       " is unanswered: collection is paused until verification is sent.");
+    say(out, rule, d.subject == DisputeSubject::debt
+                       ? "A dispute received on " + d.received.iso() +
+                             " is unanswered: collection is paused until verification is sent."
+                       : "A request for the original creditor's name and address received on " + d.received.iso() +
+                             " is unanswered: collection is paused until they are sent.");
     return;
   }
 }
@@ -455,7 +512,8 @@ bool core_reasons(const Context& c, std::string_view contact_point, Decision& de
 }  // namespace
 
 Decision check(const AccountState& state, const Party& party, ContactChannel channel, std::string_view contact_point,
-               Instant at, const RuleBook& book, std::span<const AccountState* const> consumer_accounts) {
+               Instant at, const RuleBook& book, std::span<const AccountState* const> consumer_accounts,
+               LetterPurpose purpose) {
   Decision decision;
   const Account& account = *state.account;
   if (!book.failed.empty()) {
@@ -490,7 +548,7 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
     if (const PointRecord* p = seen.find(ContactPointKind::phone, contact_point)) number = p->phone;
   }
   const Context c{state, party, record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
-                  party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number};
+                  party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number, purpose};
   const bool held = core_reasons(c, contact_point, decision);
   Outcome o = evaluate(c, at, &decision, true);
   if (o.allowed && !held) {

@@ -185,6 +185,10 @@ constexpr auto kWhen = json::spelling<DisclosureWhen, parse_disclosure_when>(
     spelt([](std::string_view) { return "must be " + json::either<DisclosureWhen>(); }));
 constexpr auto kStage = json::spelling<DisclosureStage, parse_disclosure_stage>(
     spelt([](std::string_view) { return "must be " + json::either<DisclosureStage>(); }));
+constexpr auto kPurpose = json::spelling<LetterPurpose, parse_letter_purpose>(
+    listed([](std::string_view) { return "must be " + json::one_of<LetterPurpose>(); }));
+constexpr auto kPurposes = json::array(kPurpose, {"must be a non-empty array of letter purposes"}, {true});
+constexpr auto kInWriting = json::boolean({"must be true or false"});
 constexpr auto kPart = json::spelling<ScriptPart, parse_script_part>(
     spelt([](std::string_view) { return "must be " + json::either<ScriptPart>(); }));
 
@@ -192,6 +196,8 @@ constexpr std::uint32_t kind_bit(ContactRuleKind k) {
   return std::uint32_t{1} << static_cast<int>(k);
 }
 constexpr std::uint32_t kHours = kind_bit(ContactRuleKind::calling_hours);
+constexpr std::uint32_t kCease = kind_bit(ContactRuleKind::cease);
+constexpr std::uint32_t kDispute = kind_bit(ContactRuleKind::dispute_validation);
 constexpr std::uint32_t kFrequency = kind_bit(ContactRuleKind::call_frequency);
 
 constexpr json::Member kRuleMembers[] = {
@@ -218,6 +224,11 @@ constexpr json::Member kRuleMembers[] = {
         .in_kinds(kind_bit(ContactRuleKind::dispute_validation), kind_bit(ContactRuleKind::dispute_validation)),
     json::member<&ContactRule::verification_template>("verification_template", kText)
         .in_kinds(kind_bit(ContactRuleKind::dispute_validation), kind_bit(ContactRuleKind::dispute_validation)),
+    json::member<&ContactRule::original_creditor_template>("original_creditor_template", kText).in_kinds(kDispute, 0),
+    json::member<&ContactRule::termination_template>("termination_template", kText).in_kinds(kCease, 0),
+    json::member<&ContactRule::remedy_template>("remedy_template", kText).in_kinds(kCease, 0),
+    json::member<&ContactRule::allows>("allows", kPurposes).in_kinds(kCease | kDispute, 0).not_empty(),
+    json::member<&ContactRule::in_writing>("in_writing", kInWriting).in_kinds(kCease, 0),
     json::member<&ContactRule::roles>("roles", kRoles)
         .in_kinds(kind_bit(ContactRuleKind::third_party_disclosure), kind_bit(ContactRuleKind::third_party_disclosure))
         .when_missing("must be a non-empty array of party roles")

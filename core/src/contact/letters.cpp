@@ -9,21 +9,13 @@
 #include <string_view>
 
 #include "json_writer.h"
+#include "parley/calendar/validation_period.h"
 #include "parley/contact/contact.h"
 #include "parley/secret.h"
 
 namespace parley {
 
 // [SECTION] Templates -------------------------------------------------------------------------------------------------
-
-std::string_view to_string(LetterPurpose purpose) {
-  switch (purpose) {
-    case LetterPurpose::prior_letter: return "prior-letter";
-    case LetterPurpose::validation_notice: return "validation-notice";
-    case LetterPurpose::verification: return "verification";
-  }
-  return "prior-letter";
-}
 
 std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account) {
   std::vector<LetterTemplate> out;
@@ -40,9 +32,15 @@ std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account
       } else if (rule.kind == ContactRuleKind::dispute_validation) {
         add(rule.validation_template, LetterPurpose::validation_notice, rule);
         add(rule.verification_template, LetterPurpose::verification, rule);
+        add(rule.original_creditor_template, LetterPurpose::original_creditor, rule);
+      } else if (rule.kind == ContactRuleKind::cease) {
+        add(rule.termination_template, LetterPurpose::termination, rule);
+        add(rule.remedy_template, LetterPurpose::remedy, rule);
       }
     }
   }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LetterTemplate& a, const LetterTemplate& b) { return a.purpose < b.purpose; });
   return out;
 }
 
@@ -78,12 +76,14 @@ std::string letter_statement(std::string_view account_id, const LetterIssued& le
   amount("credits", f.credits);
   amount("total", f.total());
   w.end_object();
+  if (letter.purpose != LetterPurpose::collection) text("purpose", to_string(letter.purpose));
+  if (letter.validation_ends) text("validation_ends", letter.validation_ends->iso());
   w.end_object();
   return w.take();
 }
 
-LetterMade make_letter(const AccountState& state, std::string_view party_id, std::string_view template_id,
-                       std::string_view address, Date provided) {
+LetterMade make_letter(const AccountState& state, const RuleBook& book, std::string_view party_id,
+                       std::string_view template_id, std::string_view address, Date provided) {
   LetterMade made;
   const PartyRecord* party = state.party(party_id);
   if (party == nullptr) {
@@ -104,6 +104,12 @@ LetterMade make_letter(const AccountState& state, std::string_view party_id, std
   letter.address = std::string(address);
   letter.provided = provided;
   letter.figures = state.balance.itemised;
+  for (const LetterTemplate& t : letter_templates(book, *state.account)) {
+    if (t.id == template_id) letter.purpose = t.purpose;
+  }
+  if (letter.purpose == LetterPurpose::validation_notice && book.holidays) {
+    letter.validation_ends = validation_period(*book.holidays, provided).ends;
+  }
   letter.document_digest = to_hex(sha256(letter_statement(state.account->id, letter)));
   made.letter = std::move(letter);
   return made;

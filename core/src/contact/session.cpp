@@ -312,10 +312,10 @@ ContactFinish finish_contact(const ContactSession& session, const AccountState& 
       out.payloads.emplace_back(*details.promise);
       break;
     case ContactOutcome::dispute:
-      out.payloads.emplace_back(DisputeOpened{session.party_id, details.dispute_reason, today});
+      out.payloads.emplace_back(DisputeOpened{session.party_id, details.dispute_reason, today, details.dispute_subject});
       break;
     case ContactOutcome::cease_request: {
-      CeaseRequested c{session.party_id, details.cease_scope, {}};
+      CeaseRequested c{session.party_id, details.cease_scope, {}, session.channel};
       if (c.scope == CeaseScope::channels) c.channels = details.cease_channels;
       out.payloads.emplace_back(std::move(c));
       break;

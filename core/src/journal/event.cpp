@@ -101,6 +101,9 @@ constexpr std::string_view kPointKinds[] = {"address", "phone", "email"};
 constexpr std::string_view kTargets[] = {"hard-collections", "legal", "return-to-client"};
 constexpr std::string_view kReversalReasons[] = {"returned", "charged-back", "posted-in-error"};
 constexpr std::string_view kDirectionsOfAdjustment[] = {"charge", "credit"};
+constexpr std::string_view kLetterPurposes[] = {"collection",        "prior-letter", "validation-notice", "verification",
+                                                "original-creditor", "termination",  "remedy"};
+constexpr std::string_view kDisputeSubjects[] = {"debt", "original-creditor"};
 constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded",      "party-verified",
                                        "promise-made",        "plan-accepted",         "payment-posted",
                                        "letter-issued",       "dispute-opened",        "cease-requested",
@@ -134,6 +137,8 @@ std::string_view to_string(ContactPointKind v) { return spelling(kPointKinds, v)
 std::string_view to_string(EscalationTarget v) { return spelling(kTargets, v); }
 std::string_view to_string(ReversalReason v) { return spelling(kReversalReasons, v); }
 std::string_view to_string(AdjustmentDirection v) { return spelling(kDirectionsOfAdjustment, v); }
+std::string_view to_string(LetterPurpose v) { return spelling(kLetterPurposes, v); }
+std::string_view to_string(DisputeSubject v) { return spelling(kDisputeSubjects, v); }
 std::string_view to_string(EventKind v) { return spelling(kKinds, v); }
 
 std::optional<ContactChannel> parse_contact_channel(std::string_view t) {
@@ -170,6 +175,16 @@ std::optional<VerificationMethod> parse_verification_method(std::string_view t) 
   return find_spelling<VerificationMethod>(kMethods, t);
 }
 std::optional<CeaseScope> parse_cease_scope(std::string_view t) { return find_spelling<CeaseScope>(kScopes, t); }
+std::optional<LetterPurpose> parse_letter_purpose(std::string_view t) {
+  return find_spelling<LetterPurpose>(kLetterPurposes, t);
+}
+std::optional<DisputeSubject> parse_dispute_subject(std::string_view t) {
+  return find_spelling<DisputeSubject>(kDisputeSubjects, t);
+}
+
+bool in_writing(ContactChannel channel) {
+  return channel == ContactChannel::letter || channel == ContactChannel::email || channel == ContactChannel::sms;
+}
 std::optional<ContactPointKind> parse_contact_point_kind(std::string_view t) {
   return find_spelling<ContactPointKind>(kPointKinds, t);
 }
@@ -426,6 +441,14 @@ class Checker {
     not_negative(f.payments, c, "payload.figures.payments");
     not_negative(f.credits, c, "payload.figures.credits");
     non_empty(p.document_digest, "payload.document_digest", max_event_id_bytes);
+    if (p.validation_ends) {
+      writable(*p.validation_ends, "payload.validation_ends");
+      if (p.purpose != LetterPurpose::validation_notice) {
+        fail("payload.validation_ends", "is stated only by a letter of purpose \"validation-notice\"");
+      } else if (*p.validation_ends < p.provided) {
+        fail("payload.validation_ends", "must not be before provided");
+      }
+    }
   }
   void payload(const DisputeOpened& p) {
     id(p.party_id, "payload.party_id");

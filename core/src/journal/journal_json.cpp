@@ -296,6 +296,17 @@ constexpr auto kPointKind = choice<ContactPointKind, parse_contact_point_kind, 3
 constexpr auto kPhoneKind = choice<PhoneKind, parse_phone_kind, 4>();
 constexpr auto kStatus = choice<ContactStatus, parse_contact_status, 4>();
 constexpr auto kTarget = choice<EscalationTarget, parse_escalation_target, 3>();
+constexpr auto kLetterPurpose = choice<LetterPurpose, parse_letter_purpose, 7>();
+constexpr auto kDisputeSubject = choice<DisputeSubject, parse_dispute_subject, 2>();
+constexpr auto kOptionalChannel = json::optional(kChannel);
+constexpr auto kOptionalDate = json::optional(kDate);
+
+// Optional members whose default value the canonical form leaves out, so that an event written before they existed
+// keeps its bytes.
+template <class T, T Default>
+bool holds_default(const void* field) {
+  return *static_cast<const T*>(field) == Default;
+}
 
 // [SECTION] Tables ----------------------------------------------------------------------------------------------------
 
@@ -387,17 +398,24 @@ constexpr json::Member kLetterMembers[] = {member<&LetterIssued::party_id>("part
                                            member<&LetterIssued::address>("address", kText),
                                            member<&LetterIssued::provided>("provided", kDate),
                                            member<&LetterIssued::figures>("figures", kFigures),
-                                           member<&LetterIssued::document_digest>("document_digest", kText)};
+                                           member<&LetterIssued::document_digest>("document_digest", kText),
+                                           member<&LetterIssued::purpose>("purpose", kLetterPurpose, json::optional_member)
+                                               .left_out_when(holds_default<LetterPurpose, LetterPurpose::collection>),
+                                           member<&LetterIssued::validation_ends>("validation_ends", kOptionalDate,
+                                                                                  json::optional_member)};
 constexpr json::ObjectType kLetterType = json::object_type(kLetterMembers, kObjectWords);
 
 constexpr json::Member kDisputeMembers[] = {member<&DisputeOpened::party_id>("party_id", kText),
                                             member<&DisputeOpened::reason>("reason", kText),
-                                            member<&DisputeOpened::received>("received", kDate)};
+                                            member<&DisputeOpened::received>("received", kDate),
+                                            member<&DisputeOpened::subject>("subject", kDisputeSubject, json::optional_member)
+                                                .left_out_when(holds_default<DisputeSubject, DisputeSubject::debt>)};
 constexpr json::ObjectType kDisputeType = json::object_type(kDisputeMembers, kObjectWords);
 
 constexpr json::Member kCeaseMembers[] = {member<&CeaseRequested::party_id>("party_id", kText),
                                           member<&CeaseRequested::scope>("scope", kScope),
-                                          member<&CeaseRequested::channels>("channels", kChannels)};
+                                          member<&CeaseRequested::channels>("channels", kChannels),
+                                          member<&CeaseRequested::via>("via", kOptionalChannel, json::optional_member)};
 constexpr json::ObjectType kCeaseType = json::object_type(kCeaseMembers, kObjectWords);
 
 constexpr json::Member kTimeMembers[] = {member<&InconvenientTime::weekday>("weekday", kWeekday),

@@ -123,6 +123,40 @@ TEST_F(AccountFold, VerificationDisputeCeaseAndPreferences) {
   EXPECT_EQ(s.parties[0].preferences->avoid_channels, std::vector<ContactChannel>{ContactChannel::phone});
 }
 
+// A cease request keeps how it arrived, and whether the party had passed verification on the call it was said on (its
+// latest verification at or after the start of its latest call); a dispute keeps what it asks. The timeline says so.
+TEST_F(AccountFold, ACeaseRequestKeepsHowItArrivedAndADisputeWhatItAsks) {
+  const EventId first = add("2026-03-09T14:00:00Z", ContactAttempted{"P-1", ContactChannel::phone, "+16175550123",
+                                                                     ContactDirection::outbound});
+  add("2026-03-09T14:02:00Z", PartyVerified{"P-1", VerificationMethod::security_questions, 3});
+  add("2026-03-09T14:03:00Z", OutcomeRecorded{first, ContactOutcome::cease_request, true});
+  add("2026-03-09T14:03:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::phone});
+  const EventId second = add("2026-03-10T14:00:00Z", ContactAttempted{"P-1", ContactChannel::phone, "+16175550123",
+                                                                      ContactDirection::outbound});
+  add("2026-03-10T14:03:00Z", OutcomeRecorded{second, ContactOutcome::cease_request, false});
+  add("2026-03-10T14:03:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::phone});
+  add("2026-03-10T15:00:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::email});
+  const EventId old = add("2026-03-10T16:00:00Z", CeaseRequested{"P-1", CeaseScope::all, {}});
+  const EventId request = add("2026-03-11T14:00:00Z", DisputeOpened{"P-1", "", day("2026-03-11"),
+                                                                    DisputeSubject::original_creditor});
+  const AccountState s = state();
+  ASSERT_EQ(s.ceases.size(), 4u);
+  EXPECT_TRUE(s.ceases[0].verified);   // verified on that call
+  EXPECT_FALSE(s.ceases[0].written());
+  EXPECT_FALSE(s.ceases[1].verified);  // the next day's call: no verification on it
+  EXPECT_FALSE(s.ceases[1].written());
+  EXPECT_TRUE(s.ceases[2].written());  // an email
+  EXPECT_EQ(s.ceases[3].via, std::nullopt);
+  EXPECT_TRUE(s.ceases[3].written());  // not recorded: read as in writing
+  ASSERT_EQ(s.disputes.size(), 1u);
+  EXPECT_EQ(s.disputes[0].subject, DisputeSubject::original_creditor);
+  const std::string cease_words = describe_event(event(s.ceases[0].id), s, Locale::en_US);
+  EXPECT_NE(cease_words.find("(said on a phone contact)"), std::string::npos) << cease_words;
+  EXPECT_NE(describe_event(event(s.ceases[2].id), s, Locale::en_US).find("(in writing, by email)"), std::string::npos);
+  EXPECT_EQ(describe_event(event(old), s, Locale::en_US).find("("), std::string::npos);
+  EXPECT_EQ(describe_event(event(request), s, Locale::en_US).rfind("Request for the original creditor by ", 0), 0u);
+}
+
 // [SECTION] Contact points --------------------------------------------------------------------------------------------
 
 TEST_F(AccountFold, AWrongNumberIsMarkedOnThePoint) {

@@ -49,6 +49,11 @@ class ComplianceCheck : public ShippedRules {
   Decision call(const Account& a, const char* iso, ContactChannel channel = ContactChannel::phone) {
     return check_journal(a, a.parties[0], channel, at(iso), events.journal, book);
   }
+  // A letter of `purpose` to the debtor at `iso`.
+  Decision letter(const Account& a, const char* iso, LetterPurpose purpose) {
+    const AccountState state = fold(a, nullptr, events.journal.events_for(a.id));
+    return check(state, a.parties[0], ContactChannel::letter, {}, at(iso), book, {}, purpose);
+  }
 };
 
 TEST_F(ComplianceCheck, ShippedBookLoads) { EXPECT_TRUE(book.failed.empty()); }
@@ -386,6 +391,115 @@ TEST_F(ComplianceCheck, DisputeInsideAndOutsideTheValidationPeriod) {
   EXPECT_TRUE(call(ny, "2026-07-21T15:00:00Z").allowed);
   events.add("A-1", "2026-07-21T16:00:00Z", DisputeOpened{"P-1", "in time", *Date::from_ymd(2026, 7, 8)});
   EXPECT_TRUE(call(ny, "2026-07-22T15:00:00Z").blocked_by("us-dispute-validation"));
+}
+
+// 12 CFR 1006.6(c)(2): after a written cease request the collector may still write to say that its efforts are ending
+// (c)(2)(i), or that it or the creditor may invoke, or intends to invoke, a remedy (c)(2)(ii)-(iii); nothing else.
+TEST_F(ComplianceCheck, TheNoticesTheLawAllowsAfterACeasePassTheCheck) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::letter});
+  for (const LetterPurpose purpose : {LetterPurpose::termination, LetterPurpose::remedy}) {
+    const Decision d = letter(ny, "2026-06-02T15:00:00Z", purpose);
+    EXPECT_TRUE(d.allowed) << to_string(purpose) << ": " << (d.reasons.empty() ? "" : d.reasons[0].words);
+  }
+  for (const LetterPurpose purpose : {LetterPurpose::collection, LetterPurpose::validation_notice}) {
+    const Decision d = letter(ny, "2026-06-02T15:00:00Z", purpose);
+    EXPECT_TRUE(d.blocked_by("us-cease-communication")) << to_string(purpose);
+    EXPECT_NE(d.reasons[0].words.find("termination or remedy"), std::string::npos) << d.reasons[0].words;
+  }
+  EXPECT_TRUE(call(ny, "2026-06-02T15:00:00Z").blocked_by("us-cease-communication"));
+  EXPECT_TRUE(call(ny, "2026-06-02T15:00:00Z", ContactChannel::email).blocked_by("us-cease-communication"));
+}
+
+// 15 U.S.C. 1692c(c) and 12 CFR 1006.6(c)(1) stop communication once the consumer notifies the collector in writing;
+// the shipped pack reads a request said on a call as the consumer's too when the party passed verification on that
+// call (the cautious reading), so every channel stops.
+TEST_F(ComplianceCheck, ACeaseSaidOnACallByTheVerifiedPartyStopsEveryChannel) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  const EventId call_id = events.attempt("A-1", "2026-06-01T15:00:00Z");
+  events.add("A-1", "2026-06-01T15:04:00Z", PartyVerified{"P-1", VerificationMethod::security_questions, 3});
+  events.add("A-1", "2026-06-01T15:04:00Z", OutcomeRecorded{call_id, ContactOutcome::cease_request, true});
+  events.add("A-1", "2026-06-01T15:04:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::phone});
+  for (const ContactChannel c : {ContactChannel::phone, ContactChannel::email, ContactChannel::letter}) {
+    EXPECT_TRUE(call(ny, "2026-06-09T15:00:00Z", c).blocked_by("us-cease-communication")) << to_string(c);
+  }
+  EXPECT_TRUE(letter(ny, "2026-06-09T15:00:00Z", LetterPurpose::termination).allowed);
+}
+
+// 12 CFR 1006.14(h)(1): any person may ask that a medium not be used. Someone on a call who did not pass verification
+// (today's call, whatever an earlier call verified) and asks that contact stop has not given the consumer's cease
+// notice of 1006.6(c)(1): calls stop, as a medium the person asked not to use; letters and email go on.
+TEST_F(ComplianceCheck, ACeaseSaidBySomeoneUnverifiedStopsOnlyTheMediumItWasSaidOn) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  const EventId earlier = events.attempt("A-1", "2026-05-20T15:00:00Z");
+  events.add("A-1", "2026-05-20T15:04:00Z", PartyVerified{"P-1", VerificationMethod::security_questions, 3});
+  events.add("A-1", "2026-05-20T15:04:00Z", OutcomeRecorded{earlier, ContactOutcome::right_party_contact, true});
+  const EventId today = events.attempt("A-1", "2026-06-01T15:00:00Z");
+  events.add("A-1", "2026-06-01T15:02:00Z", OutcomeRecorded{today, ContactOutcome::cease_request, true});
+  events.add("A-1", "2026-06-01T15:02:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::phone});
+  const Decision phone = call(ny, "2026-06-09T15:00:00Z");
+  EXPECT_TRUE(phone.blocked_by("us-medium-preference"));
+  EXPECT_FALSE(phone.blocked_by("us-cease-communication"));
+  EXPECT_NE(phone.reasons[0].words.find("without passing verification"), std::string::npos) << phone.reasons[0].words;
+  const Decision email = call(ny, "2026-06-09T15:00:00Z", ContactChannel::email);
+  EXPECT_TRUE(email.allowed) << (email.reasons.empty() ? "" : email.reasons[0].words);
+  EXPECT_TRUE(letter(ny, "2026-06-09T15:00:00Z", LetterPurpose::collection).allowed);
+}
+
+// 12 CFR 1006.38(d)(2): collection pauses until the collector provides the verification, which must itself go out:
+// a letter of purpose verification passes the check while the dispute is unanswered; a collection letter does not.
+TEST_F(ComplianceCheck, AnUnansweredDisputeLetsTheVerificationThrough) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", letter_issued("validation-notice", "en-US", "2026-06-01"));
+  events.add("A-1", "2026-06-10T15:00:00Z", DisputeOpened{"P-1", "not mine", *Date::from_ymd(2026, 6, 10)});
+  EXPECT_TRUE(letter(ny, "2026-06-11T15:00:00Z", LetterPurpose::collection).blocked_by("us-dispute-validation"));
+  EXPECT_TRUE(letter(ny, "2026-06-11T15:00:00Z", LetterPurpose::verification).allowed);
+  EXPECT_TRUE(call(ny, "2026-06-11T15:00:00Z").blocked_by("us-dispute-validation"));
+}
+
+// 12 CFR 1006.38(c): a written request for the name and address of the original creditor within the validation period
+// stops collection until they are sent. The verification of a dispute does not answer it; the original-creditor
+// letter does, and may go out meanwhile.
+TEST_F(ComplianceCheck, ARequestForTheOriginalCreditorStopsCollectionUntilItIsAnswered) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", letter_issued("validation-notice", "en-US", "2026-06-01"));
+  events.add("A-1", "2026-06-10T15:00:00Z",
+             DisputeOpened{"P-1", "", *Date::from_ymd(2026, 6, 10), DisputeSubject::original_creditor});
+  Decision d = call(ny, "2026-06-11T15:00:00Z");
+  ASSERT_TRUE(d.blocked_by("us-dispute-validation"));
+  EXPECT_NE(d.reasons[0].words.find("original creditor"), std::string::npos) << d.reasons[0].words;
+  EXPECT_NE(d.reasons[0].citation.find("1006.38(c)"), std::string::npos);
+  EXPECT_FALSE(d.next_allowed.has_value());
+  events.add("A-1", "2026-06-11T15:00:00Z", letter_issued("verification", "en-US", "2026-06-11"));
+  EXPECT_TRUE(call(ny, "2026-06-12T15:00:00Z").blocked_by("us-dispute-validation"));
+  EXPECT_TRUE(letter(ny, "2026-06-12T15:00:00Z", LetterPurpose::original_creditor).allowed);
+  LetterIssued answer = letter_issued("original-creditor", "en-US", "2026-06-12");
+  answer.purpose = LetterPurpose::original_creditor;
+  events.add("A-1", "2026-06-12T16:00:00Z", answer);
+  EXPECT_TRUE(call(ny, "2026-06-13T15:00:00Z").allowed);
+}
+
+// 12 CFR 1006.34(c)(3): the validation notice states the date the collector will consider the end of the validation
+// period. A dispute received by that date is honoured even when it is later than the end 1006.34(b)(5) gives (notice
+// provided Monday 1 June 2026: assumed received 8 June, period ends 8 July); an earlier date stated shortens nothing.
+TEST_F(ComplianceCheck, TheValidationPeriodEndsOnTheLaterOfTheRuleAndTheDateTheNoticeStated) {
+  book.holidays = testdata::shipped_calendar("US-FEDERAL");
+  const Account ny = account_in("US-NY", "America/New_York");
+  LetterIssued notice = letter_issued("validation-notice", "en-US", "2026-06-01");
+  notice.purpose = LetterPurpose::validation_notice;
+  notice.validation_ends = *Date::from_ymd(2026, 7, 15);
+  events.add("A-1", "2026-06-01T15:00:00Z", notice);
+  events.add("A-1", "2026-07-20T15:00:00Z", DisputeOpened{"P-1", "after the stated date", *Date::from_ymd(2026, 7, 16)});
+  EXPECT_TRUE(call(ny, "2026-07-21T15:00:00Z").allowed);
+  events.add("A-1", "2026-07-21T16:00:00Z", DisputeOpened{"P-1", "by the stated date", *Date::from_ymd(2026, 7, 14)});
+  EXPECT_TRUE(call(ny, "2026-07-22T15:00:00Z").blocked_by("us-dispute-validation"));
+
+  Events early;
+  notice.validation_ends = *Date::from_ymd(2026, 7, 1);
+  early.add("A-1", "2026-06-01T15:00:00Z", notice);
+  early.add("A-1", "2026-07-06T15:00:00Z", DisputeOpened{"P-1", "inside the rule's period", *Date::from_ymd(2026, 7, 6)});
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::phone, at("2026-07-07T15:00:00Z"), early.journal, book)
+                  .blocked_by("us-dispute-validation"));
 }
 
 // A pack whose frequency rule counts per consumer: attempts on the consumer's other debt count too.

@@ -57,6 +57,45 @@ TEST(ComplianceRulePack, FederalPackHoldsRegulationFNumbers) {
   EXPECT_TRUE(hours && frequency && conversation);
 }
 
+// A cease rule names the letters it lets through and may count only written requests; a dispute rule names the letter
+// that answers a request for the original creditor. Those members belong to those kinds only.
+TEST(ComplianceRulePack, TheLettersABlockAllowsAreReadFromTheirRulesOnly) {
+  const RulePackLoad good = load_rule_pack(pack_text(R"(
+    {"id": "c", "citation": "c", "text": "t", "kind": "cease", "in_writing": true, "allows": ["termination", "remedy"],
+     "termination_template": "t-1", "remedy_template": "r-1"},
+    {"id": "d", "citation": "c", "text": "t", "kind": "dispute-validation", "validation_template": "v",
+     "verification_template": "w", "original_creditor_template": "o", "allows": ["verification"]})"));
+  ASSERT_TRUE(good.pack.has_value()) << good.problems[0].text();
+  const ContactRule& cease = good.pack->rules[0];
+  EXPECT_TRUE(cease.in_writing);
+  EXPECT_EQ(cease.allows, (std::vector<LetterPurpose>{LetterPurpose::termination, LetterPurpose::remedy}));
+  EXPECT_EQ(cease.termination_template, "t-1");
+  EXPECT_EQ(cease.remedy_template, "r-1");
+  EXPECT_EQ(good.pack->rules[1].original_creditor_template, "o");
+  EXPECT_EQ(good.pack->rules[1].allows, std::vector<LetterPurpose>{LetterPurpose::verification});
+
+  const RulePackLoad bad = load_rule_pack(pack_text(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "cease", "allows": ["fax"], "in_writing": "yes"},
+    {"id": "b", "citation": "c", "text": "t", "kind": "medium-preference", "allows": ["remedy"]},
+    {"id": "e", "citation": "c", "text": "t", "kind": "dispute-validation", "validation_template": "v",
+     "verification_template": "w", "in_writing": true, "termination_template": "t", "allows": []})"));
+  EXPECT_FALSE(bad.pack.has_value());
+  const Problems expected = {
+      {"rules[0].allows[0]", "must be one of \"collection\", \"prior-letter\", \"validation-notice\", "
+                             "\"verification\", \"original-creditor\", \"termination\", \"remedy\""},
+      {"rules[0].in_writing", "must be true or false"},
+      {"rules[1].allows", "is not a member of this object"},
+      {"rules[2].termination_template", "is not a member of this object"},
+      {"rules[2].allows", "must be a non-empty array of letter purposes"},
+      {"rules[2].in_writing", "is not a member of this object"},
+  };
+  EXPECT_EQ(bad.problems, expected) << [&] {
+    std::string all;
+    for (const Problem& p : bad.problems) all += p.text() + "\n";
+    return all;
+  }();
+}
+
 TEST(ComplianceRulePack, SyntaxErrorNamesLineAndColumn) {
   const RulePackLoad load = load_rule_pack("{\n  \"format\": \"parley.rules/1\",\n  \"rules\": [,]\n}");
   EXPECT_FALSE(load.pack.has_value());

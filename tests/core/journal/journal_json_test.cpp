@@ -72,6 +72,54 @@ TEST(JournalJson, CanonicalText) {
             R"({"weekday":"sunday","from":"00:00","to":"24:00"}],"avoid_channels":["phone"]}})");
 }
 
+// A letter's purpose and stated end date, a dispute's subject and how a cease request arrived are optional members: an
+// event written before they existed reads with their defaults and keeps its bytes; given, they are read and written.
+TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
+  const std::vector<Event> events = every_kind_events();
+  for (const std::size_t i : {std::size_t{6}, std::size_t{7}, std::size_t{8}}) {
+    const std::string text = save_event(events[i]);
+    for (const char* member : {"\"purpose\"", "\"validation_ends\"", "\"subject\"", "\"via\""}) {
+      EXPECT_EQ(text.find(member), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(load_event(save_event(events[6])).event->get<LetterIssued>()->purpose, LetterPurpose::collection);
+  EXPECT_EQ(load_event(save_event(events[7])).event->get<DisputeOpened>()->subject, DisputeSubject::debt);
+  EXPECT_FALSE(load_event(save_event(events[8])).event->get<CeaseRequested>()->via.has_value());
+
+  Event notice = events[6];
+  auto& letter = std::get<LetterIssued>(notice.payload);
+  letter.purpose = LetterPurpose::validation_notice;
+  letter.validation_ends = letter.provided.plus_days(40);
+  Event request = events[7];
+  std::get<DisputeOpened>(request.payload).subject = DisputeSubject::original_creditor;
+  Event cease = events[8];
+  std::get<CeaseRequested>(cease.payload).via = ContactChannel::phone;
+  for (const Event& e : {notice, request, cease}) {
+    const std::string text = save_event(e);
+    const EventLoad load = load_event(text);
+    ASSERT_TRUE(load.ok()) << all_text(load.problems);
+    EXPECT_EQ(*load.event, e) << text;
+  }
+  EXPECT_NE(save_event(notice).find(R"("purpose":"validation-notice","validation_ends":")" +
+                                    letter.validation_ends->iso() + "\"}"),
+            std::string::npos)
+      << save_event(notice);
+  EXPECT_NE(save_event(request).find(R"("subject":"original-creditor"})"), std::string::npos);
+  EXPECT_NE(save_event(cease).find(R"("via":"phone"})"), std::string::npos);
+
+  // Bad values are named by member; an end date belongs to a validation notice and is not before it was provided.
+  const std::string line = save_event(notice);
+  EXPECT_EQ(all_text(load_event(replace_first(line, "\"purpose\":\"validation-notice\"", "\"purpose\":\"reminder\"")).problems),
+            "payload.purpose: expected one of \"collection\", \"prior-letter\", \"validation-notice\", "
+            "\"verification\", \"original-creditor\", \"termination\", \"remedy\", got \"reminder\"\n");
+  EXPECT_EQ(all_text(load_event(replace_first(line, "\"purpose\":\"validation-notice\"", "\"purpose\":\"collection\"")).problems),
+            "payload.validation_ends: is stated only by a letter of purpose \"validation-notice\"\n");
+  letter.validation_ends = letter.provided.plus_days(-1);
+  EXPECT_EQ(all_text(load_event(save_event(notice)).problems), "payload.validation_ends: must not be before provided\n");
+  EXPECT_EQ(all_text(load_event(replace_first(save_event(cease), "\"via\":\"phone\"", "\"via\":\"fax\"")).problems),
+            "payload.via: expected one of \"phone\", \"sms\", \"email\", \"letter\", \"in-person\", got \"fax\"\n");
+}
+
 TEST(JournalJson, PlanRequestIsKeptAsItsExactText) {
   const Event e = every_kind_events()[4];
   const std::string text = save_event(e);

@@ -152,6 +152,7 @@ struct DisputeRecord {
   std::uint32_t party = 0;  // index into AccountState::parties
   std::string reason;
   Date received;
+  DisputeSubject subject = DisputeSubject::debt;  // the debt disputed, or the original creditor's name asked for
   friend bool operator==(const DisputeRecord&, const DisputeRecord&) = default;
 };
 
@@ -161,7 +162,11 @@ struct CeaseRecord {
   std::uint32_t party = 0;
   CeaseScope scope = CeaseScope::all;
   std::vector<ContactChannel> channels;  // scope channels: the channels stopped
+  std::optional<ContactChannel> via = std::nullopt;  // how it reached the agency; nullopt: not recorded
+  bool verified = false;                 // said on a call or visit in which the party had passed verification: the
+                                         // party's latest verification is at or after the start of its latest attempt
   bool stops(ContactChannel channel) const;
+  bool written() const { return !via || in_writing(*via); }  // in writing, or not recorded (read as in writing)
   friend bool operator==(const CeaseRecord&, const CeaseRecord&) = default;
 };
 

@@ -65,9 +65,12 @@ struct Decision {
 // or failed, no pack for the jurisdiction, a hold on the account or the party, and, for a named point, a point that
 // is not the party's, is marked bad or wrong-number, or lacks the consent the channel needs. Rules limited to phone
 // kinds (phone_kinds) apply only when the number called has one of their kinds; without a number they apply to
-// every call and text of the party (fail closed). Allocates only for reasons.
+// every call and text of the party (fail closed). `purpose` is what the communication is for (a letter's
+// LetterIssued::purpose; collection for calls and messages): a cease or dispute-validation rule lets through the
+// purposes it allows. Allocates only for reasons.
 Decision check(const AccountState& state, const Party& party, ContactChannel channel, std::string_view contact_point,
-               Instant at, const RuleBook& book, std::span<const AccountState* const> consumer_accounts = {});
+               Instant at, const RuleBook& book, std::span<const AccountState* const> consumer_accounts = {},
+               LetterPurpose purpose = LetterPurpose::collection);
 
 // [SECTION] Inputs --------------------------------------------------------------------------------------------
 

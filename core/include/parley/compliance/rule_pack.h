@@ -31,11 +31,14 @@ enum class ContactRuleKind {
   calling_hours,           // "calling-hours": contact only between earliest and latest, the party's local time
   call_frequency,          // "call-frequency": at most max_calls attempts in window_days consecutive local days
   after_conversation,      // "after-conversation": no call for `days` local days from a telephone conversation
-  cease,                   // "cease": a CeaseRequested stops the channels it names (every one for scope all)
-  medium_preference,       // "medium-preference": a PreferenceSet's avoid_channels are not used
+  cease,                   // "cease": a CeaseRequested stops the channels it names (every one for scope all),
+                           // except for the letters whose purpose the rule allows
+  medium_preference,       // "medium-preference": a PreferenceSet's avoid_channels are not used, nor the channel a
+                           // cease request was said on (a call, a visit) when it stops that channel
   inconvenient_time,       // "inconvenient-time": a PreferenceSet's avoid_times are not contacted in
   dispute_validation,      // "dispute-validation": a dispute in the validation period pauses collection until
-                           // verification is sent
+                           // verification is sent, a request for the original creditor until its name and address
+                           // are; letters of the purposes the rule allows pass
   third_party_disclosure,  // "third-party-disclosure": only parties with the listed roles may be contacted
   required_disclosure,     // "required-disclosure": words a communication must carry (never blocks; read by
                            // required_disclosures())
@@ -99,6 +102,14 @@ struct ContactRule {
   std::vector<PartyRole> roles;            // third-party-disclosure: roles that may hear about the debt
   std::string validation_template;         // dispute-validation: LetterIssued template of the validation notice
   std::string verification_template;      // dispute-validation: LetterIssued template of the verification
+  std::string original_creditor_template;  // dispute-validation: template of the original creditor's name and address
+                                           // (optional)
+  std::string termination_template;        // cease: template of the notice that collection efforts end (optional)
+  std::string remedy_template;             // cease: template of the notice of a remedy (optional)
+  std::vector<LetterPurpose> allows;       // cease, dispute-validation: letters of these purposes pass the block
+  bool in_writing = false;                 // cease: counts only a request in writing (CeaseRecord::written) or one
+                                           // said by the party verified on that call or visit; another said
+                                           // request stops only the channel it came by (medium-preference)
   std::string letter_template;             // prior-letter: LetterIssued template that must come first
   std::string words;                       // required-disclosure: what must be said or written
   bool verbatim = true;                    // required-disclosure: the words themselves (true), or an item whose

@@ -177,6 +177,7 @@ struct OutcomeDetails {
   std::optional<PromiseMade> promise;          // promise-to-pay: positive amount in the account's currency,
                                                // due today or later
   std::string dispute_reason;                  // dispute: in the party's words; may be empty
+  DisputeSubject dispute_subject = DisputeSubject::debt;  // dispute: the debt, or the original creditor's name
   CeaseScope cease_scope = CeaseScope::all;    // cease-request
   std::vector<ContactChannel> cease_channels;  // cease-request with scope channels: at least one
   friend bool operator==(const OutcomeDetails&, const OutcomeDetails&) = default;
@@ -189,34 +190,29 @@ struct ContactFinish {
 
 // The payloads that close the attempt, in order: the session's PartyVerified (if any), the OutcomeRecorded
 // (attempt_id, outcome, conversation: a verified party reached by phone), then the outcome's consequences:
-//   promise-to-pay -> PromiseMade; dispute -> DisputeOpened (received `today`); cease-request ->
-//   CeaseRequested; wrong-number -> ContactPointUpdated (the point, status wrong-number; not in person); bankrupt ->
-//   Escalated (legal); deceased -> Escalated (return-to-client). `today` is the agency's current date.
+//   promise-to-pay -> PromiseMade; dispute -> DisputeOpened (received `today`, the details' subject); cease-request
+//   -> CeaseRequested (via the session's channel); wrong-number -> ContactPointUpdated (the point, status
+//   wrong-number; not in person); bankrupt -> Escalated (legal); deceased -> Escalated (return-to-client). `today` is
+//   the agency's current date.
 // A promise may not exceed the balance now.
 ContactFinish finish_contact(const ContactSession& session, const AccountState& state, ContactOutcome outcome,
                              const OutcomeDetails& details, Date today);
 
 // [SECTION] Letters ---------------------------------------------------------------------------------------------------
 
-// Why a rule pack names a letter template.
-enum class LetterPurpose {
-  prior_letter,       // "prior-letter": a prior-letter rule's `template`, which must come before other contact
-  validation_notice,  // "validation-notice": a dispute-validation rule's validation_template
-  verification,       // "verification": a dispute-validation rule's verification_template, which answers a dispute
-};
-std::string_view to_string(LetterPurpose);
-
 struct LetterTemplate {
   std::string id;          // the LetterIssued template_id: "fr-r124-4", "validation-notice", "verification"
-  LetterPurpose purpose = LetterPurpose::prior_letter;
+  LetterPurpose purpose = LetterPurpose::collection;  // why the rule names it
   std::string rule_id;     // the rule that names it first
   std::string citation;    // that rule's citation
   friend bool operator==(const LetterTemplate&, const LetterTemplate&) = default;
 };
 
-// The letter templates the rule packs applying to the account name, in pack order then rule order, each once (the
-// first rule naming a template gives its purpose): a prior-letter rule's template, then a dispute-validation rule's
-// validation and verification templates.
+// The letter templates the rule packs applying to the account name, each once (the first rule naming a template, in
+// pack order then rule order, gives its purpose): a prior-letter rule's template (purpose prior-letter), a
+// dispute-validation rule's validation, verification and original-creditor templates, a cease rule's termination and
+// remedy templates. Ordered by purpose, in LetterPurpose's order (the letter a rule wants first, then the validation
+// notice, ...), then in the order they were named.
 std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account);
 
 // The template_version of a letter produced outside Parley (Parley records it; it did not render it).
@@ -228,16 +224,19 @@ struct LetterMade {
 };
 
 // The LetterIssued payload of a letter sent to `party_id` of the account at `address` (an address_key() of one of
-// the party's addresses) from `template_id`, provided on `provided`: the figures are the fold's itemised balance
-// now, the locale the account's language, the version external_template_version, and the document digest the
-// SHA-256 (lowercase hex) of letter_statement(), the canonical JSON of what the letter states.
-LetterMade make_letter(const AccountState& state, std::string_view party_id, std::string_view template_id,
-                       std::string_view address, Date provided);
+// the party's addresses) from `template_id`, provided on `provided`: the purpose the book's letter_templates give the
+// template (collection for a template they do not name), the figures the fold's itemised balance now, the locale
+// the account's language, the version external_template_version, for a validation notice the end of the validation
+// period (from the book's holidays; none without them), and the document digest the SHA-256 (lowercase hex) of
+// letter_statement(), the canonical JSON of what the letter states.
+LetterMade make_letter(const AccountState& state, const RuleBook& book, std::string_view party_id,
+                       std::string_view template_id, std::string_view address, Date provided);
 
 // What a letter states, as canonical JSON (compact, members in this order): {"account_id", "party_id",
 // "template_id", "template_version", "locale", "address", "provided", "figures": {"currency", "itemisation_date",
-// "principal", "interest", "fees", "payments", "credits", "total"}} with amounts in minor units. The same letter
-// gives the same bytes on every host.
+// "principal", "interest", "fees", "payments", "credits", "total"}, "purpose" (left out for collection),
+// "validation_ends" (left out when none)} with amounts in minor units. The same letter gives the same bytes on every
+// host.
 std::string letter_statement(std::string_view account_id, const LetterIssued& letter);
 
 // [SECTION] Events ----------------------------------------------------------------------------------------------------

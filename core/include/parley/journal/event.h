@@ -85,6 +85,21 @@ enum class EscalationTarget { hard_collections, legal, return_to_client };  // "
 enum class ReversalReason { returned, charged_back, posted_in_error };    // "returned", "charged-back", ...
 enum class AdjustmentDirection { charge, credit };  // "charge": adds to what is owed; "credit": takes from it
 
+// What a letter is for, as the compliance rules read it: a block (a cease request, a dispute awaiting verification)
+// lets through only the purposes its rule allows (ContactRule::allows).
+enum class LetterPurpose {
+  collection,         // "collection": any other letter about the debt
+  prior_letter,       // "prior-letter": the letter a prior-letter rule requires before other contact (FR R124-4)
+  validation_notice,  // "validation-notice": the validation information (US: 12 CFR 1006.34)
+  verification,       // "verification": verification of a disputed debt (US: 12 CFR 1006.38(d)(2))
+  original_creditor,  // "original-creditor": the original creditor's name and address (US: 12 CFR 1006.38(c))
+  termination,        // "termination": that further collection efforts are ending (US: 15 U.S.C. 1692c(c)(1))
+  remedy,             // "remedy": that a remedy ordinarily invoked may be, or will be, invoked (1692c(c)(2), (3))
+};
+// What a party asked for in a dispute-opened: "debt" (the debt, or part of it, disputed) or "original-creditor" (the
+// original creditor's name and address requested).
+enum class DisputeSubject { debt, original_creditor };
+
 std::string_view to_string(ContactChannel);
 std::string_view to_string(ContactDirection);
 std::string_view to_string(ContactOutcome);
@@ -94,6 +109,8 @@ std::string_view to_string(ContactPointKind);
 std::string_view to_string(EscalationTarget);
 std::string_view to_string(ReversalReason);
 std::string_view to_string(AdjustmentDirection);
+std::string_view to_string(LetterPurpose);
+std::string_view to_string(DisputeSubject);
 std::optional<ContactChannel> parse_contact_channel(std::string_view);
 std::optional<ContactDirection> parse_contact_direction(std::string_view);
 std::optional<ContactOutcome> parse_contact_outcome(std::string_view);
@@ -103,6 +120,12 @@ std::optional<ContactPointKind> parse_contact_point_kind(std::string_view);
 std::optional<EscalationTarget> parse_escalation_target(std::string_view);
 std::optional<ReversalReason> parse_reversal_reason(std::string_view);
 std::optional<AdjustmentDirection> parse_adjustment_direction(std::string_view);
+std::optional<LetterPurpose> parse_letter_purpose(std::string_view);
+std::optional<DisputeSubject> parse_dispute_subject(std::string_view);
+
+// Whether a request that reached the agency by `channel` is in writing: a letter, an email or a text (12 CFR 1006.38
+// comment 38-1: a medium of electronic communication counts); a call or a visit is not.
+bool in_writing(ContactChannel channel);
 
 // Whether the outcome says the party itself answered and spoke (right-party contact, refused, a promise, a dispute,
 // a cease request, bankrupt, deceased); a third party, a message, no answer and the rest say it did not.
@@ -195,9 +218,10 @@ struct BalanceAdjusted {
   friend bool operator==(const BalanceAdjusted&, const BalanceAdjusted&) = default;
 };
 
-// A letter sent to a party: which template and version in which language, to which address, when it was
-// provided, and the figures it stated, so that the agency can reproduce it (document_digest) and the rules that
-// read letters (validation period, prior letter, verification of a dispute) can find it.
+// A letter sent to a party: which template and version in which language, for what purpose, to which address, when
+// it was provided, and the figures it stated, so that the agency can reproduce it (document_digest) and the rules
+// that read letters (validation period, prior letter, verification of a dispute, the notices a cease allows) can
+// find it.
 struct LetterIssued {
   std::string party_id;                                   // the addressee, a Party::id of the account
   std::string template_id;                                // "validation-notice", "fr-r124-4", ...
@@ -207,6 +231,9 @@ struct LetterIssued {
   Date provided;                                          // the day it was sent (provided to the party)
   Balance figures;                                        // the itemised balance the letter stated
   std::string document_digest;                            // digest of the document, to reproduce it
+  LetterPurpose purpose = LetterPurpose::collection;      // what it is for; JSON: left out when collection
+  std::optional<Date> validation_ends = std::nullopt;     // a validation notice: the end of the validation period
+                                                          // the notice stated (12 CFR 1006.34(c)(3)); JSON: optional
   friend bool operator==(const LetterIssued&, const LetterIssued&) = default;
 };
 
@@ -214,6 +241,7 @@ struct DisputeOpened {
   std::string party_id;
   std::string reason;                                     // in the party's words or a short code; may be empty
   Date received;                                          // when the agency received the dispute
+  DisputeSubject subject = DisputeSubject::debt;          // JSON: left out when debt
   friend bool operator==(const DisputeOpened&, const DisputeOpened&) = default;
 };
 
@@ -221,6 +249,9 @@ struct CeaseRequested {
   std::string party_id;
   CeaseScope scope = CeaseScope::all;
   std::vector<ContactChannel> channels;                   // empty for scope all; the channels to stop otherwise
+  std::optional<ContactChannel> via = std::nullopt;       // how the request reached the agency: on a call or a visit,
+                                                          // or in writing (in_writing()); JSON: optional, absent
+                                                          // read as in writing
   friend bool operator==(const CeaseRequested&, const CeaseRequested&) = default;
 };
 

@@ -125,7 +125,7 @@ struct ContactInputs {
   char promise_due[16] = {};                   // promise-to-pay due date, "YYYY-MM-DD"
   char dispute_reason[128] = {};               // dispute: in the party's words
   bool cease_this_channel_only = false;        // cease-request: only the attempt's channel (else every channel)
-  int letter_template = 0;                     // index into ContactSlice::templates
+  bool original_creditor_asked = false;        // dispute: asks for the original creditor's name and address
   std::string notice;                          // why the last button pressed did nothing; empty: none
   std::optional<Decision> banner;              // the banner's decision as drawn this frame; nullopt: not drawn
   std::string banner_party;                    // the party that decision is about
@@ -201,8 +201,8 @@ class App {
   //               "events": <journal events of the account>, "debt_hidden": bool,
   //               "caller": {"name", "business", "callback"} (what the limited-content message says),
   //               "point": "<the contact point the banner checks>", "points": ["<the points the picker offers>"],
-  //               "templates": ["<letter template ids the rule packs name>"], "finished": "<what the last
-  //               attempt or letter recorded, or empty>"},
+  //               "templates": ["<letter template ids the rule packs name>"], "template": "<the one picked>",
+  //               "finished": "<what the last attempt or letter recorded, or empty>"},
   //    "account": null when no account is selected, else {"id", "balance": "<Balance now, as shown>",
   //               "timeline": ["<recorded at>  <event in plain words>", ...] (every event, newest first),
   //               "promises": [..], "plans": [..], "holds": [..]},
@@ -210,7 +210,8 @@ class App {
   //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
   //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",
-  //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "contact.template",
+  //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "contact.original_creditor"
+  //    (the dispute asks for the original creditor), "contact.template",
   //    "contact.letter" (Record letter, on the letter channel), "account.debt_hidden", "account.timeline",
   //    "account.back" (back to the queue, in a narrow window where the account is shown alone).
   // Rectangles are in ImGui coordinates: window (CSS) pixels from the window's (canvas's) top-left corner.

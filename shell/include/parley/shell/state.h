@@ -213,6 +213,8 @@ struct ContactSlice {
   std::optional<Decision> banner;                 // check() for the party, channel and point (or the attempt's) now
   std::string banner_party;                       // the party id that decision is about
   std::vector<LetterTemplate> templates;          // the letter templates the account's rule packs name
+  std::string letter_template;                    // the one picked (one of templates; the first by default): on the
+                                                  // letter channel the banner checks a letter of its purpose
 
   std::optional<ContactSession> session;          // the attempt in progress; nullopt: none
   std::optional<VerificationResult> verification; // the answers last checked in this session
@@ -301,7 +303,8 @@ struct AppState {
   // account's fold with the loaded rule packs and the folds of the consumer's other accounts; blocked (fail
   // closed) while rule packs are still loading or none arrived.
   Decision contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
-                            std::string_view contact_point = {}) const;
+                            std::string_view contact_point = {},
+                            LetterPurpose purpose = LetterPurpose::collection) const;
 };
 
 // [SECTION] Actions -------------------------------------------------------------------------------------------
@@ -344,6 +347,7 @@ struct PickContact {
   std::string party_id;
   ContactChannel channel = ContactChannel::phone;
   std::string point;
+  std::string letter_template = {};  // on the letter channel: the template picked (empty: the first)
 };
 // The collector starts an attempt: update checks compliance again at `at` and, when allowed, starts a session and
 // appends its ContactAttempted event; when blocked, it keeps the decision (ContactSlice::refused) instead.
