@@ -424,31 +424,31 @@ int run_check(std::span<char* const> args) {
   const parley::Portfolio& portfolio = in->portfolio;
   const parley::Account* account = &in->the_account();
   const parley::Journal& journal = in->journal;
-  const parley::Party* party = nullptr;
+  // The account's fold (its parties: placed, and added since), and those of the consumer's other accounts for the
+  // rules counted per consumer.
+  const auto fold_of = [&](const parley::Account& a) {
+    return parley::fold(a, portfolio.find_client(a.client_id), journal.events_for(a.id));
+  };
+  const parley::AccountState state = fold_of(*account);
+  const parley::PartyRecord* record = nullptr;
   if (party_id) {
-    for (const parley::Party& p : account->parties) {
-      if (p.id == *party_id) party = &p;
-    }
-    if (party == nullptr) return usage_error("check", "--party: no party '" + *party_id + "' on account " + account->id);
+    record = state.party(*party_id);
+    if (record == nullptr) return usage_error("check", "--party: no party '" + *party_id + "' on account " + account->id);
   } else {
-    party = account->debtor();
-    if (party == nullptr) return usage_error("check", "account " + account->id + " has no debtor: pass --party ID");
+    const parley::Party* debtor = account->debtor();
+    if (debtor == nullptr) return usage_error("check", "account " + account->id + " has no debtor: pass --party ID");
+    record = state.party(debtor->id);
   }
+  const parley::Party* party = record->party;
 
   if (!to.empty() && (channel == parley::ContactChannel::phone || channel == parley::ContactChannel::sms) &&
-      std::none_of(party->phones.begin(), party->phones.end(), [&](const parley::Phone& p) { return p.number == to; })) {
+      record->find(parley::ContactPointKind::phone, to) == nullptr) {
     return usage_error("check", "--to: party " + party->id + " has no phone " + to);
   }
 
   const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
   if (!assets_read) return rc;
   const parley::RuleBook& book = assets_read->rules;
-
-  // The account's fold, and those of the consumer's other accounts for the rules counted per consumer.
-  const auto fold_of = [&](const parley::Account& a) {
-    return parley::fold(a, portfolio.find_client(a.client_id), journal.events_for(a.id));
-  };
-  const parley::AccountState state = fold_of(*account);
   std::vector<parley::AccountState> other_states;
   for (const std::string& id : parley::same_consumer_accounts(portfolio, *account)) {
     for (const parley::Account& a : portfolio.accounts) {
@@ -470,7 +470,7 @@ int run_check(std::span<char* const> args) {
     reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
   }
   out["reasons"] = std::move(reasons);
-  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*state.party(party->id), *at);
+  const std::vector<parley::TimeZone> zones = parley::candidate_zones(*record, *at);
   nlohmann::ordered_json zone_names = nlohmann::ordered_json::array();
   for (const parley::TimeZone z : zones) zone_names.push_back(std::string(z.name()));
   out["time_zones"] = std::move(zone_names);

@@ -155,6 +155,7 @@ std::string role_label(PartyRole role) {
     case PartyRole::guardian: return "Guardian";
     case PartyRole::executor: return "Executor";
     case PartyRole::administrator: return "Administrator";
+    case PartyRole::attorney: return "Attorney";
   }
   return "Party";
 }

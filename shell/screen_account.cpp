@@ -67,8 +67,10 @@ void heading(std::string_view title) {
   ImGui::Separator();
 }
 
-std::string provenance_text(const Provenance& p) {
-  std::string s = std::string(to_string(p.status)) + ", from " + p.source + " since " + p.first_seen.iso();
+// Where a point came from, as the journal left its status.
+std::string provenance_text(const PointRecord& point) {
+  const Provenance& p = point.provenance();
+  std::string s = std::string(to_string(point.status)) + ", from " + p.source + " since " + p.first_seen.iso();
   if (p.last_seen) s += ", last seen " + p.last_seen->iso();
   return s;
 }
@@ -82,43 +84,52 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return s;
 }
 
-void draw_party(const Party& party) {
-  const std::string title = role_label(party.role) + ": " + party.given_name + " " + party.family_name;
+// A party as the fold has it: placed or added since, with every contact point, its status and consent as the journal
+// left them, and for an attorney whom it represents.
+void draw_party(const AccountState& fold, const PartyRecord& record) {
+  const Party& party = *record.party;
+  const std::string title = role_label(party.role) + ": " + full_name(party);
   if (!ImGui::TreeNodeEx(party.id.c_str(), ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
                          "%s", title.c_str())) {
     return;
   }
   if (party.national_id) text_muted("National id ending " + party.national_id->last4);
-
-  for (std::size_t i = 0; i < party.addresses.size(); ++i) {
-    const Address& a = party.addresses[i];
+  if (record.added) text_muted("Added after placement");
+  if (record.represents && *record.represents < fold.parties.size()) {
+    const Party& client = *fold.parties[*record.represents].party;
+    text(std::string(record.representation_ended ? "Represented " : "Represents ") + full_name(client) +
+         " about the debt" +
+         (record.representation_ended ? " (ended)"
+          : record.direct_contact     ? "; consents to direct communication"
+                                      : "; communicate through the attorney"));
+  }
+  for (std::size_t i = 0; i < record.points.size(); ++i) {
+    const PointRecord& point = record.points[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::Bullet();
-    text("Address (" + std::string(to_string(a.provenance.status)) + ")");
-    ImGui::Indent();
-    for (const std::string& line : a.postal.lines) text(line);
-    text(a.postal.postal_code + " " + a.postal.city + (a.postal.region.empty() ? "" : ", " + a.postal.region) +
-         " " + a.postal.country);
-    text("Time zone: " + a.time_zone);
-    note(provenance_text(a.provenance) + (a.consent_mail ? "" : "; no mail"));
+    if (const Address* a = point.address) {
+      text("Address (" + std::string(to_string(point.status)) + ")");
+      ImGui::Indent();
+      for (const std::string& line : a->postal.lines) text(line);
+      text(a->postal.postal_code + " " + a->postal.city + (a->postal.region.empty() ? "" : ", " + a->postal.region) +
+           " " + a->postal.country);
+      text("Time zone: " + a->time_zone);
+      note(provenance_text(point) + (point.consent_mail ? "" : "; no mail"));
+    } else if (const Phone* p = point.phone) {
+      text("Phone " + p->number + " (" + std::string(to_string(p->kind)) + ")");
+      ImGui::Indent();
+      text("Time zone" + std::string(p->time_zones.size() > 1 ? "s: " : ": ") + join(p->time_zones, ", "));
+      text_muted(provenance_text(point) + "; calls " + (point.consent_call ? "allowed" : "refused") + ", texts " +
+                 (point.consent_text ? "allowed" : "not allowed"));
+    } else if (const Email* e = point.email) {
+      text("Email " + e->address);
+      ImGui::Indent();
+      text_muted(provenance_text(point) + "; email " + (point.consent_email ? "allowed" : "not allowed"));
+    } else {
+      ImGui::Indent();
+    }
     ImGui::Unindent();
     ImGui::PopID();
-  }
-  for (const Phone& p : party.phones) {
-    ImGui::Bullet();
-    text("Phone " + p.number + " (" + std::string(to_string(p.kind)) + ")");
-    ImGui::Indent();
-    text("Time zone" + std::string(p.time_zones.size() > 1 ? "s: " : ": ") + join(p.time_zones, ", "));
-    text_muted(provenance_text(p.provenance) + "; calls " + (p.consent_call ? "allowed" : "refused") + ", texts " +
-               (p.consent_text ? "allowed" : "not allowed"));
-    ImGui::Unindent();
-  }
-  for (const Email& e : party.emails) {
-    ImGui::Bullet();
-    text("Email " + e.address);
-    ImGui::Indent();
-    text_muted(provenance_text(e.provenance) + "; email " + (e.consent_email ? "allowed" : "not allowed"));
-    ImGui::Unindent();
   }
   ImGui::TreePop();
 }
@@ -126,7 +137,7 @@ void draw_party(const Party& party) {
 std::string party_label(const AccountState& fold, std::uint32_t party) {
   if (party >= fold.parties.size()) return "the account";
   const Party& p = *fold.parties[party].party;
-  return role_label(p.role) + " " + p.given_name + (p.given_name.empty() ? "" : " ") + p.family_name;
+  return role_label(p.role) + " " + full_name(p);
 }
 
 // Promises, plans, holds, exceptions and events set aside, each as one line; recorded for the test hook.
@@ -261,7 +272,7 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     note("Debt details are hidden until the party is verified.");
     scratch.widgets.record("account.debt_hidden");
     heading("Parties");
-    for (const Party& party : account->parties) draw_party(party);
+    for (const PartyRecord& party : fold->parties) draw_party(*fold, party);
     ImGui::EndChild();
     scratch.widgets.record("account.panel");
     return;
@@ -311,7 +322,7 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   draw_timeline(state, *account, *fold, locale, scratch);
 
   heading("Parties");
-  for (const Party& party : account->parties) draw_party(party);
+  for (const PartyRecord& party : fold->parties) draw_party(*fold, party);
 
   ImGui::EndChild();
   scratch.widgets.record("account.panel");

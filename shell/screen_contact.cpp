@@ -82,12 +82,6 @@ std::string start_label(ContactChannel channel) {
   return "Contact";
 }
 
-std::string party_name(const Party& party) {
-  std::string name = party.given_name;
-  if (!name.empty() && !party.family_name.empty()) name += ' ';
-  return name + party.family_name;
-}
-
 // The picker's label of a point core lets the party be reached at: the number with its kind, or the address or
 // email; and "no consent" where the channel's consent is missing (check() blocks it, saying so).
 std::string point_label(const PartyRecord& party, ContactChannel channel, const std::string& key) {
@@ -204,15 +198,14 @@ void pickers(const Account& account, const AccountState& fold, const ContactSlic
              UiScratch& scratch, Dispatch& dispatch) {
   PickContact pick{account.id, cs.party_id, cs.channel, cs.point, cs.letter_template};
   bool changed = false;
-  const Party* party = nullptr;
-  for (const Party& p : account.parties) {
-    if (p.id == cs.party_id) party = &p;
-  }
-  if (!party) return;
+  const PartyRecord* picked = fold.party(cs.party_id);
+  if (!picked) return;
+  const Party* party = picked->party;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-  if (ImGui::BeginCombo("Party", (role_label(party->role) + ": " + party_name(*party)).c_str())) {
-    for (const Party& p : account.parties) {
-      if (ImGui::Selectable((role_label(p.role) + ": " + party_name(p) + "##" + p.id).c_str(), p.id == cs.party_id) &&
+  if (ImGui::BeginCombo("Party", (role_label(party->role) + ": " + full_name(*party)).c_str())) {
+    for (const PartyRecord& r : fold.parties) {
+      const Party& p = *r.party;
+      if (ImGui::Selectable((role_label(p.role) + ": " + full_name(p) + "##" + p.id).c_str(), p.id == cs.party_id) &&
           p.id != cs.party_id) {
         pick.party_id = p.id;
         pick.point.clear();
@@ -287,12 +280,11 @@ void script(const std::vector<ScriptItem>& items, UiScratch& scratch) {
 
 void verification(const AppState& state, const Account& account, const ContactSession& session, ContactInputs& c,
                   UiScratch& scratch, Dispatch& dispatch) {
-  const Party* party = nullptr;
-  for (const Party& p : account.parties) {
-    if (p.id == session.party_id) party = &p;
-  }
-  if (!party) return;
-  text("Verify " + party_name(*party) + ": " + std::to_string(questions_needed_to_verify) +
+  const AccountState* fold = state.fold_of(account.id);
+  const PartyRecord* record = fold != nullptr ? fold->party(session.party_id) : nullptr;
+  if (!record) return;
+  const Party* party = record->party;
+  text("Verify " + full_name(*party) + ": " + std::to_string(questions_needed_to_verify) +
        " correct answers needed");
   const std::vector<IdentityQuestion> questions = identity_questions(*party);
   const std::optional<VerificationResult>& result = state.contact.verification;
@@ -477,10 +469,8 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   if (!here) pickers(*account, *fold, cs, c, scratch, dispatch);
 
   // The banner: the model's decision for the picked party, channel and point (or the attempt's) at its clock.
-  const Party* party = &account->parties.front();
-  for (const Party& p : account->parties) {
-    if (p.id == cs.banner_party) party = &p;
-  }
+  const PartyRecord* banner_record = fold->party(cs.banner_party);
+  const Party* party = banner_record != nullptr ? banner_record->party : &account->parties.front();
   const ContactChannel channel = here ? session->channel : cs.channel;
   const Decision& decision = *cs.banner;
   c.banner = decision;
@@ -491,7 +481,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     // During an attempt the banner is about the next one: this attempt was allowed when it started.
     const std::string what = (here ? "another " + std::string(to_string(channel)) + " contact"
                                    : channel_title(channel)) +
-                             " to " + party_name(*party);
+                             " to " + full_name(*party);
     if (decision.allowed) {
       wrapped("Allowed now: " + what, &allowed_text);
       wrapped_muted("checked at " + local_text(scratch.collector_zone, state.now));
@@ -532,7 +522,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   if (here) {
     {
       Box box(scratch, "contact.session", neutral_fill);
-      wrapped(channel_title(session->channel) + " attempt in progress: " + party_name(*party) + ", " +
+      wrapped(channel_title(session->channel) + " attempt in progress: " + full_name(*party) + ", " +
               session->contact_point);
       if (debt_may_be_discussed(*session)) {
         wrapped("Verified: the debt may be discussed. Give the disclosures first.", &allowed_text);

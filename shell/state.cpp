@@ -54,11 +54,10 @@ int risk_rank(RiskTier risk) {  // ascending order: low, medium, high
   return 1;
 }
 
-const Party* find_party(const Account& account, std::string_view party_id) {
-  for (const Party& party : account.parties) {
-    if (party.id == party_id) return &party;
-  }
-  return nullptr;
+// A party of the fold: placed, or added after placement (PartyAdded).
+const Party* find_party(const AccountState& fold, std::string_view party_id) {
+  const PartyRecord* record = fold.party(party_id);
+  return record != nullptr ? record->party : nullptr;
 }
 
 // Events that change what the fold says is owed.
@@ -482,7 +481,7 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
                                 : c.templates.empty()       ? LetterPurpose::collection
                                                             : c.templates.front().purpose;
   if (account.parties.empty()) return;
-  if (!find_party(account, c.party_id)) {
+  if (!find_party(fold, c.party_id)) {
     const Party* debtor = account.debtor();
     c.party_id = debtor ? debtor->id : account.parties.front().id;
   }
@@ -494,7 +493,7 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
   }
   // During an attempt on the account the banner is about the attempt's party, channel and point.
   const bool here = c.session && c.session->account_id == account.id;
-  const Party* party = find_party(account, here ? c.session->party_id : c.party_id);
+  const Party* party = find_party(fold, here ? c.session->party_id : c.party_id);
   if (!party) return;
   const ContactChannel channel = here ? c.session->channel : c.channel;
   c.banner = state.contact_decision(account, *party, channel, state.now, here ? c.session->contact_point : c.point,
@@ -799,7 +798,7 @@ std::optional<ContactTarget> contact_target(AppState& state, const std::string& 
     return std::nullopt;
   }
   const Account& account = state.data->portfolio.accounts[*index];
-  const Party* party = find_party(account, party_id);
+  const Party* party = find_party(fold_now(state, *index), party_id);
   if (!party) {
     c.problems.push_back({"party_id", "the account has no party " + party_id});
     return std::nullopt;

@@ -17,7 +17,8 @@ constexpr auto kPartyRoles = json::spellings<PartyRole>({{PartyRole::debtor, "de
                                                          {PartyRole::parent, "parent"},
                                                          {PartyRole::guardian, "guardian"},
                                                          {PartyRole::executor, "executor"},
-                                                         {PartyRole::administrator, "administrator"}});
+                                                         {PartyRole::administrator, "administrator"},
+                                                         {PartyRole::attorney, "attorney"}});
 static_assert(kPartyRoles.size() == party_role_count);
 constexpr auto kContactStatuses = json::spellings<ContactStatus>(
     {{ContactStatus::current, "current"},
@@ -57,6 +58,12 @@ std::string_view to_string(RiskTier v) { return kRiskTiers.text(v); }
 std::string_view to_string(AgingBucket v) { return kAgingBuckets.text(v); }
 
 std::optional<PartyRole> parse_party_role(std::string_view s) { return kPartyRoles.parse(s); }
+std::string full_name(const Party& party) {
+  if (party.given_name.empty()) return party.family_name;
+  if (party.family_name.empty()) return party.given_name;
+  return party.given_name + " " + party.family_name;
+}
+
 bool represents_estate(PartyRole role) { return role == PartyRole::executor || role == PartyRole::administrator; }
 std::optional<ContactStatus> parse_contact_status(std::string_view s) { return kContactStatuses.parse(s); }
 std::optional<PhoneKind> parse_phone_kind(std::string_view s) { return kPhoneKinds.parse(s); }

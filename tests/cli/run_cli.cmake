@@ -376,6 +376,22 @@ elseif(CASE STREQUAL "check_journal")
   expect_rc("check with an unknown purpose" "${r_rc}" 2)
   expect_contains("check with an unknown purpose" "${r_err}" "--purpose")
 
+  # An attorney added after placement (12 CFR 1006.6(b)(2)): the debtor is held, the attorney may be called at
+  # the office number its letter gave, and --to checks the numbers the journal added.
+  set(envelope "\"account_id\":\"A000001\",\"recorded_at\":\"2026-03-02T15:00:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"}")
+  file(WRITE "${WORK}/attorney.jsonl"
+       "{\"id\":\"0190f3a1b2c3d4e50000000000000201\",\"type\":\"party-added\",${envelope},\"sequence\":1,\"payload\":{\"party_id\":\"a1\",\"role\":\"attorney\",\"given_name\":\"Lee\",\"family_name\":\"Whitfield\",\"represents\":\"p1\",\"source\":\"attorney-letter\"}}\n"
+       "{\"id\":\"0190f3a1b2c3d4e50000000000000202\",\"type\":\"contact-point-added\",${envelope},\"sequence\":2,\"payload\":{\"party_id\":\"a1\",\"kind\":\"phone\",\"phone\":{\"number\":\"+12125550188\",\"kind\":\"work\",\"time_zones\":[\"America/New_York\"],\"consent_call\":true,\"consent_text\":false},\"source\":\"attorney-letter\",\"seen\":\"2026-03-02\",\"status\":\"current\",\"confidence_bp\":10000}}\n")
+  run(held check A000001 --portfolio "${file}" --journal "${WORK}/attorney.jsonl" --at 2026-03-08T16:00:00Z)
+  expect_rc("check of a represented debtor" "${held_rc}" 1)
+  string(JSON rule GET "${held_out}" reasons 0 rule_id)
+  if(NOT rule STREQUAL "us-attorney-representation")
+    message(FATAL_ERROR "check of a represented debtor: unexpected decision\n${held_out}")
+  endif()
+  run(counsel check A000001 --portfolio "${file}" --journal "${WORK}/attorney.jsonl" --at 2026-03-08T16:00:00Z
+      --party a1 --to +12125550188)
+  expect_rc("check of the attorney" "${counsel_rc}" 0)
+
 elseif(CASE STREQUAL "account_state")
   # The folded state of a demo account: a promise of $50.00 due 2026-03-20, paid on 2026-03-15. Before the payment
   # the promise is open and the balance the placement's; after it, kept and $50.00 less. --at stops the fold.

@@ -1,4 +1,4 @@
-// The shipped rule packs (FR, US-WA, US-CA, US-MA, US-FEDERAL, GB) against scenarios written from the texts
+// The shipped rule packs (FR, US-WA, US-CA, US-FL, US-MA, US-FEDERAL, GB) against scenarios written from the texts
 // the rules cite, and the loader's refusal of malformed rules of the newer kinds and parameters.
 #include <gtest/gtest.h>
 
@@ -92,7 +92,7 @@ TEST_F(CompliancePacks, EveryFileInAssetsRulesLoadsWithCitedRules) {
       }
     }
   }
-  for (const char* stem : {"FR", "GB", "US-CA", "US-FEDERAL", "US-MA", "US-WA"}) {
+  for (const char* stem : {"FR", "GB", "US-CA", "US-FEDERAL", "US-FL", "US-MA", "US-WA"}) {
     EXPECT_EQ(stems.count(stem), 1u) << stem;
   }
   EXPECT_TRUE(book.failed.empty());
@@ -290,6 +290,132 @@ TEST_F(CompliancePacks, MassachusettsCallsThatNeverConnectedAreNotCounted) {
   EXPECT_TRUE(call_to(ma, kHome, "2026-06-03T15:00:00Z").allowed);
   events.attempt("A-1", "2026-06-03T15:00:00Z");
   EXPECT_TRUE(call_to(ma, kHome, "2026-06-04T15:00:00Z").blocked_by("ma-two-calls-in-seven-days"));
+}
+
+// [SECTION] Attorney representation ---------------------------------------------------------------------------------
+
+constexpr const char* kAttorneyOffice = "+16175550900";
+
+// The account's debtor, P-1, represented about the debt by P-9, whose office number is kAttorneyOffice.
+class AttorneyRepresentation : public CompliancePacks {
+ protected:
+  Party attorney;
+
+  void represent(const std::string& account, const char* iso) {
+    events.add(account, iso, PartyAdded{"P-9", PartyRole::attorney, "Lee", "Whitfield", "P-1", "attorney-letter"});
+    Phone office;
+    office.number = kAttorneyOffice;
+    office.kind = PhoneKind::work;
+    office.time_zones = {"America/New_York"};
+    office.consent_call = true;
+    office.provenance = Provenance{"attorney-letter", *Date::parse(std::string(iso, 10)), std::nullopt,
+                                   ContactStatus::current};
+    events.add(account, iso, ContactPointAdded{"P-9", office, 10000});
+    attorney.id = "P-9";
+    attorney.role = PartyRole::attorney;
+  }
+  EventId call_attorney(const std::string& account, const char* iso,
+                        ContactDirection direction = ContactDirection::outbound) {
+    return events.add(account, iso, ContactAttempted{"P-9", ContactChannel::phone, kAttorneyOffice, direction});
+  }
+  Decision attorney_call(const Account& a, const char* iso) {
+    return check_journal(a, attorney, ContactChannel::phone, kAttorneyOffice, at(iso), events.journal, book);
+  }
+};
+
+// 12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2): once the collector knows of the attorney, communication goes to the
+// attorney, on every channel; the attorney may be told about the debt (1006.6(d)(1)).
+TEST_F(AttorneyRepresentation, FederalCommunicationGoesToTheAttorney) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  EXPECT_TRUE(contact(ny, "2026-03-09T15:00:00Z").allowed);
+  represent("A-1", "2026-03-09T14:00:00Z");
+  const Decision d = contact(ny, "2026-03-09T15:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "us-attorney-representation");
+  EXPECT_EQ(d.reasons[0].citation, "12 CFR 1006.6(b)(2); 15 U.S.C. 1692c(a)(2)");
+  EXPECT_NE(d.reasons[0].words.find("Lee Whitfield, attorney"), std::string::npos) << d.reasons[0].words;
+  EXPECT_EQ(d.next_allowed, std::nullopt);  // nothing has been sent to the attorney yet
+  for (ContactChannel channel : {ContactChannel::letter, ContactChannel::email, ContactChannel::sms,
+                                 ContactChannel::in_person}) {
+    EXPECT_TRUE(contact(ny, "2026-03-09T15:00:00Z", channel).blocked_by("us-attorney-representation"))
+        << to_string(channel);
+  }
+  EXPECT_TRUE(attorney_call(ny, "2026-03-09T15:00:00Z").allowed);
+}
+
+// "unless the attorney fails to respond within a reasonable period of time to a communication from the debt
+// collector": Parley's reading, 30 days from the first communication since the attorney's last response.
+TEST_F(AttorneyRepresentation, FederalAnAttorneyWhoDoesNotRespondFor30DaysLetsThePartyBeContacted) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  represent("A-1", "2026-03-09T14:00:00Z");
+  call_attorney("A-1", "2026-03-09T15:00:00Z");
+  call_attorney("A-1", "2026-03-16T15:00:00Z");  // a second try does not restart the period
+  const Decision waiting = contact(ny, "2026-03-20T15:00:00Z");
+  EXPECT_TRUE(waiting.blocked_by("us-attorney-representation"));
+  EXPECT_EQ(waiting.next_allowed, at("2026-04-08T15:00:00Z"));
+  EXPECT_NE(waiting.reasons[0].words.find("2026-03-09"), std::string::npos) << waiting.reasons[0].words;
+  EXPECT_TRUE(contact(ny, "2026-04-08T14:59:00Z").blocked_by("us-attorney-representation"));
+  EXPECT_TRUE(contact(ny, "2026-04-08T15:00:00Z").allowed);
+
+  // A response starts it over: the attorney called back, then the agency wrote again.
+  call_attorney("A-1", "2026-03-25T15:00:00Z", ContactDirection::inbound);
+  EXPECT_TRUE(contact(ny, "2026-04-08T15:00:00Z").blocked_by("us-attorney-representation"));
+  EXPECT_EQ(contact(ny, "2026-04-08T15:00:00Z").next_allowed, std::nullopt);
+  const EventId asked = call_attorney("A-1", "2026-04-01T15:00:00Z");
+  EXPECT_EQ(contact(ny, "2026-04-08T15:00:00Z").next_allowed, at("2026-05-01T15:00:00Z"));
+  // ... and a call in which the attorney spoke is a response too.
+  events.outcome("A-1", "2026-04-01T15:05:00Z", asked, ContactOutcome::third_party);
+  EXPECT_EQ(contact(ny, "2026-05-02T15:00:00Z").next_allowed, std::nullopt);
+}
+
+// "or unless the attorney consents to the debt collector's direct communication with the consumer"; and an
+// attorney who no longer represents the consumer no longer stands in the way.
+TEST_F(AttorneyRepresentation, ConsentOrTheEndOfTheRepresentationOpensDirectContact) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  represent("A-1", "2026-03-09T14:00:00Z");
+  events.add("A-1", "2026-03-10T14:00:00Z", RepresentationChanged{"P-9", false, true});
+  EXPECT_TRUE(contact(ny, "2026-03-10T15:00:00Z").allowed);
+  events.add("A-1", "2026-03-11T14:00:00Z", RepresentationChanged{"P-9", false, false});  // consent withdrawn
+  EXPECT_TRUE(contact(ny, "2026-03-11T15:00:00Z").blocked_by("us-attorney-representation"));
+  events.add("A-1", "2026-03-12T14:00:00Z", RepresentationChanged{"P-9", true, false});
+  EXPECT_TRUE(contact(ny, "2026-03-12T15:00:00Z").allowed);
+}
+
+// The attorney represents the debtor; the co-signer, whom it does not represent, may still be contacted.
+TEST_F(AttorneyRepresentation, OnlyThePartyRepresentedIsHeld) {
+  Account ny = account_in("US-NY", "America/New_York");
+  Party cosigner = ny.parties[0];
+  cosigner.id = "P-2";
+  cosigner.role = PartyRole::co_signer;
+  ny.parties.push_back(cosigner);
+  represent("A-1", "2026-03-09T14:00:00Z");
+  EXPECT_TRUE(check_journal(ny, ny.parties[1], ContactChannel::phone, at("2026-03-09T15:00:00Z"), events.journal,
+                            book)
+                  .allowed);
+  EXPECT_TRUE(contact(ny, "2026-03-09T15:00:00Z").blocked_by("us-attorney-representation"));
+}
+
+// Cal. Civ. Code 1788.14(c) and Fla. Stat. 559.72(18) hold the debtor as the federal rule does, each in its pack.
+TEST_F(AttorneyRepresentation, CaliforniaAndFloridaEachCiteTheirOwnLaw) {
+  const Account ca = account_in("US-CA", "America/Los_Angeles", "A-CA");
+  const Account fl = account_in("US-FL", "America/New_York", "A-FL");
+  represent("A-CA", "2026-03-09T14:00:00Z");
+  represent("A-FL", "2026-03-09T14:00:00Z");
+  const Decision in_ca = contact(ca, "2026-03-09T18:00:00Z");
+  EXPECT_TRUE(in_ca.blocked_by("us-attorney-representation"));
+  EXPECT_TRUE(in_ca.blocked_by("ca-attorney-representation"));
+  const Decision in_fl = contact(fl, "2026-03-09T15:00:00Z");
+  EXPECT_TRUE(in_fl.blocked_by("us-attorney-representation"));
+  EXPECT_TRUE(in_fl.blocked_by("fl-attorney-representation"));
+  // Florida's 30 days are the statute's own.
+  call_attorney("A-FL", "2026-03-09T15:00:00Z");
+  EXPECT_EQ(contact(fl, "2026-03-20T15:00:00Z").next_allowed, at("2026-04-08T15:00:00Z"));
+  EXPECT_TRUE(contact(fl, "2026-04-08T15:00:00Z").allowed);
+  // Fla. Stat. 559.72(17): not before 8 a.m. in the debtor's time zone.
+  const Decision early = contact(fl, "2026-04-09T11:30:00Z");  // 07:30 EDT
+  EXPECT_TRUE(early.blocked_by("fl-calling-hours"));
+  EXPECT_TRUE(early.blocked_by("us-convenient-hours"));
 }
 
 // [SECTION] Regulation F counting exceptions --------------------------------------------------------------------------

@@ -129,7 +129,7 @@ TEST_F(HostFiles, TheShippedAssetsLoadIntoCoresAssets) {
   const parley::Assets assets = parley::host::load_assets(fs::path(PARLEY_SOURCE_DIR) / "assets");
   EXPECT_TRUE(assets.problems.empty()) << assets.problems.front().text();
   EXPECT_FALSE(assets.loading());
-  EXPECT_GE(assets.rules.packs.size(), 6u);
+  EXPECT_GE(assets.rules.packs.size(), 7u);
   EXPECT_NE(assets.calendar("US-FEDERAL"), nullptr);
   EXPECT_TRUE(assets.rules.holidays.has_value());
 }

@@ -124,6 +124,52 @@ TEST_F(FoldReaders, ABankruptOrDeceasedPartyCannotBeCalledAgain) {
   }
 }
 
+// An attorney's letter recorded on another device (the attorney added as a party, with its office number): the
+// debtor's banner says to communicate with the attorney, and the attorney can be picked and called.
+TEST_F(FoldReaders, AnAttorneyAddedElsewhereHoldsTheDebtorAndCanBeCalled) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  ASSERT_EQ(state()["contact"]["allowed"], true) << state()["contact"].dump();
+  const std::string debtor = account().debtor()->id;
+  parley::Phone office;
+  office.number = "+12125550188";
+  office.kind = parley::PhoneKind::work;
+  office.time_zones = {"America/New_York"};
+  office.consent_call = true;
+  office.provenance = parley::Provenance{"attorney-letter", portfolio_.as_of, std::nullopt,
+                                         parley::ContactStatus::current};
+  app_->dispatch(ps::JournalReceived{
+      "/api/events",
+      lines({other_device(id_, 1, now_.plus_seconds(-600),
+                          parley::PartyAdded{"P-ATT", parley::PartyRole::attorney, "Lee", "Whitfield", debtor,
+                                             "attorney-letter"}),
+             other_device(id_, 2, now_.plus_seconds(-590), parley::ContactPointAdded{"P-ATT", office, 10000})}),
+      true});
+  frames(2);
+  nlohmann::json c = state()["contact"];
+  EXPECT_EQ(c["party"], debtor);
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "us-attorney-representation")) << c.dump();
+  EXPECT_TRUE(call()["session"].is_null()) << "the debtor is not called";
+
+  app_->dispatch(ps::PickContact{id_, "P-ATT", parley::ContactChannel::phone, office.number, ""});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["party"], "P-ATT");
+  EXPECT_EQ(c["points"], nlohmann::json::array({office.number}));
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+  c = call();
+  ASSERT_TRUE(c["session"].is_object()) << c.dump();
+  EXPECT_EQ(c["session"]["party"], "P-ATT");
+  const nlohmann::json timeline = state()["account"]["timeline"];
+  bool described = false;
+  for (const auto& line : timeline) {
+    described = described || line.get<std::string>().find("Party added: attorney Lee Whitfield") != std::string::npos;
+  }
+  EXPECT_TRUE(described) << timeline.dump();
+}
+
 // A phone whose call consent is not given is shown as "no consent" and the call does not start.
 TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
   ASSERT_FALSE(id_.empty());

@@ -32,10 +32,11 @@ namespace parley {
 
 // The person obligated (debtor), those obligated with them (co-signer, guarantor), and the persons the law treats as
 // the consumer (15 U.S.C. 1692c(d), 12 CFR 1006.6(a)): the spouse, the parent of a consumer who is a minor, a
-// guardian, the executor or administrator of a deceased consumer's estate.
-enum class PartyRole { debtor, co_signer, guarantor, spouse, parent, guardian, executor, administrator };
-// "debtor", "co-signer", "guarantor", "spouse", "parent", "guardian", "executor", "administrator"
-inline constexpr int party_role_count = 8;
+// guardian, the executor or administrator of a deceased consumer's estate; and the attorney who represents a party
+// about the debt (in a portfolio: the debtor; added later: the party PartyAdded::represents names).
+enum class PartyRole { debtor, co_signer, guarantor, spouse, parent, guardian, executor, administrator, attorney };
+// "debtor", "co-signer", "guarantor", "spouse", "parent", "guardian", "executor", "administrator", "attorney"
+inline constexpr int party_role_count = 9;
 bool represents_estate(PartyRole role);  // executor or administrator
 enum class ContactStatus { current, bad, unverified, wrong_number };  // "current", "bad", "unverified",
                                                                       // "wrong-number": reaches someone else
@@ -140,6 +141,9 @@ struct Party {
   std::vector<Email> emails;
   friend bool operator==(const Party&, const Party&) = default;
 };
+
+// "Given Family", or the one name a party has.
+std::string full_name(const Party& party);
 
 // [SECTION] Balance -------------------------------------------------------------------------------------------
 

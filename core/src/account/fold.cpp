@@ -273,6 +273,13 @@ AccountState placement_state(const Account& account, const Client* client) {
   s.balance.overpaid = over;
   s.parties.reserve(account.parties.size());
   for (const Party& party : account.parties) s.parties.push_back(party_record(party));
+  // An attorney of the placement represents the debtor.
+  for (PartyRecord& r : s.parties) {
+    if (r.party->role != PartyRole::attorney) continue;
+    for (std::uint32_t i = 0; i < account.parties.size(); ++i) {
+      if (account.parties[i].role == PartyRole::debtor) r.represents = i;
+    }
+  }
   return s;
 }
 
@@ -527,6 +534,41 @@ class Folder {
   void check(const ComplianceException&) {}
   void commit(const ComplianceException& x) { s_.exceptions.push_back(ExceptionRecord{e_.id, e_.recorded_at, x}); }
 
+  // -- party-added
+  void check(const PartyAdded& a) {
+    if (s_.party_index(a.party_id)) fail("payload.party_id", "is already a party of account " + s_.account->id);
+    if (a.represents.empty()) return;
+    const std::optional<std::uint32_t> represented = party(a.represents, "payload.represents");
+    if (represented && s_.parties[*represented].party->role == PartyRole::attorney) {
+      fail("payload.represents", a.represents + " is an attorney: an attorney represents a party about the debt");
+    }
+  }
+  void commit(const PartyAdded& a) {
+    auto added = std::make_shared<Party>();
+    added->id = a.party_id;
+    added->role = a.role;
+    added->given_name = a.given_name;
+    added->family_name = a.family_name;
+    PartyRecord r;
+    r.party = added.get();
+    r.added = std::move(added);
+    if (!a.represents.empty()) r.represents = s_.party_index(a.represents);
+    s_.parties.push_back(std::move(r));
+  }
+
+  // -- representation-changed
+  void check(const RepresentationChanged& c) {
+    const PartyRecord* attorney = s_.party(c.attorney_id);
+    if (attorney == nullptr || attorney->party->role != PartyRole::attorney) {
+      fail("payload.attorney_id", "no attorney " + c.attorney_id + " on account " + s_.account->id);
+    }
+  }
+  void commit(const RepresentationChanged& c) {
+    PartyRecord& attorney = s_.parties[*s_.party_index(c.attorney_id)];
+    attorney.representation_ended = c.ended;
+    attorney.direct_contact = c.direct_contact;
+  }
+
   // -- escalated
   void check(const Escalated&) {}
   void commit(const Escalated& x) {
@@ -541,9 +583,9 @@ class Folder {
   void fail(std::string path, std::string message) { p_.push_back(Problem{std::move(path), std::move(message)}); }
   std::uint32_t position() const { return static_cast<std::uint32_t>(s_.events - 1); }  // apply() counted it
 
-  std::optional<std::uint32_t> party(const std::string& party_id) {
+  std::optional<std::uint32_t> party(const std::string& party_id, const char* path = "payload.party_id") {
     const std::optional<std::uint32_t> i = s_.party_index(party_id);
-    if (!i) fail("payload.party_id", "no party with id " + party_id + " on account " + s_.account->id);
+    if (!i) fail(path, "no party with id " + party_id + " on account " + s_.account->id);
     return i;
   }
 
@@ -738,6 +780,8 @@ class Admission {
   }
   void operator()(const Escalated&) {}
   void operator()(const ComplianceException&) {}
+  void operator()(const PartyAdded&) {}
+  void operator()(const RepresentationChanged&) {}
 
  private:
   void fail(std::string path, std::string message) { p_.push_back(Problem{std::move(path), std::move(message)}); }

@@ -98,10 +98,7 @@ namespace {
 std::string name_of(const AccountState& state, std::string_view party_id) {
   const PartyRecord* r = state.party(party_id);
   if (r == nullptr) return "unknown party " + std::string(party_id);
-  const Party& p = *r->party;
-  if (p.given_name.empty()) return p.family_name;
-  if (p.family_name.empty()) return p.given_name;
-  return p.given_name + " " + p.family_name;
+  return full_name(*r->party);
 }
 
 std::string spaced(std::string_view spelling) {  // "right-party-contact" -> "right party contact"
@@ -253,6 +250,16 @@ struct Describer {
     out += ":";
     for (std::size_t i = 0; i < x.rules.size(); ++i) out += (i == 0 ? " " : "; ") + x.rules[i].words;
     return out;
+  }
+  std::string operator()(const PartyAdded& a) const {
+    std::string out = "Party added: " + std::string(to_string(a.role)) + " " + name_of(s, a.party_id);
+    if (!a.represents.empty()) out += ", representing " + name_of(s, a.represents);
+    return out + " (source: " + a.source + ")";
+  }
+  std::string operator()(const RepresentationChanged& c) const {
+    return name_of(s, c.attorney_id) + (c.ended ? " no longer represents the party"
+                                        : c.direct_contact ? " consents to direct communication with the party"
+                                                           : " represents the party; no direct communication");
   }
   std::string operator()(const Escalated& x) const {
     std::string out = "Escalated to " + spaced(to_string(x.to));
@@ -560,6 +567,20 @@ void write_parties(JsonWriter& w, const AccountState& s) {
     w.begin_object();
     text(w, "id", p.id);
     text(w, "role", to_string(p.role));
+    w.key("added");
+    w.boolean(r.added != nullptr);
+    w.key("represents");
+    if (r.represents) {
+      w.string(s.parties[*r.represents].party->id);
+    } else {
+      w.null();
+    }
+    w.key("representation");
+    if (r.party->role == PartyRole::attorney) {
+      w.string(r.representation_ended ? "ended" : r.direct_contact ? "direct-contact" : "active");
+    } else {
+      w.null();
+    }
     optional_instant(w, "verified_at", r.verified_at);
     w.key("preferences");
     if (r.preferences) {

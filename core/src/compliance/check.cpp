@@ -385,6 +385,45 @@ void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& 
                             : "This person is not a party to the account and may not be told about the debt.");
 }
 
+// A party an attorney represents about the debt is reached through the attorney, unless the attorney consents to
+// direct communication, or (with `days`) the attorney has not responded within that many days to the agency's first
+// communication since its last response. A response is a contact from the attorney, or one where the attorney spoke.
+void attorney_representation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  if (!c.index) return;
+  for (std::uint32_t i = 0; i < c.state.parties.size(); ++i) {
+    const PartyRecord& attorney = c.state.parties[i];
+    if (attorney.party->role != PartyRole::attorney || attorney.represents != c.index ||
+        attorney.representation_ended || attorney.direct_contact) {
+      continue;
+    }
+    std::optional<Instant> asked;  // the first communication to the attorney since its last response
+    for (const AttemptRecord& a : c.state.attempts) {
+      if (a.party != i) continue;
+      if (a.direction == ContactDirection::inbound || (a.outcome && party_spoke(*a.outcome))) {
+        asked.reset();
+      } else if (!asked) {
+        asked = a.at;
+      }
+    }
+    std::string words = full_name(*attorney.party) + ", attorney, represents the party about the debt: communicate " +
+                        "with the attorney";
+    if (rule.days > 0 && asked) {
+      const Instant lapses = asked->plus_seconds(std::int64_t{rule.days} * 86400);
+      if (at >= lapses) continue;  // the attorney did not respond in time
+      o.block(lapses);
+      words += " (no response yet to the communication of " + party_day(c, *asked).iso() + "; the party may be " +
+               "contacted once " + std::to_string(rule.days) + " days pass without one).";
+    } else {
+      o.block(std::nullopt);
+      words += rule.days > 0 ? ", who has " + std::to_string(rule.days) +
+                                   " days to respond to a communication before the party may be contacted."
+                             : ".";
+    }
+    say(out, rule, std::move(words));
+    return;
+  }
+}
+
 // [SECTION] Evaluation ----------------------------------------------------------------------------------------
 
 // Rules whose outcome does not depend on the instant: checked in the first round only (a block by one of them
@@ -441,6 +480,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::required_disclosure: break;  // says what to disclose; never blocks
         case ContactRuleKind::script: break;               // gives a part of the script; never blocks
         case ContactRuleKind::prior_letter: prior_letter(c, rule, o, out); break;
+        case ContactRuleKind::attorney_representation: attorney_representation(c, rule, at, o, out); break;
       }
     }
   }
@@ -457,11 +497,11 @@ std::string hold_words(const Hold& hold, const Party& party, bool someone_else) 
   const std::string on = hold.since.utc_date().iso();
   switch (hold.kind) {
     case HoldKind::bankruptcy:
-      return party.given_name + " " + party.family_name + " was reported bankrupt on " + on +
+      return full_name(party) + " was reported bankrupt on " + on +
              (someone_else ? ": the automatic stay stops collection contact with everyone about the debt."
                            : ": collection contact has stopped.");
     case HoldKind::deceased:
-      return party.given_name + " " + party.family_name + " was reported deceased on " + on +
+      return full_name(party) + " was reported deceased on " + on +
              (someone_else ? ": only the executor or administrator of the estate is contacted about the debt."
                            : ": the debt is not discussed with them or on their numbers.");
     case HoldKind::legal: return "The account was escalated to legal on " + on + ": collection contact has stopped.";

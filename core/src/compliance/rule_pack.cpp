@@ -32,7 +32,8 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::third_party_disclosure, "third-party-disclosure"},
                                       {ContactRuleKind::required_disclosure, "required-disclosure"},
                                       {ContactRuleKind::prior_letter, "prior-letter"},
-                                      {ContactRuleKind::script, "script"}});
+                                      {ContactRuleKind::script, "script"},
+                                      {ContactRuleKind::attorney_representation, "attorney-representation"}});
 constexpr auto kScriptParts = json::spellings<ScriptPart>(
     {{ScriptPart::location_questions, "location-questions"},
      {ScriptPart::limited_content_message, "limited-content-message"}});
@@ -218,8 +219,9 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::uncounted_outcomes>("uncounted_outcomes", kOutcomes)
         .in_kinds(kFrequency, 0)
         .not_empty(),
-    json::member<&ContactRule::days>("days", kDays).in_kinds(kind_bit(ContactRuleKind::after_conversation),
-                                                            kind_bit(ContactRuleKind::after_conversation)),
+    json::member<&ContactRule::days>("days", kDays)
+        .in_kinds(kind_bit(ContactRuleKind::after_conversation) | kind_bit(ContactRuleKind::attorney_representation),
+                  kind_bit(ContactRuleKind::after_conversation)),
     json::member<&ContactRule::validation_template>("validation_template", kText)
         .in_kinds(kind_bit(ContactRuleKind::dispute_validation), kind_bit(ContactRuleKind::dispute_validation)),
     json::member<&ContactRule::verification_template>("verification_template", kText)

@@ -21,17 +21,10 @@ namespace {
 
 // [SECTION] Helpers ---------------------------------------------------------------------------------------------------
 
-const Party* party_of(const Account& account, std::string_view id) {
-  for (const Party& p : account.parties) {
-    if (p.id == id) return &p;
-  }
-  return nullptr;
-}
-
-std::string full_name(const Party& party) {
-  if (party.given_name.empty()) return party.family_name;
-  if (party.family_name.empty()) return party.given_name;
-  return party.given_name + " " + party.family_name;
+// The party of the fold (placed, or added after placement), or null.
+const Party* party_of(const AccountState& state, std::string_view id) {
+  const PartyRecord* record = state.party(id);
+  return record != nullptr ? record->party : nullptr;
 }
 
 Locale locale_of(const Account& account) {
@@ -58,7 +51,7 @@ ContactStart start_contact(const AccountState& state, std::string_view party_id,
                            ContactDirection direction) {
   const Account& account = *state.account;
   ContactStart out;
-  if (party_of(account, party_id) == nullptr)
+  if (party_of(state, party_id) == nullptr)
     out.problems.push_back({"party_id", "no party with this id on the account"});
   if (contact_point.empty() && channel != ContactChannel::in_person) {
     out.problems.push_back({"contact_point", "must name the number, email or address used"});
@@ -188,7 +181,7 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
                                        const RuleBook& book, const ScriptContext& context) {
   const Account& account = *state.account;
   std::vector<ScriptItem> out;
-  const Party* party = party_of(account, session.party_id);
+  const Party* party = party_of(state, session.party_id);
   if (party == nullptr || session.account_id != account.id) return out;
   if (session.state == VerificationState::unverified) {
     // The location questions and the voicemail are the law of the account's jurisdiction: its packs give them.
@@ -272,7 +265,7 @@ ContactFinish finish_contact(const ContactSession& session, const AccountState& 
   ContactFinish out;
   Problems& p = out.problems;
   if (session.account_id != account.id) p.push_back({"account_id", "the session belongs to another account"});
-  if (party_of(account, session.party_id) == nullptr) {
+  if (party_of(state, session.party_id) == nullptr) {
     p.push_back({"party_id", "no party with this id on the account"});
   }
   if (session.attempt_id.is_nil()) p.push_back({"attempt_id", "must not be the nil id"});

@@ -109,7 +109,8 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "letter-issued",       "dispute-opened",        "cease-requested",
                                        "preference-set",      "contact-point-updated", "escalated",
                                        "contact-point-added", "consent-changed",       "payment-reversed",
-                                       "balance-adjusted",    "compliance-exception"};
+                                       "balance-adjusted",    "compliance-exception",  "party-added",
+                                       "representation-changed"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -508,6 +509,23 @@ class Checker {
       non_empty(p.rules[i].words, (at + ".words").c_str());
     }
   }
+  void payload(const PartyAdded& p) {
+    id(p.party_id, "payload.party_id");
+    if (p.role == PartyRole::debtor) fail("payload.role", "must not be \"debtor\": the debtor comes with the placement");
+    text(p.given_name, "payload.given_name");
+    text(p.family_name, "payload.family_name");
+    if (p.given_name.empty() && p.family_name.empty()) {
+      fail("payload.family_name", "must be given when given_name is empty");
+    }
+    if (p.role == PartyRole::attorney) {
+      id(p.represents, "payload.represents");
+      if (p.represents == p.party_id) fail("payload.represents", "must name another party than the attorney");
+    } else if (!p.represents.empty()) {
+      fail("payload.represents", "must be empty for a party that is not an attorney");
+    }
+    id(p.source, "payload.source");
+  }
+  void payload(const RepresentationChanged& p) { id(p.attorney_id, "payload.attorney_id"); }
   void payload(const ConsentChanged& p) {
     id(p.party_id, "payload.party_id");
     non_empty(p.point, "payload.point");

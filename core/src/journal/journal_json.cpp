@@ -550,6 +550,21 @@ constexpr json::Member kConsentMembers[] = {member<&ConsentChanged::party_id>("p
                                             member<&ConsentChanged::given>("given", kBoolean)};
 constexpr json::ObjectType kConsentType = json::object_type(kConsentMembers, kObjectWords);
 
+constexpr auto kRole = choice<PartyRole, parse_party_role, party_role_count>();
+constexpr json::Member kPartyAddedMembers[] = {member<&PartyAdded::party_id>("party_id", kText),
+                                               member<&PartyAdded::role>("role", kRole),
+                                               member<&PartyAdded::given_name>("given_name", kText),
+                                               member<&PartyAdded::family_name>("family_name", kText),
+                                               member<&PartyAdded::represents>("represents", kText),
+                                               member<&PartyAdded::source>("source", kText)};
+constexpr json::ObjectType kPartyAddedType = json::object_type(kPartyAddedMembers, kObjectWords);
+
+constexpr json::Member kRepresentationMembers[] = {
+    member<&RepresentationChanged::attorney_id>("attorney_id", kText),
+    member<&RepresentationChanged::ended>("ended", kBoolean),
+    member<&RepresentationChanged::direct_contact>("direct_contact", kBoolean)};
+constexpr json::ObjectType kRepresentationType = json::object_type(kRepresentationMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -568,10 +583,12 @@ constexpr auto kConsentChanged = object_of<ConsentChanged>(kConsentType);
 constexpr auto kPaymentReversed = object_of<PaymentReversed>(kReversalType);
 constexpr auto kBalanceAdjusted = object_of<BalanceAdjusted>(kAdjustmentType);
 constexpr auto kComplianceException = object_of<ComplianceException>(kExceptionType);
+constexpr auto kPartyAdded = object_of<PartyAdded>(kPartyAddedType);
+constexpr auto kRepresentationChanged = object_of<RepresentationChanged>(kRepresentationType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
-    kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException);
+    kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

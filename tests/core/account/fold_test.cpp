@@ -210,6 +210,60 @@ TEST_F(AccountFold, APointAddedAfterPlacementIsFoldedWithItsProvenance) {
   EXPECT_EQ(state().set_aside[0].problem.path, "payload.phone");
 }
 
+TEST_F(AccountFold, APartyAddedAfterPlacementIsAPartyAndAnAttorneyRepresentsWhomItNames) {
+  const EventId added =
+      add("2026-03-09T14:00:00Z", PartyAdded{"P-7", PartyRole::attorney, "Lee", "Whitfield", "P-1", "attorney-letter"});
+  Phone office;
+  office.number = "+16175550900";
+  office.kind = PhoneKind::work;
+  office.time_zones = {"America/New_York"};
+  office.provenance = Provenance{"attorney-letter", day("2026-03-09"), std::nullopt, ContactStatus::current};
+  add("2026-03-09T14:01:00Z", ContactPointAdded{"P-7", office, 10000});
+  const AccountState copy = [&] {
+    const AccountState s = state();
+    return s;  // the added party lives in the copy
+  }();
+  ASSERT_EQ(copy.parties.size(), 3u);
+  const PartyRecord* attorney = copy.party("P-7");
+  ASSERT_NE(attorney, nullptr);
+  EXPECT_EQ(attorney->party->role, PartyRole::attorney);
+  EXPECT_EQ(full_name(*attorney->party), "Lee Whitfield");
+  EXPECT_EQ(attorney->represents, std::optional<std::uint32_t>{0});
+  EXPECT_FALSE(attorney->representation_ended);
+  EXPECT_FALSE(attorney->direct_contact);
+  EXPECT_NE(attorney->find(ContactPointKind::phone, "+16175550900"), nullptr);
+  EXPECT_TRUE(copy.set_aside.empty());
+  EXPECT_EQ(describe_event(event(added), copy, Locale::en_US),
+            "Party added: attorney Lee Whitfield, representing Dana Reyes (source: attorney-letter)");
+
+  // The latest word of the attorney wins.
+  add("2026-03-10T14:00:00Z", RepresentationChanged{"P-7", false, true});
+  EXPECT_TRUE(state().party("P-7")->direct_contact);
+  add("2026-03-11T14:00:00Z", RepresentationChanged{"P-7", true, false});
+  EXPECT_TRUE(state().party("P-7")->representation_ended);
+  EXPECT_FALSE(state().party("P-7")->direct_contact);
+  const std::string json = save_account_state(state(), day("2026-03-12"), {});
+  EXPECT_NE(json.find(R"("id":"P-7","role":"attorney","added":true,"represents":"P-1","representation":"ended")"),
+            std::string::npos)
+      << json;
+}
+
+TEST_F(AccountFold, APartyAddedTwiceOrRepresentingNoOneIsSetAside) {
+  add("2026-03-09T14:00:00Z", PartyAdded{"P-2", PartyRole::spouse, "Grace", "Lovelace", "", "party"});
+  add("2026-03-09T14:01:00Z", PartyAdded{"P-7", PartyRole::attorney, "", "Whitfield LLP", "P-9", "attorney-letter"});
+  add("2026-03-09T14:02:00Z", PartyAdded{"P-7", PartyRole::attorney, "", "Whitfield LLP", "P-1", "attorney-letter"});
+  add("2026-03-09T14:03:00Z", PartyAdded{"P-8", PartyRole::attorney, "", "Cole LLP", "P-7", "attorney-letter"});
+  add("2026-03-09T14:04:00Z", RepresentationChanged{"P-2", true, false});
+  const AccountState s = state();
+  ASSERT_EQ(s.set_aside.size(), 4u);
+  EXPECT_EQ(s.set_aside[0].problem, (Problem{"payload.party_id", "is already a party of account A-1"}));
+  EXPECT_EQ(s.set_aside[1].problem, (Problem{"payload.represents", "no party with id P-9 on account A-1"}));
+  EXPECT_EQ(s.set_aside[2].problem,
+            (Problem{"payload.represents", "P-7 is an attorney: an attorney represents a party about the debt"}));
+  EXPECT_EQ(s.set_aside[3].problem, (Problem{"payload.attorney_id", "no attorney P-2 on account A-1"}));
+  EXPECT_EQ(s.parties.size(), 3u);
+}
+
 // [SECTION] Money -----------------------------------------------------------------------------------------------------
 
 TEST_F(AccountFold, PaymentsAllocateInTheClientsOrder) {

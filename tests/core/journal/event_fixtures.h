@@ -88,6 +88,8 @@ inline std::vector<EventPayload> every_payload() {
       ComplianceException{event_id(101),
                           {BrokenRule{"us-calling-hours", "12 CFR 1006.6(b)(1)(i)", "It was 22:30 EDT."},
                            BrokenRule{"account-hold", "", "The debtor was reported bankrupt."}}},
+      PartyAdded{"P-9", PartyRole::attorney, "Dana", "Whitfield & Cole LLP", "P-1", "attorney-letter"},
+      RepresentationChanged{"P-9", true, true},
   };
 }
 

@@ -219,6 +219,19 @@ TEST(JournalEventValidation, PayloadRules) {
   EXPECT_EQ(problems_of(DisputeOpened{"P-1", "", *Date::from_ymd(9999, 12, 31)}), Problems{});
   EXPECT_EQ(problems_of(DisputeOpened{"P-1", "", *Date::from_ymd(-1, 12, 31)}),
             (Problems{{"payload.received", "must be in the years 0000 to 9999"}}));
+  EXPECT_EQ(problems_of(PartyAdded{"P-5", PartyRole::debtor, "Ann", "", "", "party"}),
+            (Problems{{"payload.role", "must not be \"debtor\": the debtor comes with the placement"}}));
+  EXPECT_EQ(problems_of(PartyAdded{"P-5", PartyRole::spouse, "", "", "", "party"}),
+            (Problems{{"payload.family_name", "must be given when given_name is empty"}}));
+  EXPECT_EQ(problems_of(PartyAdded{"P-5", PartyRole::attorney, "", "Cole LLP", "", "attorney-letter"}),
+            (Problems{{"payload.represents", "must not be empty"}}));
+  EXPECT_EQ(problems_of(PartyAdded{"P-5", PartyRole::attorney, "", "Cole LLP", "P-5", "attorney-letter"}),
+            (Problems{{"payload.represents", "must name another party than the attorney"}}));
+  EXPECT_EQ(problems_of(PartyAdded{"P-5", PartyRole::spouse, "Ann", "", "P-1", ""}),
+            (Problems{{"payload.represents", "must be empty for a party that is not an attorney"},
+                      {"payload.source", "must not be empty"}}));
+  EXPECT_EQ(problems_of(RepresentationChanged{"", true, false}),
+            (Problems{{"payload.attorney_id", "must not be empty"}}));
 }
 
 }  // namespace

@@ -9,7 +9,8 @@
 // [SECTION] Promises    promises to pay, and their status as of a date
 // [SECTION] Plans       accepted plans and the payments counted towards them
 // [SECTION] Records     letters, disputes, cease requests, escalations and holds
-// [SECTION] Parties     each party's contact points with status, consent and provenance; preferences; verification
+// [SECTION] Parties     each party's contact points with status, consent and provenance; preferences; verification;
+//                       parties added after placement; an attorney's representation
 // [SECTION] Attempts    contact attempts (and letters, which are communications too) with their outcome
 // [SECTION] State       AccountState
 // [SECTION] Fold        placement_state, apply, fold
@@ -226,7 +227,12 @@ struct PointRecord {
 };
 
 struct PartyRecord {
-  const Party* party = nullptr;      // the placement's party
+  const Party* party = nullptr;      // the placement's party, or `added`'s
+  std::shared_ptr<const Party> added;  // a party added after placement (PartyAdded): its names and role
+  std::optional<std::uint32_t> represents;  // an attorney: the party it represents (a placement's attorney: the
+                                            // debtor)
+  bool representation_ended = false;        // an attorney: the latest RepresentationChanged says it ended
+  bool direct_contact = false;              // an attorney: ... says it consents to direct communication
   std::vector<PointRecord> points;   // addresses, phones and emails of the placement, then those added, in order
   std::optional<PreferenceSet> preferences;  // the latest PreferenceSet
   std::optional<Instant> verified_at;        // the latest PartyVerified
@@ -284,7 +290,8 @@ struct AccountState {
   std::vector<EscalationRecord> escalations;
   std::vector<Hold> holds;
   std::vector<ExceptionRecord> exceptions;    // compliance exceptions noted, for a supervisor
-  std::vector<PartyRecord> parties;           // one per account->parties, in the same order
+  std::vector<PartyRecord> parties;           // one per account->parties, in the same order, then the parties
+                                              // added (PartyAdded) in journal order
   std::vector<AttemptRecord> attempts;        // in journal order
   std::vector<SetAside> set_aside;
   std::size_t events = 0;                     // events folded, set-aside ones included

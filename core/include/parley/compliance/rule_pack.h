@@ -46,6 +46,9 @@ enum class ContactRuleKind {
                            // letter_template is in the account's journal
   script,                  // "script": a part of the contact script the jurisdiction's law gives (never blocks;
                            // read by script_rule())
+  attorney_representation, // "attorney-representation": a party an attorney represents about the debt is reached
+                           // through the attorney, unless the attorney consents to direct communication or, with
+                           // `days`, has not responded within that many days to a communication from the agency
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
@@ -98,7 +101,9 @@ struct ContactRule {
                                            // party's numbers of these kinds; empty: every number
   std::vector<ContactOutcome> uncounted_outcomes;  // call-frequency: attempts whose latest OutcomeRecorded has
                                                    // one of these outcomes are not counted ("not-connected")
-  int days = 0;                            // after-conversation: local days, the conversation's day the first
+  int days = 0;                            // after-conversation: local days, the conversation's day the first;
+                                           // attorney-representation: days the attorney has to respond (0: no such
+                                           // exception)
   std::vector<PartyRole> roles;            // third-party-disclosure: roles that may hear about the debt
   std::string validation_template;         // dispute-validation: LetterIssued template of the validation notice
   std::string verification_template;      // dispute-validation: LetterIssued template of the verification

@@ -303,6 +303,29 @@ struct ConsentChanged {
   friend bool operator==(const ConsentChanged&, const ConsentChanged&) = default;
 };
 
+// A party found after placement: a spouse or an executor who called, the attorney who represents a party about the
+// debt. Its contact points come in ContactPointAdded events naming its id.
+struct PartyAdded {
+  std::string party_id;                                   // unique on the account (placement and added parties)
+  PartyRole role = PartyRole::attorney;                   // never debtor: the debtor comes with the placement
+  std::string given_name;
+  std::string family_name;                                // one of the two names at least (a firm: family_name)
+  std::string represents;                                 // attorney: the party it represents about the debt;
+                                                          // empty for every other role
+  std::string source;                                     // how the agency learned of it: "party", "attorney-letter"
+  friend bool operator==(const PartyAdded&, const PartyAdded&) = default;
+};
+
+// What an attorney said of the representation: that it ended (the attorney withdrew, or the party ended it), or that
+// the attorney consents to the agency communicating with the party directly (12 CFR 1006.6(b)(2)). A mutable field:
+// the latest event for the attorney, in journal order, wins.
+struct RepresentationChanged {
+  std::string attorney_id;                                // a party of role attorney
+  bool ended = false;                                     // the attorney no longer represents the party
+  bool direct_contact = false;                            // the attorney consents to direct communication
+  friend bool operator==(const RepresentationChanged&, const RepresentationChanged&) = default;
+};
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -350,15 +373,18 @@ enum class EventKind {
   payment_reversed,       // "payment-reversed"
   balance_adjusted,       // "balance-adjusted"
   compliance_exception,   // "compliance-exception"
+  party_added,            // "party-added"
+  representation_changed, // "representation-changed"
 };
-inline constexpr int event_kind_count = 17;
+inline constexpr int event_kind_count = 19;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
 using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerified, PromiseMade, PlanAccepted,
                                   PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
-                                  PaymentReversed, BalanceAdjusted, ComplianceException>;
+                                  PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
+                                  RepresentationChanged>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {
