@@ -213,6 +213,16 @@ void App::apply(Action action) {
     letter->at = now;
     letter->author = host_.author;
   }
+  if (auto* added = action_as<AddParty>(action)) {
+    added->ids = {next_event_id(), next_event_id()};
+    added->at = now;
+    added->author = host_.author;
+  }
+  if (auto* change = action_as<ChangeRepresentation>(action)) {
+    change->id = next_event_id();
+    change->at = now;
+    change->author = host_.author;
+  }
   Step next = step(std::move(state_), std::move(action));
   state_ = std::move(next.state);
   run(next.effects);

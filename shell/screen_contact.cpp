@@ -187,10 +187,36 @@ void next_allowed(const Decision& decision, const PartyRecord& party, UiScratch&
   }
 }
 
+// The zone a number given for a new party is first taken to be in: the debtor's current address's, or its first
+// phone's.
+std::string debtor_zone(const Account& account) {
+  const Party* debtor = account.debtor();
+  if (!debtor) return {};
+  for (const Address& a : debtor->addresses) {
+    if (a.provenance.status == ContactStatus::current && !a.time_zone.empty()) return a.time_zone;
+  }
+  for (const Phone& p : debtor->phones) {
+    if (!p.time_zones.empty()) return p.time_zones.front();
+  }
+  return {};
+}
+
+void clear_new_party(ContactInputs& c, const Account& account) {
+  c.add_role = 0;
+  c.add_given[0] = '\0';
+  c.add_family[0] = '\0';
+  c.add_represents.clear();
+  c.add_source = 0;
+  c.add_phone[0] = '\0';
+  c.add_phone_kind = 0;
+  std::snprintf(c.add_zone, sizeof c.add_zone, "%s", debtor_zone(account).c_str());
+}
+
 void set_up(ContactInputs& c, const Account& account, Date today) {
   c = ContactInputs{};
   c.account_id = account.id;
   std::snprintf(c.promise_due, sizeof c.promise_due, "%s", today.plus_days(7).iso().c_str());
+  clear_new_party(c, account);
 }
 
 // Party, channel and contact point pickers; a change is sent to the model, which checks the banner for it.
@@ -211,6 +237,7 @@ void pickers(const Account& account, const AccountState& fold, const ContactSlic
         pick.point.clear();
         changed = true;
       }
+      scratch.widgets.record("contact.party." + p.id);
     }
     ImGui::EndCombo();
   }
@@ -437,6 +464,133 @@ void letter_controls(const Account& account, const ContactSlice& cs, ContactInpu
   wrapped_muted("The letter is produced outside Parley; it is recorded with the balance now, provided today.");
 }
 
+// The roles, sources and phone kinds the add-party form offers, in its combos' order.
+constexpr PartyRole new_party_roles[] = {PartyRole::attorney,  PartyRole::spouse,   PartyRole::executor,
+                                         PartyRole::administrator, PartyRole::co_signer, PartyRole::guarantor,
+                                         PartyRole::parent,    PartyRole::guardian};
+struct SourceChoice {
+  const char* source;
+  const char* label;
+};
+constexpr SourceChoice new_party_sources[] = {
+    {"attorney-letter", "Attorney's letter"}, {"inbound-call", "Inbound call"}, {"party", "Told by a party"}};
+constexpr PhoneKind new_party_phone_kinds[] = {PhoneKind::work, PhoneKind::mobile, PhoneKind::home, PhoneKind::other};
+
+// One combo over `labels`; the items are recorded as `widget`.<i>.
+template <std::size_t N>
+void choice(const char* label, int& index, const std::string (&labels)[N], const std::string& widget,
+            UiScratch& scratch) {
+  index = std::clamp(index, 0, static_cast<int>(N) - 1);
+  if (ImGui::BeginCombo(label, labels[index].c_str())) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == index)) index = static_cast<int>(i);
+      scratch.widgets.record(widget + "." + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  scratch.widgets.record(widget);
+}
+
+// The attorneys of the account with what they said (represents, consents, ended) and the buttons that record
+// their word; then the form that records a party learned of after placement.
+void party_controls(const Account& account, const AccountState& fold, const ContactSlice& cs, ContactInputs& c,
+                    UiScratch& scratch, Dispatch& dispatch) {
+  const bool recorded = !cs.added_party.empty() && cs.added_party != c.added_seen;
+  if (recorded) {
+    c.added_seen = cs.added_party;
+    clear_new_party(c, account);
+  }
+  for (const PartyRecord& r : fold.parties) {
+    if (r.party->role != PartyRole::attorney || !r.represents) continue;
+    const std::string& id = r.party->id;
+    const std::string client = full_name(*fold.parties[*r.represents].party);
+    ImGui::PushID(id.c_str());
+    std::string status = r.representation_ended ? "no longer represents " + client
+                         : r.direct_contact     ? "represents " + client + ", consents to direct contact"
+                                                : "represents " + client + ": contact goes to the attorney";
+    wrapped("Attorney " + full_name(*r.party) + " " + status);
+    if (!r.representation_ended) {
+      const bool consent = !r.direct_contact;
+      if (ImGui::Button(consent ? "Consents to direct contact" : "Withdraws consent")) {
+        dispatch(ChangeRepresentation{account.id, id, false, consent, {}, {}, {}});
+      }
+      scratch.widgets.record("contact.attorney." + id + ".consent");
+      ImGui::SameLine();
+      if (ImGui::Button("Representation ended")) dispatch(ChangeRepresentation{account.id, id, true, false, {}, {}, {}});
+      scratch.widgets.record("contact.attorney." + id + ".ended");
+    }
+    ImGui::PopID();
+  }
+
+  if (recorded) ImGui::SetNextItemOpen(false);  // the form closes on the party it recorded
+  const bool open = ImGui::TreeNode("add_party", "Add a party");
+  scratch.widgets.record("contact.add_party");
+  if (!open) return;
+  wrapped_muted("An attorney who wrote about the debt, a relative or an executor who called.");
+  std::string roles[std::size(new_party_roles)];
+  for (std::size_t i = 0; i < std::size(new_party_roles); ++i) roles[i] = role_label(new_party_roles[i]);
+  std::string sources[std::size(new_party_sources)];
+  for (std::size_t i = 0; i < std::size(new_party_sources); ++i) sources[i] = new_party_sources[i].label;
+  std::string kinds[std::size(new_party_phone_kinds)];
+  for (std::size_t i = 0; i < std::size(new_party_phone_kinds); ++i) {
+    kinds[i] = std::string(to_string(new_party_phone_kinds[i]));
+  }
+  const float field = std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.55f);
+  ImGui::SetNextItemWidth(field);
+  choice("Role", c.add_role, roles, "contact.add_party.role", scratch);
+  const PartyRole role = new_party_roles[std::clamp(c.add_role, 0, static_cast<int>(std::size(roles)) - 1)];
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText("Given name", c.add_given, sizeof c.add_given);
+  scratch.widgets.record("contact.add_party.given_name");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText(role == PartyRole::attorney ? "Family name or firm" : "Family name", c.add_family,
+                   sizeof c.add_family);
+  scratch.widgets.record("contact.add_party.family_name");
+  if (role == PartyRole::attorney) {
+    const Party* debtor = account.debtor();
+    if (c.add_represents.empty() && debtor) c.add_represents = debtor->id;
+    const PartyRecord* client = fold.party(c.add_represents);
+    ImGui::SetNextItemWidth(field);
+    if (ImGui::BeginCombo("Represents", client ? full_name(*client->party).c_str() : "")) {
+      for (const PartyRecord& r : fold.parties) {
+        if (r.party->role == PartyRole::attorney) continue;
+        const std::string item = role_label(r.party->role) + ": " + full_name(*r.party) + "##" + r.party->id;
+        if (ImGui::Selectable(item.c_str(), r.party->id == c.add_represents)) c.add_represents = r.party->id;
+      }
+      ImGui::EndCombo();
+    }
+    scratch.widgets.record("contact.add_party.represents");
+  }
+  ImGui::SetNextItemWidth(field);
+  choice("Learned from", c.add_source, sources, "contact.add_party.source", scratch);
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Phone", "+12125550188 (optional)", c.add_phone, sizeof c.add_phone);
+  scratch.widgets.record("contact.add_party.phone");
+  if (c.add_phone[0] != '\0') {
+    ImGui::SetNextItemWidth(field);
+    choice("Phone kind", c.add_phone_kind, kinds, "contact.add_party.phone_kind", scratch);
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputText("Phone's zone", c.add_zone, sizeof c.add_zone);
+    scratch.widgets.record("contact.add_party.time_zone");
+    wrapped_muted("The number may be called; texts wait for the person's own consent.");
+  }
+  if (ImGui::Button("Record the party")) {
+    NewParty party;
+    party.role = role;
+    party.given_name = c.add_given;
+    party.family_name = c.add_family;
+    party.represents = role == PartyRole::attorney ? c.add_represents : std::string();
+    party.source = new_party_sources[std::clamp(c.add_source, 0, static_cast<int>(std::size(sources)) - 1)].source;
+    party.phone = c.add_phone;
+    party.phone_kind = new_party_phone_kinds[std::clamp(c.add_phone_kind, 0, static_cast<int>(std::size(kinds)) - 1)];
+    party.time_zone = party.phone.empty() ? std::string() : std::string(c.add_zone);
+    c.notice.clear();
+    dispatch(AddParty{account.id, std::move(party), {}, {}, {}});
+  }
+  scratch.widgets.record("contact.add_party.record");
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 bool debt_details_hidden(const AppState& state, const Account& account) {
@@ -518,6 +672,8 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     }
     if (!cs.finished.empty() && !here) wrapped(cs.finished, &allowed_text);
   }
+
+  if (!here) party_controls(*account, *fold, cs, c, scratch, dispatch);
 
   if (here) {
     {

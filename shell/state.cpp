@@ -919,6 +919,89 @@ void record_letter(AppState& state, Effects& effects, RecordLetter& letter) {
   c.finished = "Letter " + letter.template_id + " recorded, provided " + made.letter->provided.iso();
 }
 
+// Records payloads of one account as new events (check_event on the fold as each one is applied, so that a
+// ContactPointAdded sees its PartyAdded); false with the problems when any is refused, and then none is recorded.
+bool record_checked(AppState& state, Effects& effects, std::uint32_t index, std::span<const EventPayload> payloads,
+                    std::span<const EventId> ids, const Author& author, Instant at, Problems& problems) {
+  const Account& account = state.data->portfolio.accounts[index];
+  ContactEvents events = make_contact_events(account.id, payloads, ids, author, at, next_sequence(state, author));
+  if (!events.problems.empty()) {
+    problems = std::move(events.problems);
+    return false;
+  }
+  AccountState after = fold_now(state, index);
+  for (const Event& event : events.events) {
+    problems = check_event(after, event, at);
+    if (!problems.empty()) return false;
+    apply(after, event);
+  }
+  return record(state, effects, std::move(events.events), problems);
+}
+
+// The index of the account a contact action records on, with the panel's last refusal and result cleared; nullopt
+// when the portfolio has no such account.
+std::optional<std::uint32_t> recording_on(AppState& state, const std::string& account_id) {
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(account_id) : std::nullopt;
+  if (!index) return index;
+  state.contact.account_id = account_id;
+  state.contact.refused.reset();
+  state.contact.finished.clear();
+  return index;
+}
+
+// Records a party the collector learned of, and picks it for the banner.
+void add_party(AppState& state, Effects& effects, AddParty& add) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, add.account_id);
+  if (!index) return;
+  PartyMade made = make_party(fold_now(state, *index), add.party, agency_day(state, add.at));
+  if (!made.problems.empty()) {
+    c.problems = std::move(made.problems);
+    return;
+  }
+  if (add.ids.size() < made.payloads.size()) {
+    c.problems = {Problem{"ids", "the host gave too few event ids"}};
+    return;
+  }
+  c.problems.clear();
+  if (!record_checked(state, effects, *index, made.payloads, std::span(add.ids).first(made.payloads.size()),
+                      add.author, add.at, c.problems)) {
+    return;
+  }
+  c.added_party = made.party_id;
+  const PartyRecord* added = fold_now(state, *index).party(made.party_id);
+  c.finished = "Party added: " + std::string(to_string(add.party.role)) + " " +
+               (added ? full_name(*added->party) : made.party_id) + " (" + made.party_id + ")";
+  if (!c.session && state.selected == add.account_id) {
+    c.picked_account = add.account_id;
+    c.party_id = made.party_id;
+    c.channel = ContactChannel::phone;
+    c.point.clear();
+  }
+}
+
+// Records what an attorney of the account said about its representation.
+void change_representation(AppState& state, Effects& effects, ChangeRepresentation& change) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, change.account_id);
+  if (!index) return;
+  RepresentationMade made =
+      make_representation(fold_now(state, *index), change.attorney_id, change.ended, change.direct_contact);
+  if (!made.change) {
+    c.problems = std::move(made.problems);
+    return;
+  }
+  c.problems.clear();
+  const EventPayload payload = *made.change;
+  if (!record_checked(state, effects, *index, std::span(&payload, 1), std::span(&change.id, 1), change.author,
+                      change.at, c.problems)) {
+    return;
+  }
+  c.finished = change.ended            ? "Recorded: the attorney no longer represents the party"
+               : change.direct_contact ? "Recorded: the attorney consents to direct contact with the party"
+                                       : "Recorded: the attorney withdrew its consent to direct contact";
+}
+
 void reduce(AppState& state, Effects& effects, ContactAction& action) {
   std::visit(
       [&](auto& a) {
@@ -939,6 +1022,10 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           finish_attempt(state, effects, a);
         } else if constexpr (std::is_same_v<A, RecordLetter>) {
           record_letter(state, effects, a);
+        } else if constexpr (std::is_same_v<A, AddParty>) {
+          add_party(state, effects, a);
+        } else if constexpr (std::is_same_v<A, ChangeRepresentation>) {
+          change_representation(state, effects, a);
         }
       },
       action);

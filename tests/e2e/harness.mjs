@@ -8,6 +8,7 @@
 //                        folder, launches headless chromium with the flags below, closes it after the file's tests;
 //                        returns { newPage(t, options) }: a fresh context and page for test t (see openPage below)
 //   getPortfolio()       GET /api/portfolio, parsed
+//   accountEvents(id)    GET /api/accounts/<id>/events: the events the server holds for the account
 //   gotoApp(page)        navigates to the app and waits for the page's load event
 //   loadQueue(page, ...) gotoApp, then waits until the queue is loaded and `widget` drawn; asserts it loaded fine
 //   readState(page)      one reading of the test hook window.parley.state(), parsed; null before the hook exists
@@ -26,6 +27,9 @@
 //                        waits two frames more
 //   press(page, key, modifiers)  holds the modifiers and the key for one frame (ImGui 1.86 reads key state once per
 //                        frame), then lets go and waits a frame
+//   scrollIntoView(page, container, name)  wheels the scrolling child `container` (its widget name, such as
+//                        'account.panel') with the pointer on its scrollbar until widget `name` lies inside it;
+//                        returns that state
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -83,6 +87,12 @@ export async function getPortfolio() {
   return (await fetch(base + '/api/portfolio')).json();
 }
 
+export async function accountEvents(id) {
+  const res = await fetch(`${base}/api/accounts/${encodeURIComponent(id)}/events`);
+  assert.equal(res.status, 200);
+  return (await res.json()).events;
+}
+
 export async function gotoApp(page) {
   await page.goto(base + '/', { waitUntil: 'load' });
 }
@@ -131,9 +141,7 @@ export function rowAccount(name) {
 // fetch completes.
 export async function rowWithoutEvents(rows) {
   for (const [name, rect] of rows) {
-    const res = await fetch(`${base}/api/accounts/${encodeURIComponent(rowAccount(name))}/events`);
-    assert.equal(res.status, 200);
-    if ((await res.json()).events.length === 0) return [name, rect];
+    if ((await accountEvents(rowAccount(name))).length === 0) return [name, rect];
   }
   return assert.fail('every visible row has events on the server');
 }
@@ -213,4 +221,23 @@ export async function press(page, key, modifiers = []) {
   await page.keyboard.up(key);
   for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
   await frames(page, 1);
+}
+
+// The pointer stays on the container's scrollbar, where no table or list inside it takes the wheel. A notch of
+// 200 CSS pixels at most, so a short widget is not scrolled past.
+export async function scrollIntoView(page, container, name) {
+  let state = await readState(page);
+  const box = await canvasBox(page);
+  const panel = state.widgets[container];
+  assert.ok(panel, `${container} is drawn`);
+  await page.mouse.move(box.x + panel.x + panel.w - 8, box.y + panel.y + panel.h / 2);
+  for (let i = 0; i < 40; i += 1) {
+    const rect = state.widgets[name];
+    assert.ok(rect, `${name} is drawn`);
+    if (rect.y >= panel.y && rect.y + rect.h <= panel.y + panel.h) return state;
+    await page.mouse.wheel(0, rect.y < panel.y ? -200 : 200);
+    await frames(page, 2);
+    state = await readState(page);
+  }
+  return assert.fail(`${name} did not scroll into ${container}`);
 }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  base, canvasBox, clickWhenSteady, clickWidget, frames, loadQueue, output, queueRows, readState, rowAccount, rowWithoutEvents,
+  accountEvents, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, rowWithoutEvents, scrollIntoView,
   until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
@@ -17,12 +17,6 @@ const sizes = [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 390, height: 844 }],
 ];
-
-async function accountEvents(id) {
-  const res = await fetch(`${base}/api/accounts/${encodeURIComponent(id)}/events`);
-  assert.equal(res.status, 200);
-  return (await res.json()).events;
-}
 
 for (const [size, viewport] of sizes) {
   test(`letter at ${size} size: letter channel, validation notice recorded, shown in the timeline`, async (t) => {
@@ -59,19 +53,8 @@ for (const [size, viewport] of sizes) {
     assert.deepEqual(state.contact.problems, []);
     await page.screenshot({ path: join(output, `letter-${size}.png`) });
 
-    // The account panel scrolled by the wheel down to its timeline, which shows the letter. The pointer is on the
-    // panel's scrollbar, where no table or list inside the panel takes the wheel.
-    const panel = state.widgets['account.panel'];
-    const box = await canvasBox(page);
-    await page.mouse.move(box.x + panel.x + panel.w - 8, box.y + panel.y + panel.h / 2);
-    const inView = (s) => s.widgets['account.timeline'] && s.widgets['account.timeline'].y >= panel.y &&
-      s.widgets['account.timeline'].y + s.widgets['account.timeline'].h <= panel.y + panel.h;
-    for (let i = 0; i < 40 && !inView(state); i += 1) {
-      await page.mouse.wheel(0, 200);
-      await frames(page, 2);
-      state = await readState(page);
-    }
-    assert.ok(inView(state), 'the timeline scrolled into view');
+    // The account panel scrolled by the wheel down to its timeline, which shows the letter.
+    state = await scrollIntoView(page, 'account.panel', 'account.timeline');
     assert.match(state.account.timeline[0], /etter/);
     await page.screenshot({ path: join(output, `timeline-${size}.png`) });
 

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  base, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, until as untilWithin, useChromium,
+  accountEvents, base, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, until as untilWithin,
+  useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -25,12 +26,6 @@ async function openAccount(page, id) {
   const state = await until(page, (s) => s.selected === chosen && s.quote && s.widgets['quoter.offer'],
     'quoter of ' + chosen);
   return [chosen, state];
-}
-
-async function accountEvents(id) {
-  const res = await fetch(`${base}/api/accounts/${encodeURIComponent(id)}/events`);
-  assert.equal(res.status, 200);
-  return (await res.json()).events;
 }
 
 test('offer: recorded offline, accepted by the server once online, shown again after reload', async (t) => {

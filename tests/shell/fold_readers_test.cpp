@@ -170,6 +170,70 @@ TEST_F(FoldReaders, AnAttorneyAddedElsewhereHoldsTheDebtorAndCanBeCalled) {
   EXPECT_TRUE(described) << timeline.dump();
 }
 
+// The collector records an attorney's letter from the panel: the form's PartyAdded and office number are folded,
+// the attorney is picked and may be called, the debtor is held, and the attorney's consent recorded from its button
+// opens the debtor again. A form without a name records nothing and says which field.
+TEST_F(FoldReaders, AnAttorneyRecordedFromThePanelHoldsTheDebtorUntilItConsents) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  ASSERT_EQ(state()["contact"]["allowed"], true) << state()["contact"].dump();
+  const std::string debtor = account().debtor()->id;
+  scroll_into_view("contact.panel", "contact.add_party");
+  click("contact.add_party");
+  scroll_into_view("contact.panel", "contact.add_party.record");
+  click("contact.add_party.record");
+  nlohmann::json c = state()["contact"];
+  EXPECT_EQ(c["events"], 0);
+  ASSERT_EQ(c["problems"].size(), 1u) << c.dump();
+  EXPECT_EQ(c["problems"][0].get<std::string>().rfind("family_name: ", 0), 0u) << c.dump();
+
+  const auto type_in_panel = [&](const std::string& widget, const std::string& text) {
+    scroll_into_view("contact.panel", widget);
+    type(widget, text);
+  };
+  type_in_panel("contact.add_party.given_name", "Lee");
+  type_in_panel("contact.add_party.family_name", "Whitfield");
+  type_in_panel("contact.add_party.phone", "+12125550188");
+  ASSERT_TRUE(state()["widgets"].contains("contact.add_party.time_zone")) << "the zone is asked with a phone";
+  scroll_into_view("contact.panel", "contact.add_party.record");
+  click("contact.add_party.record");
+  c = state()["contact"];
+  EXPECT_TRUE(c["problems"].empty()) << c.dump();
+  EXPECT_EQ(c["events"], 2);
+  EXPECT_EQ(c["finished"], "Party added: attorney Lee Whitfield (P-ADDED-1)");
+  EXPECT_EQ(c["party"], "P-ADDED-1");
+  EXPECT_EQ(c["points"], nlohmann::json::array({"+12125550188"}));
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+  EXPECT_FALSE(state()["widgets"].contains("contact.add_party.family_name")) << "the form closes on its party";
+  ASSERT_EQ(published_.size(), 2u);
+  const auto* added = std::get_if<parley::PartyAdded>(&published_[0].payload);
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->represents, debtor);
+  EXPECT_EQ(added->source, "attorney-letter");
+  const auto* office = std::get_if<parley::ContactPointAdded>(&published_[1].payload);
+  ASSERT_NE(office, nullptr);
+  EXPECT_EQ(std::get<parley::Phone>(office->point).time_zones,
+            std::vector<std::string>{account().debtor()->addresses[0].time_zone});
+
+  app_->dispatch(ps::PickContact{id_, debtor, parley::ContactChannel::phone, "", ""});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "us-attorney-representation")) << c.dump();
+
+  scroll_into_view("contact.panel", "contact.attorney.P-ADDED-1.consent");
+  click("contact.attorney.P-ADDED-1.consent");
+  c = state()["contact"];
+  EXPECT_EQ(c["events"], 3);
+  EXPECT_EQ(c["finished"], "Recorded: the attorney consents to direct contact with the party");
+  EXPECT_EQ(c["party"], debtor);
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+  ASSERT_EQ(published_.size(), 3u);
+  EXPECT_EQ(std::get<parley::RepresentationChanged>(published_[2].payload),
+            (parley::RepresentationChanged{"P-ADDED-1", false, true}));
+}
+
 // A phone whose call consent is not given is shown as "no consent" and the call does not start.
 TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
   ASSERT_FALSE(id_.empty());

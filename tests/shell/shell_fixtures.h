@@ -184,6 +184,27 @@ class AppFrames : public FrameTest {
     for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
     frames(2);
   }
+  // Wheels the scrolling child `container` (a widget name, such as "contact.panel") with the mouse over it until
+  // widget `name` lies inside it, as a collector scrolls down to a form.
+  void scroll_into_view(const std::string& container, const std::string& name) {
+    for (int i = 0; i < 40; ++i) {
+      const nlohmann::json s = state();
+      ASSERT_TRUE(s["widgets"].contains(container)) << container;
+      ASSERT_TRUE(s["widgets"].contains(name)) << name;
+      const nlohmann::json& box = s["widgets"][container];
+      const nlohmann::json& r = s["widgets"][name];
+      const float top = box["y"].get<float>(), bottom = top + box["h"].get<float>();
+      const float y = r["y"].get<float>(), h = r["h"].get<float>();
+      if (y >= top && y + h <= bottom) return;
+      ImGuiIO& io = ImGui::GetIO();
+      io.MousePos = ImVec2(box["x"].get<float>() + box["w"].get<float>() - 8.0f, (top + bottom) / 2);
+      io.MouseWheel = y < top ? 1.0f : -1.0f;
+      frames(1);
+      io.MouseWheel = 0.0f;
+      frames(1);
+    }
+    FAIL() << name << " did not scroll into " << container;
+  }
   void alt_key(char letter) {  // Alt + the letter, as a collector presses an outcome's shortcut
     ImGuiIO& io = ImGui::GetIO();
     io.KeyAlt = true;

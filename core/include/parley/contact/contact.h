@@ -9,6 +9,7 @@
 // [SECTION] Script         what may be said now: location questions, limited-content message, disclosures, debt
 // [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
 // [SECTION] Letters        the letter templates the rule packs name, and the LetterIssued of a letter sent
+// [SECTION] Parties        a party the collector learned of (PartyAdded and its phone), an attorney's word
 // [SECTION] Events         wrapping payloads into journal events with the host's ids, author and time
 //
 // Everything here is a pure function of its arguments: the host passes the instant, the event ids and the
@@ -238,6 +239,40 @@ LetterMade make_letter(const AccountState& state, const RuleBook& book, std::str
 // "validation_ends" (left out when none)} with amounts in minor units. The same letter gives the same bytes on every
 // host.
 std::string letter_statement(std::string_view account_id, const LetterIssued& letter);
+
+// [SECTION] Parties ---------------------------------------------------------------------------------------------------
+
+// A person the collector learned of after placement, as the add-party form holds it: an attorney the debtor named
+// or who wrote, a spouse or an executor who called.
+struct NewParty {
+  PartyRole role = PartyRole::attorney;
+  std::string given_name;
+  std::string family_name;           // one of the two names at least (a law firm: its name here)
+  std::string represents;            // attorney: the party it represents about the debt (the debtor by default)
+  std::string source = "party";      // how the agency learned of it: "party", "attorney-letter", "inbound-call"
+  std::string phone;                 // E.164, optional: the number to reach the person at (calls allowed, no texts)
+  PhoneKind phone_kind = PhoneKind::work;
+  std::string time_zone;             // the phone's zone (IANA), needed with a phone
+};
+
+// The payloads of a new party: its PartyAdded (under a fresh id, "P-ADDED-1", ...) then, with a phone, its
+// ContactPointAdded (seen `today`, status current). Problems name the form's field ("role", "family_name",
+// "represents", "source", "phone", "time_zone"); then no payloads.
+struct PartyMade {
+  Problems problems;
+  std::string party_id;
+  std::vector<EventPayload> payloads;
+};
+PartyMade make_party(const AccountState& state, const NewParty& party, Date today);
+
+// What an attorney of the account said: the representation ended, or it consents to direct communication with the
+// party. Problems ("attorney_id") when the account has no such attorney.
+struct RepresentationMade {
+  Problems problems;
+  std::optional<RepresentationChanged> change;
+};
+RepresentationMade make_representation(const AccountState& state, std::string_view attorney_id, bool ended,
+                                       bool direct_contact);
 
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 

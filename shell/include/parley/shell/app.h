@@ -131,6 +131,16 @@ struct ContactInputs {
   std::string banner_party;                    // the party that decision is about
   std::vector<std::string> next_debtor;        // the banner's next allowed time in each of the debtor's zones
   std::string next_collector;                  // ... and in the collector's zone; empty when allowed or never
+  // The add-party form (an attorney who wrote, a relative who called), cleared once the party is recorded.
+  int add_role = 0;                            // index into the roles the form offers, attorney first
+  char add_given[64] = {};
+  char add_family[96] = {};                    // a law firm: its name here
+  std::string add_represents;                  // the party an attorney represents; empty: the debtor
+  int add_source = 0;                          // index into the sources the form offers
+  char add_phone[24] = {};                     // E.164, optional
+  int add_phone_kind = 0;                      // index into the phone kinds the form offers, work first
+  char add_zone[48] = {};                      // the phone's zone: the debtor's by default
+  std::string added_seen;                      // the ContactSlice::added_party the form was cleared for
 };
 
 // What the account panel and the queue drew this frame, for the test hook.

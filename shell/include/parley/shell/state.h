@@ -223,6 +223,7 @@ struct ContactSlice {
   Problems problems;                              // why the last start, verification, finish or letter did nothing
   std::string finished;                           // what the last finished attempt recorded, e.g.
                                                   // "Right-party contact: 2 events recorded"
+  std::string added_party;                        // the id of the party the last AddParty recorded
 };
 
 // [SECTION] Assets slice --------------------------------------------------------------------------------------
@@ -383,7 +384,29 @@ struct RecordLetter {
   Instant at;
   Author author;
 };
-using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter>;
+// The collector records a party learned of after placement (an attorney who wrote, a spouse who called): update
+// appends core's PartyAdded and, with a phone, its ContactPointAdded (make_party, seen on the agency's day at
+// `at`) once check_event finds nothing to refuse, and picks the new party for the banner. The App stamps two ids.
+struct AddParty {
+  std::string account_id;
+  NewParty party;
+  std::vector<EventId> ids;
+  Instant at;
+  Author author;
+};
+// An attorney of the account ended its representation or consents (or no longer consents) to direct
+// communication with the party it represents: update appends core's RepresentationChanged.
+struct ChangeRepresentation {
+  std::string account_id;
+  std::string attorney_id;
+  bool ended = false;
+  bool direct_contact = false;
+  EventId id;
+  Instant at;
+  Author author;
+};
+using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
+                                   ChangeRepresentation>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact

@@ -1,0 +1,78 @@
+// Parties the collector learned of after placement, and an attorney's word on the representation: the payloads the
+// add-party form and the attorney's buttons record (parley/contact/contact.h, [SECTION] Parties).
+
+#include <string>
+#include <utility>
+
+#include "parley/contact/contact.h"
+#include "parley/zones.h"
+
+namespace parley {
+
+namespace {
+
+// "P-ADDED-1", "P-ADDED-2", ...: the first not taken on the account.
+std::string fresh_party_id(const AccountState& state) {
+  for (std::size_t n = 1;; ++n) {
+    std::string id = "P-ADDED-" + std::to_string(n);
+    if (!state.party_index(id)) return id;
+  }
+}
+
+}  // namespace
+
+PartyMade make_party(const AccountState& state, const NewParty& in, Date today) {
+  PartyMade out;
+  Problems& p = out.problems;
+  if (in.role == PartyRole::debtor) p.push_back({"role", "the debtor comes with the placement; pick another role"});
+  if (in.given_name.empty() && in.family_name.empty()) {
+    p.push_back({"family_name", "give a name (a law firm: its name here)"});
+  }
+  if (in.role == PartyRole::attorney) {
+    const PartyRecord* client = state.party(in.represents);
+    if (client == nullptr) {
+      p.push_back({"represents", "pick the party the attorney represents"});
+    } else if (client->party->role == PartyRole::attorney) {
+      p.push_back({"represents", in.represents + " is an attorney: pick the party the attorney represents"});
+    }
+  }
+  if (in.source.empty()) p.push_back({"source", "say how the agency learned of the party"});
+  if (!in.phone.empty()) {
+    if (!is_e164(in.phone)) p.push_back({"phone", "must be an E.164 number such as \"+16175550123\""});
+    if (in.time_zone.empty()) {
+      p.push_back({"time_zone", "give the zone the number is in, such as \"America/New_York\""});
+    } else if (!is_known_time_zone(in.time_zone)) {
+      p.push_back({"time_zone", "unknown time zone \"" + in.time_zone + "\""});
+    }
+  }
+  if (!p.empty()) return out;
+
+  out.party_id = fresh_party_id(state);
+  out.payloads.push_back(PartyAdded{out.party_id, in.role, in.given_name, in.family_name,
+                                    in.role == PartyRole::attorney ? in.represents : std::string(), in.source});
+  if (!in.phone.empty()) {
+    Phone phone;
+    phone.number = in.phone;
+    phone.kind = in.phone_kind;
+    phone.time_zones = {in.time_zone};
+    phone.consent_call = true;  // the number given to reach this person at
+    phone.consent_text = false;  // texts need the person's opt-in
+    phone.provenance = Provenance{in.source, today, std::nullopt, ContactStatus::current};
+    out.payloads.push_back(ContactPointAdded{out.party_id, std::move(phone), 10000});
+  }
+  return out;
+}
+
+RepresentationMade make_representation(const AccountState& state, std::string_view attorney_id, bool ended,
+                                       bool direct_contact) {
+  RepresentationMade out;
+  const PartyRecord* attorney = state.party(attorney_id);
+  if (attorney == nullptr || attorney->party->role != PartyRole::attorney) {
+    out.problems.push_back({"attorney_id", "the account has no attorney " + std::string(attorney_id)});
+    return out;
+  }
+  out.change = RepresentationChanged{std::string(attorney_id), ended, direct_contact};
+  return out;
+}
+
+}  // namespace parley

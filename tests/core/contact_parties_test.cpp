@@ -1,0 +1,185 @@
+// Parties the collector learned of after placement (the add-party form) and an attorney's word on the
+// representation: the payloads they record, their problems by field, and what the fold and the check make of them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compliance/embedded_rules.h"
+#include "contact_fixtures.h"
+#include "parley/account/account.h"
+#include "parley/compliance/check.h"
+#include "parley/contact/contact.h"
+
+namespace parley {
+namespace {
+
+using contact_test::at;
+using contact_test::day;
+using contact_test::us_account;
+using contact_test::us_client;
+
+std::vector<std::string> fields(const Problems& problems) {
+  std::vector<std::string> out;
+  for (const Problem& p : problems) out.push_back(p.path);
+  return out;
+}
+
+NewParty attorney_form() {
+  NewParty in;
+  in.role = PartyRole::attorney;
+  in.given_name = "Lee";
+  in.family_name = "Whitfield";
+  in.represents = "P-1";
+  in.source = "attorney-letter";
+  in.phone = "+16175550188";
+  in.time_zone = "America/New_York";
+  return in;
+}
+
+class ContactParties : public ::testing::Test {
+ protected:
+  Account account = us_account();
+  Client client = us_client();
+  Journal journal;
+  contact_test::Device device{"d-desk", 0x51};
+
+  AccountState state() const { return fold(account, &client, journal.events_for(account.id)); }
+  void record(const std::vector<EventPayload>& payloads, const char* iso) {
+    for (const EventPayload& p : payloads) device.add(journal, account.id, at(iso), p);
+  }
+};
+
+TEST_F(ContactParties, AnAttorneyWithAnOfficeNumberIsAPartyThatRepresentsTheDebtorAndCanBeCalled) {
+  const PartyMade made = make_party(state(), attorney_form(), day("2026-03-09"));
+  ASSERT_TRUE(made.problems.empty()) << made.problems[0].text();
+  EXPECT_EQ(made.party_id, "P-ADDED-1");
+  ASSERT_EQ(made.payloads.size(), 2u);
+  const auto* added = std::get_if<PartyAdded>(&made.payloads[0]);
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->party_id, "P-ADDED-1");
+  EXPECT_EQ(added->role, PartyRole::attorney);
+  EXPECT_EQ(added->represents, "P-1");
+  EXPECT_EQ(added->source, "attorney-letter");
+  const auto* point = std::get_if<ContactPointAdded>(&made.payloads[1]);
+  ASSERT_NE(point, nullptr);
+  const Phone& phone = std::get<Phone>(point->point);
+  EXPECT_EQ(phone.number, "+16175550188");
+  EXPECT_EQ(phone.kind, PhoneKind::work);
+  EXPECT_EQ(phone.time_zones, std::vector<std::string>{"America/New_York"});
+  EXPECT_TRUE(phone.consent_call);
+  EXPECT_FALSE(phone.consent_text) << "texts need the person's own opt-in";
+  EXPECT_EQ(phone.provenance.source, "attorney-letter");
+  EXPECT_EQ(phone.provenance.first_seen, day("2026-03-09"));
+  EXPECT_EQ(phone.provenance.status, ContactStatus::current);
+
+  record(made.payloads, "2026-03-09T14:00:00Z");
+  const AccountState after = state();
+  EXPECT_TRUE(after.set_aside.empty());
+  const PartyRecord* attorney = after.party("P-ADDED-1");
+  ASSERT_NE(attorney, nullptr);
+  EXPECT_EQ(full_name(*attorney->party), "Lee Whitfield");
+  EXPECT_EQ(attorney->represents, after.party_index("P-1"));
+  ASSERT_EQ(reachable_points(*attorney, ContactChannel::phone).size(), 1u);
+
+  // 12 CFR 1006.6(b)(2): the debtor is now reached through the attorney, whose office may be called.
+  const RuleBook book = testdata::shipped_rule_book();
+  const Decision debtor =
+      check(after, account.parties[0], ContactChannel::phone, "+16175550123", at("2026-03-09T15:00:00Z"), book, {});
+  EXPECT_TRUE(debtor.blocked_by("us-attorney-representation"));
+  const Decision office =
+      check(after, *attorney->party, ContactChannel::phone, "+16175550188", at("2026-03-09T15:00:00Z"), book, {});
+  EXPECT_TRUE(office.allowed) << (office.reasons.empty() ? "" : office.reasons[0].words);
+}
+
+TEST_F(ContactParties, APartyWithoutAPhoneIsOnlyItsPartyAddedAndIdsAreNotReused) {
+  NewParty spouse;
+  spouse.role = PartyRole::spouse;
+  spouse.given_name = "Alex";
+  spouse.family_name = "Reyes";
+  spouse.represents = "P-1";  // only an attorney represents anyone: dropped
+  spouse.source = "inbound-call";
+  const PartyMade first = make_party(state(), spouse, day("2026-03-09"));
+  ASSERT_TRUE(first.problems.empty());
+  ASSERT_EQ(first.payloads.size(), 1u);
+  EXPECT_EQ(std::get<PartyAdded>(first.payloads[0]).represents, "");
+  record(first.payloads, "2026-03-09T14:00:00Z");
+  const PartyMade second = make_party(state(), attorney_form(), day("2026-03-10"));
+  EXPECT_EQ(second.party_id, "P-ADDED-2");
+  record(second.payloads, "2026-03-10T14:00:00Z");
+  EXPECT_TRUE(state().set_aside.empty());
+  EXPECT_EQ(state().parties.size(), 4u);
+}
+
+TEST_F(ContactParties, EachWrongFieldIsNamedAndNothingIsMade) {
+  const auto problems_of = [&](NewParty in) {
+    const PartyMade made = make_party(state(), in, day("2026-03-09"));
+    if (!made.problems.empty()) {
+      EXPECT_TRUE(made.payloads.empty());
+      EXPECT_TRUE(made.party_id.empty());
+    }
+    return fields(made.problems);
+  };
+  NewParty in = attorney_form();
+  in.role = PartyRole::debtor;
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"role"});
+  in = attorney_form();
+  in.given_name.clear();
+  in.family_name.clear();
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"family_name"});
+  in = attorney_form();
+  in.given_name.clear();  // a law firm: one name is enough
+  EXPECT_TRUE(problems_of(in).empty());
+  in = attorney_form();
+  in.represents = "P-404";
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"represents"});
+  in = attorney_form();
+  in.source.clear();
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"source"});
+  in = attorney_form();
+  in.phone = "617-555-0188";
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"phone"});
+  in = attorney_form();
+  in.time_zone.clear();
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"time_zone"});
+  in.time_zone = "America/Gotham";
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"time_zone"});
+
+  // An attorney represents a party that is not an attorney.
+  record(make_party(state(), attorney_form(), day("2026-03-09")).payloads, "2026-03-09T14:00:00Z");
+  in = attorney_form();
+  in.represents = "P-ADDED-1";
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"represents"});
+}
+
+TEST_F(ContactParties, AnAttorneysConsentOrTheEndOfItsRepresentationIsFoldedAndOpensTheDebtor) {
+  EXPECT_EQ(fields(make_representation(state(), "P-ADDED-1", true, false).problems),
+            std::vector<std::string>{"attorney_id"});
+  EXPECT_EQ(fields(make_representation(state(), "P-2", true, false).problems),
+            std::vector<std::string>{"attorney_id"})
+      << "the co-signer is no attorney";
+  record(make_party(state(), attorney_form(), day("2026-03-09")).payloads, "2026-03-09T14:00:00Z");
+
+  const RepresentationMade consent = make_representation(state(), "P-ADDED-1", false, true);
+  ASSERT_TRUE(consent.problems.empty());
+  ASSERT_TRUE(consent.change.has_value());
+  EXPECT_EQ(consent.change->attorney_id, "P-ADDED-1");
+  EXPECT_FALSE(consent.change->ended);
+  EXPECT_TRUE(consent.change->direct_contact);
+  record({*consent.change}, "2026-03-10T14:00:00Z");
+  EXPECT_TRUE(state().party("P-ADDED-1")->direct_contact);
+
+  const RuleBook book = testdata::shipped_rule_book();
+  const AccountState consented = state();
+  const Decision debtor =
+      check(consented, account.parties[0], ContactChannel::phone, "+16175550123", at("2026-03-10T15:00:00Z"), book, {});
+  EXPECT_TRUE(debtor.allowed) << (debtor.reasons.empty() ? "" : debtor.reasons[0].words);
+
+  record({*make_representation(state(), "P-ADDED-1", true, false).change}, "2026-03-11T14:00:00Z");
+  EXPECT_TRUE(state().party("P-ADDED-1")->representation_ended);
+  EXPECT_FALSE(state().party("P-ADDED-1")->direct_contact);
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,98 @@
+// Parties learned of after placement, in headless Chromium at a desktop size and a phone size, with the page's clock
+// at noon in New York: open a New York account nothing was recorded for, record an attorney's letter from the
+// contact panel's add-party form (the attorney and its office number), see the attorney picked and the debtor held
+// (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, and find the three events
+// on the server. Screenshots go to tests/e2e/output/ (party-form-<size>.png, party-added-<size>.png,
+// party-consent-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount, rowWithoutEvents,
+  scrollIntoView, typeInto, until, untilSteadyRows, useChromium,
+} from './harness.mjs';
+
+const chromium = useChromium();
+
+const sizes = [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+];
+
+// Clicks widget `name` of the contact panel once scrolled into view and steady.
+async function clickInPanel(page, name) {
+  await scrollIntoView(page, 'contact.panel', name);
+  return clickWhenSteady(page, name, { nearLeft: true });
+}
+async function typeInPanel(page, name, text) {
+  const state = await scrollIntoView(page, 'contact.panel', name);
+  await typeInto(page, state.widgets[name], text);
+}
+
+for (const [size, viewport] of sizes) {
+  test(`parties at ${size} size: an attorney's letter recorded from the panel holds the debtor until it consents`,
+    async (t) => {
+      const portfolio = await getPortfolio();
+      const { page, errors } = await chromium.newPage(t, { viewport,
+        fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
+      const loaded = await loadQueue(page, 'queue.filter');
+      await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
+      await page.keyboard.type('us-ny');
+      const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-ny' && queueRows(s).length > 0,
+        'queue filtered by us-ny');
+      const [rowName] = await rowWithoutEvents(queueRows(filtered));
+      const id = rowAccount(rowName);
+      const account = portfolio.accounts.find((a) => a.id === id);
+      const debtor = account.parties.find((p) => p.role === 'debtor');
+      await clickWhenSteady(page, rowName, { nearLeft: true });
+      let state = await until(page, (s) => s.selected === id && s.contact?.party === debtor.id &&
+        s.widgets['contact.add_party'], 'the contact panel of ' + id);
+      assert.ok(!state.contact.reasons.includes('us-attorney-representation'));
+
+      // The form, filled in: the attorney represents the debtor (the default) and was learned of by its letter.
+      await clickInPanel(page, 'contact.add_party');
+      await until(page, (s) => s.widgets['contact.add_party.family_name'], 'the add-party form');
+      await typeInPanel(page, 'contact.add_party.given_name', 'Lee');
+      await typeInPanel(page, 'contact.add_party.family_name', 'Whitfield');
+      await typeInPanel(page, 'contact.add_party.phone', '+12125550188');
+      state = await until(page, (s) => s.widgets['contact.add_party.time_zone'], 'the phone zone box');
+      await scrollIntoView(page, 'contact.panel', 'contact.add_party.record');
+      await page.screenshot({ path: join(output, `party-form-${size}.png`) });
+      await clickInPanel(page, 'contact.add_party.record');
+      state = await until(page, (s) => s.contact?.finished?.startsWith('Party added'), 'the party recorded');
+      assert.equal(state.contact.finished, 'Party added: attorney Lee Whitfield (P-ADDED-1)');
+      assert.deepEqual(state.contact.problems, []);
+      state = await until(page, (s) => s.contact?.party === 'P-ADDED-1', 'the attorney picked');
+      assert.deepEqual(state.contact.points, ['+12125550188']);
+      await scrollIntoView(page, 'contact.panel', 'contact.banner');
+      await page.screenshot({ path: join(output, `party-added-${size}.png`) });
+
+      // The debtor: held, communication goes to the attorney.
+      await clickInPanel(page, 'contact.party');
+      await until(page, (s) => s.widgets[`contact.party.${debtor.id}`], 'the open party list');
+      await clickWhenSteady(page, `contact.party.${debtor.id}`, { nearLeft: true });
+      state = await until(page, (s) => s.contact?.party === debtor.id, 'the debtor picked');
+      assert.equal(state.contact.allowed, false);
+      assert.ok(state.contact.reasons.includes('us-attorney-representation'), JSON.stringify(state.contact));
+
+      // The attorney consents to direct contact: the debtor is no longer held by the representation.
+      await clickInPanel(page, 'contact.attorney.P-ADDED-1.consent');
+      // (The hook's banner is the one drawn: the frame after the action's.)
+      state = await until(page, (s) => s.contact?.finished?.startsWith('Recorded: the attorney consents') &&
+        !s.contact.reasons.includes('us-attorney-representation'), 'the consent recorded, the debtor not held');
+      assert.equal(state.contact.party, debtor.id);
+      await scrollIntoView(page, 'contact.panel', 'contact.banner');
+      await page.screenshot({ path: join(output, `party-consent-${size}.png`) });
+
+      // The bridge sends the three events to the server, which stores them.
+      const stopAt = Date.now() + 15000;
+      while ((await accountEvents(id)).length < 3 && Date.now() < stopAt) await page.waitForTimeout(100);
+      const events = await accountEvents(id);
+      assert.deepEqual(events.map((e) => e.type), ['party-added', 'contact-point-added', 'representation-changed']);
+      assert.equal(events[0].payload.represents, debtor.id);
+      assert.equal(events[0].payload.source, 'attorney-letter');
+      assert.equal(events[1].payload.phone.number, '+12125550188');
+      assert.equal(events[2].payload.direct_contact, true);
+      assert.deepEqual(errors, []);
+    });
+}
