@@ -223,6 +223,11 @@ void App::apply(Action action) {
     change->at = now;
     change->author = host_.author;
   }
+  if (auto* consent = action_as<ChangeConsent>(action)) {
+    consent->id = next_event_id();
+    consent->at = now;
+    consent->author = host_.author;
+  }
   Step next = step(std::move(state_), std::move(action));
   state_ = std::move(next.state);
   run(next.effects);

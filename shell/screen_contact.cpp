@@ -464,6 +464,39 @@ void letter_controls(const Account& account, const ContactSlice& cs, ContactInpu
   wrapped_muted("The letter is produced outside Parley; it is recorded with the balance now, provided today.");
 }
 
+// What consent to `channel` covers, in words: "calls", "texts", "email", "letters".
+const char* consent_noun(ContactChannel channel) {
+  switch (channel) {
+    case ContactChannel::phone: return "calls";
+    case ContactChannel::sms: return "texts";
+    case ContactChannel::email: return "email";
+    case ContactChannel::letter: return "letters";
+    case ContactChannel::in_person: return "visits";
+  }
+  return "contact";
+}
+
+// The party's word on consent at the point the banner checks, given by any reasonable means (on a call, in writing,
+// by text): the button records it revoked, or given where it is not.
+void consent_button(const Account& account, const PartyRecord& party, ContactChannel channel, const std::string& point,
+                    UiScratch& scratch, Dispatch& dispatch) {
+  const std::optional<ContactPointKind> kind = point_kind_of(channel);
+  const PointRecord* p = kind && !point.empty() ? party.find(*kind, point) : nullptr;
+  if (p == nullptr) return;
+  const bool given = p->consent(channel);
+  const std::string label = std::string(given ? "Party revokes consent to " : "Party gives consent to ") +
+                            consent_noun(channel) +
+                            " at " + point;
+  if (ImGui::Button(label.c_str())) {
+    dispatch(ChangeConsent{account.id, party.party->id, channel, point, !given, {}, {}, {}});
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("What %s said, on a call, in writing or by any other means; it takes effect at once.",
+                      full_name(*party.party).c_str());
+  }
+  scratch.widgets.record("contact.consent");
+}
+
 // The roles, sources and phone kinds the add-party form offers, in its combos' order.
 constexpr PartyRole new_party_roles[] = {PartyRole::attorney,  PartyRole::spouse,   PartyRole::executor,
                                          PartyRole::administrator, PartyRole::co_signer, PartyRole::guarantor,
@@ -511,7 +544,7 @@ void party_controls(const Account& account, const AccountState& fold, const Cont
     wrapped("Attorney " + full_name(*r.party) + " " + status);
     if (!r.representation_ended) {
       const bool consent = !r.direct_contact;
-      if (ImGui::Button(consent ? "Consents to direct contact" : "Withdraws consent")) {
+      if (ImGui::Button(consent ? "Attorney consents to direct contact" : "Attorney withdraws that consent")) {
         dispatch(ChangeRepresentation{account.id, id, false, consent, {}, {}, {}});
       }
       scratch.widgets.record("contact.attorney." + id + ".consent");
@@ -673,7 +706,10 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     if (!cs.finished.empty() && !here) wrapped(cs.finished, &allowed_text);
   }
 
-  if (!here) party_controls(*account, *fold, cs, c, scratch, dispatch);
+  if (!here) {
+    consent_button(*account, record, cs.channel, cs.point, scratch, dispatch);
+    party_controls(*account, *fold, cs, c, scratch, dispatch);
+  }
 
   if (here) {
     {
@@ -691,6 +727,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     script(contact_script(*session, *fold, state.assets.rules(), scratch.caller), scratch);
     if (!debt_may_be_discussed(*session)) verification(state, *account, *session, c, scratch, dispatch);
     outcomes(*account, *session, c, scratch, dispatch);
+    consent_button(*account, record, session->channel, session->contact_point, scratch, dispatch);
   }
   if (!c.notice.empty()) {
     Box box(scratch, "contact.notice", blocked_fill);

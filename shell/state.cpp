@@ -1002,6 +1002,26 @@ void change_representation(AppState& state, Effects& effects, ChangeRepresentati
                                        : "Recorded: the attorney withdrew its consent to direct contact";
 }
 
+// Records a party's consent given or revoked.
+void change_consent(AppState& state, Effects& effects, ChangeConsent& change) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, change.account_id);
+  if (!index) return;
+  ConsentMade made = make_consent(fold_now(state, *index), change.party_id, change.channel, change.point, change.given);
+  if (!made.change) {
+    c.problems = std::move(made.problems);
+    return;
+  }
+  c.problems.clear();
+  const EventPayload payload = *made.change;
+  if (!record_checked(state, effects, *index, std::span(&payload, 1), std::span(&change.id, 1), change.author,
+                      change.at, c.problems)) {
+    return;
+  }
+  c.finished = std::string(change.given ? "Consent recorded: " : "Consent revoked: ") +
+               std::string(to_string(change.channel)) + " at " + change.point;
+}
+
 void reduce(AppState& state, Effects& effects, ContactAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1026,6 +1046,8 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           add_party(state, effects, a);
         } else if constexpr (std::is_same_v<A, ChangeRepresentation>) {
           change_representation(state, effects, a);
+        } else if constexpr (std::is_same_v<A, ChangeConsent>) {
+          change_consent(state, effects, a);
         }
       },
       action);

@@ -181,5 +181,40 @@ TEST_F(ContactParties, AnAttorneysConsentOrTheEndOfItsRepresentationIsFoldedAndO
   EXPECT_FALSE(state().party("P-ADDED-1")->direct_contact);
 }
 
+// Consent revoked by any reasonable means is an event that takes effect (the check reads it at once), and may be
+// given again; the party's own word, on one channel of one point.
+TEST_F(ContactParties, ConsentRevokedOnOnePointStopsThatChannelThereAtOnce) {
+  EXPECT_EQ(fields(make_consent(state(), "P-404", ContactChannel::phone, "+16175550123", false).problems),
+            std::vector<std::string>{"party_id"});
+  EXPECT_EQ(fields(make_consent(state(), "P-1", ContactChannel::phone, "+16175550999", false).problems),
+            std::vector<std::string>{"point"});
+  EXPECT_EQ(fields(make_consent(state(), "P-1", ContactChannel::in_person, "+16175550123", false).problems),
+            std::vector<std::string>{"channel"});
+  EXPECT_EQ(fields(make_consent(state(), "P-1", ContactChannel::email, "+16175550123", false).problems),
+            std::vector<std::string>{"point"})
+      << "a number is no email address";
+
+  account.parties[0].phones[0].consent_call = true;
+  account.parties[0].phones[0].consent_text = true;
+  const RuleBook book = testdata::shipped_rule_book();
+  const auto decide = [&](ContactChannel channel, const char* iso) {
+    const AccountState now = state();
+    return check(now, account.parties[0], channel, "+16175550123", at(iso), book, {});
+  };
+  ASSERT_TRUE(decide(ContactChannel::sms, "2026-03-09T15:00:00Z").allowed);
+
+  const ConsentMade revoked = make_consent(state(), "P-1", ContactChannel::sms, "+16175550123", false);
+  ASSERT_TRUE(revoked.problems.empty());
+  EXPECT_EQ(*revoked.change, (ConsentChanged{"P-1", ContactPointKind::phone, "+16175550123", ContactChannel::sms,
+                                             false}));
+  record({*revoked.change}, "2026-03-09T15:00:00Z");
+  const Decision text = decide(ContactChannel::sms, "2026-03-09T15:01:00Z");
+  EXPECT_TRUE(text.blocked_by("no-consent"));
+  EXPECT_TRUE(decide(ContactChannel::phone, "2026-03-09T15:01:00Z").allowed) << "calls to the number still may";
+
+  record({*make_consent(state(), "P-1", ContactChannel::sms, "+16175550123", true).change}, "2026-03-10T15:00:00Z");
+  EXPECT_TRUE(decide(ContactChannel::sms, "2026-03-10T15:01:00Z").allowed);
+}
+
 }  // namespace
 }  // namespace parley

@@ -1,9 +1,10 @@
 // Parties learned of after placement, in headless Chromium at a desktop size and a phone size, with the page's clock
 // at noon in New York: open a New York account nothing was recorded for, record an attorney's letter from the
 // contact panel's add-party form (the attorney and its office number), see the attorney picked and the debtor held
-// (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, and find the three events
-// on the server. Screenshots go to tests/e2e/output/ (party-form-<size>.png, party-added-<size>.png,
-// party-consent-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+// (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, then the debtor's
+// revoking its consent to calls at its number, and find the four events on the server. Screenshots go to
+// tests/e2e/output/ (party-form-<size>.png, party-added-<size>.png, party-consent-<size>.png,
+// party-revoked-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -84,11 +85,22 @@ for (const [size, viewport] of sizes) {
       await scrollIntoView(page, 'contact.panel', 'contact.banner');
       await page.screenshot({ path: join(output, `party-consent-${size}.png`) });
 
-      // The bridge sends the three events to the server, which stores them.
+      // The debtor then says not to call that number: consent revoked, the banner blocks calls to it.
+      const number = state.contact.point;
+      await clickInPanel(page, 'contact.consent');
+      state = await until(page, (s) => s.contact?.finished === `Consent revoked: phone at ${number}` &&
+        s.contact.reasons.includes('no-consent'), 'the consent revoked and the number blocked');
+      assert.equal(state.contact.allowed, false);
+      await scrollIntoView(page, 'contact.panel', 'contact.consent');
+      await page.screenshot({ path: join(output, `party-revoked-${size}.png`) });
+
+      // The bridge sends the four events to the server, which stores them.
       const stopAt = Date.now() + 15000;
-      while ((await accountEvents(id)).length < 3 && Date.now() < stopAt) await page.waitForTimeout(100);
+      while ((await accountEvents(id)).length < 4 && Date.now() < stopAt) await page.waitForTimeout(100);
       const events = await accountEvents(id);
-      assert.deepEqual(events.map((e) => e.type), ['party-added', 'contact-point-added', 'representation-changed']);
+      assert.deepEqual(events.map((e) => e.type),
+        ['party-added', 'contact-point-added', 'representation-changed', 'consent-changed']);
+      assert.equal(events[3].payload.given, false);
       assert.equal(events[0].payload.represents, debtor.id);
       assert.equal(events[0].payload.source, 'attorney-letter');
       assert.equal(events[1].payload.phone.number, '+12125550188');

@@ -253,6 +253,40 @@ TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
   EXPECT_EQ(c["events"], 0);
 }
 
+// "Don't call this number again", said during the call: the collector records it with the consent button, and the
+// banner for the next call blocks with no-consent; consent given later (the same button) lets it be called again.
+TEST_F(FoldReaders, ConsentRevokedDuringACallStopsCallsToThatNumber) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  nlohmann::json c = state()["contact"];
+  ASSERT_EQ(c["allowed"], true) << c.dump();
+  const std::string number = c["point"];
+  ASSERT_TRUE(call()["session"].is_object());
+  scroll_into_view("contact.panel", "contact.consent");
+  click("contact.consent");
+  c = state()["contact"];
+  EXPECT_EQ(c["finished"], "Consent revoked: phone at " + number) << c.dump();
+  EXPECT_EQ(c["events"], 2);
+  ASSERT_FALSE(published_.empty());
+  EXPECT_EQ(std::get<parley::ConsentChanged>(published_.back().payload),
+            (parley::ConsentChanged{account().debtor()->id, parley::ContactPointKind::phone, number,
+                                    parley::ContactChannel::phone, false}));
+  alt_key('N');  // no answer after all: no conversation, nothing else holds the next call
+  c = state()["contact"];
+  ASSERT_TRUE(c["session"].is_null()) << c.dump();
+  EXPECT_EQ(c["point"], number);
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "no-consent")) << c.dump();
+
+  scroll_into_view("contact.panel", "contact.consent");
+  click("contact.consent");
+  c = state()["contact"];
+  EXPECT_EQ(c["finished"], "Consent recorded: phone at " + number) << c.dump();
+  frames(1);
+  EXPECT_FALSE(contains(state()["contact"]["reasons"], "no-consent")) << state()["contact"].dump();
+}
+
 // A payment handed in (the server's journal) changes the balance the panel shows, the queue row and its place when
 // sorted by balance, and the balance the quote is made on.
 TEST_F(FoldReaders, APaymentHandedInChangesThePanelTheQueueAndTheQuote) {

@@ -1,5 +1,6 @@
-// Parties the collector learned of after placement, and an attorney's word on the representation: the payloads the
-// add-party form and the attorney's buttons record (parley/contact/contact.h, [SECTION] Parties).
+// Parties the collector learned of after placement, an attorney's word on the representation and a party's consent
+// to a channel: the payloads the add-party form, the attorney's buttons and the consent button record
+// (parley/contact/contact.h, [SECTION] Parties).
 
 #include <string>
 #include <utility>
@@ -72,6 +73,28 @@ RepresentationMade make_representation(const AccountState& state, std::string_vi
     return out;
   }
   out.change = RepresentationChanged{std::string(attorney_id), ended, direct_contact};
+  return out;
+}
+
+ConsentMade make_consent(const AccountState& state, std::string_view party_id, ContactChannel channel,
+                         std::string_view point, bool given) {
+  ConsentMade out;
+  const PartyRecord* party = state.party(party_id);
+  if (party == nullptr) {
+    out.problems.push_back({"party_id", "the account has no party " + std::string(party_id)});
+    return out;
+  }
+  const std::optional<ContactPointKind> kind = point_kind_of(channel);
+  if (!kind) {
+    out.problems.push_back({"channel", std::string(to_string(channel)) + " contact uses no contact point"});
+    return out;
+  }
+  if (party->find(*kind, point) == nullptr) {
+    out.problems.push_back({"point", full_name(*party->party) + " has no " + std::string(to_string(*kind)) + " " +
+                                         std::string(point)});
+    return out;
+  }
+  out.change = ConsentChanged{std::string(party_id), *kind, std::string(point), channel, given};
   return out;
 }
 

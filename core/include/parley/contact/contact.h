@@ -9,7 +9,8 @@
 // [SECTION] Script         what may be said now: location questions, limited-content message, disclosures, debt
 // [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
 // [SECTION] Letters        the letter templates the rule packs name, and the LetterIssued of a letter sent
-// [SECTION] Parties        a party the collector learned of (PartyAdded and its phone), an attorney's word
+// [SECTION] Parties        a party the collector learned of (PartyAdded and its phone), an attorney's word, a
+//                          party's consent given or revoked
 // [SECTION] Events         wrapping payloads into journal events with the host's ids, author and time
 //
 // Everything here is a pure function of its arguments: the host passes the instant, the event ids and the
@@ -273,6 +274,16 @@ struct RepresentationMade {
 };
 RepresentationMade make_representation(const AccountState& state, std::string_view attorney_id, bool ended,
                                        bool direct_contact);
+
+// The party gives or revokes its consent to `channel` at one of its points (`point`: a number, an email address or
+// an address_key()), said by any reasonable means (on a call, in writing, by text): its ConsentChanged. Problems
+// ("point") when the party has no such point or the channel does not use that kind of point ("channel").
+struct ConsentMade {
+  Problems problems;
+  std::optional<ConsentChanged> change;
+};
+ConsentMade make_consent(const AccountState& state, std::string_view party_id, ContactChannel channel,
+                         std::string_view point, bool given);
 
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 

@@ -405,8 +405,20 @@ struct ChangeRepresentation {
   Instant at;
   Author author;
 };
+// The party gave or revoked its consent to `channel` at `point`, by any reasonable means (on a call, in writing):
+// update appends core's ConsentChanged, which the check reads at once.
+struct ChangeConsent {
+  std::string account_id;
+  std::string party_id;
+  ContactChannel channel = ContactChannel::phone;
+  std::string point;
+  bool given = false;
+  EventId id;
+  Instant at;
+  Author author;
+};
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
-                                   ChangeRepresentation>;
+                                   ChangeRepresentation, ChangeConsent>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
