@@ -122,7 +122,7 @@ void draw_party(const AccountState& fold, const PartyRecord& record) {
       text_muted(provenance_text(point) + "; calls " + (point.consent_call ? "allowed" : "refused") + ", texts " +
                  (point.consent_text ? "allowed" : "not allowed"));
     } else if (const Email* e = point.email) {
-      text("Email " + e->address);
+      text("Email " + e->address + (e->employer_provided ? " (work, employer's address)" : ""));
       ImGui::Indent();
       text_muted(provenance_text(point) + "; email " + (point.consent_email ? "allowed" : "not allowed"));
     } else {

@@ -209,9 +209,10 @@ constexpr std::string_view kPhoneMembers[] = {"number",       "kind",         "t
                                               "consent_call", "consent_text", "source",
                                               "first_seen",   "last_seen",    "status"};
 constexpr int kPhoneLastSeen = 7;
-constexpr std::string_view kEmailMembers[] = {"address",    "consent_email", "source",
-                                              "first_seen", "last_seen",     "status"};
+constexpr std::string_view kEmailMembers[] = {"address",   "consent_email", "source",           "first_seen",
+                                              "last_seen", "status",        "employer_provided"};
 constexpr int kEmailLastSeen = 4;
+constexpr int kEmailEmployerProvided = 6;
 
 template <std::size_t N>
 constexpr Shape shape_of(const std::string_view (&names)[N], std::uint32_t optional = 0) {
@@ -231,7 +232,7 @@ constexpr Shape kBalanceShape = shape_of(kBalanceMembers);
 constexpr Shape kPartyShape = shape_of(kPartyMembers, bit(kPartyBirthDate) | bit(kPartyNationalId));
 constexpr Shape kAddressShape = shape_of(kAddressMembers, bit(kAddressLastSeen));
 constexpr Shape kPhoneShape = shape_of(kPhoneMembers, bit(kPhoneLastSeen));
-constexpr Shape kEmailShape = shape_of(kEmailMembers, bit(kEmailLastSeen));
+constexpr Shape kEmailShape = shape_of(kEmailMembers, bit(kEmailLastSeen) | bit(kEmailEmployerProvided));
 
 const Shape& shape(Type object) {
   switch (object) {
@@ -533,8 +534,10 @@ Slot member_slot(Type object, void* target, int member) {
           return {Type::date, ptr(e.provenance.first_seen)};
         case 4:
           return {Type::opt_date, ptr(e.provenance.last_seen)};
-        default:
+        case 5:
           return {Type::contact_status, ptr(e.provenance.status)};
+        default:
+          return {Type::boolean, ptr(e.employer_provided)};
       }
     }
   }
@@ -1378,7 +1381,7 @@ using json::JsonWriter;
 
 // The saver walks the same shapes as the loader: each object's members in canonical order through member_slot, so
 // a member added to a shape is written as soon as it is read. An optional member is left out when it holds nothing:
-// an empty optional, or zero for an integer (promise_grace_days). member_slot only forms pointers to the members;
+// an empty optional, zero for an integer (promise_grace_days), false for a boolean (employer_provided). member_slot only forms pointers to the members;
 // the saver reads through them and never writes.
 
 void write_object(JsonWriter& w, Type object, const void* target);
@@ -1430,6 +1433,8 @@ bool holds_nothing(const Slot& slot) {
       return !static_cast<const std::optional<Date>*>(slot.target)->has_value();
     case Type::integer:
       return *static_cast<const int*>(slot.target) == 0;
+    case Type::boolean:
+      return !*static_cast<const bool*>(slot.target);
     case Type::opt_secret_id:
     case Type::opt_charge_off:
     case Type::opt_last_payment:

@@ -396,6 +396,51 @@ TEST_F(AttorneyRepresentation, OnlyThePartyRepresentedIsHeld) {
   EXPECT_TRUE(contact(ny, "2026-03-09T15:00:00Z").blocked_by("us-attorney-representation"));
 }
 
+// 12 CFR 1006.22(f)(3): "a debt collector must not communicate or attempt to communicate with a consumer using an
+// email address that the debt collector knows or should know is provided to the consumer by the consumer's employer,
+// unless the debt collector has received directly from the consumer either prior consent to use that email address
+// or an email from that email address". The placement's consent (the creditor's) is not the consumer's to the agency.
+TEST_F(CompliancePacks, AWorkEmailIsUsedOnlyAfterTheConsumerConsentsDirectlyOrWritesFromIt) {
+  Account ny = account_in("US-NY", "America/New_York");
+  const Provenance placed{"placement", *Date::parse("2026-01-10"), std::nullopt, ContactStatus::current};
+  ny.parties[0].emails.push_back(Email{"dana@example.org", true, placed});
+  ny.parties[0].emails.push_back(Email{"dreyes@employer.example", true, placed, true});
+  const char* noon = "2026-03-09T17:00:00Z";
+  EXPECT_TRUE(call_to(ny, "dana@example.org", noon, ContactChannel::email).allowed);
+  const Decision work = call_to(ny, "dreyes@employer.example", noon, ContactChannel::email);
+  EXPECT_FALSE(work.allowed);
+  ASSERT_TRUE(work.blocked_by("us-employer-email"));
+  EXPECT_EQ(work.reasons[0].citation, "12 CFR 1006.22(f)(3)");
+  EXPECT_EQ(work.next_allowed, std::nullopt) << "no time clears it";
+
+  // An email from that address, received by the agency, opens it ...
+  events.add("A-1", "2026-03-09T14:00:00Z",
+             ContactAttempted{"P-1", ContactChannel::email, "dreyes@employer.example", ContactDirection::inbound});
+  EXPECT_TRUE(call_to(ny, "dreyes@employer.example", noon, ContactChannel::email).allowed);
+  // ... one from the personal address does not.
+  Events personal;
+  personal.add("A-1", "2026-03-09T14:00:00Z",
+               ContactAttempted{"P-1", ContactChannel::email, "dana@example.org", ContactDirection::inbound});
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::email, "dreyes@employer.example", at(noon),
+                            personal.journal, book)
+                  .blocked_by("us-employer-email"));
+  // The consumer's own consent, recorded from its word, opens it too, and revoking it closes the address.
+  Events consent;
+  consent.add("A-1", "2026-03-09T14:00:00Z",
+              ConsentChanged{"P-1", ContactPointKind::email, "dreyes@employer.example", ContactChannel::email, true});
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::email, "dreyes@employer.example", at(noon),
+                            consent.journal, book)
+                  .allowed);
+  consent.add("A-1", "2026-03-09T15:00:00Z",
+              ConsentChanged{"P-1", ContactPointKind::email, "dreyes@employer.example", ContactChannel::email, false});
+  const Decision revoked = check_journal(ny, ny.parties[0], ContactChannel::email, "dreyes@employer.example",
+                                         at(noon), consent.journal, book);
+  EXPECT_TRUE(revoked.blocked_by("no-consent"));
+  EXPECT_TRUE(revoked.blocked_by("us-employer-email"));
+  // Other channels are not this rule's.
+  EXPECT_TRUE(contact(ny, noon).allowed);
+}
+
 // Cal. Civ. Code 1788.14(c) and Fla. Stat. 559.72(18) hold the debtor as the federal rule does, each in its pack.
 TEST_F(AttorneyRepresentation, CaliforniaAndFloridaEachCiteTheirOwnLaw) {
   const Account ca = account_in("US-CA", "America/Los_Angeles", "A-CA");

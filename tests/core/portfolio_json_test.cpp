@@ -113,12 +113,31 @@ TEST(PortfolioJson, CanonicalDocumentIsAssembledFromElements) {
 
 // The saver walks the loader's member tables: an object with every optional member set is written with exactly the
 // members the loader reads, in its canonical order.
+// A work email is marked employer_provided; absent, an address is not one, and false is not written.
+TEST(PortfolioJson, AWorkEmailIsMarkedAndAnUnmarkedOneSavesWithoutTheMember) {
+  Portfolio p = sample_portfolio();
+  ASSERT_FALSE(p.accounts[0].parties[0].emails.empty());
+  nlohmann::json saved = nlohmann::json::parse(save_portfolio(p));
+  EXPECT_FALSE(saved["accounts"][0]["parties"][0]["emails"][0].contains("employer_provided"));
+  p.accounts[0].parties[0].emails[0].employer_provided = true;
+  saved = nlohmann::json::parse(save_portfolio(p));
+  EXPECT_EQ(saved["accounts"][0]["parties"][0]["emails"][0]["employer_provided"], true);
+  const PortfolioLoad loaded = load_portfolio(saved.dump());
+  ASSERT_TRUE(loaded.problems.empty()) << loaded.problems[0].text();
+  EXPECT_TRUE(loaded.portfolio->accounts[0].parties[0].emails[0].employer_provided);
+  saved["accounts"][0]["parties"][0]["emails"][0]["employer_provided"] = "yes";
+  const PortfolioLoad bad = load_portfolio(saved.dump());
+  ASSERT_FALSE(bad.problems.empty());
+  EXPECT_EQ(bad.problems[0].path, "accounts[0].parties[0].emails[0].employer_provided") << bad.problems[0].text();
+}
+
 TEST(PortfolioJson, SavedObjectsHoldTheLoadersMembersInOrder) {
   Portfolio p = sample_portfolio();
   p.agency = Agency{"Northfield Associates", PostalAddress{{"1 Main St"}, "Boston", "MA", "02110", "US"},
                     "+16175550100", "America/New_York"};
   p.clients[0].policy.promise_grace_days = 3;
   p.accounts[0].parties[0].phones[0].provenance.last_seen = p.as_of;
+  p.accounts[0].parties[0].emails[0].employer_provided = true;
   const nlohmann::ordered_json saved = nlohmann::ordered_json::parse(save_portfolio(p));
   const nlohmann::ordered_json& account = saved["accounts"][0];
   const nlohmann::ordered_json& party = account["parties"][0];

@@ -113,6 +113,7 @@ struct Email {
   std::string address;
   bool consent_email = false;           // collection emails allowed (opt-in)
   Provenance provenance;
+  bool employer_provided = false;       // the consumer's employer provides the address (a work email)
   friend bool operator==(const Email&, const Email&) = default;
 };
 

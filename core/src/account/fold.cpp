@@ -500,7 +500,10 @@ class Folder {
     switch (c.channel) {
       case ContactChannel::phone: p.consent_call = c.given; break;
       case ContactChannel::sms: p.consent_text = c.given; break;
-      case ContactChannel::email: p.consent_email = c.given; break;
+      case ContactChannel::email:
+        p.consent_email = c.given;
+        p.email_consent_from_party = c.given;
+        break;
       case ContactChannel::letter: p.consent_mail = c.given; break;
       case ContactChannel::in_person: break;  // refused by validate_event
     }

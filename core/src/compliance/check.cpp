@@ -44,6 +44,7 @@ struct Context {
   ZoneSet zones;                       // party_zones: every zone the party may be in
   const PreferenceSet* preferences = nullptr;  // the party's latest PreferenceSet on the account, if any
   const Phone* number = nullptr;               // the party's phone being called or texted, when known
+  const PointRecord* email = nullptr;          // the party's email being written to, when known
   LetterPurpose purpose = LetterPurpose::collection;  // what the communication is for
 };
 
@@ -424,6 +425,23 @@ void attorney_representation(const Context& c, const ContactRule& rule, Instant 
   }
 }
 
+// An address the consumer's employer provides is not written to unless the consumer gave the agency, directly,
+// consent to use it or an email from it.
+void employer_email(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
+  if (c.email == nullptr || c.email->email == nullptr || !c.email->email->employer_provided) return;
+  if (c.email->email_consent_from_party) return;
+  const std::optional<std::uint32_t> point = c.record->index_of(ContactPointKind::email, c.email->email->address);
+  for (const AttemptRecord& a : c.state.attempts) {
+    if (a.party == c.index && a.channel == ContactChannel::email && a.direction == ContactDirection::inbound &&
+        a.point == point) {
+      return;
+    }
+  }
+  o.block(std::nullopt);
+  say(out, rule, c.email->email->address + " is provided by the party's employer: email it only after the party " +
+                     "consents to it directly or writes to the agency from it.");
+}
+
 // [SECTION] Evaluation ----------------------------------------------------------------------------------------
 
 // Rules whose outcome does not depend on the instant: checked in the first round only (a block by one of them
@@ -432,7 +450,7 @@ bool timeless(ContactRuleKind kind) {
   return kind == ContactRuleKind::cease || kind == ContactRuleKind::medium_preference ||
          kind == ContactRuleKind::dispute_validation || kind == ContactRuleKind::third_party_disclosure ||
          kind == ContactRuleKind::required_disclosure || kind == ContactRuleKind::prior_letter ||
-         kind == ContactRuleKind::script;
+         kind == ContactRuleKind::script || kind == ContactRuleKind::employer_email;
 }
 
 bool needs_zone(ContactRuleKind kind) {
@@ -481,6 +499,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::script: break;               // gives a part of the script; never blocks
         case ContactRuleKind::prior_letter: prior_letter(c, rule, o, out); break;
         case ContactRuleKind::attorney_representation: attorney_representation(c, rule, at, o, out); break;
+        case ContactRuleKind::employer_email: employer_email(c, rule, o, out); break;
       }
     }
   }
@@ -587,8 +606,11 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
   if (channel == ContactChannel::phone || channel == ContactChannel::sms) {
     if (const PointRecord* p = seen.find(ContactPointKind::phone, contact_point)) number = p->phone;
   }
-  const Context c{state, party, record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
-                  party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number, purpose};
+  const PointRecord* email =
+      channel == ContactChannel::email && record != nullptr ? record->find(ContactPointKind::email, contact_point)
+                                                            : nullptr;
+  const Context c{state,  party,  record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
+                  party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number, email, purpose};
   const bool held = core_reasons(c, contact_point, decision);
   Outcome o = evaluate(c, at, &decision, true);
   if (o.allowed && !held) {

@@ -33,7 +33,8 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::required_disclosure, "required-disclosure"},
                                       {ContactRuleKind::prior_letter, "prior-letter"},
                                       {ContactRuleKind::script, "script"},
-                                      {ContactRuleKind::attorney_representation, "attorney-representation"}});
+                                      {ContactRuleKind::attorney_representation, "attorney-representation"},
+                                      {ContactRuleKind::employer_email, "employer-email"}});
 constexpr auto kScriptParts = json::spellings<ScriptPart>(
     {{ScriptPart::location_questions, "location-questions"},
      {ScriptPart::limited_content_message, "limited-content-message"}});

@@ -463,7 +463,10 @@ constexpr json::ObjectType kPhoneType = json::object_type(kPhoneMembers, kObject
 constexpr auto kPhone = object_of<Phone>(kPhoneType);
 
 constexpr json::Member kEmailMembers[] = {member<&Email::address>("address", kText),
-                                          member<&Email::consent_email>("consent_email", kBoolean)};
+                                          member<&Email::consent_email>("consent_email", kBoolean),
+                                          member<&Email::employer_provided>("employer_provided", kBoolean,
+                                                                            json::optional_member)
+                                              .left_out_when(holds_default<bool, false>)};
 constexpr json::ObjectType kEmailType = json::object_type(kEmailMembers, kObjectWords);
 constexpr auto kEmail = object_of<Email>(kEmailType);
 

@@ -120,6 +120,23 @@ TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
             "payload.via: expected one of \"phone\", \"sms\", \"email\", \"letter\", \"in-person\", got \"fax\"\n");
 }
 
+// An email contact point is a work email only when it says so; false is left out, so older events keep their bytes.
+TEST(JournalJson, AWorkEmailIsMarkedOnlyWhenItIsOne) {
+  Email email{"dreyes@employer.example", false,
+              Provenance{"party", *Date::from_ymd(2026, 3, 1), std::nullopt, ContactStatus::current}};
+  Event e = every_kind_events()[12];
+  std::get<ContactPointAdded>(e.payload).point = email;
+  EXPECT_EQ(save_event(e).find("employer_provided"), std::string::npos) << save_event(e);
+  std::get<Email>(std::get<ContactPointAdded>(e.payload).point).employer_provided = true;
+  const std::string text = save_event(e);
+  EXPECT_NE(text.find(R"("consent_email":false,"employer_provided":true})"), std::string::npos) << text;
+  const EventLoad load = load_event(text);
+  ASSERT_TRUE(load.ok()) << all_text(load.problems);
+  EXPECT_EQ(*load.event, e);
+  EXPECT_EQ(all_text(load_event(replace_first(text, "\"employer_provided\":true", "\"employer_provided\":1")).problems),
+            "payload.email.employer_provided: expected true or false, got 1\n");
+}
+
 TEST(JournalJson, PlanRequestIsKeptAsItsExactText) {
   const Event e = every_kind_events()[4];
   const std::string text = save_event(e);

@@ -218,6 +218,8 @@ struct PointRecord {
   bool consent_text = false;   // phone: text messages
   bool consent_email = false;  // email
   bool consent_mail = false;   // address: letters
+  bool email_consent_from_party = false;  // email: the latest consent-changed gave it (the party's own word, not
+                                          // the placement's)
   std::optional<Instant> changed_at;  // the last ContactPointUpdated or ConsentChanged applied
 
   const Provenance& provenance() const;

@@ -49,6 +49,8 @@ enum class ContactRuleKind {
   attorney_representation, // "attorney-representation": a party an attorney represents about the debt is reached
                            // through the attorney, unless the attorney consents to direct communication or, with
                            // `days`, has not responded within that many days to a communication from the agency
+  employer_email,          // "employer-email": no email to an address the consumer's employer provides, unless the
+                           // consumer consented to it directly (a consent-changed) or emailed the agency from it
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
