@@ -485,8 +485,7 @@ void consent_button(const Account& account, const PartyRecord& party, ContactCha
   if (p == nullptr) return;
   const bool given = p->consent(channel);
   const std::string label = std::string(given ? "Party revokes consent to " : "Party gives consent to ") +
-                            consent_noun(channel) +
-                            " at " + point;
+                            consent_noun(channel) + " at " + point;
   if (ImGui::Button(label.c_str())) {
     dispatch(ChangeConsent{account.id, party.party->id, channel, point, !given, {}, {}, {}});
   }

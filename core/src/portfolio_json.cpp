@@ -1381,8 +1381,8 @@ using json::JsonWriter;
 
 // The saver walks the same shapes as the loader: each object's members in canonical order through member_slot, so
 // a member added to a shape is written as soon as it is read. An optional member is left out when it holds nothing:
-// an empty optional, zero for an integer (promise_grace_days), false for a boolean (employer_provided). member_slot only forms pointers to the members;
-// the saver reads through them and never writes.
+// an empty optional, zero for an integer (promise_grace_days), false for a boolean (employer_provided).
+// member_slot only forms pointers to the members; the saver reads through them and never writes.
 
 void write_object(JsonWriter& w, Type object, const void* target);
 

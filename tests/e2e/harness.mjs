@@ -223,8 +223,8 @@ export async function press(page, key, modifiers = []) {
   await frames(page, 1);
 }
 
-// The pointer stays on the container's scrollbar, where no table or list inside it takes the wheel. A notch of
-// 200 CSS pixels at most, so a short widget is not scrolled past.
+// The pointer stays on the container's scrollbar, where no table or list inside it takes the wheel; a widget
+// scrolled past is wheeled back the other way.
 export async function scrollIntoView(page, container, name) {
   let state = await readState(page);
   const box = await canvasBox(page);

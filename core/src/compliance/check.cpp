@@ -609,7 +609,7 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
   const PointRecord* email =
       channel == ContactChannel::email && record != nullptr ? record->find(ContactPointKind::email, contact_point)
                                                             : nullptr;
-  const Context c{state,  party,  record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
+  const Context c{state, party, record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
                   party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number, email, purpose};
   const bool held = core_reasons(c, contact_point, decision);
   Outcome o = evaluate(c, at, &decision, true);

@@ -277,7 +277,8 @@ RepresentationMade make_representation(const AccountState& state, std::string_vi
 
 // The party gives or revokes its consent to `channel` at one of its points (`point`: a number, an email address or
 // an address_key()), said by any reasonable means (on a call, in writing, by text): its ConsentChanged. Problems
-// ("point") when the party has no such point or the channel does not use that kind of point ("channel").
+// when the account has no such party ("party_id"), the channel uses no contact point ("channel") or the party has
+// no such point of the channel's kind ("point").
 struct ConsentMade {
   Problems problems;
   std::optional<ConsentChanged> change;
