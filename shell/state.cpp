@@ -980,6 +980,21 @@ void add_party(AppState& state, Effects& effects, AddParty& add) {
   }
 }
 
+// Records the one payload core made for a contact action (`made.change`, or its problems) under the action's id,
+// author and time; false, with the problems in the panel, when nothing was recorded.
+template <class Made, class Action>
+bool record_change(AppState& state, Effects& effects, std::uint32_t index, Made made, const Action& action) {
+  ContactSlice& c = state.contact;
+  if (!made.change) {
+    c.problems = std::move(made.problems);
+    return false;
+  }
+  c.problems.clear();
+  const EventPayload payload = *made.change;
+  return record_checked(state, effects, index, std::span(&payload, 1), std::span(&action.id, 1), action.author,
+                        action.at, c.problems);
+}
+
 // Records what an attorney of the account said about its representation.
 void change_representation(AppState& state, Effects& effects, ChangeRepresentation& change) {
   ContactSlice& c = state.contact;
@@ -987,16 +1002,7 @@ void change_representation(AppState& state, Effects& effects, ChangeRepresentati
   if (!index) return;
   RepresentationMade made =
       make_representation(fold_now(state, *index), change.attorney_id, change.ended, change.direct_contact);
-  if (!made.change) {
-    c.problems = std::move(made.problems);
-    return;
-  }
-  c.problems.clear();
-  const EventPayload payload = *made.change;
-  if (!record_checked(state, effects, *index, std::span(&payload, 1), std::span(&change.id, 1), change.author,
-                      change.at, c.problems)) {
-    return;
-  }
+  if (!record_change(state, effects, *index, std::move(made), change)) return;
   c.finished = change.ended            ? "Recorded: the attorney no longer represents the party"
                : change.direct_contact ? "Recorded: the attorney consents to direct contact with the party"
                                        : "Recorded: the attorney withdrew its consent to direct contact";
@@ -1008,16 +1014,7 @@ void change_consent(AppState& state, Effects& effects, ChangeConsent& change) {
   const std::optional<std::uint32_t> index = recording_on(state, change.account_id);
   if (!index) return;
   ConsentMade made = make_consent(fold_now(state, *index), change.party_id, change.channel, change.point, change.given);
-  if (!made.change) {
-    c.problems = std::move(made.problems);
-    return;
-  }
-  c.problems.clear();
-  const EventPayload payload = *made.change;
-  if (!record_checked(state, effects, *index, std::span(&payload, 1), std::span(&change.id, 1), change.author,
-                      change.at, c.problems)) {
-    return;
-  }
+  if (!record_change(state, effects, *index, std::move(made), change)) return;
   c.finished = std::string(change.given ? "Consent recorded: " : "Consent revoked: ") +
                std::string(to_string(change.channel)) + " at " + change.point;
 }
