@@ -397,22 +397,22 @@ void attorney_representation(const Context& c, const ContactRule& rule, Instant 
         attorney.representation_ended || attorney.direct_contact) {
       continue;
     }
-    std::optional<Instant> asked;  // the first communication to the attorney since its last response
+    const AttemptRecord* asked = nullptr;  // the first communication to the attorney since its last response
     for (const AttemptRecord& a : c.state.attempts) {
       if (a.party != i) continue;
       if (a.direction == ContactDirection::inbound || (a.outcome && party_spoke(*a.outcome))) {
-        asked.reset();
+        asked = nullptr;
       } else if (!asked) {
-        asked = a.at;
+        asked = &a;
       }
     }
     std::string words = full_name(*attorney.party) + ", attorney, represents the party about the debt: communicate " +
                         "with the attorney";
     if (rule.days > 0 && asked) {
-      const Instant lapses = asked->plus_seconds(std::int64_t{rule.days} * 86400);
+      const Instant lapses = asked->at.plus_seconds(std::int64_t{rule.days} * 86400);
       if (at >= lapses) continue;  // the attorney did not respond in time
       o.block(lapses);
-      words += " (no response yet to the communication of " + party_day(c, *asked).iso() + "; the party may be " +
+      words += " (no response yet to the communication of " + party_day(c, asked->at).iso() + "; the party may be " +
                "contacted once " + std::to_string(rule.days) + " days pass without one).";
     } else {
       o.block(std::nullopt);
