@@ -2,6 +2,7 @@
 // the rules cite, and the loader's refusal of malformed rules of the newer kinds and parameters.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 #include "compliance_fixtures.h"
 #include "embedded_rules.h"
 #include "parley/compliance/check.h"
+#include "parley/contact/contact.h"
 
 namespace parley {
 namespace {
@@ -89,6 +91,14 @@ TEST_F(CompliancePacks, EveryFileInAssetsRulesLoadsWithCitedRules) {
       EXPECT_GE(rule.text.size(), 40u) << file.stem << " " << rule.id;  // a sentence a collector can act on
       if (rule.kind == ContactRuleKind::required_disclosure) {
         EXPECT_FALSE(rule.words.empty()) << rule.id;
+      }
+      if (!rule.refers_to.empty()) {  // the letter it recalls is one the packs of its jurisdiction name
+        Account placed;
+        placed.jurisdiction = load.pack->jurisdiction;
+        const std::vector<LetterTemplate> letters = letter_templates(book, placed);
+        EXPECT_TRUE(std::any_of(letters.begin(), letters.end(),
+                                [&](const LetterTemplate& t) { return t.id == rule.refers_to; }))
+            << file.stem << " " << rule.id << " refers to " << rule.refers_to;
       }
     }
   }

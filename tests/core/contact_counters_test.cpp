@@ -58,7 +58,7 @@ TEST(ContactCounters, AttemptsAreFoldedFromTheMergedJournal) {
   EXPECT_EQ(merged.attempts.front().at, at("2026-02-20T15:00:00Z"));  // in journal order, whichever device
   EXPECT_EQ(merged.attempts.back().at, at("2026-03-07T15:00:00Z"));
   EXPECT_EQ(merged.attempts.back().outcome, ContactOutcome::no_answer);
-  EXPECT_TRUE(first_communication(merged, at("2026-03-08T16:00:00Z")));
+  EXPECT_TRUE(first_communication(merged, "P-1", ContactChannel::phone, at("2026-03-08T16:00:00Z")));
   // A call that never connected keeps its outcome, which the frequency rules read (12 CFR 1006.14(b)(3)).
   Journal busy = d.merged();
   Device desk("d-desk-3", 0x33);
@@ -130,10 +130,10 @@ TEST(ContactCounters, ConversationRecordedOnOneDeviceBlocksTheOther) {
 
   // The laptop has not seen it: only after sync does it know of the conversation.
   const Instant now = at("2026-03-08T16:00:00Z");
-  EXPECT_TRUE(first_communication(folded(a, d.on_laptop), now));
+  EXPECT_TRUE(first_communication(folded(a, d.on_laptop), "P-1", ContactChannel::phone, now));
   const Journal merged = d.merged();
   const AccountState state = folded(a, merged);
-  EXPECT_FALSE(first_communication(state, now));
+  EXPECT_FALSE(first_communication(state, "P-1", ContactChannel::phone, now));
   EXPECT_TRUE(state.attempt(s.session->attempt_id)->conversation);
   const Decision decision = check_journal(a, a.parties[0], ContactChannel::phone, now, merged, book);
   EXPECT_FALSE(decision.allowed);

@@ -206,6 +206,111 @@ TEST_F(ContactSessionTest, LaterCommunicationsGetTheShortDisclosure) {
   EXPECT_EQ(script.front().lines[0], "This call is from a debt collector.");
 }
 
+// 15 U.S.C. 1692e(11), 12 CFR 1006.18(e): the full disclosure goes "in the initial written communication with the
+// consumer and, in addition, if the initial communication with the consumer is oral, in that initial oral
+// communication". First is per party and per channel class: a conversation does not make the first letter or email
+// a later one, a letter makes the next call a later one, and another party's conversation counts for neither.
+TEST_F(ContactSessionTest, TheFirstWrittenCommunicationGetsTheFullNoticeEvenAfterACall) {
+  Email email;
+  email.address = "dana@example.com";
+  email.consent_email = true;
+  email.provenance.status = ContactStatus::current;
+  account.parties[0].emails.push_back(email);
+  Device laptop("d-laptop-1", 0x11);
+  const EventId call = laptop.call(journal, "A-1", at("2026-02-20T15:00:00Z"));
+  laptop.add(journal, "A-1", at("2026-02-20T15:05:00Z"), OutcomeRecorded{call, O::right_party_contact, true});
+  const Instant now = at("2026-03-08T15:00:00Z");
+  EXPECT_FALSE(first_communication(state(), "P-1", ContactChannel::phone, now));
+  EXPECT_TRUE(first_communication(state(), "P-1", ContactChannel::email, now));
+  EXPECT_TRUE(first_communication(state(), "P-1", ContactChannel::letter, now));
+  EXPECT_TRUE(first_communication(state(), "P-2", ContactChannel::phone, now));  // the co-signer was not spoken to
+  const ContactSession by_email = start(ContactChannel::email, "dana@example.com");
+  EXPECT_TRUE(by_email.first_communication);
+  const auto ids = [&](ContactChannel channel, bool first) {
+    std::vector<std::string> out;
+    for (const Disclosure& d : required_disclosures(book, account, channel, first)) out.push_back(d.rule_id);
+    return out;
+  };
+  EXPECT_EQ(ids(ContactChannel::email, by_email.first_communication),
+            (std::vector<std::string>{"us-mini-miranda-first-written", "us-electronic-opt-out"}));
+
+  // An email that bounced (its outcome wrong-number) reached no one; one sent did.
+  const EventId bounced = laptop.add(journal, "A-1", at("2026-03-01T14:00:00Z"),
+                                     ContactAttempted{"P-1", ContactChannel::email, "dana@example.com",
+                                                      ContactDirection::outbound});
+  laptop.add(journal, "A-1", at("2026-03-01T14:01:00Z"), OutcomeRecorded{bounced, O::wrong_number, false});
+  EXPECT_TRUE(first_communication(state(), "P-1", ContactChannel::email, now));
+  laptop.add(journal, "A-1", at("2026-03-02T14:00:00Z"),
+             ContactAttempted{"P-1", ContactChannel::email, "dana@example.com", ContactDirection::outbound});
+  EXPECT_FALSE(first_communication(state(), "P-1", ContactChannel::letter, now));
+  EXPECT_TRUE(first_communication(state(), "P-1", ContactChannel::letter, at("2026-03-01T23:00:00Z")));  // before it
+  EXPECT_EQ(ids(ContactChannel::letter, false), (std::vector<std::string>{"us-mini-miranda-subsequent-written"}));
+}
+
+// A letter is a communication: the first call after it is a later one. An unanswered call or a limited-content
+// message (12 CFR 1006.2(j): not a communication) leaves the next call the first; a message left for the party is one.
+TEST_F(ContactSessionTest, AnyCommunicationMakesTheNextCallALaterOne) {
+  Device laptop("d-laptop-1", 0x11);
+  const Instant now = at("2026-03-08T15:00:00Z");
+  const EventId unanswered = laptop.call(journal, "A-1", at("2026-02-20T15:00:00Z"));
+  laptop.add(journal, "A-1", at("2026-02-20T15:01:00Z"), OutcomeRecorded{unanswered, O::no_answer, false});
+  const EventId voicemail = laptop.call(journal, "A-1", at("2026-02-21T15:00:00Z"));
+  laptop.add(journal, "A-1", at("2026-02-21T15:01:00Z"), OutcomeRecorded{voicemail, O::limited_content_message, false});
+  EXPECT_TRUE(first_communication(state(), "P-1", ContactChannel::phone, now));
+  const EventId message = laptop.call(journal, "A-1", at("2026-02-22T15:00:00Z"));
+  laptop.add(journal, "A-1", at("2026-02-22T15:01:00Z"), OutcomeRecorded{message, O::left_message, false});
+  EXPECT_FALSE(first_communication(state(), "P-1", ContactChannel::phone, now));
+  EXPECT_TRUE(first_communication(state(), "P-1", ContactChannel::letter, now));  // a message is not in writing
+
+  journal = Journal{};
+  const std::string home = state().parties[0].points[0].key();
+  const LetterMade letter = make_letter(state(), book, "P-1", "validation-notice", home, day("2026-02-25"));
+  ASSERT_TRUE(letter.problems.empty());
+  laptop.add(journal, "A-1", at("2026-02-25T09:00:00Z"), *letter.letter);
+  EXPECT_FALSE(first_communication(state(), "P-1", ContactChannel::phone, now));
+  EXPECT_FALSE(start().first_communication);
+}
+
+// CPCE art. R124-4, last paragraph: every later step of the collection recalls the reference and the date the R124-4
+// letter was sent. The script of a call after that letter gives both, from the fold.
+TEST_F(ContactSessionTest, AFrenchCallRecallsTheDateAndReferenceOfTheR1244Letter) {
+  account.jurisdiction = "FR";
+  account.currency = *Currency::find("EUR");
+  account.language = "fr-FR";
+  account.balance = Balance{day("2026-01-15"), Money(150000, account.currency), Money(0, account.currency),
+                            Money(0, account.currency), Money(0, account.currency), Money(0, account.currency)};
+  Device laptop("d-laptop-1", 0x11);
+  const std::string home = state().parties[0].points[0].key();
+  const LetterMade letter = make_letter(state(), book, "P-1", "fr-r124-4", home, day("2026-02-25"));
+  ASSERT_TRUE(letter.problems.empty());
+  const EventId sent = laptop.add(journal, "A-1", at("2026-02-25T09:00:00Z"), *letter.letter);
+  const auto verified_fr = [&] {  // a French birth date is day first
+    const std::vector<Answer> answers{{Q::birth_date, "12/04/1980"}, {Q::postal_code, "02139"}};
+    const VerifyStep step = verify(start(), account, answers);
+    EXPECT_EQ(step.session.state, VerificationState::verified);
+    return step.session;
+  };
+  const ContactSession s = verified_fr();
+  EXPECT_FALSE(s.first_communication);
+  const std::vector<ScriptItem> script = contact_script(s, state(), book, context);
+  const auto recall = std::find_if(script.begin(), script.end(), [](const ScriptItem& i) {
+    return i.section == ScriptSection::disclosures && i.citation.starts_with("CPCE art. R124-4, dernier alinéa");
+  });
+  ASSERT_NE(recall, script.end());
+  ASSERT_EQ(recall->lines.size(), 2u);
+  EXPECT_EQ(recall->lines[1], "Recall: letter fr-r124-4 sent 2026-02-25, reference " + sent.hex() + ".");
+
+  // Without the letter (the debtor called first), the script says there is none to recall.
+  journal = Journal{};
+  const EventId inbound = laptop.add(journal, "A-1", at("2026-02-26T09:00:00Z"),
+                                     ContactAttempted{"P-1", ContactChannel::phone, "+16175550123",
+                                                      ContactDirection::inbound});
+  laptop.add(journal, "A-1", at("2026-02-26T09:05:00Z"), OutcomeRecorded{inbound, O::right_party_contact, true});
+  const std::string text = all_text(contact_script(verified_fr(), state(), book, context));
+  EXPECT_EQ(text.find("Recall: letter"), std::string::npos);
+  EXPECT_NE(text.find("No letter fr-r124-4 was sent to this party: there is none to recall."), std::string::npos);
+}
+
 TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
   const Date today = day("2026-03-08");
   const ContactSession s = verified();

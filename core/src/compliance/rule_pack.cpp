@@ -245,6 +245,8 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::when>("when", kWhen)
         .in_kinds(kind_bit(ContactRuleKind::required_disclosure), kind_bit(ContactRuleKind::required_disclosure)),
     json::member<&ContactRule::stage>("stage", kStage).in_kinds(kind_bit(ContactRuleKind::required_disclosure), 0),
+    json::member<&ContactRule::refers_to>("refers_to", kText)
+        .in_kinds(kind_bit(ContactRuleKind::required_disclosure), 0),
   json::member<&ContactRule::part>("part", kPart)
       .in_kinds(kind_bit(ContactRuleKind::script), kind_bit(ContactRuleKind::script)),
 };
@@ -309,7 +311,8 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account
           (rule.when == DisclosureWhen::subsequent && first_communication)) {
         continue;
       }
-      out.push_back({rule.id, rule.citation, rule.words, rule.text, rule.verbatim, rule.when, rule.stage});
+      out.push_back({rule.id, rule.citation, rule.words, rule.text, rule.verbatim, rule.when, rule.stage,
+                     rule.refers_to});
     }
   }
   return out;

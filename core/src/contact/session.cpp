@@ -35,9 +35,27 @@ Locale locale_of(const Account& account) {
 
 // [SECTION] History ---------------------------------------------------------------------------------------------------
 
-bool first_communication(const AccountState& state, Instant at) {
-  return std::none_of(state.attempts.begin(), state.attempts.end(),
-                      [&](const AttemptRecord& a) { return a.conversation && a.at <= at; });
+bool first_communication(const AccountState& state, std::string_view party_id, ContactChannel channel, Instant at) {
+  const std::optional<std::uint32_t> party = state.party_index(party_id);
+  if (!party) return true;
+  const bool written = in_writing(channel);
+  return std::none_of(state.attempts.begin(), state.attempts.end(), [&](const AttemptRecord& a) {
+    if (a.party != *party || a.at > at) return false;
+    const bool reached = !a.outcome || (*a.outcome != ContactOutcome::wrong_number &&
+                                        *a.outcome != ContactOutcome::not_connected);
+    if (a.direction == ContactDirection::outbound && in_writing(a.channel) && reached) return true;
+    if (written) return false;
+    return a.outcome && (party_spoke(*a.outcome) || *a.outcome == ContactOutcome::left_message);
+  });
+}
+
+const LetterRecord* letter_to_recall(const AccountState& state, std::string_view party_id,
+                                     std::string_view template_id) {
+  const LetterRecord* found = nullptr;
+  for (const LetterRecord& l : state.letters) {
+    if (l.letter.party_id == party_id && l.letter.template_id == template_id) found = &l;
+  }
+  return found;
 }
 
 // [SECTION] Session ---------------------------------------------------------------------------------------------------
@@ -65,7 +83,7 @@ ContactStart start_contact(const AccountState& state, std::string_view party_id,
   s.channel = channel;
   s.contact_point = std::string(contact_point);
   s.direction = direction;
-  s.first_communication = first_communication(state, at);
+  s.first_communication = first_communication(state, party_id, channel, at);
   out.attempt = ContactAttempted{s.party_id, channel, s.contact_point, direction};
   out.session = std::move(s);
   return out;
@@ -157,9 +175,21 @@ ScriptItem debt_item(const AccountState& state) {
   return item;
 }
 
+// What a disclosure's refers_to recalls: the letter's template, the day it was sent and its reference (the
+// LetterIssued event's id), or that none was sent.
+std::string recalled_letter(const AccountState& state, const ContactSession& session, std::string_view template_id) {
+  const LetterRecord* letter = letter_to_recall(state, session.party_id, template_id);
+  if (letter == nullptr) {
+    return "No letter " + std::string(template_id) + " was sent to this party: there is none to recall.";
+  }
+  return "Recall: letter " + std::string(template_id) + " sent " + letter->letter.provided.iso() + ", reference " +
+         letter->id.hex() + ".";
+}
+
 // One item per required disclosure of the stage(s) the session is in.
-void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, const Account& account,
+void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, const AccountState& state,
                         const ContactSession& session) {
+  const Account& account = *state.account;
   const bool verified = session.state == VerificationState::verified;
   for (const Disclosure& d :
        required_disclosures(book, account, session.channel, session.first_communication)) {
@@ -171,6 +201,7 @@ void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, cons
                     {},
                     d.citation};
     item.lines.push_back(d.verbatim ? d.text : "Give: " + d.text);
+    if (!d.refers_to.empty()) item.lines.push_back(recalled_letter(state, session, d.refers_to));
     out.push_back(std::move(item));
   }
 }
@@ -193,10 +224,10 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
     if (session.channel == ContactChannel::phone && voicemail != nullptr) {
       out.push_back(limited_content_item(*party, context, *voicemail));
     }
-    append_disclosures(out, book, account, session);
+    append_disclosures(out, book, state, session);
     return out;
   }
-  append_disclosures(out, book, account, session);
+  append_disclosures(out, book, state, session);
   out.push_back(debt_item(state));
   return out;
 }

@@ -123,6 +123,8 @@ struct ContactRule {
                                            // content the communication must give (false: "the creditor's name")
   DisclosureWhen when = DisclosureWhen::every;           // required-disclosure
   DisclosureStage stage = DisclosureStage::any;          // required-disclosure
+  std::string refers_to;                   // required-disclosure: the template of a letter the communication
+                                           // recalls (its date and reference); empty for none
   ScriptPart part = ScriptPart::location_questions;      // script
   friend bool operator==(const ContactRule&, const ContactRule&) = default;
 };
@@ -177,15 +179,17 @@ struct Disclosure {
   bool verbatim = true;  // true: say/write `text` as is; false: `text` names an item whose content must be given
   DisclosureWhen when = DisclosureWhen::every;       // why it applies: every, first or subsequent communication
   DisclosureStage stage = DisclosureStage::any;      // where in a live conversation it goes
+  std::string refers_to;  // ContactRule::refers_to: the template of the letter to recall, or empty
   friend bool operator==(const Disclosure&, const Disclosure&) = default;
 };
 
 // The disclosures a communication on `channel` with a party of `account` must carry, in pack order then rule
 // order, from the required-disclosure rules of the packs applying to account.jurisdiction whose channels include
 // `channel` and whose `when` matches `first_communication`. Empty when no pack applies (check() blocks such
-// contacts anyway). `first_communication`, as 15 U.S.C. 1692e(11) reads: for a written channel (letter, email,
-// sms), no written communication has yet reached the party; for phone or in person, no communication of any kind
-// has yet reached the party (an unanswered call is not a communication).
+// contacts anyway). `first_communication`, as 15 U.S.C. 1692e(11) reads and first_communication() in
+// parley/contact/contact.h computes it from the fold: for a written channel (letter, email, sms), no written
+// communication has yet reached the party; for phone or in person, no communication of any kind has yet reached the
+// party (an unanswered call is not a communication).
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
                                              bool first_communication);
 

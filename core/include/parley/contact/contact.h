@@ -84,9 +84,19 @@ VerificationResult check_answers(const Account& account, std::string_view party_
 
 // [SECTION] History ---------------------------------------------------------------------------------------------------
 
-// Whether a communication with `party_id`'s account at `at` is the first: no telephone conversation (an outcome
-// with conversation set) on an attempt made at or before `at`, whichever device recorded it. Read from the fold.
-bool first_communication(const AccountState& state, Instant at);
+// Whether a communication with the party `party_id` on `channel` at `at` is its first, as 15 U.S.C. 1692e(11) reads,
+// from the party's attempts made at or before `at` in the fold (whichever device recorded them). On a written
+// channel (letter, email, sms): no written communication has reached the party yet (a letter issued, an email or
+// text sent whose outcome is not wrong-number or not-connected), whatever was said on the phone. On phone or in
+// person: no communication of any kind has (a written one, an attempt in which the party spoke, or a message left
+// for it; an unanswered call and a limited-content message are not communications). Another party's conversations
+// do not count. True for a party the account does not have.
+bool first_communication(const AccountState& state, std::string_view party_id, ContactChannel channel, Instant at);
+
+// The latest letter made from `template_id` for the party `party_id` in the fold, or null: the letter a disclosure's
+// refers_to recalls (CPCE R124-4, last paragraph: every later step recalls the R124-4 letter's reference and date).
+const LetterRecord* letter_to_recall(const AccountState& state, std::string_view party_id,
+                                     std::string_view template_id);
 
 // [SECTION] Session ---------------------------------------------------------------------------------------------------
 
