@@ -234,6 +234,7 @@ PointRecord point_of(const Address& a) {
   p.address = &a;
   p.status = a.provenance.status;
   p.consent_mail = a.consent_mail;
+  p.zones = zones_of(a);
   return p;
 }
 
@@ -244,6 +245,7 @@ PointRecord point_of(const Phone& ph) {
   p.status = ph.provenance.status;
   p.consent_call = ph.consent_call;
   p.consent_text = ph.consent_text;
+  p.zones = zones_of(ph);
   return p;
 }
 
@@ -272,6 +274,12 @@ AccountState placement_state(const Account& account, const Client* client) {
   subtract(s.balance.owed, paid);
   s.balance.overpaid = over;
   s.parties.reserve(account.parties.size());
+#if defined(__GNUC__) || defined(__clang__)
+  for (const Party& party : account.parties) {  // every party's points are read next (see party_record)
+    __builtin_prefetch(party.addresses.data());
+    __builtin_prefetch(party.phones.data());
+  }
+#endif
   for (const Party& party : account.parties) s.parties.push_back(party_record(party));
   // An attorney of the placement represents the debtor.
   for (PartyRecord& r : s.parties) {
@@ -287,6 +295,11 @@ PartyRecord party_record(const Party& party) {
   PartyRecord r;
   r.party = &party;
   r.points.reserve(party.addresses.size() + party.phones.size() + party.emails.size());
+#if defined(__GNUC__) || defined(__clang__)
+  // The zone names are read next, each behind a pointer: ask for them all at once rather than one after another.
+  for (const Address& a : party.addresses) __builtin_prefetch(a.time_zone.data());
+  for (const Phone& p : party.phones) __builtin_prefetch(p.time_zones.data());
+#endif
   for (const Address& a : party.addresses) r.points.push_back(point_of(a));
   for (const Phone& p : party.phones) r.points.push_back(point_of(p));
   for (const Email& e : party.emails) r.points.push_back(point_of(e));

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "parley/demo.h"
+
 namespace parley {
 namespace {
 
@@ -59,6 +61,73 @@ TEST(RegionZones, CountriesOfOneMainlandZoneAndTheFrenchOverseasDepartments) {
     EXPECT_NE(zones[0], *TimeZone::find("Europe/Paris")) << code;
   }
   EXPECT_FALSE(zone_fits_region(*TimeZone::find("Europe/Paris"), in("FR", "974", "97400"), 2026));
+}
+
+// What a point says is found once when it is folded, unless it depends on the day: a zone that keeps its region's
+// clocks under another name (Detroit for Massachusetts) fits only in the years the clocks agree, so it is worked out
+// for the day asked about.
+TEST(PointZones, APointsZonesAreFoundOnceUnlessTheyDependOnTheDay) {
+  Address home;
+  home.postal = in("US", "MA", "02139");
+  home.time_zone = "US/Eastern";  // a link: the same zone as America/New_York
+  PointZones z = zones_of(home);
+  EXPECT_TRUE(z.known);
+  ASSERT_EQ(z.count, 1u);
+  EXPECT_EQ(z.zones[0].name(), "America/New_York");
+  home.time_zone = "";
+  home.postal = in("US", "FL", "32501");
+  z = zones_of(home);
+  EXPECT_TRUE(z.known);
+  EXPECT_EQ(z.count, 2u);  // Florida's two zones
+  home.time_zone = "America/Detroit";
+  home.postal = in("US", "MA", "02139");
+  EXPECT_FALSE(zones_of(home).known);
+  home.time_zone = "America/New_York";
+  home.postal = in("US", "MA", "90210");  // a California ZIP code: uncertain
+  EXPECT_FALSE(zones_of(home).known);
+
+  Phone phone;
+  phone.time_zones = {"America/New_York", "America/Chicago"};
+  z = zones_of(phone);
+  EXPECT_TRUE(z.known);
+  EXPECT_EQ(z.count, 2u);
+  phone.time_zones = {"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"};
+  EXPECT_FALSE(zones_of(phone).known);  // more than a point holds: read from the phone each time
+}
+
+// The zones found when folding are the ones the points' data give on the day: for every party of a demo portfolio,
+// party_zones on the fold equals party_zones with every point read from its data.
+TEST(PointZones, TheFoldsZonesAreThoseThePointsDataGive) {
+  DemoSettings settings;
+  settings.accounts = 400;
+  const Portfolio portfolio = generate_demo_portfolio(settings);
+  int parties = 0;
+  for (const Account& account : portfolio.accounts) {
+    for (const Party& party : account.parties) {
+      const PartyRecord folded = party_record(party);
+      PartyRecord read = folded;
+      for (PointRecord& p : read.points) p.zones = PointZones{};
+      for (const char* day : {"2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z"}) {
+        const Instant at = *Instant::parse(day);
+        EXPECT_EQ(names(party_zones(folded, at)), names(party_zones(read, at))) << account.id << " " << party.id;
+      }
+      ++parties;
+    }
+  }
+  EXPECT_GT(parties, 400);
+}
+
+// Four zones on one phone and a region of three: party_zones still lists each.
+TEST(PointZones, ZonesBeyondWhatAPointHoldsAreStillRead) {
+  Party party;
+  party.id = "P-1";
+  Phone phone;
+  phone.number = "+16175550123";
+  phone.time_zones = {"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"};
+  phone.provenance.status = ContactStatus::current;
+  party.phones.push_back(phone);
+  EXPECT_EQ(names(party_zones(party_record(party), *Instant::parse("2026-03-08T15:00:00Z"))),
+            (std::vector<std::string>{"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"}));
 }
 
 }  // namespace

@@ -37,6 +37,7 @@
 #include "parley/date.h"
 #include "parley/journal/event.h"
 #include "parley/journal/journal.h"
+#include "parley/location.h"
 #include "parley/money.h"
 #include "parley/portfolio.h"
 #include "parley/problem.h"
@@ -221,6 +222,7 @@ struct PointRecord {
   bool email_consent_from_party = false;  // email: the latest consent-changed gave it (the party's own word, not
                                           // the placement's)
   std::optional<Instant> changed_at;  // the last ContactPointUpdated or ConsentChanged applied
+  PointZones zones;                   // address, phone: the zones it places the party in, found when folded
 
   const Provenance& provenance() const;
   std::string key() const;                     // what events name it by: number, email address, address_key()
