@@ -156,6 +156,7 @@ std::string role_label(PartyRole role) {
     case PartyRole::executor: return "Executor";
     case PartyRole::administrator: return "Administrator";
     case PartyRole::attorney: return "Attorney";
+    case PartyRole::third_party: return "Third party (location only)";
   }
   return "Party";
 }

@@ -311,6 +311,12 @@ void verification(const AppState& state, const Account& account, const ContactSe
   const PartyRecord* record = fold != nullptr ? fold->party(session.party_id) : nullptr;
   if (!record) return;
   const Party* party = record->party;
+  if (party->role == PartyRole::third_party) {  // asked for the consumer's location only, never verified
+    wrapped_muted(full_name(*party) + " is a third party: ask only where the consumer lives or works, as above. "
+                  "Do not verify or discuss the debt.");
+    scratch.widgets.record("contact.third-party");
+    return;
+  }
   text("Verify " + full_name(*party) + ": " + std::to_string(questions_needed_to_verify) +
        " correct answers needed");
   const std::vector<IdentityQuestion> questions = identity_questions(*party);
@@ -499,7 +505,7 @@ void consent_button(const Account& account, const PartyRecord& party, ContactCha
 // The roles, sources and phone kinds the add-party form offers, in its combos' order.
 constexpr PartyRole new_party_roles[] = {PartyRole::attorney,  PartyRole::spouse,   PartyRole::executor,
                                          PartyRole::administrator, PartyRole::co_signer, PartyRole::guarantor,
-                                         PartyRole::parent,    PartyRole::guardian};
+                                         PartyRole::parent,    PartyRole::guardian, PartyRole::third_party};
 struct SourceChoice {
   const char* source;
   const char* label;
@@ -513,7 +519,7 @@ template <std::size_t N>
 void choice(const char* label, int& index, const std::string (&labels)[N], const std::string& widget,
             UiScratch& scratch) {
   index = std::clamp(index, 0, static_cast<int>(N) - 1);
-  if (ImGui::BeginCombo(label, labels[index].c_str())) {
+  if (ImGui::BeginCombo(label, labels[index].c_str(), ImGuiComboFlags_HeightLargest)) {  // every item in view
     for (std::size_t i = 0; i < N; ++i) {
       if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == index)) index = static_cast<int>(i);
       scratch.widgets.record(widget + "." + std::to_string(i));

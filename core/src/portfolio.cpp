@@ -18,7 +18,8 @@ constexpr auto kPartyRoles = json::spellings<PartyRole>({{PartyRole::debtor, "de
                                                          {PartyRole::guardian, "guardian"},
                                                          {PartyRole::executor, "executor"},
                                                          {PartyRole::administrator, "administrator"},
-                                                         {PartyRole::attorney, "attorney"}});
+                                                         {PartyRole::attorney, "attorney"},
+                                                         {PartyRole::third_party, "third-party"}});
 static_assert(kPartyRoles.size() == party_role_count);
 constexpr auto kContactStatuses = json::spellings<ContactStatus>(
     {{ContactStatus::current, "current"},

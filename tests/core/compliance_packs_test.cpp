@@ -406,6 +406,96 @@ TEST_F(AttorneyRepresentation, OnlyThePartyRepresentedIsHeld) {
   EXPECT_TRUE(contact(ny, "2026-03-09T15:00:00Z").blocked_by("us-attorney-representation"));
 }
 
+// [SECTION] Location contacts ---------------------------------------------------------------------------------------
+
+constexpr const char* kNeighbour = "+16175550777";
+
+// P-7, a neighbour the debtor's former landlord named: a third party who may be asked only where the debtor lives.
+class LocationContact : public AttorneyRepresentation {
+ protected:
+  Party neighbour;
+
+  void add_neighbour(const std::string& account, const char* iso) {
+    events.add(account, iso, PartyAdded{"P-7", PartyRole::third_party, "Robin", "Hale", "", "skip-trace"});
+    Phone phone;
+    phone.number = kNeighbour;
+    phone.kind = PhoneKind::home;
+    phone.time_zones = {"America/New_York"};
+    phone.provenance = Provenance{"skip-trace", *Date::parse(std::string(iso, 10)), std::nullopt,
+                                  ContactStatus::current};
+    events.add(account, iso, ContactPointAdded{"P-7", phone, 8000});
+    neighbour.id = "P-7";
+    neighbour.role = PartyRole::third_party;
+    neighbour.given_name = "Robin";
+    neighbour.family_name = "Hale";
+  }
+  EventId call_neighbour(const std::string& account, const char* iso,
+                         ContactDirection direction = ContactDirection::outbound) {
+    return events.add(account, iso, ContactAttempted{"P-7", ContactChannel::phone, kNeighbour, direction});
+  }
+  Decision neighbour_call(const Account& a, const char* iso) {
+    return check_journal(a, neighbour, ContactChannel::phone, kNeighbour, at(iso), events.journal, book);
+  }
+};
+
+// 15 U.S.C. 1692b(3), 12 CFR 1006.10(c): a person other than the consumer is asked for location information "not
+// more than once unless requested to do so by such person"; an unanswered call asked nothing.
+TEST_F(LocationContact, AThirdPartyIsAskedOnceUnlessItAsksToBeContactedAgain) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  add_neighbour("A-1", "2026-03-09T14:00:00Z");
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-09T15:00:00Z").allowed);  // not told of the debt, so not refused
+  const EventId rang = call_neighbour("A-1", "2026-03-09T15:00:00Z");
+  events.outcome("A-1", "2026-03-09T15:01:00Z", rang, ContactOutcome::no_answer);
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-10T15:00:00Z").allowed);
+  const EventId asked = call_neighbour("A-1", "2026-03-10T15:00:00Z");
+  events.outcome("A-1", "2026-03-10T15:04:00Z", asked, ContactOutcome::third_party);
+  const Decision again = neighbour_call(ny, "2026-03-12T15:00:00Z");
+  EXPECT_FALSE(again.allowed);
+  ASSERT_EQ(again.reasons.size(), 1u);  // the seven days after a conversation are the consumer's, not this person's
+  EXPECT_EQ(again.reasons[0].rule_id, "us-location-contact");
+  EXPECT_EQ(again.reasons[0].citation, "15 U.S.C. 1692b(3), (6); 12 CFR 1006.10(b)(5), (c)");
+  EXPECT_NE(again.reasons[0].words.find("Robin Hale was asked for the consumer's location on 2026-03-10"),
+            std::string::npos)
+      << again.reasons[0].words;
+  EXPECT_EQ(again.next_allowed, std::nullopt);  // time does not open it
+  // The neighbour calls back (asks to be contacted): one more contact, then none again.
+  call_neighbour("A-1", "2026-03-13T14:00:00Z", ContactDirection::inbound);
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-13T15:00:00Z").allowed);
+  const EventId second = call_neighbour("A-1", "2026-03-13T15:00:00Z");
+  events.outcome("A-1", "2026-03-13T15:03:00Z", second, ContactOutcome::left_message);
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-14T15:00:00Z").blocked_by("us-location-contact"));
+  // The debtor is not a third party: the rule does not hold them.
+  EXPECT_FALSE(contact(ny, "2026-03-14T15:00:00Z").blocked_by("us-location-contact"));
+}
+
+// 15 U.S.C. 1692b(6), 12 CFR 1006.10(b)(5): once the consumer is known to be represented by an attorney about the
+// debt, no location communication with anyone but the attorney, unless the attorney fails to respond within a
+// reasonable period (Parley's reading: 30 days, as for the attorney rule).
+TEST_F(LocationContact, AnAttorneyForTheConsumerStopsLocationCallsToOthers) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  add_neighbour("A-1", "2026-03-09T14:00:00Z");
+  represent("A-1", "2026-03-09T14:30:00Z");
+  const Decision d = neighbour_call(ny, "2026-03-09T15:00:00Z");
+  EXPECT_TRUE(d.blocked_by("us-location-contact"));
+  ASSERT_FALSE(d.reasons.empty());
+  EXPECT_NE(d.reasons[0].words.find("represented by Lee Whitfield, attorney"), std::string::npos)
+      << d.reasons[0].words;
+  call_attorney("A-1", "2026-03-10T15:00:00Z");
+  EXPECT_EQ(neighbour_call(ny, "2026-03-11T15:00:00Z").next_allowed, at("2026-04-09T15:00:00Z"));
+  EXPECT_TRUE(neighbour_call(ny, "2026-04-09T15:00:00Z").allowed);
+}
+
+// Where no pack of the account's law allows location contacts (the UK pack has none), a third party is not contacted:
+// the third-party rule refuses it.
+TEST_F(LocationContact, WithoutALocationRuleAThirdPartyIsNotContacted) {
+  Account uk = account_in("GB-ENG", "Europe/London");
+  uk.currency = *Currency::find("GBP");
+  add_neighbour("A-1", "2026-03-09T10:00:00Z");
+  const Decision d = neighbour_call(uk, "2026-03-09T11:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  EXPECT_TRUE(d.blocked_by("gb-identify-before-disclosing")) << (d.reasons.empty() ? "" : d.reasons[0].rule_id);
+}
+
 // 12 CFR 1006.22(f)(3): "a debt collector must not communicate or attempt to communicate with a consumer using an
 // email address that the debt collector knows or should know is provided to the consumer by the consumer's employer,
 // unless the debt collector has received directly from the consumer either prior consent to use that email address

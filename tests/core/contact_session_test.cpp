@@ -311,6 +311,44 @@ TEST_F(ContactSessionTest, AFrenchCallRecallsTheDateAndReferenceOfTheR1244Letter
   EXPECT_NE(text.find("No letter fr-r124-4 was sent to this party: there is none to recall."), std::string::npos);
 }
 
+// 15 U.S.C. 1692b(1)-(3), 12 CFR 1006.10(b): a person other than the consumer is asked only for the consumer's
+// location; the caller gives their own name and says they are confirming or correcting location information, never
+// that the consumer owes a debt. The script is that and nothing else, and the person is never verified.
+TEST_F(ContactSessionTest, AThirdPartyIsAskedOnlyForTheConsumersLocation) {
+  Party neighbour;
+  neighbour.id = "P-7";
+  neighbour.role = PartyRole::third_party;
+  neighbour.given_name = "Robin";
+  neighbour.family_name = "Hale";
+  neighbour.birth_date = day("1975-01-02");
+  Phone phone;
+  phone.number = "+16175550777";
+  phone.time_zones = {"America/New_York"};
+  phone.provenance.status = ContactStatus::current;
+  neighbour.phones.push_back(phone);
+  account.parties.push_back(neighbour);
+  const ContactStart s =
+      start_contact(state(), "P-7", ContactChannel::phone, "+16175550777", kAttempt, at("2026-03-08T15:00:00Z"));
+  ASSERT_TRUE(s.session.has_value());
+  const std::vector<ScriptItem> script = contact_script(*s.session, state(), book, context);
+  ASSERT_EQ(script.size(), 1u);
+  EXPECT_EQ(script[0].section, ScriptSection::location_questions);
+  EXPECT_EQ(script[0].citation, "15 U.S.C. 1692b; 12 CFR 1006.10");
+  const std::string text = all_text(script);
+  EXPECT_NE(text.find("Ask to speak with Robin Hale."), std::string::npos) << text;
+  EXPECT_NE(text.find("confirming or correcting location information about Dana Reyes"), std::string::npos) << text;
+  EXPECT_NE(text.find("Do not say that Dana Reyes owes a debt"), std::string::npos) << text;
+  EXPECT_EQ(text.find("$"), std::string::npos) << text;  // no balance
+  const VerifyStep v =
+      verify(*s.session, account, std::vector<Answer>{{Q::birth_date, "01/02/1975"}, {Q::postal_code, "02139"}});
+  EXPECT_EQ(v.session.state, VerificationState::unverified);
+  ASSERT_EQ(v.result.problems.size(), 1u);
+  EXPECT_EQ(v.result.problems[0].path, "party_id");
+  const std::vector<O> open = available_outcomes(v.session);
+  EXPECT_EQ(std::find(open.begin(), open.end(), O::promise_to_pay), open.end());
+  EXPECT_NE(std::find(open.begin(), open.end(), O::third_party), open.end());
+}
+
 TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
   const Date today = day("2026-03-08");
   const ContactSession s = verified();

@@ -410,7 +410,7 @@ TEST(PortfolioJsonValues, PartyRoleUnknownOrMissing) {
   Problem p = single_problem(replace_first(sample_text(), R"("role":"co-signer")", R"("role":"borrower")"));
   EXPECT_EQ(p.path, "accounts[0].parties[1].role");
   EXPECT_EQ(p.message, R"(unknown role "borrower": expected one of "debtor", "co-signer", "guarantor", "spouse", )"
-                       R"("parent", "guardian", "executor", "administrator", "attorney")");
+                       R"("parent", "guardian", "executor", "administrator", "attorney", "third-party")");
   p = single_problem(replace_first(sample_text(), R"("role":"co-signer",)", ""));
   EXPECT_EQ(p.path, "accounts[0].parties[1].role");
   EXPECT_EQ(p.message, "required member is missing");

@@ -234,6 +234,51 @@ TEST_F(FoldReaders, AnAttorneyRecordedFromThePanelHoldsTheDebtorUntilItConsents)
             (parley::RepresentationChanged{"P-ADDED-1", false, true}));
 }
 
+// A neighbour recorded from the panel as a third party is called for the debtor's location with the location script
+// alone, and once: after the call in which it answered, the banner refuses a second (15 U.S.C. 1692b(3)).
+TEST_F(FoldReaders, AThirdPartyRecordedFromThePanelIsAskedForTheLocationOnce) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  scroll_into_view("contact.panel", "contact.add_party");
+  click("contact.add_party");
+  scroll_into_view("contact.panel", "contact.add_party.role");
+  click("contact.add_party.role");
+  click("contact.add_party.role.8");
+  const auto type_in_panel = [&](const std::string& widget, const std::string& text) {
+    scroll_into_view("contact.panel", widget);
+    type(widget, text);
+  };
+  type_in_panel("contact.add_party.given_name", "Robin");
+  type_in_panel("contact.add_party.family_name", "Hale");
+  type_in_panel("contact.add_party.phone", "+12125550177");
+  scroll_into_view("contact.panel", "contact.add_party.source");
+  click("contact.add_party.source");
+  click("contact.add_party.source.2");  // told by a party
+  scroll_into_view("contact.panel", "contact.add_party.record");
+  click("contact.add_party.record");
+  nlohmann::json c = state()["contact"];
+  ASSERT_TRUE(c["problems"].empty()) << c.dump();
+  EXPECT_EQ(c["finished"], "Party added: third-party Robin Hale (P-ADDED-1)");
+  EXPECT_EQ(c["party"], "P-ADDED-1");
+  ASSERT_FALSE(published_.empty());
+  const auto* added = std::get_if<parley::PartyAdded>(&published_[0].payload);
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->role, parley::PartyRole::third_party);
+  EXPECT_EQ(added->source, "party");
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+  ASSERT_TRUE(call()["session"].is_object());
+  EXPECT_TRUE(state()["widgets"].contains("contact.third-party")) << "no identity questions for a third party";
+  EXPECT_FALSE(state()["widgets"].contains("contact.verify"));
+  alt_key('T');
+  c = state()["contact"];
+  ASSERT_TRUE(c["session"].is_null()) << c.dump();
+  EXPECT_EQ(c["party"], "P-ADDED-1");
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "us-location-contact")) << c.dump();
+  EXPECT_FALSE(contains(c["reasons"], "us-after-conversation")) << c.dump();
+}
+
 // A phone whose call consent is not given is shown as "no consent" and the call does not start.
 TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
   ASSERT_FALSE(id_.empty());

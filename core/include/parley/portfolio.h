@@ -34,9 +34,13 @@ namespace parley {
 // the consumer (15 U.S.C. 1692c(d), 12 CFR 1006.6(a)): the spouse, the parent of a consumer who is a minor, a
 // guardian, the executor or administrator of a deceased consumer's estate; and the attorney who represents a party
 // about the debt (in a portfolio: the debtor; added later: the party PartyAdded::represents names).
-enum class PartyRole { debtor, co_signer, guarantor, spouse, parent, guardian, executor, administrator, attorney };
-// "debtor", "co-signer", "guarantor", "spouse", "parent", "guardian", "executor", "administrator", "attorney"
-inline constexpr int party_role_count = 9;
+enum class PartyRole {
+  debtor, co_signer, guarantor, spouse, parent, guardian, executor, administrator, attorney,
+  third_party,  // someone else, asked only for the consumer's location (a neighbour, a relative, an employer)
+};
+// "debtor", "co-signer", "guarantor", "spouse", "parent", "guardian", "executor", "administrator", "attorney",
+// "third-party"
+inline constexpr int party_role_count = 10;
 bool represents_estate(PartyRole role);  // executor or administrator
 enum class ContactStatus { current, bad, unverified, wrong_number };  // "current", "bad", "unverified",
                                                                       // "wrong-number": reaches someone else

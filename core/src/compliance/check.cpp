@@ -226,6 +226,9 @@ bool person_spoke(const AttemptRecord& a) {
 }
 
 void after_conversation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  // The seven days follow a conversation with the consumer (1006.14(b)(2)(ii)); a person known to be someone else,
+  // asked for the consumer's location, is asked once (location-contact).
+  if (c.party.role == PartyRole::third_party) return;
   // The latest telephone conversation with the party, by the instant of its attempt: on this debt, and, for the
   // debtor, on the consumer's other debts (which may have been discussed in it: comment 14(b)(4)-1). An attempt
   // dated after `at` (its device's clock ran ahead) took place by now.
@@ -378,12 +381,73 @@ void prior_letter(const Context& c, const ContactRule& rule, Outcome& o, Decisio
                      std::string(to_string(c.channel)) + " contact.");
 }
 
+// Whether a pack of the account's jurisdiction lets a third party be asked for the consumer's location
+// (location-contact): the contact is then one that says nothing of the debt.
+bool location_contacts_allowed(const Context& c) {
+  for (const RulePack& pack : c.book.packs) {
+    if (!pack.applies_to(c.state.account->jurisdiction)) continue;
+    for (const ContactRule& rule : pack.rules) {
+      if (rule.kind == ContactRuleKind::location_contact) return true;
+    }
+  }
+  return false;
+}
+
 void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& o, Decision* out) {
   const bool on_account = c.record != nullptr && c.record->party->role == c.party.role;
   if (on_account && std::find(rule.roles.begin(), rule.roles.end(), c.party.role) != rule.roles.end()) return;
+  if (on_account && c.party.role == PartyRole::third_party && location_contacts_allowed(c)) return;
   o.block(std::nullopt);
   say(out, rule, on_account ? "A " + std::string(to_string(c.party.role)) + " may not be told about the debt."
                             : "This person is not a party to the account and may not be told about the debt.");
+}
+
+// An attorney who represents a party about the debt, with neither the end of the representation nor its consent to
+// direct communication recorded; `represented` names the party, or nullopt for any party of the account.
+struct Representation {
+  const PartyRecord* attorney = nullptr;  // null when no attorney represents the party
+  const AttemptRecord* asked = nullptr;   // the first communication to the attorney since its last response
+};
+
+Representation active_representation(const AccountState& state, std::optional<std::uint32_t> represented) {
+  for (std::uint32_t i = 0; i < state.parties.size(); ++i) {
+    const PartyRecord& attorney = state.parties[i];
+    if (attorney.party->role != PartyRole::attorney || !attorney.represents || attorney.representation_ended ||
+        attorney.direct_contact || (represented && attorney.represents != represented)) {
+      continue;
+    }
+    Representation r{&attorney, nullptr};
+    for (const AttemptRecord& a : state.attempts) {
+      if (a.party != i) continue;
+      if (a.direction == ContactDirection::inbound || (a.outcome && party_spoke(*a.outcome))) {
+        r.asked = nullptr;  // a response
+      } else if (r.asked == nullptr) {
+        r.asked = &a;
+      }
+    }
+    return r;
+  }
+  return {};
+}
+
+// Blocks while the representation holds: with `days`, until that many days pass after an unanswered communication
+// to the attorney (then nothing blocks); `lead` opens the reason. Whether it blocked.
+bool hold_for_attorney(const Context& c, const ContactRule& rule, Instant at, const Representation& r,
+                       std::string lead, Outcome& o, Decision* out) {
+  if (rule.days > 0 && r.asked != nullptr) {
+    const Instant lapses = r.asked->at.plus_seconds(std::int64_t{rule.days} * 86400);
+    if (at >= lapses) return false;  // the attorney did not respond in time
+    o.block(lapses);
+    lead += " (no response yet to the communication of " + party_day(c, r.asked->at).iso() + "; contact is " +
+            "allowed once " + std::to_string(rule.days) + " days pass without one).";
+  } else {
+    o.block(std::nullopt);
+    lead += rule.days > 0 ? ", who has " + std::to_string(rule.days) +
+                                " days to respond to a communication before contact is allowed."
+                          : ".";
+  }
+  say(out, rule, std::move(lead));
+  return true;
 }
 
 // A party an attorney represents about the debt is reached through the attorney, unless the attorney consents to
@@ -391,38 +455,45 @@ void third_party_disclosure(const Context& c, const ContactRule& rule, Outcome& 
 // communication since its last response. A response is a contact from the attorney, or one where the attorney spoke.
 void attorney_representation(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
   if (!c.index) return;
-  for (std::uint32_t i = 0; i < c.state.parties.size(); ++i) {
-    const PartyRecord& attorney = c.state.parties[i];
-    if (attorney.party->role != PartyRole::attorney || attorney.represents != c.index ||
-        attorney.representation_ended || attorney.direct_contact) {
-      continue;
-    }
-    const AttemptRecord* asked = nullptr;  // the first communication to the attorney since its last response
-    for (const AttemptRecord& a : c.state.attempts) {
-      if (a.party != i) continue;
-      if (a.direction == ContactDirection::inbound || (a.outcome && party_spoke(*a.outcome))) {
-        asked = nullptr;
-      } else if (!asked) {
-        asked = &a;
-      }
-    }
-    std::string words = full_name(*attorney.party) + ", attorney, represents the party about the debt: communicate " +
-                        "with the attorney";
-    if (rule.days > 0 && asked) {
-      const Instant lapses = asked->at.plus_seconds(std::int64_t{rule.days} * 86400);
-      if (at >= lapses) continue;  // the attorney did not respond in time
-      o.block(lapses);
-      words += " (no response yet to the communication of " + party_day(c, asked->at).iso() + "; the party may be " +
-               "contacted once " + std::to_string(rule.days) + " days pass without one).";
-    } else {
-      o.block(std::nullopt);
-      words += rule.days > 0 ? ", who has " + std::to_string(rule.days) +
-                                   " days to respond to a communication before the party may be contacted."
-                             : ".";
-    }
-    say(out, rule, std::move(words));
+  const Representation r = active_representation(c.state, c.index);
+  if (r.attorney == nullptr) return;
+  hold_for_attorney(c, rule, at, r,
+                    full_name(*r.attorney->party) + ", attorney, represents the party about the debt: communicate " +
+                        "with the attorney",
+                    o, out);
+}
+
+// A third party is asked for the consumer's location once (15 U.S.C. 1692b(3), 12 CFR 1006.10(c)): after a
+// communication with that person (a call in which someone spoke, a message left, a letter, an email or a text that
+// reached it), another needs the person's request, which Parley reads as a contact from that person since; and not
+// at all while an attorney represents the consumer (1006.10(b)(5)), unless (with `days`) the attorney has not
+// responded in time.
+void location_contact(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  if (!c.index || c.party.role != PartyRole::third_party) return;
+  const Representation r = active_representation(c.state, std::nullopt);
+  if (r.attorney != nullptr &&
+      hold_for_attorney(c, rule, at, r,
+                        "The consumer is represented by " + full_name(*r.attorney->party) + ", attorney: location " +
+                            "information is asked of the attorney, not of others",
+                        o, out)) {
     return;
   }
+  const AttemptRecord* asked = nullptr;  // the latest communication with the person not followed by its request
+  for (const AttemptRecord& a : c.state.attempts) {
+    if (a.party != *c.index || a.at > at) continue;
+    if (a.direction == ContactDirection::inbound) {
+      asked = nullptr;  // the person got in touch: it may be contacted once more
+      continue;
+    }
+    const bool reached = a.outcome ? person_spoke(a) || *a.outcome == ContactOutcome::left_message
+                                   : in_writing(a.channel);
+    if (reached) asked = &a;
+  }
+  if (asked == nullptr) return;
+  o.block(std::nullopt);
+  say(out, rule, full_name(c.party) + " was asked for the consumer's location on " + party_day(c, asked->at).iso() +
+                     ": a person other than the consumer is asked once, unless that person asks to be contacted " +
+                     "again (a contact from them).");
 }
 
 // An address the consumer's employer provides is not written to unless the consumer gave the agency, directly,
@@ -500,6 +571,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::prior_letter: prior_letter(c, rule, o, out); break;
         case ContactRuleKind::attorney_representation: attorney_representation(c, rule, at, o, out); break;
         case ContactRuleKind::employer_email: employer_email(c, rule, o, out); break;
+        case ContactRuleKind::location_contact: location_contact(c, rule, at, o, out); break;
       }
     }
   }

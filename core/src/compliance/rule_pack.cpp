@@ -34,7 +34,8 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::prior_letter, "prior-letter"},
                                       {ContactRuleKind::script, "script"},
                                       {ContactRuleKind::attorney_representation, "attorney-representation"},
-                                      {ContactRuleKind::employer_email, "employer-email"}});
+                                      {ContactRuleKind::employer_email, "employer-email"},
+                                      {ContactRuleKind::location_contact, "location-contact"}});
 constexpr auto kScriptParts = json::spellings<ScriptPart>(
     {{ScriptPart::location_questions, "location-questions"},
      {ScriptPart::limited_content_message, "limited-content-message"}});
@@ -221,7 +222,8 @@ constexpr json::Member kRuleMembers[] = {
         .in_kinds(kFrequency, 0)
         .not_empty(),
     json::member<&ContactRule::days>("days", kDays)
-        .in_kinds(kind_bit(ContactRuleKind::after_conversation) | kind_bit(ContactRuleKind::attorney_representation),
+        .in_kinds(kind_bit(ContactRuleKind::after_conversation) | kind_bit(ContactRuleKind::attorney_representation) |
+                      kind_bit(ContactRuleKind::location_contact),
                   kind_bit(ContactRuleKind::after_conversation)),
     json::member<&ContactRule::validation_template>("validation_template", kText)
         .in_kinds(kind_bit(ContactRuleKind::dispute_validation), kind_bit(ContactRuleKind::dispute_validation)),

@@ -97,6 +97,14 @@ VerifyStep verify(const ContactSession& session, const Account& account, std::sp
     step.result.problems.push_back({"account_id", "the session belongs to another account"});
     return step;
   }
+  const auto party = std::find_if(account.parties.begin(), account.parties.end(),
+                                  [&](const Party& p) { return p.id == session.party_id; });
+  if (party != account.parties.end() && party->role == PartyRole::third_party) {
+    step.result = VerificationResult{};
+    step.result.problems.push_back(
+        {"party_id", "a third party is asked only for the consumer's location and is never verified"});
+    return step;
+  }
   if (step.result.verified && step.session.state == VerificationState::unverified) {
     step.session.state = VerificationState::verified;
     step.session.verified = step.result.verified;
@@ -128,6 +136,21 @@ ScriptItem location_item(const Party& party, const ContactRule& rule) {
   item.lines.push_back(
       "With anyone else, ask only for the party's home address, telephone number and place of "
       "employment.");
+  return item;
+}
+
+// The whole script of a call to a third party about the consumer's whereabouts (15 U.S.C. 1692b(1)-(3), 12 CFR
+// 1006.10(b)-(c)).
+ScriptItem third_party_item(const Party& person, const Party* consumer, const ContactRule& rule) {
+  const std::string whom = consumer != nullptr ? full_name(*consumer) : std::string("the consumer");
+  ScriptItem item{ScriptSection::location_questions, "Location questions (third party)", {}, rule.citation};
+  item.lines.push_back("Ask to speak with " + full_name(person) + ".");
+  item.lines.push_back("Give your own name and say that you are confirming or correcting location information about " +
+                       whom + "; name your employer only if asked.");
+  item.lines.push_back("Do not say that " + whom + " owes a debt or that you collect debts, and do not name the "
+                       "creditor.");
+  item.lines.push_back("Ask only for " + whom + "'s home address and telephone number, or place of employment.");
+  item.lines.push_back("This person is asked once: another contact needs their request.");
   return item;
 }
 
@@ -214,6 +237,13 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
   std::vector<ScriptItem> out;
   const Party* party = party_of(state, session.party_id);
   if (party == nullptr || session.account_id != account.id) return out;
+  if (party->role == PartyRole::third_party) {
+    // A third party is asked for the consumer's location and told nothing else (15 U.S.C. 1692b, 12 CFR 1006.10).
+    if (const ContactRule* rule = script_rule(book, account, ScriptPart::location_questions)) {
+      out.push_back(third_party_item(*party, account.debtor(), *rule));
+    }
+    return out;
+  }
   if (session.state == VerificationState::unverified) {
     // The location questions and the voicemail are the law of the account's jurisdiction: its packs give them.
     if (const ContactRule* rule = script_rule(book, account, ScriptPart::location_questions)) {

@@ -51,6 +51,9 @@ enum class ContactRuleKind {
                            // `days`, has not responded within that many days to a communication from the agency
   employer_email,          // "employer-email": no email to an address the consumer's employer provides, unless the
                            // consumer consented to it directly (a consent-changed) or emailed the agency from it
+  location_contact,        // "location-contact": a third party (role third-party) may be asked for the consumer's
+                           // location, once unless it asks to be contacted again, and not while an attorney
+                           // represents the consumer (with `days`: unless the attorney has not responded in time)
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
