@@ -283,6 +283,10 @@ void pickers(const Account& account, const AccountState& fold, const ContactSlic
 // Why an outcome is not open in the session, in words.
 std::string why_not(const ContactSession& session, ContactOutcome outcome) {
   const std::string label(outcome_label(outcome));
+  if (session.location_only) {
+    return label + " is not an outcome of a contact with a third party, who is asked only for the consumer's "
+                   "location.";
+  }
   if (outcome_needs_verification(outcome) && !debt_may_be_discussed(session)) {
     return label + " needs the party verified first: it discusses the debt, which may only be discussed with the "
                    "verified consumer.";
@@ -311,12 +315,6 @@ void verification(const AppState& state, const Account& account, const ContactSe
   const PartyRecord* record = fold != nullptr ? fold->party(session.party_id) : nullptr;
   if (!record) return;
   const Party* party = record->party;
-  if (party->role == PartyRole::third_party) {  // asked for the consumer's location only, never verified
-    wrapped_muted(full_name(*party) + " is a third party: ask only where the consumer lives or works, as above. "
-                  "Do not verify or discuss the debt.");
-    scratch.widgets.record("contact.third-party");
-    return;
-  }
   text("Verify " + full_name(*party) + ": " + std::to_string(questions_needed_to_verify) +
        " correct answers needed");
   const std::vector<IdentityQuestion> questions = identity_questions(*party);
@@ -416,8 +414,9 @@ void outcomes(const Account& account, const ContactSession& session, ContactInpu
     const char letter = shortcut_letter(outcome);
     std::string label = std::string(outcome_label(outcome)) + "  (Alt+" + letter + ")";
     if (!open) {
-      label += outcome_needs_verification(outcome) && !debt_may_be_discussed(session) ? " - verify first"
-                                                                                       : " - not open";
+      label += outcome_needs_verification(outcome) && !debt_may_be_discussed(session) && !session.location_only
+                   ? " - verify first"
+                   : " - not open";
     }
     if (column > 0) ImGui::SameLine();
     bool pressed = ImGui::Button((label + "##" + std::string(to_string(outcome))).c_str(), ImVec2(width, 0.0f));
@@ -564,7 +563,8 @@ void party_controls(const Account& account, const AccountState& fold, const Cont
   const bool open = ImGui::TreeNode("add_party", "Add a party");
   scratch.widgets.record("contact.add_party");
   if (!open) return;
-  wrapped_muted("An attorney who wrote about the debt, a relative or an executor who called.");
+  wrapped_muted("An attorney who wrote about the debt, a relative or an executor who called, a neighbour to ask where "
+                "the consumer lives.");
   std::string roles[std::size(new_party_roles)];
   for (std::size_t i = 0; i < std::size(new_party_roles); ++i) roles[i] = role_label(new_party_roles[i]);
   std::string sources[std::size(new_party_sources)];
@@ -721,7 +721,12 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
       Box box(scratch, "contact.session", neutral_fill);
       wrapped(channel_title(session->channel) + " attempt in progress: " + full_name(*party) + ", " +
               session->contact_point);
-      if (debt_may_be_discussed(*session)) {
+      if (session->location_only) {
+        wrapped(full_name(*party) + " is a third party: ask only where the consumer lives or works, as below; say "
+                "nothing about the debt. A third party is never verified.",
+                &blocked_text);
+        scratch.widgets.record("contact.third-party");
+      } else if (debt_may_be_discussed(*session)) {
         wrapped("Verified: the debt may be discussed. Give the disclosures first.", &allowed_text);
       } else {
         wrapped("Not verified: say nothing about the debt. Only the location questions and the limited-content "
@@ -730,7 +735,9 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
       }
     }
     script(contact_script(*session, *fold, state.assets.rules(), scratch.caller), scratch);
-    if (!debt_may_be_discussed(*session)) verification(state, *account, *session, c, scratch, dispatch);
+    if (!debt_may_be_discussed(*session) && !session->location_only) {
+      verification(state, *account, *session, c, scratch, dispatch);
+    }
     outcomes(*account, *session, c, scratch, dispatch);
     consent_button(*account, record, session->channel, session->contact_point, scratch, dispatch);
   }

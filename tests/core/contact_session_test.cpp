@@ -345,8 +345,10 @@ TEST_F(ContactSessionTest, AThirdPartyIsAskedOnlyForTheConsumersLocation) {
   ASSERT_EQ(v.result.problems.size(), 1u);
   EXPECT_EQ(v.result.problems[0].path, "party_id");
   const std::vector<O> open = available_outcomes(v.session);
-  EXPECT_EQ(std::find(open.begin(), open.end(), O::promise_to_pay), open.end());
-  EXPECT_NE(std::find(open.begin(), open.end(), O::third_party), open.end());
+  EXPECT_TRUE(v.session.location_only);
+  EXPECT_FALSE(start().location_only);  // the debtor's session
+  EXPECT_EQ(open, (std::vector<O>{O::third_party, O::wrong_number, O::left_message, O::no_answer, O::refused,
+                                  O::not_connected}));  // nothing of the debt, nothing recorded of the consumer
 }
 
 TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {

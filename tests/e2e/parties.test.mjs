@@ -2,15 +2,17 @@
 // at noon in New York: open a New York account nothing was recorded for, record an attorney's letter from the
 // contact panel's add-party form (the attorney and its office number), see the attorney picked and the debtor held
 // (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, then the debtor's
-// revoking its consent to calls at its number, and find the four events on the server. Screenshots go to
-// tests/e2e/output/ (party-form-<size>.png, party-added-<size>.png, party-consent-<size>.png,
-// party-revoked-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+// revoking its consent to calls at its number, and find the four events on the server. Then, on another account, a
+// neighbour recorded as a third party: called with the location script alone, and refused a second call once it
+// answered (15 U.S.C. 1692b(3)). Screenshots go to tests/e2e/output/ (party-form-<size>.png,
+// party-added-<size>.png, party-consent-<size>.png, party-revoked-<size>.png, third-party-script-<size>.png,
+// third-party-once-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount, rowWithoutEvents,
-  scrollIntoView, typeInto, until, untilSteadyRows, useChromium,
+  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, press, queueRows, rowAccount,
+  rowWithoutEvents, scrollIntoView, typeInto, until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -30,24 +32,31 @@ async function typeInPanel(page, name, text) {
   await typeInto(page, state.widgets[name], text);
 }
 
+// Opens a New York account nothing was recorded for, at noon there; its id.
+async function openNewYorkAccount(page, portfolio) {
+  const loaded = await loadQueue(page, 'queue.filter');
+  await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
+  await page.keyboard.type('us-ny');
+  const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-ny' && queueRows(s).length > 0,
+    'queue filtered by us-ny');
+  const [rowName] = await rowWithoutEvents(queueRows(filtered));
+  const id = rowAccount(rowName);
+  const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
+  await clickWhenSteady(page, rowName, { nearLeft: true });
+  await until(page, (s) => s.selected === id && s.contact?.party === debtor.id && s.widgets['contact.add_party'],
+    'the contact panel of ' + id);
+  return id;
+}
+
 for (const [size, viewport] of sizes) {
   test(`parties at ${size} size: an attorney's letter recorded from the panel holds the debtor until it consents`,
     async (t) => {
       const portfolio = await getPortfolio();
       const { page, errors } = await chromium.newPage(t, { viewport,
         fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
-      const loaded = await loadQueue(page, 'queue.filter');
-      await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
-      await page.keyboard.type('us-ny');
-      const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-ny' && queueRows(s).length > 0,
-        'queue filtered by us-ny');
-      const [rowName] = await rowWithoutEvents(queueRows(filtered));
-      const id = rowAccount(rowName);
-      const account = portfolio.accounts.find((a) => a.id === id);
-      const debtor = account.parties.find((p) => p.role === 'debtor');
-      await clickWhenSteady(page, rowName, { nearLeft: true });
-      let state = await until(page, (s) => s.selected === id && s.contact?.party === debtor.id &&
-        s.widgets['contact.add_party'], 'the contact panel of ' + id);
+      const id = await openNewYorkAccount(page, portfolio);
+      const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
+      let state = await until(page, (s) => s.widgets['contact.add_party'], 'the contact panel');
       assert.ok(!state.contact.reasons.includes('us-attorney-representation'));
 
       // The form, filled in: the attorney represents the debtor (the default) and was learned of by its letter.
@@ -107,4 +116,54 @@ for (const [size, viewport] of sizes) {
       assert.equal(events[2].payload.direct_contact, true);
       assert.deepEqual(errors, []);
     });
+}
+
+for (const [size, viewport] of sizes) {
+  test(`parties at ${size} size: a neighbour recorded as a third party is asked for the location once`, async (t) => {
+    const portfolio = await getPortfolio();
+    const { page, errors } = await chromium.newPage(t, { viewport,
+      fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
+    const id = await openNewYorkAccount(page, portfolio);
+    await clickInPanel(page, 'contact.add_party');
+    await until(page, (s) => s.widgets['contact.add_party.role'], 'the add-party form');
+    await clickInPanel(page, 'contact.add_party.role');
+    await until(page, (s) => s.widgets['contact.add_party.role.8'], 'the open role list');
+    await clickWhenSteady(page, 'contact.add_party.role.8', { nearLeft: true });
+    await until(page, (s) => !s.widgets['contact.add_party.role.8'] && !s.widgets['contact.add_party.represents'],
+      'the role chosen (no attorney fields)');
+    await typeInPanel(page, 'contact.add_party.given_name', 'Robin');
+    await typeInPanel(page, 'contact.add_party.family_name', 'Hale');
+    await typeInPanel(page, 'contact.add_party.phone', '+12125550177');
+    await clickInPanel(page, 'contact.add_party.source');
+    await until(page, (s) => s.widgets['contact.add_party.source.2'], 'the open source list');
+    await clickWhenSteady(page, 'contact.add_party.source.2', { nearLeft: true });
+    await clickInPanel(page, 'contact.add_party.record');
+    let state = await until(page, (s) => s.contact?.finished?.startsWith('Party added') &&
+      s.contact.party === 'P-ADDED-1' && s.contact.allowed === true, 'the third party recorded and callable');
+    assert.equal(state.contact.finished, 'Party added: third-party Robin Hale (P-ADDED-1)');
+
+    // The call: the location questions alone, no identity questions.
+    await clickInPanel(page, 'contact.call');
+    state = await until(page, (s) => s.contact?.session && s.widgets['contact.third-party'], 'the third-party call');
+    assert.equal(state.widgets['contact.verify'], undefined);
+    await scrollIntoView(page, 'contact.panel', 'contact.script');
+    await page.screenshot({ path: join(output, `third-party-script-${size}.png`) });
+
+    // Alt+T: the neighbour answered. A second call is refused.
+    await press(page, 'KeyT', ['Alt']);
+    state = await until(page, (s) => s.contact?.session === null && s.contact.allowed === false &&
+      s.contact.reasons.includes('us-location-contact'), 'the second location call refused');
+    assert.ok(!state.contact.reasons.includes('us-after-conversation'), JSON.stringify(state.contact.reasons));
+    await scrollIntoView(page, 'contact.panel', 'contact.banner');
+    await page.screenshot({ path: join(output, `third-party-once-${size}.png`) });
+
+    const stopAt = Date.now() + 15000;
+    while ((await accountEvents(id)).length < 4 && Date.now() < stopAt) await page.waitForTimeout(100);
+    const events = await accountEvents(id);
+    assert.deepEqual(events.map((e) => e.type),
+      ['party-added', 'contact-point-added', 'contact-attempted', 'outcome-recorded']);
+    assert.equal(events[0].payload.role, 'third-party');
+    assert.equal(events[3].payload.outcome, 'third-party');
+    assert.deepEqual(errors, []);
+  });
 }

@@ -84,6 +84,7 @@ ContactStart start_contact(const AccountState& state, std::string_view party_id,
   s.contact_point = std::string(contact_point);
   s.direction = direction;
   s.first_communication = first_communication(state, party_id, channel, at);
+  s.location_only = party_of(state, party_id)->role == PartyRole::third_party;
   out.attempt = ContactAttempted{s.party_id, channel, s.contact_point, direction};
   out.session = std::move(s);
   return out;
@@ -97,9 +98,7 @@ VerifyStep verify(const ContactSession& session, const Account& account, std::sp
     step.result.problems.push_back({"account_id", "the session belongs to another account"});
     return step;
   }
-  const auto party = std::find_if(account.parties.begin(), account.parties.end(),
-                                  [&](const Party& p) { return p.id == session.party_id; });
-  if (party != account.parties.end() && party->role == PartyRole::third_party) {
+  if (session.location_only) {
     step.result = VerificationResult{};
     step.result.problems.push_back(
         {"party_id", "a third party is asked only for the consumer's location and is never verified"});
@@ -303,6 +302,13 @@ bool outcome_needs_verification(ContactOutcome outcome) {
 
 bool outcome_allowed(const ContactSession& session, ContactOutcome outcome) {
   if (outcome_needs_verification(outcome) && session.state != VerificationState::verified) return false;
+  // A third party says where the consumer is, or nothing; what it says of the consumer's bankruptcy or death is for
+  // the consumer's own record, not an outcome of this attempt.
+  if (session.location_only && (outcome == ContactOutcome::bankrupt || outcome == ContactOutcome::deceased ||
+                                outcome == ContactOutcome::cease_request ||
+                                outcome == ContactOutcome::limited_content_message)) {
+    return false;
+  }
   if ((outcome == ContactOutcome::limited_content_message || outcome == ContactOutcome::not_connected) &&
       session.channel != ContactChannel::phone) {
     return false;

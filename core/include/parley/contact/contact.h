@@ -112,6 +112,7 @@ struct ContactSession {
   std::string contact_point;  // the number, email or address used; empty only in person
   ContactDirection direction = ContactDirection::outbound;
   bool first_communication = true;  // first_communication() at the start
+  bool location_only = false;  // the party is a third party: asked only for the consumer's location, never verified
   VerificationState state = VerificationState::unverified;
   std::optional<PartyVerified> verified;  // the verification of this session, emitted by finish_contact
   friend bool operator==(const ContactSession&, const ContactSession&) = default;
