@@ -4,13 +4,14 @@
 // [SECTION] Tables   US states and their zones, ZIP code areas, single-zone countries, French overseas
 // [SECTION] ZoneSet  add
 // [SECTION] Regions  region_zones, zone_fits_region
-// [SECTION] Points   zones_of an address or a phone
+// [SECTION] Points   zones_of an address or a phone, jurisdiction_of an address
 #include "parley/location.h"
 
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace parley {
 
@@ -293,6 +294,45 @@ PointZones zones_of(const Phone& phone) {
     if (zone && !put(out, {&*zone, 1})) out.known = false;
   }
   return out;
+}
+
+namespace {
+
+// The jurisdictions a code names: none, "US-AK", "US-AL", ... in kStates' order, "US", then kCountries'.
+const std::vector<std::string>& jurisdiction_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out{""};
+    for (const StateZones& s : kStates) out.push_back("US-" + std::string(s.state));
+    out.emplace_back("US");
+    for (const CountryZone& c : kCountries) out.emplace_back(c.country);
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace
+
+std::uint8_t jurisdiction_code(const PostalAddress& address) {
+  static_assert(1 + std::size(kStates) + 1 + std::size(kCountries) < other_country);
+  if (address.country.empty()) return 0;
+  if (address.country == "US") {
+    const StateZones* state = state_of(address.region);
+    return static_cast<std::uint8_t>(state != nullptr ? 1 + (state - kStates) : 1 + std::size(kStates));
+  }
+  for (std::size_t i = 0; i < std::size(kCountries); ++i) {
+    if (kCountries[i].country == address.country) return static_cast<std::uint8_t>(2 + std::size(kStates) + i);
+  }
+  return other_country;
+}
+
+std::string_view jurisdiction_name(std::uint8_t code, const PostalAddress& address) {
+  if (code == other_country) return address.country;
+  const std::vector<std::string>& names = jurisdiction_names();
+  return code < names.size() ? std::string_view(names[code]) : std::string_view();
+}
+
+std::string_view jurisdiction_of(const PostalAddress& address) {
+  return jurisdiction_name(jurisdiction_code(address), address);
 }
 
 }  // namespace parley

@@ -218,6 +218,36 @@ TEST_F(CompliancePacks, WashingtonThreeCommunicationsAWeekInAnyForm) {
   EXPECT_TRUE(contact(account_in("US-OR", "America/Los_Angeles"), "2026-06-04T17:00:00Z").allowed);
 }
 
+// A party's rules come from where it lives as well as from the placement: an account placed in Oregon whose debtor
+// now lives in Washington is held to RCW 19.16.250(13)(a) (it protects debtors in Washington), and the reason says
+// why that state's law applies, while it may also still live in Oregon; the Oregon address alone, or the Washington
+// one marked bad, leaves federal law alone.
+TEST_F(CompliancePacks, TheLawOfWhereTheDebtorLivesAppliesToo) {
+  Account moved = account_in("US-OR", "America/Los_Angeles");
+  moved.parties[0].addresses[0].postal = PostalAddress{{"1 Pine St"}, "Spokane", "WA", "99201", "US"};
+  Address before = moved.parties[0].addresses[0];  // the Oregon address it may still live at
+  before.postal = PostalAddress{{"8 Oak Ave"}, "Portland", "OR", "97201", "US"};
+  moved.parties[0].addresses.push_back(before);
+  events.attempt("A-1", "2026-06-01T17:00:00Z");                                       // Mon, call
+  events.attempt("A-1", "2026-06-02T17:00:00Z", ContactChannel::letter, "1 Main St");  // Tue, letter
+  events.attempt("A-1", "2026-06-03T17:00:00Z", ContactChannel::email, "d@example.com");  // Wed, email
+  const Decision d = contact(moved, "2026-06-04T17:00:00Z");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "wa-three-communications-per-week");
+  EXPECT_NE(d.reasons[0].words.find("(US-WA law: the party has an address there.)"), std::string::npos)
+      << d.reasons[0].words;
+
+  Account oregon = moved;
+  oregon.parties[0].addresses.erase(oregon.parties[0].addresses.begin());
+  EXPECT_TRUE(contact(oregon, "2026-06-04T17:00:00Z").allowed);
+
+  const std::string washington = party_record(moved.parties[0]).points[0].key();
+  events.add("A-1", "2026-06-03T18:00:00Z",
+             ContactPointUpdated{"P-1", ContactPointKind::address, washington, ContactStatus::bad});
+  EXPECT_TRUE(contact(moved, "2026-06-04T17:00:00Z").allowed);
+}
+
 // RCW 19.16.250(13)(a) speaks of communications with the debtor, not per debt: other accounts count.
 TEST_F(CompliancePacks, WashingtonCountsTheDebtorsOtherAccounts) {
   const Account wa = account_in("US-WA", "America/Los_Angeles");

@@ -70,10 +70,12 @@ TEST(ContactCounters, AttemptsAreFoldedFromTheMergedJournal) {
 }
 
 // The account under federal rules only (Connecticut has no pack of its own here; Massachusetts's is
-// stricter).
+// stricter): placed in Connecticut, with the debtor's current address there too, since the law of every place the
+// debtor lives applies.
 Account federal_account() {
   Account a = us_account();
   a.jurisdiction = "US-CT";
+  a.parties[0].addresses[0].postal = PostalAddress{{"12 Elm Street"}, "Hartford", "CT", "06103", "US"};
   return a;
 }
 
@@ -81,7 +83,7 @@ TEST(ContactCounters, EighthCallBlockedWhenSevenCameFromTwoDevices) {
   const TwoDevices d;
   const Account a = federal_account();
   const RuleBook book = testdata::shipped_rule_book();
-  const Instant now = at("2026-03-08T16:00:00Z");  // 12:00 in Cambridge
+  const Instant now = at("2026-03-08T16:00:00Z");  // 12:00 in Hartford
   // Each device alone has seen fewer than seven calls.
   EXPECT_TRUE(check_journal(a, a.parties[0], ContactChannel::phone, now, d.on_laptop, book).allowed);
   EXPECT_TRUE(check_journal(a, a.parties[0], ContactChannel::phone, now, d.on_phone, book).allowed);

@@ -1158,8 +1158,11 @@ TEST_F(ServerExceptions, ACallAt23DebtorsTimeIsStoredWithAnExceptionASupervisorS
   const auto* noted = exception.event->get<ComplianceException>();
   ASSERT_NE(noted, nullptr);
   EXPECT_EQ(noted->event_id, call.id);
-  ASSERT_EQ(noted->rules.size(), 1u);
+  // The federal hours, and Florida's: the debtor also has a current address in Florida, whose law then applies.
+  ASSERT_EQ(noted->rules.size(), 2u);
   EXPECT_EQ(noted->rules[0].rule_id, "us-convenient-hours");
+  EXPECT_EQ(noted->rules[1].rule_id, "fl-calling-hours");
+  EXPECT_NE(noted->rules[1].words.find("(US-FL law: the party has an address there.)"), std::string::npos);
   EXPECT_FALSE(noted->rules[0].citation.empty());
   EXPECT_FALSE(noted->rules[0].words.empty());
   EXPECT_FALSE(page["has_more"]);

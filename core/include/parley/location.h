@@ -72,4 +72,16 @@ struct PointZones {
 PointZones zones_of(const Address& address);
 PointZones zones_of(const Phone& phone);
 
+// The jurisdiction an address lies in, as rule packs name jurisdictions: "US-WA" for an address in a US state or
+// territory core knows, "US" for another US address, else its country code ("FR", "GB"); empty without a country.
+// The text is core's own or the address's country: it lives as long as the address.
+std::string_view jurisdiction_of(const PostalAddress& address);
+
+// The same as one byte, so that a folded point keeps it (PointRecord::jurisdiction): 0 for none, a number for each
+// jurisdiction core names, `other_country` for a country it does not (whose text is the address's country).
+// jurisdiction_name(jurisdiction_code(a), a) == jurisdiction_of(a).
+inline constexpr std::uint8_t other_country = 0xFF;
+std::uint8_t jurisdiction_code(const PostalAddress& address);
+std::string_view jurisdiction_name(std::uint8_t code, const PostalAddress& address);
+
 }  // namespace parley

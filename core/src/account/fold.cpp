@@ -235,6 +235,7 @@ PointRecord point_of(const Address& a) {
   p.status = a.provenance.status;
   p.consent_mail = a.consent_mail;
   p.zones = zones_of(a);
+  p.jurisdiction = jurisdiction_code(a.postal);
   return p;
 }
 

@@ -117,6 +117,23 @@ TEST(PointZones, TheFoldsZonesAreThoseThePointsDataGive) {
   EXPECT_GT(parties, 400);
 }
 
+// The jurisdiction of an address, as the rule packs name them, and its one-byte form kept on a folded point.
+TEST(Jurisdictions, AnAddressLiesInItsStateOrItsCountry) {
+  const auto of = [](const PostalAddress& a) {
+    EXPECT_EQ(jurisdiction_name(jurisdiction_code(a), a), jurisdiction_of(a));
+    return std::string(jurisdiction_of(a));
+  };
+  EXPECT_EQ(of(in("US", "WA", "99201")), "US-WA");
+  EXPECT_EQ(of(in("US", "PR", "00901")), "US-PR");
+  EXPECT_EQ(of(in("US", "Washington", "99201")), "US");  // a region core does not know: federal law only
+  EXPECT_EQ(of(in("FR", "75", "75001")), "FR");
+  EXPECT_EQ(of(in("GB", "London", "SW1A 1AA")), "GB");
+  EXPECT_EQ(of(in("DE", "BE", "10115")), "DE");
+  EXPECT_EQ(jurisdiction_code(in("DE", "BE", "10115")), other_country);
+  EXPECT_EQ(of(in("", "", "")), "");
+  EXPECT_EQ(jurisdiction_code(in("", "", "")), 0);
+}
+
 // Four zones on one phone and a region of three: party_zones still lists each.
 TEST(PointZones, ZonesBeyondWhatAPointHoldsAreStillRead) {
   Party party;

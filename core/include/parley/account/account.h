@@ -221,6 +221,7 @@ struct PointRecord {
   bool consent_mail = false;   // address: letters
   bool email_consent_from_party = false;  // email: the latest consent-changed gave it (the party's own word, not
                                           // the placement's)
+  std::uint8_t jurisdiction = 0;          // address: jurisdiction_code() of it, found when folded
   std::optional<Instant> changed_at;  // the last ContactPointUpdated or ConsentChanged applied
   PointZones zones;                   // address, phone: the zones it places the party in, found when folded
 

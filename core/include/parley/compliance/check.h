@@ -34,6 +34,7 @@ inline constexpr std::string_view rule_pack_failed = "rule-pack-failed";        
 inline constexpr std::string_view rule_packs_loading = "rule-packs-loading";    // packs still being read
 inline constexpr std::string_view no_rule_pack = "no-rule-pack";                // no pack for the jurisdiction
 inline constexpr std::string_view time_zone_unknown = "time-zone-unknown";      // no zone for the party
+inline constexpr std::string_view jurisdiction_unknown = "jurisdiction-unknown";  // more places than checked
 inline constexpr std::string_view account_hold = "account-hold";                // a hold (account.h) applies
 inline constexpr std::string_view point_unusable = "contact-point-unusable";    // bad, wrong number, or not one
                                                                                 // of the party's points
