@@ -137,6 +137,7 @@ for (const [size, viewport] of sizes) {
     await clickInPanel(page, 'contact.add_party.source');
     await until(page, (s) => s.widgets['contact.add_party.source.2'], 'the open source list');
     await clickWhenSteady(page, 'contact.add_party.source.2', { nearLeft: true });
+    await until(page, (s) => !s.widgets['contact.add_party.source.2'], 'the source chosen (its list closed)');
     await clickInPanel(page, 'contact.add_party.record');
     let state = await until(page, (s) => s.contact?.finished?.startsWith('Party added') &&
       s.contact.party === 'P-ADDED-1' && s.contact.allowed === true, 'the third party recorded and callable');
