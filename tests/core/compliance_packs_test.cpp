@@ -334,6 +334,18 @@ TEST_F(CompliancePacks, MassachusettsCallsThatNeverConnectedAreNotCounted) {
 
 // [SECTION] Attorney representation ---------------------------------------------------------------------------------
 
+// A current New York number of a party added after placement, learned of from `source` on the day of `iso`; calls
+// allowed.
+Phone added_phone(const char* number, PhoneKind kind, const char* source, const char* iso) {
+  Phone phone;
+  phone.number = number;
+  phone.kind = kind;
+  phone.time_zones = {"America/New_York"};
+  phone.consent_call = true;
+  phone.provenance = Provenance{source, *Date::parse(std::string(iso, 10)), std::nullopt, ContactStatus::current};
+  return phone;
+}
+
 constexpr const char* kAttorneyOffice = "+16175550900";
 
 // The account's debtor, P-1, represented about the debt by P-9, whose office number is kAttorneyOffice.
@@ -343,14 +355,8 @@ class AttorneyRepresentation : public CompliancePacks {
 
   void represent(const std::string& account, const char* iso) {
     events.add(account, iso, PartyAdded{"P-9", PartyRole::attorney, "Lee", "Whitfield", "P-1", "attorney-letter"});
-    Phone office;
-    office.number = kAttorneyOffice;
-    office.kind = PhoneKind::work;
-    office.time_zones = {"America/New_York"};
-    office.consent_call = true;
-    office.provenance = Provenance{"attorney-letter", *Date::parse(std::string(iso, 10)), std::nullopt,
-                                   ContactStatus::current};
-    events.add(account, iso, ContactPointAdded{"P-9", office, 10000});
+    events.add(account, iso,
+               ContactPointAdded{"P-9", added_phone(kAttorneyOffice, PhoneKind::work, "attorney-letter", iso), 10000});
     attorney.id = "P-9";
     attorney.role = PartyRole::attorney;
   }
@@ -447,13 +453,8 @@ class LocationContact : public AttorneyRepresentation {
 
   void add_neighbour(const std::string& account, const char* iso) {
     events.add(account, iso, PartyAdded{"P-7", PartyRole::third_party, "Robin", "Hale", "", "skip-trace"});
-    Phone phone;
-    phone.number = kNeighbour;
-    phone.kind = PhoneKind::home;
-    phone.time_zones = {"America/New_York"};
-    phone.provenance = Provenance{"skip-trace", *Date::parse(std::string(iso, 10)), std::nullopt,
-                                  ContactStatus::current};
-    events.add(account, iso, ContactPointAdded{"P-7", phone, 8000});
+    events.add(account, iso,
+               ContactPointAdded{"P-7", added_phone(kNeighbour, PhoneKind::home, "skip-trace", iso), 8000});
     neighbour.id = "P-7";
     neighbour.role = PartyRole::third_party;
     neighbour.given_name = "Robin";

@@ -18,7 +18,9 @@ ZoneSet party_zones(const PartyRecord& party, Instant at) {
     } else if (p.kind == ContactPointKind::address) {
       const std::optional<TimeZone> stated = TimeZone::find(p.address->time_zone);
       if (stated) out.add(*stated);
-      if (!stated || !zone_fits_region(*stated, p.address->postal, year)) out.add(region_zones(p.address->postal).zones());
+      if (!stated || !zone_fits_region(*stated, p.address->postal, year)) {
+        out.add(region_zones(p.address->postal).zones());
+      }
     } else if (p.kind == ContactPointKind::phone) {
       for (const std::string& name : p.phone->time_zones) {
         if (const std::optional<TimeZone> zone = TimeZone::find(name)) out.add(*zone);
