@@ -26,6 +26,7 @@
 #include <type_traits>
 
 #include "parley/account/offers.h"
+#include "parley/compliance/locations.h"
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan_json.h"
 #include "parley/plans/policy_check.h"
@@ -473,21 +474,23 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
   c.banner.reset();
   c.banner_party.clear();
   c.points.clear();
-  c.templates = letter_templates(state.assets.rules(), account);
+  c.templates.clear();
+  if (!account.parties.empty() && !find_party(fold, c.party_id)) {
+    const Party* debtor = account.debtor();
+    c.party_id = debtor ? debtor->id : account.parties.front().id;
+  }
+  // The letters are those the law of each place the picked party may live asks for.
+  const PartyRecord* picked_party = fold.party(c.party_id);
+  c.templates = picked_party ? letter_templates(state.assets.rules(), party_jurisdictions(account, *picked_party))
+                             : letter_templates(state.assets.rules(), account);
   const auto picked = std::find_if(c.templates.begin(), c.templates.end(),
                                    [&](const LetterTemplate& t) { return t.id == c.letter_template; });
   if (picked == c.templates.end()) c.letter_template = c.templates.empty() ? std::string() : c.templates.front().id;
   const LetterPurpose purpose = picked != c.templates.end() ? picked->purpose
                                 : c.templates.empty()       ? LetterPurpose::collection
                                                             : c.templates.front().purpose;
-  if (account.parties.empty()) return;
-  if (!find_party(fold, c.party_id)) {
-    const Party* debtor = account.debtor();
-    c.party_id = debtor ? debtor->id : account.parties.front().id;
-  }
-  if (const PartyRecord* party = fold.party(c.party_id)) {
-    for (const PointRecord* p : reachable_points(*party, c.channel)) c.points.push_back(p->key());
-  }
+  if (picked_party == nullptr) return;
+  for (const PointRecord* p : reachable_points(*picked_party, c.channel)) c.points.push_back(p->key());
   if (std::find(c.points.begin(), c.points.end(), c.point) == c.points.end()) {
     c.point = c.points.empty() ? std::string() : c.points.front();
   }

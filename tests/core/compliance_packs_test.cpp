@@ -12,6 +12,7 @@
 #include "compliance_fixtures.h"
 #include "embedded_rules.h"
 #include "parley/compliance/check.h"
+#include "parley/compliance/locations.h"
 #include "parley/contact/contact.h"
 
 namespace parley {
@@ -246,6 +247,56 @@ TEST_F(CompliancePacks, TheLawOfWhereTheDebtorLivesAppliesToo) {
   events.add("A-1", "2026-06-03T18:00:00Z",
              ContactPointUpdated{"P-1", ContactPointKind::address, washington, ContactStatus::bad});
   EXPECT_TRUE(contact(moved, "2026-06-04T17:00:00Z").allowed);
+}
+
+// Issue item 11: the letters and notices are those of every place the party may live. A debtor of an English account
+// who moved to Paris is owed the French prior letter first (CPCE R124-4), and the letter panel offers it, so that the
+// block the French pack raises can be lifted; a New York account's debtor with a California address gets the
+// California notice on the first written notice (Cal. Civ. Code 1812.700(b)), marked as the law of where it lives.
+TEST_F(CompliancePacks, TheLettersAndNoticesOfWhereTheDebtorLivesAreOffered) {
+  Account moved = account_in("GB-ENG", "Europe/London");
+  moved.parties[0].addresses[0].postal = PostalAddress{{"5 rue de la Paix"}, "Paris", "", "75002", "FR"};
+  moved.parties[0].addresses[0].time_zone = "Europe/Paris";
+  moved.language = "en-GB";
+  const Currency gbp = moved.currency;
+  moved.balance = Balance{*Date::parse("2026-05-01"), Money(250000, gbp), Money(0, gbp), Money(0, gbp),
+                          Money(0, gbp), Money(0, gbp)};
+  EXPECT_TRUE(contact(moved, "2026-06-02T09:00:00Z").blocked_by("fr-r124-4-lettre-prealable"));
+
+  const AccountState state = fold(moved, nullptr, events.journal.events_for("A-1"));
+  const Jurisdictions places = party_jurisdictions(moved, state.parties[0]);
+  ASSERT_EQ(places.count, 2u);
+  EXPECT_EQ(places.names[0], "GB-ENG");
+  EXPECT_EQ(places.names[1], "FR");
+  const std::vector<LetterTemplate> letters = letter_templates(book, places);
+  ASSERT_FALSE(letters.empty());
+  EXPECT_EQ(letters[0].id, "fr-r124-4");
+  EXPECT_EQ(letters[0].purpose, LetterPurpose::prior_letter);
+  for (const LetterTemplate& t : letter_templates(book, moved)) EXPECT_NE(t.id, "fr-r124-4");
+  const LetterMade made =
+      make_letter(state, book, "P-1", "fr-r124-4", state.parties[0].points[0].key(), *Date::parse("2026-06-01"));
+  ASSERT_TRUE(made.letter.has_value());
+  EXPECT_EQ(made.letter->purpose, LetterPurpose::prior_letter);
+  events.add("A-1", "2026-06-01T09:00:00Z", *made.letter);
+  EXPECT_FALSE(contact(moved, "2026-06-02T09:00:00Z").blocked_by("fr-r124-4-lettre-prealable"));
+
+  Account ny = account_in("US-NY", "America/New_York");
+  Address california = ny.parties[0].addresses[0];
+  california.postal = PostalAddress{{"9 Bay St"}, "Oakland", "CA", "94607", "US"};
+  california.time_zone = "America/Los_Angeles";
+  ny.parties[0].addresses.push_back(california);
+  const AccountState ny_state = fold(ny, nullptr, events.journal.events_for("A-1"));
+  const std::vector<Disclosure> first =
+      required_disclosures(book, party_jurisdictions(ny, ny_state.parties[0]), ContactChannel::letter, true);
+  const auto notice = std::find_if(first.begin(), first.end(),
+                                   [](const Disclosure& d) { return d.rule_id == "ca-consumer-collection-notice"; });
+  ASSERT_NE(notice, first.end());
+  EXPECT_EQ(notice->jurisdiction, "US-CA");
+  EXPECT_TRUE(notice->by_address);
+  for (const Disclosure& d : first) EXPECT_EQ(d.by_address, d.jurisdiction != "US") << d.rule_id;
+  for (const Disclosure& d : required_disclosures(book, ny, ContactChannel::letter, true)) {
+    EXPECT_NE(d.rule_id, "ca-consumer-collection-notice");
+  }
 }
 
 // RCW 19.16.250(13)(a) speaks of communications with the debtor, not per debt: other accounts count.

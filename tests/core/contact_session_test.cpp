@@ -140,9 +140,9 @@ TEST_F(ContactSessionTest, UnverifiedPartyHearsNothingAboutTheDebt) {
             "outcome");
 }
 
-// The script follows the account's law: the location questions (15 U.S.C. 1692b) and the limited-content message
-// (12 CFR 1006.2(j)) come from the US federal pack, with its citations; a call to a UK account shows neither, and
-// nothing of the script cites US law.
+// The script follows the debtor's law: the location questions (15 U.S.C. 1692b) and the limited-content message
+// (12 CFR 1006.2(j)) come from the US federal pack, with its citations; a call to a UK account of a debtor living in
+// the UK shows neither, and nothing of the script cites US law.
 TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfTheAccountsJurisdiction) {
   const std::vector<ScriptItem> us = contact_script(start(), state(), book, context);
   const auto cited = [](const std::vector<ScriptItem>& items, ScriptSection section) {
@@ -154,6 +154,10 @@ TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfTheAccountsJurisdiction) {
 
   account.jurisdiction = "GB-ENG";
   account.currency = *Currency::find("GBP");
+  Address& home = account.parties[0].addresses[0];
+  home.postal = PostalAddress{{"3 Mill Lane"}, "Leeds", "", "LS1 4AP", "GB"};
+  home.time_zone = "Europe/London";
+  account.parties[0].phones[0].time_zones = {"Europe/London"};
   const std::vector<ScriptItem> uk = contact_script(start(), state(), book, context);
   EXPECT_FALSE(has_section(uk, ScriptSection::location_questions));
   EXPECT_FALSE(has_section(uk, ScriptSection::limited_content_message));
@@ -162,6 +166,35 @@ TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfTheAccountsJurisdiction) {
     for (const char* us_law : {"U.S.C.", "CFR"}) {
       EXPECT_EQ(item.citation.find(us_law), std::string::npos) << item.title << ": " << item.citation;
     }
+  }
+}
+
+// Issue item 11: each script part and disclosure comes from the packs of every place the party may live. A UK
+// account's debtor who lives in Massachusetts is a consumer under 15 U.S.C. 1692a(3) and is called under US law too:
+// the voicemail is the limited-content message (12 CFR 1006.2(j)), and the first call carries the mini-Miranda
+// (15 U.S.C. 1692e(11)), marked as the law of where the party lives.
+TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfWhereTheDebtorLives) {
+  account.jurisdiction = "GB-ENG";
+  account.currency = *Currency::find("GBP");
+  const std::vector<ScriptItem> items = contact_script(start(), state(), book, context);
+  const auto found = std::find_if(items.begin(), items.end(),
+                                  [](const ScriptItem& i) { return i.section == ScriptSection::limited_content_message; });
+  ASSERT_NE(found, items.end());
+  EXPECT_EQ(found->citation, "12 CFR 1006.2(j)");
+  const std::vector<ScriptItem> told = contact_script(verified(), state(), book, context);
+  const auto miranda = std::find_if(told.begin(), told.end(), [](const ScriptItem& i) {
+    return i.section == ScriptSection::disclosures && i.citation.starts_with("15 U.S.C. 1692e(11)");
+  });
+  ASSERT_NE(miranda, told.end());
+  EXPECT_EQ(miranda->citation,
+            "15 U.S.C. 1692e(11); 12 CFR 1006.18(e)(1); 15 U.S.C. 1692c(b) (US law: the party has an address there)");
+
+  // Once the Massachusetts address is marked bad, only the UK's law is left.
+  account.parties[0].addresses[0].provenance.status = ContactStatus::bad;
+  account.parties[0].phones[0].time_zones = {"Europe/London"};
+  for (const ScriptItem& item : contact_script(start(), state(), book, context)) {
+    EXPECT_EQ(item.citation.find("U.S.C."), std::string::npos) << item.title << ": " << item.citation;
+    EXPECT_EQ(item.citation.find("CFR"), std::string::npos) << item.title << ": " << item.citation;
   }
 }
 

@@ -397,6 +397,34 @@ TEST_F(FoldReaders, APaymentHandedInChangesThePanelTheQueueAndTheQuote) {
   EXPECT_TRUE(published_.empty()) << "events handed in are never published back";
 }
 
+// The letters offered are those of every place the picked party may live: an English account's debtor who moved to
+// Paris is offered the French R124-4 letter (CPCE R124-4), which an English debtor is not.
+TEST_F(FoldReaders, ADebtorWhoMovedToFranceIsOfferedTheFrenchLetter) {
+  const std::string id = account_in(portfolio_, "GB");
+  ASSERT_FALSE(id.empty());
+  start();
+  app_->dispatch(ps::SelectAccount{id});
+  frames(2);
+  const ps::ContactSlice& cs = app_->state().contact;
+  app_->dispatch(ps::PickContact{id, cs.party_id, parley::ContactChannel::letter, ""});
+  frames(2);
+  nlohmann::json c = state()["contact"];
+  EXPECT_FALSE(contains(c["templates"], "fr-r124-4")) << c.dump();
+
+  parley::Account& account = *std::find_if(portfolio_.accounts.begin(), portfolio_.accounts.end(),
+                                           [&](const parley::Account& a) { return a.id == id; });
+  parley::Address& home = account.parties[0].addresses[0];
+  home.postal = parley::PostalAddress{{"5 rue de la Paix"}, "Paris", "", "75002", "FR"};
+  home.time_zone = "Europe/Paris";
+  start();
+  app_->dispatch(ps::SelectAccount{id});
+  app_->dispatch(ps::PickContact{id, account.parties[0].id, parley::ContactChannel::letter, ""});
+  frames(2);
+  c = state()["contact"];
+  ASSERT_TRUE(contains(c["templates"], "fr-r124-4")) << c.dump();
+  EXPECT_EQ(c["templates"][0], "fr-r124-4") << "the letter the French pack waits for comes first";
+}
+
 // The letter channel records a LetterIssued from a template the rule packs name: a French account may be called
 // once its R124-4 letter is recorded.
 TEST_F(FoldReaders, AFrenchAccountIsCallableOnceItsR1244LetterIsRecorded) {

@@ -33,39 +33,6 @@ namespace {
 constexpr int kMaxWindow = 366;           // longest call window (the loader's limit)
 constexpr int kMaxRounds = 32;            // re-evaluations looking for the next allowed instant
 
-// The jurisdictions whose packs govern a contact with a party: the account's, and that of each usable address of the
-// party (a debtor who moved, a co-signer in another state), each once. The rules of every place the party may live
-// apply together, the strictest prevailing as each rule blocks on its own.
-struct Places {
-  static constexpr std::size_t capacity = 8;
-  std::array<std::string_view, capacity> names{};
-  std::size_t count = 0;
-  bool overflowed = false;
-
-  void add(std::string_view name) {
-    if (name.empty() || std::find(names.begin(), names.begin() + count, name) != names.begin() + count) return;
-    if (count == capacity) {
-      overflowed = true;
-      return;
-    }
-    names[count++] = name;
-  }
-  bool govern(const RulePack& pack) const {
-    return std::any_of(names.begin(), names.begin() + count, [&](std::string_view n) { return pack.applies_to(n); });
-  }
-};
-
-Places places_of(const Account& account, const PartyRecord& party) {
-  Places out;
-  out.add(account.jurisdiction);
-  for (const PointRecord& p : party.points) {
-    if (p.kind == ContactPointKind::address && p.usable() && p.jurisdiction != 0) {
-      out.add(jurisdiction_name(p.jurisdiction, p.address->postal));
-    }
-  }
-  return out;
-}
-
 struct Context {
   const AccountState& state;
   const Party& party;                  // the party asked about (maybe not one of the account's)
@@ -79,7 +46,7 @@ struct Context {
   const Phone* number = nullptr;               // the party's phone being called or texted, when known
   const PointRecord* email = nullptr;          // the party's email being written to, when known
   LetterPurpose purpose = LetterPurpose::collection;  // what the communication is for
-  Places places;                                      // whose packs apply
+  Jurisdictions places;                               // whose packs apply (party_jurisdictions)
 };
 
 // Whether the rule lets a communication of this purpose through its block.
@@ -610,7 +577,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
       }
     }
     // A pack that governs through where the party lives, not the account's jurisdiction, says so.
-    if (out != nullptr && !pack.applies_to(c.state.account->jurisdiction)) {
+    if (out != nullptr && c.places.governs_by_address(pack)) {
       for (std::size_t i = reasons_before; i < out->reasons.size(); ++i) {
         out->reasons[i].words += " (" + pack.jurisdiction + " law: the party has an address there.)";
       }
@@ -724,7 +691,7 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
                                                             : nullptr;
   const Context c{state,  party, record, record != nullptr ? index : std::nullopt, channel, book, consumer_accounts,
                   party_zones(seen, at), seen.preferences ? &*seen.preferences : nullptr, number, email, purpose,
-                  places_of(account, seen)};
+                  party_jurisdictions(account, seen)};
   if (c.places.overflowed) {
     decision.reasons.push_back({std::string(jurisdiction_unknown),
                                 "The party's addresses lie in more jurisdictions than can be checked at once, so no "

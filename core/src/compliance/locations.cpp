@@ -30,4 +30,14 @@ ZoneSet party_zones(const PartyRecord& party, Instant at) {
   return out;
 }
 
+Jurisdictions party_jurisdictions(const Account& account, const PartyRecord& party) {
+  Jurisdictions out(account.jurisdiction);
+  for (const PointRecord& p : party.points) {
+    if (p.kind == ContactPointKind::address && p.usable() && p.jurisdiction != 0) {
+      out.add(jurisdiction_name(p.jurisdiction, p.address->postal));
+    }
+  }
+  return out;
+}
+
 }  // namespace parley

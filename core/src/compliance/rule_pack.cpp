@@ -298,11 +298,28 @@ bool RuleBook::add(std::string_view source, std::string_view json_text) {
   return false;
 }
 
-std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
+void Jurisdictions::add(std::string_view name) {
+  if (name.empty() || std::find(names.begin(), names.begin() + count, name) != names.begin() + count) return;
+  if (count == capacity) {
+    overflowed = true;
+    return;
+  }
+  names[count++] = name;
+}
+
+bool Jurisdictions::govern(const RulePack& pack) const {
+  return std::any_of(names.begin(), names.begin() + count, [&](std::string_view n) { return pack.applies_to(n); });
+}
+
+bool Jurisdictions::governs_by_address(const RulePack& pack) const {
+  return count > 0 && !pack.applies_to(names[0]) && govern(pack);
+}
+
+std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdictions& places, ContactChannel channel,
                                              bool first_communication) {
   std::vector<Disclosure> out;
   for (const RulePack& pack : book.packs) {
-    if (!pack.applies_to(account.jurisdiction)) continue;
+    if (!places.govern(pack)) continue;
     for (const ContactRule& rule : pack.rules) {
       if (rule.kind != ContactRuleKind::required_disclosure) continue;
       if (!rule.channels.empty() &&
@@ -314,20 +331,29 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account
         continue;
       }
       out.push_back({rule.id, rule.citation, rule.words, rule.text, rule.verbatim, rule.when, rule.stage,
-                     rule.refers_to});
+                     rule.refers_to, pack.jurisdiction, places.governs_by_address(pack)});
     }
   }
   return out;
 }
 
-const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part) {
+std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
+                                             bool first_communication) {
+  return required_disclosures(book, Jurisdictions(account.jurisdiction), channel, first_communication);
+}
+
+const ContactRule* script_rule(const RuleBook& book, const Jurisdictions& places, ScriptPart part) {
   for (const RulePack& pack : book.packs) {
-    if (!pack.applies_to(account.jurisdiction)) continue;
+    if (!places.govern(pack)) continue;
     for (const ContactRule& rule : pack.rules) {
       if (rule.kind == ContactRuleKind::script && rule.part == part) return &rule;
     }
   }
   return nullptr;
+}
+
+const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part) {
+  return script_rule(book, Jurisdictions(account.jurisdiction), part);
 }
 
 }  // namespace parley

@@ -10,6 +10,7 @@
 
 #include "json_writer.h"
 #include "parley/calendar/validation_period.h"
+#include "parley/compliance/locations.h"
 #include "parley/contact/contact.h"
 #include "parley/secret.h"
 
@@ -17,7 +18,7 @@ namespace parley {
 
 // [SECTION] Templates -------------------------------------------------------------------------------------------------
 
-std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account) {
+std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Jurisdictions& places) {
   std::vector<LetterTemplate> out;
   const auto add = [&out](const std::string& id, LetterPurpose purpose, const ContactRule& rule) {
     if (id.empty()) return;
@@ -25,7 +26,7 @@ std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account
     out.push_back(LetterTemplate{id, purpose, rule.id, rule.citation});
   };
   for (const RulePack& pack : book.packs) {
-    if (!pack.applies_to(account.jurisdiction)) continue;
+    if (!places.govern(pack)) continue;
     for (const ContactRule& rule : pack.rules) {
       if (rule.kind == ContactRuleKind::prior_letter) {
         add(rule.letter_template, LetterPurpose::prior_letter, rule);
@@ -42,6 +43,10 @@ std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account
   std::stable_sort(out.begin(), out.end(),
                    [](const LetterTemplate& a, const LetterTemplate& b) { return a.purpose < b.purpose; });
   return out;
+}
+
+std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account) {
+  return letter_templates(book, Jurisdictions(account.jurisdiction));
 }
 
 // [SECTION] Letters ---------------------------------------------------------------------------------------------------
@@ -104,7 +109,7 @@ LetterMade make_letter(const AccountState& state, const RuleBook& book, std::str
   letter.address = std::string(address);
   letter.provided = provided;
   letter.figures = state.balance.itemised;
-  for (const LetterTemplate& t : letter_templates(book, *state.account)) {
+  for (const LetterTemplate& t : letter_templates(book, party_jurisdictions(*state.account, *party))) {
     if (t.id == template_id) letter.purpose = t.purpose;
   }
   if (letter.purpose == LetterPurpose::validation_notice && book.holidays) {

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "parley/contact/contact.h"
+#include "parley/compliance/locations.h"
 
 namespace parley {
 
@@ -210,18 +211,17 @@ std::string recalled_letter(const AccountState& state, const ContactSession& ses
 
 // One item per required disclosure of the stage(s) the session is in.
 void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, const AccountState& state,
-                        const ContactSession& session) {
-  const Account& account = *state.account;
+                        const ContactSession& session, const Jurisdictions& places) {
   const bool verified = session.state == VerificationState::verified;
-  for (const Disclosure& d :
-       required_disclosures(book, account, session.channel, session.first_communication)) {
+  for (const Disclosure& d : required_disclosures(book, places, session.channel, session.first_communication)) {
     const bool now = verified ? d.stage != DisclosureStage::before_verification
                               : d.stage == DisclosureStage::before_verification;
     if (!now) continue;
     ScriptItem item{ScriptSection::disclosures,
                     d.rule_text.empty() ? "Required disclosure" : d.rule_text,
                     {},
-                    d.citation};
+                    d.by_address ? d.citation + " (" + d.jurisdiction + " law: the party has an address there)"
+                                 : d.citation};
     item.lines.push_back(d.verbatim ? d.text : "Give: " + d.text);
     if (!d.refers_to.empty()) item.lines.push_back(recalled_letter(state, session, d.refers_to));
     out.push_back(std::move(item));
@@ -234,29 +234,31 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
                                        const RuleBook& book, const ScriptContext& context) {
   const Account& account = *state.account;
   std::vector<ScriptItem> out;
-  const Party* party = party_of(state, session.party_id);
-  if (party == nullptr || session.account_id != account.id) return out;
+  const PartyRecord* record = state.party(session.party_id);
+  if (record == nullptr || session.account_id != account.id) return out;
+  const Party* party = record->party;
+  // The script is the law of the places whose packs govern the contact: the account's and the party's addresses'.
+  const Jurisdictions places = party_jurisdictions(account, *record);
   if (party->role == PartyRole::third_party) {
     // A third party is asked for the consumer's location and told nothing else (15 U.S.C. 1692b, 12 CFR 1006.10).
-    if (const ContactRule* rule = script_rule(book, account, ScriptPart::location_questions)) {
+    if (const ContactRule* rule = script_rule(book, places, ScriptPart::location_questions)) {
       out.push_back(third_party_item(*party, account.debtor(), *rule));
     }
     return out;
   }
   if (session.state == VerificationState::unverified) {
-    // The location questions and the voicemail are the law of the account's jurisdiction: its packs give them.
-    if (const ContactRule* rule = script_rule(book, account, ScriptPart::location_questions)) {
+    if (const ContactRule* rule = script_rule(book, places, ScriptPart::location_questions)) {
       out.push_back(location_item(*party, *rule));
     }
     out.push_back(identity_item(*party));
-    const ContactRule* voicemail = script_rule(book, account, ScriptPart::limited_content_message);
+    const ContactRule* voicemail = script_rule(book, places, ScriptPart::limited_content_message);
     if (session.channel == ContactChannel::phone && voicemail != nullptr) {
       out.push_back(limited_content_item(*party, context, *voicemail));
     }
-    append_disclosures(out, book, state, session);
+    append_disclosures(out, book, state, session, places);
     return out;
   }
-  append_disclosures(out, book, state, session);
+  append_disclosures(out, book, state, session, places);
   out.push_back(debt_item(state));
   return out;
 }

@@ -9,6 +9,7 @@
 // stated zone and the region's zones all count.
 
 #include "parley/account/account.h"
+#include "parley/compliance/rule_pack.h"
 #include "parley/date.h"
 #include "parley/location.h"
 
@@ -20,5 +21,11 @@ namespace parley {
 // stated zone is unknown or does not fit the region (zone_fits_region); of each usable phone the zones it lists.
 // Each zone once, in the order of the points. Empty when no point locates the party. Allocates nothing.
 ZoneSet party_zones(const PartyRecord& party, Instant at);
+
+// The jurisdictions whose packs govern a communication with the party: the account's, and that of each usable
+// address of the party (a debtor who moved, a co-signer in another state), each once. The rules of every place the
+// party may live apply together, the strictest prevailing as each rule blocks on its own; so do the disclosures,
+// the script and the letters each place's law asks for. Views into `account` and `party`. Allocates nothing.
+Jurisdictions party_jurisdictions(const Account& account, const PartyRecord& party);
 
 }  // namespace parley

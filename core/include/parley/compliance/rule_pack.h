@@ -6,6 +6,7 @@
 // [SECTION] Rules        the kinds of rule and their parameters
 // [SECTION] Packs        one jurisdiction's rules
 // [SECTION] Loading      JSON text -> RulePack, with problems named by JSON path
+// [SECTION] Jurisdictions the places whose packs govern one communication
 // [SECTION] RuleBook     the packs a host loaded, and the loads that failed (which block every contact)
 // [SECTION] Disclosures  what a communication must say or contain, from the required-disclosure rules
 // [SECTION] Script       the parts of a contact script a jurisdiction's law gives, from the script rules
@@ -13,7 +14,10 @@
 // Core reads no files: hosts read assets/rules/<JURISDICTION>.json and pass the text to load_rule_pack or
 // RuleBook::add. The format is documented in docs/compliance.md.
 
+#include <array>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,8 +85,8 @@ enum class DisclosureStage {
 std::string_view to_string(DisclosureStage);
 std::optional<DisclosureStage> parse_disclosure_stage(std::string_view);
 
-// script: the part of the contact script a jurisdiction's law gives. Where no pack of the account's jurisdiction
-// gives a part, the script leaves it out (a UK call shows no US location rules or voicemail).
+// script: the part of the contact script a jurisdiction's law gives. Where no pack governing the contact gives a
+// part, the script leaves it out (a UK call shows no US location rules or voicemail).
 enum class ScriptPart {
   location_questions,       // "location-questions": asking a third party only for location information (US: 1692b)
   limited_content_message,  // "limited-content-message": the voicemail that is not a third-party communication
@@ -146,6 +150,26 @@ struct RulePack {
   friend bool operator==(const RulePack&, const RulePack&) = default;
 };
 
+// [SECTION] Jurisdictions ------------------------------------------------------------------------------------
+
+// The jurisdictions whose packs govern a communication: the account's first, then those a party's addresses add
+// (party_jurisdictions() in parley/compliance/locations.h), each once. Holds views: the names must outlive it (an
+// account's jurisdiction, a party's folded address, or static text). Allocates nothing.
+struct Jurisdictions {
+  static constexpr std::size_t capacity = 8;
+  std::array<std::string_view, capacity> names{};
+  std::size_t count = 0;
+  bool overflowed = false;  // more than `capacity` were added: the rules of some place are unknown (fail closed)
+
+  Jurisdictions() = default;
+  explicit Jurisdictions(std::string_view account_jurisdiction) { add(account_jurisdiction); }
+  void add(std::string_view name);  // ignores an empty name and one already held
+  std::span<const std::string_view> list() const { return {names.data(), count}; }
+  bool govern(const RulePack& pack) const;         // the pack applies to one of the names
+  // The pack governs only through a place other than the first (the account's): its reasons and disclosures say so.
+  bool governs_by_address(const RulePack& pack) const;
+};
+
 // [SECTION] Loading -------------------------------------------------------------------------------------------
 
 inline constexpr std::string_view rule_pack_format = "parley.rules/1";  // the "format" member
@@ -183,23 +207,29 @@ struct Disclosure {
   DisclosureWhen when = DisclosureWhen::every;       // why it applies: every, first or subsequent communication
   DisclosureStage stage = DisclosureStage::any;      // where in a live conversation it goes
   std::string refers_to;  // ContactRule::refers_to: the template of the letter to recall, or empty
+  std::string jurisdiction;  // the pack's jurisdiction: "US-CA"
+  bool by_address = false;   // the pack governs because the party has an address there (Jurisdictions::
+                             // governs_by_address), not through the account's jurisdiction
   friend bool operator==(const Disclosure&, const Disclosure&) = default;
 };
 
-// The disclosures a communication on `channel` with a party of `account` must carry, in pack order then rule
-// order, from the required-disclosure rules of the packs applying to account.jurisdiction whose channels include
-// `channel` and whose `when` matches `first_communication`. Empty when no pack applies (check() blocks such
-// contacts anyway). `first_communication`, as 15 U.S.C. 1692e(11) reads and first_communication() in
-// parley/contact/contact.h computes it from the fold: for a written channel (letter, email, sms), no written
-// communication has yet reached the party; for phone or in person, no communication of any kind has yet reached the
-// party (an unanswered call is not a communication).
+// The disclosures a communication on `channel` must carry, in pack order then rule order, from the
+// required-disclosure rules of the packs `places` govern whose channels include `channel` and whose `when` matches
+// `first_communication`. Empty when no pack governs (check() blocks such contacts anyway). `first_communication`, as
+// 15 U.S.C. 1692e(11) reads and first_communication() in parley/contact/contact.h computes it from the fold: for a
+// written channel (letter, email, sms), no written communication has yet reached the party; for phone or in person,
+// no communication of any kind has yet reached the party (an unanswered call is not a communication).
+std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdictions& places, ContactChannel channel,
+                                             bool first_communication);
+// The same for the account's jurisdiction alone.
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
                                              bool first_communication);
 
 // [SECTION] Script --------------------------------------------------------------------------------------------
 
-// The first script rule of `part` in the packs applying to account.jurisdiction (pack order, then rule order), or
-// null when none gives it: the script then leaves the part out.
-const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part);
+// The first script rule of `part` in the packs `places` govern (pack order, then rule order), or null when none
+// gives it: the script then leaves the part out.
+const ContactRule* script_rule(const RuleBook& book, const Jurisdictions& places, ScriptPart part);
+const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part);  // the account's alone
 
 }  // namespace parley

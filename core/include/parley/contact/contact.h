@@ -221,12 +221,14 @@ struct LetterTemplate {
   friend bool operator==(const LetterTemplate&, const LetterTemplate&) = default;
 };
 
-// The letter templates the rule packs applying to the account name, each once (the first rule naming a template, in
-// pack order then rule order, gives its purpose): a prior-letter rule's template (purpose prior-letter), a
-// dispute-validation rule's validation, verification and original-creditor templates, a cease rule's termination and
-// remedy templates. Ordered by purpose, in LetterPurpose's order (the letter a rule wants first, then the validation
-// notice, ...), then in the order they were named.
-std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account);
+// The letter templates the rule packs `places` govern name, each once (the first rule naming a template, in pack order
+// then rule order, gives its purpose): a prior-letter rule's template (purpose prior-letter), a dispute-validation
+// rule's validation, verification and original-creditor templates, a cease rule's termination and remedy templates.
+// Ordered by purpose, in LetterPurpose's order (the letter a rule wants first, then the validation notice, ...), then
+// in the order they were named. For a letter to a party, pass party_jurisdictions() (parley/compliance/locations.h):
+// a debtor who moved to France is sent the French prior letter the French pack waits for.
+std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Jurisdictions& places);
+std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Account& account);  // the account's alone
 
 // The template_version of a letter produced outside Parley (Parley records it; it did not render it).
 inline constexpr std::string_view external_template_version = "external";
@@ -237,8 +239,8 @@ struct LetterMade {
 };
 
 // The LetterIssued payload of a letter sent to `party_id` of the account at `address` (an address_key() of one of
-// the party's addresses) from `template_id`, provided on `provided`: the purpose the book's letter_templates give the
-// template (collection for a template they do not name), the figures the fold's itemised balance now, the locale
+// the party's addresses) from `template_id`, provided on `provided`: the purpose the book's letter_templates for the
+// party's jurisdictions give the template (collection for a template they do not name), the figures the fold's itemised balance now, the locale
 // the account's language, the version external_template_version, for a validation notice the end of the validation
 // period (from the book's holidays; none without them), and the document digest the SHA-256 (lowercase hex) of
 // letter_statement(), the canonical JSON of what the letter states.
