@@ -75,6 +75,19 @@ std::string provenance_text(const PointRecord& point) {
   return s;
 }
 
+// The debt's time bar as a collector reads it: when it falls, and what it holds back (12 CFR 1006.26(b)).
+std::string time_bar_text(const Account& account, Instant now) {
+  switch (debt_age(account, now)) {
+    case DebtAge::unknown: return "unknown (no notice of a remedy is sent)";
+    case DebtAge::in_time: return "from " + account.time_barred_from->iso();
+    case DebtAge::time_barred:
+      return "since " + account.time_barred_from->iso() + ": no suit or threat of suit";
+    case DebtAge::time_barred_obsolete:
+      return "since " + account.time_barred_from->iso() + ": no suit or threat of suit; past credit reporting";
+  }
+  return {};
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string s;
   for (const std::string& item : items) {
@@ -302,6 +315,7 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
                                                      format_money(account->last_payment->amount, locale));
     }
     facts.row("Placed", account->placed.iso());
+    facts.row("Time-barred", time_bar_text(*account, state.now));
   }
 
   const Balance& b = fold->balance.itemised;

@@ -586,6 +586,23 @@ std::string language_of(Country country) {
   return country == Country::us ? "en-US" : country == Country::uk ? "en-GB" : "fr-FR";
 }
 
+// The years a suit on a written consumer contract may be brought, as the demo's creditor clients state them when
+// they place a debt (the client, not Parley, decides a debt's time bar: debt type, tolling and revival vary).
+int limitation_years(std::string_view jurisdiction) {
+  struct Limitation {
+    std::string_view jurisdiction;
+    int years;
+  };
+  static constexpr Limitation kLimitations[] = {
+      {"US-AK", 3}, {"US-AZ", 6}, {"US-CA", 4}, {"US-CO", 6}, {"US-FL", 5}, {"US-GA", 6},  {"US-HI", 6},
+      {"US-ID", 5}, {"US-IL", 10}, {"US-IN", 6}, {"US-MA", 6}, {"US-MI", 6}, {"US-NY", 3}, {"US-TN", 6},
+      {"US-TX", 4}, {"US-WA", 6}, {"GB-ENG", 6}, {"GB-WLS", 6}, {"GB-SCT", 5}, {"FR", 2}};
+  for (const Limitation& l : kLimitations) {
+    if (l.jurisdiction == jurisdiction) return l.years;
+  }
+  return 6;
+}
+
 Account make_account(int index, Rng& rng, const DemoClient& dc, Date as_of) {
   const ClientSpec& spec = dc.spec;
   const Currency cur = dc.client.currency;
@@ -662,6 +679,11 @@ Account make_account(int index, Rng& rng, const DemoClient& dc, Date as_of) {
   }
   account.jurisdiction = home.jurisdiction;
   account.language = language_of(spec.country);
+  // Time-barred the given years after default, or after the last payment when that came later.
+  const Date limitation_start = account.last_payment && account.last_payment->date > account.first_delinquency
+                                    ? account.last_payment->date
+                                    : account.first_delinquency;
+  account.time_barred_from = limitation_start.plus_months(12 * limitation_years(account.jurisdiction));
 
   // Risk: large, mid-aged balances with no working phone need action first; small or very old ones least.
   const std::int64_t total = principal + interest + fees - payments - credits;

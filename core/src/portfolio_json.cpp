@@ -190,9 +190,11 @@ constexpr std::string_view kAccountMembers[] = {"id",
                                                 "jurisdiction",
                                                 "language",
                                                 "risk",
-                                                "parties"};
+                                                "parties",
+                                                "time_barred_from"};
 constexpr int kAccountChargeOff = 7;
 constexpr int kAccountLastPayment = 8;
+constexpr int kAccountTimeBarredFrom = 15;
 constexpr std::string_view kSecretMembers[] = {"last4", "keyed_hash"};
 constexpr std::string_view kDatedAmountMembers[] = {"date", "amount"};
 constexpr std::string_view kBalanceMembers[] = {"itemisation_date", "principal", "interest", "fees",
@@ -225,7 +227,8 @@ constexpr Shape kClientShape = shape_of(kClientMembers);
 constexpr Shape kPostalShape = shape_of(kPostalMembers);
 constexpr Shape kPolicyShape = shape_of(kPolicyMembers, bit(kPolicyPromiseGrace));
 constexpr Shape kFeeShape = shape_of(kFeeMembers);
-constexpr Shape kAccountShape = shape_of(kAccountMembers, bit(kAccountChargeOff) | bit(kAccountLastPayment));
+constexpr Shape kAccountShape =
+    shape_of(kAccountMembers, bit(kAccountChargeOff) | bit(kAccountLastPayment) | bit(kAccountTimeBarredFrom));
 constexpr Shape kSecretShape = shape_of(kSecretMembers);
 constexpr Shape kDatedAmountShape = shape_of(kDatedAmountMembers);
 constexpr Shape kBalanceShape = shape_of(kBalanceMembers);
@@ -415,8 +418,10 @@ Slot member_slot(Type object, void* target, int member) {
           return {Type::string, ptr(a.language)};
         case 13:
           return {Type::risk_tier, ptr(a.risk)};
-        default:
+        case 14:
           return {Type::parties, ptr(a.parties)};
+        default:
+          return {Type::opt_date, ptr(a.time_barred_from)};
       }
     }
     case Type::secret_id: {
@@ -1308,6 +1313,8 @@ class Validator {
     }
     not_before(a.placed, a.opened, "opened", path, "placed");
     not_after_as_of(a.placed, path, "placed");
+    if (a.time_barred_from) not_before(*a.time_barred_from, a.first_delinquency, "first_delinquency", path,
+                                       "time_barred_from");
 
     const Balance& b = a.balance;
     const std::string bp = path + ".balance";

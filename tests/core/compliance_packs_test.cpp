@@ -287,7 +287,8 @@ TEST_F(CompliancePacks, TheLettersAndNoticesOfWhereTheDebtorLivesAreOffered) {
   ny.parties[0].addresses.push_back(california);
   const AccountState ny_state = fold(ny, nullptr, events.journal.events_for("A-1"));
   const std::vector<Disclosure> first =
-      required_disclosures(book, party_jurisdictions(ny, ny_state.parties[0]), ContactChannel::letter, true);
+      required_disclosures(book, party_jurisdictions(ny, ny_state.parties[0]), ContactChannel::letter, true,
+                           DebtAge::in_time);
   const auto notice = std::find_if(first.begin(), first.end(),
                                    [](const Disclosure& d) { return d.rule_id == "ca-consumer-collection-notice"; });
   ASSERT_NE(notice, first.end());
@@ -336,6 +337,85 @@ TEST_F(CompliancePacks, CaliforniaNoticeNeverBlocks) {
   EXPECT_TRUE(contact(ca, "2026-06-02T17:00:00Z", ContactChannel::letter).allowed);
   EXPECT_TRUE(contact(ca, "2026-06-02T17:00:00Z").allowed);
   EXPECT_TRUE(contact(ca, "2026-06-02T04:00:00Z").blocked_by("us-convenient-hours"));  // 21:00 PDT
+}
+
+// Cal. Civ. Code 1788.14(d): a written communication to collect a time-barred debt carries one of two notices, by
+// whether the debt is still within the credit-reporting period of 15 U.S.C. 1681c(a) (seven years from 180 days after
+// the delinquency began, 1681c(c)(1)). Neither is given on a call, on a debt in time, or when its time bar is unknown.
+TEST_F(CompliancePacks, CaliforniaTimeBarredDebtNotices) {
+  Account ca = account_in("US-CA", "America/Los_Angeles");
+  ca.first_delinquency = *Date::from_ymd(2021, 3, 1);
+  const auto ids = [&](const Account& a, ContactChannel channel, const char* iso) {
+    std::vector<std::string> out;
+    for (const Disclosure& d : required_disclosures(book, a, channel, false, debt_age(a, at(iso)))) {
+      if (d.rule_id.starts_with("ca-time-barred")) out.push_back(d.rule_id);
+    }
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(ids(ca, ContactChannel::letter, "2026-06-02T17:00:00Z"), Ids{}) << "unknown time bar";
+  ca.time_barred_from = *Date::from_ymd(2025, 3, 1);
+  EXPECT_EQ(ids(ca, ContactChannel::letter, "2025-02-27T17:00:00Z"), Ids{}) << "still in time";
+  for (ContactChannel written : {ContactChannel::letter, ContactChannel::email, ContactChannel::sms}) {
+    EXPECT_EQ(ids(ca, written, "2026-06-02T17:00:00Z"), Ids{"ca-time-barred-notice"}) << to_string(written);
+  }
+  EXPECT_EQ(ids(ca, ContactChannel::phone, "2026-06-02T17:00:00Z"), Ids{});
+  // Delinquent since 1 March 2021: reportable until 180 days and seven years later, 28 August 2028.
+  EXPECT_EQ(ids(ca, ContactChannel::letter, "2028-08-27T09:00:00Z"), Ids{"ca-time-barred-notice"});
+  EXPECT_EQ(ids(ca, ContactChannel::letter, "2028-08-28T17:00:00Z"), Ids{"ca-time-barred-obsolete-notice"});
+  const std::vector<Disclosure> words = required_disclosures(book, ca, ContactChannel::letter, false,
+                                                             debt_age(ca, at("2026-06-02T17:00:00Z")));
+  const auto notice = std::find_if(words.begin(), words.end(),
+                                   [](const Disclosure& d) { return d.rule_id == "ca-time-barred-notice"; });
+  ASSERT_NE(notice, words.end());
+  EXPECT_TRUE(notice->text.starts_with("The law limits how long you can be sued on a debt. Because of the age of "
+                                       "your debt, we will not sue you for it."))
+      << notice->text;
+}
+
+// [SECTION] Time-barred debt -------------------------------------------------------------------------------------------
+
+// 12 CFR 1006.26(b): no suit and no threat of suit on a time-barred debt. The notice that a remedy may be invoked
+// (15 U.S.C. 1692c(c)(2), (3)) is held back once the debt is time-barred, and while the account does not say when it
+// becomes so; other letters and calls are not.
+TEST_F(CompliancePacks, ATimeBarredDebtIsNeverThreatenedWithSuit) {
+  Account ny = account_in("US-NY", "America/New_York");
+  const auto letter = [&](const Account& a, const char* iso, LetterPurpose purpose) {
+    const AccountState state = fold(a, nullptr, events.journal.events_for(a.id));
+    return check(state, a.parties[0], ContactChannel::letter, {}, at(iso), book, {}, purpose);
+  };
+  const Decision unknown = letter(ny, "2026-06-02T17:00:00Z", LetterPurpose::remedy);
+  ASSERT_TRUE(unknown.blocked_by("us-time-barred-no-suit"));
+  EXPECT_NE(unknown.reasons[0].words.find("does not say when the debt becomes time-barred"), std::string::npos)
+      << unknown.reasons[0].words;
+  EXPECT_EQ(unknown.reasons[0].citation, "12 CFR 1006.26(b)");
+  EXPECT_FALSE(unknown.next_allowed.has_value());
+
+  ny.time_barred_from = *Date::from_ymd(2026, 6, 1);
+  EXPECT_TRUE(letter(ny, "2026-05-31T09:00:00Z", LetterPurpose::remedy).allowed) << "31 May everywhere: in time";
+  // At 10:00 UTC on 31 May it is already 1 June at UTC+14: the cautious reading holds the letter back.
+  EXPECT_TRUE(letter(ny, "2026-05-31T10:00:00Z", LetterPurpose::remedy).blocked_by("us-time-barred-no-suit"));
+  const Decision barred = letter(ny, "2026-06-02T17:00:00Z", LetterPurpose::remedy);
+  ASSERT_TRUE(barred.blocked_by("us-time-barred-no-suit"));
+  EXPECT_NE(barred.reasons[0].words.find("time-barred since 2026-06-01"), std::string::npos)
+      << barred.reasons[0].words;
+  for (LetterPurpose other : {LetterPurpose::collection, LetterPurpose::termination, LetterPurpose::validation_notice}) {
+    EXPECT_TRUE(letter(ny, "2026-06-02T17:00:00Z", other).allowed) << to_string(other);
+  }
+  EXPECT_TRUE(contact(ny, "2026-06-02T17:00:00Z").allowed) << "collecting a time-barred debt is not forbidden";
+}
+
+// debt_age: the statute of limitations and the credit-reporting period read at the latest date anywhere.
+TEST(DebtAge, FromTheAccountsTimeBarAndDelinquency) {
+  Account a = debtor_account("US-CA", "America/Los_Angeles");
+  a.first_delinquency = *Date::from_ymd(2020, 1, 10);
+  EXPECT_EQ(debt_age(a, at("2026-06-02T17:00:00Z")), DebtAge::unknown);
+  a.time_barred_from = *Date::from_ymd(2024, 1, 10);
+  EXPECT_EQ(debt_age(a, at("2024-01-09T09:59:59Z")), DebtAge::in_time);
+  EXPECT_EQ(debt_age(a, at("2024-01-09T10:00:00Z")), DebtAge::time_barred);
+  // 180 days after 10 January 2020 is 8 July 2020; seven years later, 8 July 2027.
+  EXPECT_EQ(debt_age(a, at("2027-07-07T09:59:59Z")), DebtAge::time_barred);
+  EXPECT_EQ(debt_age(a, at("2027-07-07T10:00:00Z")), DebtAge::time_barred_obsolete);
 }
 
 // [SECTION] Massachusetts ---------------------------------------------------------------------------------------------
@@ -748,6 +828,28 @@ TEST(ComplianceNewKinds, GoodParametersLoad) {
             (std::vector<ContactOutcome>{ContactOutcome::not_connected, ContactOutcome::wrong_number}));
   EXPECT_EQ(load.pack->rules[1].kind, ContactRuleKind::prior_letter);
   EXPECT_EQ(load.pack->rules[1].letter_template, "fr-r124-4");
+}
+
+// The time-barred rule needs the purposes it forbids; a disclosure's debt condition is one of four spellings, and
+// belongs to required-disclosure rules only.
+TEST(ComplianceNewKinds, TimeBarredRulesAndDebtConditionsAreChecked) {
+  const RulePackLoad bad = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "time-barred"},
+    {"id": "b", "citation": "c", "text": "t", "kind": "time-barred", "forbids": ["lawsuit"]},
+    {"id": "c", "citation": "c", "text": "t", "kind": "required-disclosure", "words": "w", "when": "every",
+     "debt": "old"},
+    {"id": "d", "citation": "c", "text": "t", "kind": "cease", "debt": "time-barred", "forbids": ["remedy"]})"));
+  EXPECT_FALSE(bad.pack.has_value());
+  EXPECT_EQ(paths_of(bad.problems), (std::vector<std::string>{"rules[0].forbids", "rules[1].forbids[0]",
+                                                              "rules[2].debt", "rules[3].debt", "rules[3].forbids"}));
+  const RulePackLoad good = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "time-barred", "forbids": ["remedy", "collection"]},
+    {"id": "b", "citation": "c", "text": "t", "kind": "required-disclosure", "words": "w", "when": "every",
+     "debt": "time-barred-obsolete"})"));
+  ASSERT_TRUE(good.pack.has_value()) << good.problems[0].text();
+  EXPECT_EQ(good.pack->rules[0].forbids, (std::vector<LetterPurpose>{LetterPurpose::remedy, LetterPurpose::collection}));
+  EXPECT_EQ(good.pack->rules[1].debt, DebtCondition::time_barred_obsolete);
+  EXPECT_EQ(good.pack->rules[0].debt, DebtCondition::any);
 }
 
 // A misspelt kind in a shipped pack blocks every contact, for every jurisdiction (fail closed).

@@ -198,6 +198,24 @@ TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfWhereTheDebtorLives) {
   }
 }
 
+// Cal. Civ. Code 1788.14(d): a text about a time-barred California debt carries the time-barred notice; the session
+// reads the debt's age when it starts (the account's time_barred_from, 12 CFR 1006.26(a)(2)).
+TEST_F(ContactSessionTest, ATextAboutATimeBarredCaliforniaDebtCarriesItsNotice) {
+  account.jurisdiction = "US-CA";
+  account.first_delinquency = day("2022-02-01");  // still within the credit-reporting period in 2026
+  const auto notice = [this] {
+    const std::vector<ScriptItem> items = contact_script(verified(ContactChannel::sms), state(), book, context);
+    return std::any_of(items.begin(), items.end(), [](const ScriptItem& i) {
+      return i.citation == "Cal. Civ. Code 1788.14(d)(1)" && !i.lines.empty() &&
+             i.lines[0].starts_with("The law limits how long you can be sued on a debt.");
+    });
+  };
+  account.time_barred_from = day("2027-01-01");
+  EXPECT_FALSE(notice()) << "in time on 8 March 2026";
+  account.time_barred_from = day("2026-01-01");
+  EXPECT_TRUE(notice());
+}
+
 TEST_F(ContactSessionTest, VerificationOpensDisclosuresAndDebtDetails) {
   VerifyStep failed =
       verify(start(), account, std::vector<Answer>{{Q::birth_date, "1980-04-12"}, {Q::city, "Boston"}});

@@ -138,6 +138,7 @@ TEST(PortfolioJson, SavedObjectsHoldTheLoadersMembersInOrder) {
   p.clients[0].policy.promise_grace_days = 3;
   p.accounts[0].parties[0].phones[0].provenance.last_seen = p.as_of;
   p.accounts[0].parties[0].emails[0].employer_provided = true;
+  p.accounts[0].time_barred_from = p.accounts[0].first_delinquency.plus_months(48);
   const nlohmann::ordered_json saved = nlohmann::ordered_json::parse(save_portfolio(p));
   const nlohmann::ordered_json& account = saved["accounts"][0];
   const nlohmann::ordered_json& party = account["parties"][0];

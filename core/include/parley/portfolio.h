@@ -231,6 +231,9 @@ struct Account {
   std::string language;                    // BCP 47 language for letters and scripts: "en-US", "fr-FR"
   RiskTier risk = RiskTier::medium;
   std::vector<Party> parties;              // at least one debtor
+  // The first day on which the debt is time-barred: the statute of limitations for a suit to collect it has run
+  // (12 CFR 1006.26(a)(2)), as the creditor client states it. Unknown when absent; not before first_delinquency.
+  std::optional<Date> time_barred_from;
 
   int days_past_due(Date as_of) const { return as_of - first_delinquency; }
   const Party* debtor() const;             // the first party with the debtor role, or null

@@ -382,6 +382,21 @@ void prior_letter(const Context& c, const ContactRule& rule, Outcome& o, Decisio
                      std::string(to_string(c.channel)) + " contact.");
 }
 
+// 12 CFR 1006.26(b): no suit and no threat of suit on a time-barred debt. Letters whose purpose may threaten one are
+// held while the debt is time-barred, and while nobody knows whether it is.
+void time_barred(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  if (std::find(rule.forbids.begin(), rule.forbids.end(), c.purpose) == rule.forbids.end()) return;
+  const Account& account = *c.state.account;
+  const DebtAge age = debt_age(account, at);
+  if (age == DebtAge::in_time) return;
+  o.block(std::nullopt);
+  const std::string what = "A letter of purpose " + std::string(to_string(c.purpose)) + " may threaten suit";
+  say(out, rule,
+      age == DebtAge::unknown
+          ? what + ", and the account does not say when the debt becomes time-barred (time_barred_from)."
+          : what + ", and the debt is time-barred since " + account.time_barred_from->iso() + ".");
+}
+
 // Whether a pack of the account's jurisdiction lets a third party be asked for the consumer's location
 // (location-contact): the contact is then one that says nothing of the debt.
 bool location_contacts_allowed(const Context& c) {
@@ -574,6 +589,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::attorney_representation: attorney_representation(c, rule, at, o, out); break;
         case ContactRuleKind::employer_email: employer_email(c, rule, o, out); break;
         case ContactRuleKind::location_contact: location_contact(c, rule, at, o, out); break;
+        case ContactRuleKind::time_barred: time_barred(c, rule, at, o, out); break;
       }
     }
     // A pack that governs through where the party lives, not the account's jurisdiction, says so.

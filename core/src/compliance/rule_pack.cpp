@@ -35,7 +35,13 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::script, "script"},
                                       {ContactRuleKind::attorney_representation, "attorney-representation"},
                                       {ContactRuleKind::employer_email, "employer-email"},
-                                      {ContactRuleKind::location_contact, "location-contact"}});
+                                      {ContactRuleKind::location_contact, "location-contact"},
+                                      {ContactRuleKind::time_barred, "time-barred"}});
+constexpr auto kDebtConditions =
+    json::spellings<DebtCondition>({{DebtCondition::any, "any"},
+                                    {DebtCondition::time_barred, "time-barred"},
+                                    {DebtCondition::time_barred_reportable, "time-barred-reportable"},
+                                    {DebtCondition::time_barred_obsolete, "time-barred-obsolete"}});
 constexpr auto kScriptParts = json::spellings<ScriptPart>(
     {{ScriptPart::location_questions, "location-questions"},
      {ScriptPart::limited_content_message, "limited-content-message"}});
@@ -56,6 +62,8 @@ std::string_view to_string(DisclosureWhen when) { return kDisclosureWhens.text(w
 std::optional<DisclosureWhen> parse_disclosure_when(std::string_view text) { return kDisclosureWhens.parse(text); }
 std::string_view to_string(DisclosureStage stage) { return kDisclosureStages.text(stage); }
 std::optional<DisclosureStage> parse_disclosure_stage(std::string_view text) { return kDisclosureStages.parse(text); }
+std::string_view to_string(DebtCondition debt) { return kDebtConditions.text(debt); }
+std::optional<DebtCondition> parse_debt_condition(std::string_view text) { return kDebtConditions.parse(text); }
 std::string_view to_string(ScriptPart part) { return kScriptParts.text(part); }
 std::optional<ScriptPart> parse_script_part(std::string_view text) { return kScriptParts.parse(text); }
 std::string_view to_string(FrequencyScope scope) { return kFrequencyScopes.text(scope); }
@@ -192,6 +200,8 @@ constexpr auto kPurpose = json::spelling<LetterPurpose, parse_letter_purpose>(
     listed([](std::string_view) { return "must be " + json::one_of<LetterPurpose>(); }));
 constexpr auto kPurposes = json::array(kPurpose, {"must be a non-empty array of letter purposes"}, {true});
 constexpr auto kInWriting = json::boolean({"must be true or false"});
+constexpr auto kDebt = json::spelling<DebtCondition, parse_debt_condition>(
+    spelt([](std::string_view) { return "must be " + json::one_of<DebtCondition>(); }));
 constexpr auto kPart = json::spelling<ScriptPart, parse_script_part>(
     spelt([](std::string_view) { return "must be " + json::either<ScriptPart>(); }));
 
@@ -249,6 +259,11 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::stage>("stage", kStage).in_kinds(kind_bit(ContactRuleKind::required_disclosure), 0),
     json::member<&ContactRule::refers_to>("refers_to", kText)
         .in_kinds(kind_bit(ContactRuleKind::required_disclosure), 0),
+    json::member<&ContactRule::debt>("debt", kDebt).in_kinds(kind_bit(ContactRuleKind::required_disclosure), 0),
+    json::member<&ContactRule::forbids>("forbids", kPurposes)
+        .in_kinds(kind_bit(ContactRuleKind::time_barred), kind_bit(ContactRuleKind::time_barred))
+        .when_missing("must be a non-empty array of letter purposes")
+        .not_empty(),
   json::member<&ContactRule::part>("part", kPart)
       .in_kinds(kind_bit(ContactRuleKind::script), kind_bit(ContactRuleKind::script)),
 };
@@ -315,8 +330,31 @@ bool Jurisdictions::governs_by_address(const RulePack& pack) const {
   return count > 0 && !pack.applies_to(names[0]) && govern(pack);
 }
 
+DebtAge debt_age(const Account& account, Instant at) {
+  if (!account.time_barred_from) return DebtAge::unknown;
+  constexpr std::int64_t kLatestOffset = 14 * 3600;  // UTC+14, where each calendar date begins first
+  const Date latest = at.plus_seconds(kLatestOffset).utc_date();
+  if (latest < *account.time_barred_from) return DebtAge::in_time;
+  const Date obsolete = account.first_delinquency.plus_days(180).plus_months(7 * 12);
+  return latest < obsolete ? DebtAge::time_barred : DebtAge::time_barred_obsolete;
+}
+
+namespace {
+
+bool meets(DebtCondition condition, DebtAge age) {
+  switch (condition) {
+    case DebtCondition::any: return true;
+    case DebtCondition::time_barred: return age == DebtAge::time_barred || age == DebtAge::time_barred_obsolete;
+    case DebtCondition::time_barred_reportable: return age == DebtAge::time_barred;
+    case DebtCondition::time_barred_obsolete: return age == DebtAge::time_barred_obsolete;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdictions& places, ContactChannel channel,
-                                             bool first_communication) {
+                                             bool first_communication, DebtAge age) {
   std::vector<Disclosure> out;
   for (const RulePack& pack : book.packs) {
     if (!places.govern(pack)) continue;
@@ -327,7 +365,7 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdi
         continue;
       }
       if ((rule.when == DisclosureWhen::first && !first_communication) ||
-          (rule.when == DisclosureWhen::subsequent && first_communication)) {
+          (rule.when == DisclosureWhen::subsequent && first_communication) || !meets(rule.debt, age)) {
         continue;
       }
       out.push_back({rule.id, rule.citation, rule.words, rule.text, rule.verbatim, rule.when, rule.stage,
@@ -338,8 +376,8 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdi
 }
 
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
-                                             bool first_communication) {
-  return required_disclosures(book, Jurisdictions(account.jurisdiction), channel, first_communication);
+                                             bool first_communication, DebtAge age) {
+  return required_disclosures(book, Jurisdictions(account.jurisdiction), channel, first_communication, age);
 }
 
 const ContactRule* script_rule(const RuleBook& book, const Jurisdictions& places, ScriptPart part) {

@@ -86,6 +86,7 @@ ContactStart start_contact(const AccountState& state, std::string_view party_id,
   s.direction = direction;
   s.first_communication = first_communication(state, party_id, channel, at);
   s.location_only = party_of(state, party_id)->role == PartyRole::third_party;
+  s.debt_age = debt_age(account, at);
   out.attempt = ContactAttempted{s.party_id, channel, s.contact_point, direction};
   out.session = std::move(s);
   return out;
@@ -213,7 +214,7 @@ std::string recalled_letter(const AccountState& state, const ContactSession& ses
 void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, const AccountState& state,
                         const ContactSession& session, const Jurisdictions& places) {
   const bool verified = session.state == VerificationState::verified;
-  for (const Disclosure& d : required_disclosures(book, places, session.channel, session.first_communication)) {
+  for (const Disclosure& d : required_disclosures(book, places, session.channel, session.first_communication, session.debt_age)) {
     const bool now = verified ? d.stage != DisclosureStage::before_verification
                               : d.stage == DisclosureStage::before_verification;
     if (!now) continue;

@@ -396,7 +396,8 @@ TEST_F(ComplianceCheck, DisputeInsideAndOutsideTheValidationPeriod) {
 // 12 CFR 1006.6(c)(2): after a written cease request the collector may still write to say that its efforts are ending
 // (c)(2)(i), or that it or the creditor may invoke, or intends to invoke, a remedy (c)(2)(ii)-(iii); nothing else.
 TEST_F(ComplianceCheck, TheNoticesTheLawAllowsAfterACeasePassTheCheck) {
-  const Account ny = account_in("US-NY", "America/New_York");
+  Account ny = account_in("US-NY", "America/New_York");
+  ny.time_barred_from = *Date::from_ymd(2029, 1, 1);  // a debt still in time: a remedy may be invoked
   events.add("A-1", "2026-06-01T15:00:00Z", CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::letter});
   for (const LetterPurpose purpose : {LetterPurpose::termination, LetterPurpose::remedy}) {
     const Decision d = letter(ny, "2026-06-02T15:00:00Z", purpose);

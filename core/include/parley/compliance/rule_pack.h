@@ -58,6 +58,8 @@ enum class ContactRuleKind {
   location_contact,        // "location-contact": a third party (role third-party) may be asked for the consumer's
                            // location, once unless it asks to be contacted again, and not while an attorney
                            // represents the consumer (with `days`: unless the attorney has not responded in time)
+  time_barred,             // "time-barred": no letter of the purposes `forbids` lists (those that may threaten suit)
+                           // on a debt that is time-barred, or whose time bar is unknown (fail closed)
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
@@ -84,6 +86,24 @@ enum class DisclosureStage {
 };
 std::string_view to_string(DisclosureStage);
 std::optional<DisclosureStage> parse_disclosure_stage(std::string_view);
+
+// The age of a debt as the statute of limitations and credit reporting see it at an instant (debt_age()).
+enum class DebtAge {
+  unknown,               // the account does not say when the debt becomes time-barred (Account::time_barred_from)
+  in_time,               // a suit to collect it may still be brought
+  time_barred,           // time-barred (12 CFR 1006.26(a)(2)), still within the credit-reporting period
+  time_barred_obsolete,  // time-barred and past the credit-reporting period (15 U.S.C. 1681c(a)(4), (c)(1))
+};
+
+// required-disclosure: which debts the words are for, by their age.
+enum class DebtCondition {
+  any,                     // "any": every debt (the default)
+  time_barred,             // "time-barred": a time-barred debt, reportable or not
+  time_barred_reportable,  // "time-barred-reportable": a time-barred debt still within the credit-reporting period
+  time_barred_obsolete,    // "time-barred-obsolete": a time-barred debt past the credit-reporting period
+};
+std::string_view to_string(DebtCondition);
+std::optional<DebtCondition> parse_debt_condition(std::string_view);
 
 // script: the part of the contact script a jurisdiction's law gives. Where no pack governing the contact gives a
 // part, the script leaves it out (a UK call shows no US location rules or voicemail).
@@ -132,6 +152,8 @@ struct ContactRule {
   DisclosureStage stage = DisclosureStage::any;          // required-disclosure
   std::string refers_to;                   // required-disclosure: the template of a letter the communication
                                            // recalls (its date and reference); empty for none
+  DebtCondition debt = DebtCondition::any;  // required-disclosure: the debts, by age, the words are for
+  std::vector<LetterPurpose> forbids;      // time-barred: letters of these purposes are not sent
   ScriptPart part = ScriptPart::location_questions;      // script
   friend bool operator==(const ContactRule&, const ContactRule&) = default;
 };
@@ -213,17 +235,23 @@ struct Disclosure {
   friend bool operator==(const Disclosure&, const Disclosure&) = default;
 };
 
+// The age of the account's debt at `at`: unknown without Account::time_barred_from; time-barred once the latest
+// calendar date anywhere at `at` (UTC+14) has reached time_barred_from, so that no place still sees it in time when
+// it is barred in another; past the credit-reporting period from seven years after the 180 days that follow
+// first_delinquency (15 U.S.C. 1681c(c)(1)), read the same way.
+DebtAge debt_age(const Account& account, Instant at);
+
 // The disclosures a communication on `channel` must carry, in pack order then rule order, from the
-// required-disclosure rules of the packs `places` govern whose channels include `channel` and whose `when` matches
-// `first_communication`. Empty when no pack governs (check() blocks such contacts anyway). `first_communication`, as
+// required-disclosure rules of the packs `places` govern whose channels include `channel`, whose `when` matches
+// `first_communication` and whose `debt` condition the debt's `age` meets (an unknown age meets only "any"). Empty when no pack governs (check() blocks such contacts anyway). `first_communication`, as
 // 15 U.S.C. 1692e(11) reads and first_communication() in parley/contact/contact.h computes it from the fold: for a
 // written channel (letter, email, sms), no written communication has yet reached the party; for phone or in person,
 // no communication of any kind has yet reached the party (an unanswered call is not a communication).
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdictions& places, ContactChannel channel,
-                                             bool first_communication);
+                                             bool first_communication, DebtAge age);
 // The same for the account's jurisdiction alone.
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
-                                             bool first_communication);
+                                             bool first_communication, DebtAge age = DebtAge::in_time);
 
 // [SECTION] Script --------------------------------------------------------------------------------------------
 

@@ -115,6 +115,7 @@ struct ContactSession {
   bool location_only = false;  // the party is a third party: asked only for the consumer's location, never verified
   VerificationState state = VerificationState::unverified;
   std::optional<PartyVerified> verified;  // the verification of this session, emitted by finish_contact
+  DebtAge debt_age = DebtAge::unknown;    // debt_age() at the start: which time-bar disclosures the script gives
   friend bool operator==(const ContactSession&, const ContactSession&) = default;
 };
 
