@@ -129,7 +129,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
     return nullptr;
   }
   const auto version = store->meta_value("schema_version");
-  if (version && *version != "1" && *version != "2" && *version != std::to_string(schema_version)) {
+  if (version && *version != "1" && *version != "2" && *version != "3" && *version != std::to_string(schema_version)) {
     error = "database " + path + " has schema version " + *version + "; this server reads version " +
             std::to_string(schema_version);
     return nullptr;
@@ -153,7 +153,8 @@ Store::~Store() {
 }
 
 // Version 1 had no events table (kCreateTables added it); version 2 no accounts.consumer column and none of
-// kCreateIndexes. Each account's consumer key comes from core, reading the stored portfolio once.
+// kCreateIndexes; version 3 linked a consumer's accounts by the national id alone. Each account's consumer comes
+// from core (consumer_ids), reading the stored portfolio once.
 std::optional<std::string> Store::upgrade(const std::string& from_version) {
   if (from_version == std::to_string(schema_version)) return std::nullopt;
   bool has_consumer = false;
@@ -163,12 +164,10 @@ std::optional<std::string> Store::upgrade(const std::string& from_version) {
     while (columns.step() == SQLITE_ROW) has_consumer = has_consumer || columns.text(0) == "consumer";
   }
   std::optional<Portfolio> stored;
-  if (!has_consumer) {
-    if (auto document = portfolio_document()) {
-      PortfolioLoad load = load_portfolio(*document);
-      if (!load.portfolio) return "the stored portfolio does not load: " + load.problems.front().text();
-      stored = std::move(load.portfolio);
-    }
+  if (auto document = portfolio_document()) {
+    PortfolioLoad load = load_portfolio(*document);
+    if (!load.portfolio) return "the stored portfolio does not load: " + load.problems.front().text();
+    stored = std::move(load.portfolio);
   }
   if (auto failure = exec("BEGIN IMMEDIATE;")) return "cannot start a transaction: " + *failure;
   auto fail = [this](std::string message) -> std::optional<std::string> {
@@ -177,12 +176,15 @@ std::optional<std::string> Store::upgrade(const std::string& from_version) {
   };
   if (!has_consumer) {
     if (auto failure = exec("ALTER TABLE accounts ADD COLUMN consumer TEXT NOT NULL DEFAULT '';")) return fail(*failure);
+  }
+  if (stored) {
     Statement update(db_, "UPDATE accounts SET consumer = ?2 WHERE id = ?1;");
     if (!update.ok()) return fail(db_error(db_, "cannot prepare the consumer update"));
-    for (const Account& account : stored ? stored->accounts : std::vector<Account>{}) {
-      update.bind(1, account.id);
-      update.bind(2, consumer_key(account));
-      if (update.step() != SQLITE_DONE) return fail(db_error(db_, "cannot update account " + account.id));
+    const std::vector<std::string> consumers = consumer_ids(*stored);
+    for (std::size_t i = 0; i < stored->accounts.size(); ++i) {
+      update.bind(1, stored->accounts[i].id);
+      update.bind(2, consumers[i]);
+      if (update.step() != SQLITE_DONE) return fail(db_error(db_, "cannot update account " + stored->accounts[i].id));
       update.reset();
     }
   }
@@ -284,10 +286,12 @@ std::optional<std::string> Store::replace_portfolio(const Portfolio& portfolio) 
   {
     Statement insert(db_, "INSERT INTO accounts(id, client_id, consumer, body) VALUES(?1, ?2, ?3, ?4);");
     if (!insert.ok()) return fail(db_error(db_, "cannot prepare the account insert"));
-    for (const Account& account : portfolio.accounts) {
+    const std::vector<std::string> consumers = consumer_ids(portfolio);
+    for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
+      const Account& account = portfolio.accounts[i];
       insert.bind(1, account.id);
       insert.bind(2, account.client_id);
-      insert.bind(3, consumer_key(account));
+      insert.bind(3, consumers[i]);
       insert.bind(4, save_account(account));
       if (insert.step() != SQLITE_DONE) return fail(db_error(db_, "cannot store account " + account.id));
       insert.reset();

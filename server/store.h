@@ -35,18 +35,20 @@ namespace parley::server {
 //                                         agency (save_agency's JSON; absent when the portfolio has none)
 //   clients(id PRIMARY KEY, body)         body: save_client's canonical JSON
 //   accounts(id PRIMARY KEY, client_id, consumer, body)   body: save_account's canonical JSON; consumer: core's
-//       consumer_key (the debtor's keyed national id hash, "" when none), indexed: the same consumer's accounts
+//       consumer_ids (the smallest account id of the accounts linked as one consumer's, "" when none), indexed:
+//       the same consumer's accounts
 //   events(seq PRIMARY KEY AUTOINCREMENT, id UNIQUE, account_id, type, recorded_at, device, sequence, body)
 //       body: save_event's canonical JSON; seq: the server sequence (the sync cursor), never reused;
 //       recorded_at in Unix seconds. Events are never updated or deleted, also not by replace_portfolio.
 //       Indexed by (device, sequence), not uniquely: a database may hold repeats stored before they were
 //       refused, and it still opens; post_events refuses new ones.
 // meta `epoch` is a random id made when the database is created: a client that sees it change knows the server
-// was replaced or restored and offers its events again. open() upgrades a version 1 database (no events) or a
-// version 2 one (no consumer column, no (device, sequence) index) to version 3 in one transaction, and refuses a
+// was replaced or restored and offers its events again. open() upgrades a version 1 database (no events), a
+// version 2 one (no consumer column, no (device, sequence) index) or a version 3 one (consumers linked by national
+// id only) to version 4 in one transaction, and refuses a
 // schema_version it does not know, so an older server never misreads a newer file.
 
-inline constexpr int schema_version = 3;  // meta `schema_version` written by this server
+inline constexpr int schema_version = 4;  // meta `schema_version` written by this server
 
 // [SECTION] Store -------------------------------------------------------------------------------------------
 
@@ -108,7 +110,7 @@ class Store {
   // account has this id.
   std::optional<std::string> account_document(std::string_view id);
   std::string epoch();                                           // meta `epoch`: 32 lowercase hex digits
-  // The ids of the other stored accounts with the same non-empty consumer_key as account `id`, in id order.
+  // The ids of the other stored accounts with the same non-empty consumer as account `id`, in id order.
   std::vector<std::string> consumer_accounts(std::string_view id);
 
   // [SECTION] Events ----------------------------------------------------------------------------------------

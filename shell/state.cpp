@@ -88,7 +88,7 @@ const Client* LoadedPortfolio::client_of(const Account& account) const {
 
 std::vector<std::uint32_t> LoadedPortfolio::consumer_accounts(std::uint32_t account) const {
   std::vector<std::uint32_t> out;
-  const std::string_view key = consumer_key(portfolio.accounts[account]);
+  const std::string_view key = consumers[account];
   if (key.empty()) return out;
   const auto it = by_consumer.find(key);
   if (it == by_consumer.end()) return out;
@@ -124,7 +124,10 @@ std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio
                                  account.jurisdiction);
     data->entries.push_back(std::move(entry));
     data->by_id.emplace(account.id, i);
-    if (const std::string_view key = consumer_key(account); !key.empty()) data->by_consumer[key].push_back(i);
+  }
+  data->consumers = consumer_ids(p);
+  for (std::uint32_t i = 0; i < p.accounts.size(); ++i) {
+    if (!data->consumers[i].empty()) data->by_consumer[data->consumers[i]].push_back(i);
   }
   return data;
 }

@@ -312,6 +312,59 @@ TEST_F(CompliancePacks, WashingtonCountsTheDebtorsOtherAccounts) {
       call_for_consumer(wa, "2026-06-04T17:00:00Z", others).blocked_by("wa-three-communications-per-week"));
 }
 
+// A debtor of account `id` named `given` `family`, born `born` (empty: not known), with a national id whose keyed
+// hash is `id_hash` (empty: none), living at `line`, `postal_code` (US); the address marked bad when `bad`.
+Account consumer(const char* id, const char* given, const char* family, const char* born, const char* id_hash,
+                 const char* line, const char* postal_code, bool bad = false) {
+  Account a = account_in("US-WA", "America/Los_Angeles", id);
+  Party& p = a.parties[0];
+  p.given_name = given;
+  p.family_name = family;
+  if (*born != '\0') p.birth_date = *Date::parse(born);
+  if (*id_hash != '\0') p.national_id = SecretId{"6789", id_hash};
+  p.addresses[0].postal = PostalAddress{{line}, "Seattle", "WA", postal_code, "US"};
+  p.addresses[0].provenance.status = bad ? ContactStatus::bad : ContactStatus::current;
+  return a;
+}
+
+// Issue item 7: a per-consumer limit never fails open. The consumer's accounts are linked by the national id, by name
+// and birth date, or by name and an address (names and addresses compared loosely), directly or through another
+// account; a namesake elsewhere, a relative at the same address and an address marked bad link nothing.
+TEST(ConsumerLinks, ByNationalIdNameAndBirthDateOrNameAndAddress) {
+  Portfolio p;
+  p.accounts = {
+      consumer("A1", "Dana", "Reyes", "1980-04-12", "h1", "12 Elm Street", "98101"),
+      consumer("A2", "DANA", " REYES", "1980-04-12", "", "7 Oak Ave", "98102"),      // name and birth date
+      consumer("A3", "Dana", "Reyes", "", "", "12 ELM STREET", "98101"),             // name and address
+      consumer("A4", "Sam", "Reyes", "", "", "12 Elm Street", "98101"),              // a relative there
+      consumer("A5", "Dana", "Reyes-Park", "1980-04-12", "h1", "1 Pine St", "98109"),  // the national id
+      consumer("A6", "Dana", "Reyes", "1991-01-01", "", "3 Birch Rd", "98103"),      // a namesake
+      consumer("A7", "Dana", "Reyes", "", "", "7 Oak Ave.", "98102"),                // through A2's address
+      consumer("A8", "Dana", "Reyes", "1992-02-02", "", "12 Elm Street", "98101", true),  // a bad address
+  };
+  EXPECT_EQ(consumer_ids(p), (std::vector<std::string>{"A1", "A1", "A1", "", "A1", "", "A1", ""}));
+  EXPECT_EQ(same_consumer_accounts(p, p.accounts[6]), (std::vector<std::string>{"A1", "A2", "A3", "A5"}));
+  EXPECT_TRUE(same_consumer_accounts(p, p.accounts[3]).empty());
+  const std::vector<std::string> keys = consumer_link_keys(p.accounts[1]);
+  EXPECT_EQ(keys, (std::vector<std::string>{"born:dana|reyes|1980-04-12", "lives:dana|reyes|us|98102|7oakave"}));
+}
+
+// RCW 19.16.250(13)(a) counts communications with the debtor: an account of the same debtor placed without a
+// national id is found by name and birth date, and its calls count.
+TEST_F(CompliancePacks, WashingtonCountsAnAccountFoundByNameAndBirthDate) {
+  Portfolio p;
+  p.accounts = {consumer("A-1", "Dana", "Reyes", "1980-04-12", "h1", "12 Elm Street", "98101"),
+                consumer("A-2", "Dana", "Reyes", "1980-04-12", "", "7 Oak Ave", "98102"),
+                consumer("A-3", "Dana", "Reyes", "1980-04-12", "", "9 Ash Ct", "98104")};
+  events.attempt("A-2", "2026-06-01T17:00:00Z");
+  events.attempt("A-3", "2026-06-02T17:00:00Z");
+  events.attempt("A-1", "2026-06-03T17:00:00Z");
+  const std::vector<std::string> others = same_consumer_accounts(p, p.accounts[0]);
+  ASSERT_EQ(others, (std::vector<std::string>{"A-2", "A-3"}));
+  EXPECT_TRUE(
+      call_for_consumer(p.accounts[0], "2026-06-04T17:00:00Z", others).blocked_by("wa-three-communications-per-week"));
+}
+
 // RCW 19.16.250(13)(b): more than one communication at the place of employment in a single week.
 TEST_F(CompliancePacks, WashingtonWorkNumberOnceAWeek) {
   const Account wa = account_in("US-WA", "America/Los_Angeles");

@@ -1299,7 +1299,9 @@ TEST(ServerConsumer, AttemptsOnTheConsumersOtherAccountsCount) {
   portfolio.accounts.push_back(second);
   const Account& first = portfolio.accounts.at(2);
   const Account& stranger = portfolio.accounts.at(5);  // US-MI: another consumer
-  ASSERT_NE(consumer_key(stranger), consumer_key(first));
+  const std::vector<std::string> consumers = consumer_ids(portfolio);
+  ASSERT_EQ(consumers.at(2), first.id);
+  ASSERT_EQ(consumers.at(5), "") << "the stranger shares no key with anyone";
   auto store = open_store(dir.path() / "p.db");
   ASSERT_TRUE(store);
   ASSERT_EQ(store->replace_portfolio(portfolio), std::nullopt);
@@ -1396,7 +1398,38 @@ TEST(ServerEventStore, UpgradesAVersion2DatabaseHoldingRepeatedDeviceSequences) 
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(query, 0))), std::to_string(schema_version));
   sqlite3_finalize(query);
   sqlite3_close(db);
-  EXPECT_EQ(schema_version, 3);
+  EXPECT_EQ(schema_version, 4);
+}
+
+// Version 3 linked a consumer's accounts by the national id alone; opening it links them as core does now: two
+// accounts of a debtor without a national id, by name and birth date.
+TEST(ServerEventStore, UpgradesAVersion3DatabaseToLinkConsumersByNameAndBirthDate) {
+  TempDir dir;
+  const fs::path file = dir.path() / "p.db";
+  Portfolio portfolio = demo(6, 11);
+  portfolio.accounts.at(2).parties.front().national_id.reset();
+  Account twin = portfolio.accounts.at(2);
+  twin.id = "A000099";
+  portfolio.accounts.push_back(twin);
+  {
+    auto store = open_store(file);
+    ASSERT_TRUE(store);
+    ASSERT_EQ(store->replace_portfolio(portfolio), std::nullopt);
+    EXPECT_EQ(store->consumer_accounts("A000099"), std::vector<std::string>{portfolio.accounts[2].id});
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE accounts SET consumer = '';"
+                               "UPDATE meta SET value = '3' WHERE key = 'schema_version';",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = open_store(file);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->consumer_accounts("A000099"), std::vector<std::string>{portfolio.accounts[2].id});
+  EXPECT_EQ(store->consumer_accounts(portfolio.accounts[2].id), std::vector<std::string>{"A000099"});
 }
 
 TEST(ServerRules, APackThatDoesNotLoadOrAMissingFolderFailsClosed) {

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "parley/calendar/validation_period.h"
@@ -739,18 +740,102 @@ std::vector<TimeZone> candidate_zones(const PartyRecord& party, Instant at) {
   return {zones.zones().begin(), zones.zones().end()};
 }
 
-std::string_view consumer_key(const Account& account) {
+namespace {
+
+// Letters and digits only, ASCII letters lowercased; other bytes (UTF-8 letters) kept as they are.
+void append_loose(std::string& out, std::string_view text) {
+  for (const char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      out.push_back(ch);
+    }
+  }
+}
+
+// The accounts' groups, by index: a disjoint-set forest with path halving.
+struct Groups {
+  std::vector<std::uint32_t> parent;
+  explicit Groups(std::size_t n) : parent(n) {
+    for (std::uint32_t i = 0; i < n; ++i) parent[i] = i;
+  }
+  std::uint32_t root(std::uint32_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  }
+  void join(std::uint32_t a, std::uint32_t b) {
+    a = root(a);
+    b = root(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> consumer_link_keys(const Account& account) {
+  std::vector<std::string> out;
   const Party* debtor = account.debtor();
-  if (debtor == nullptr || !debtor->national_id) return {};
-  return debtor->national_id->keyed_hash;
+  if (debtor == nullptr) return out;
+  if (debtor->national_id && !debtor->national_id->keyed_hash.empty()) {
+    out.push_back("id:" + debtor->national_id->keyed_hash);
+  }
+  std::string name;
+  append_loose(name, debtor->given_name);
+  name.push_back('|');
+  append_loose(name, debtor->family_name);
+  if (name.size() == 1) return out;  // no name: nothing more links it
+  if (debtor->birth_date) out.push_back("born:" + name + "|" + debtor->birth_date->iso());
+  for (const Address& a : debtor->addresses) {
+    if (a.provenance.status == ContactStatus::bad) continue;
+    std::string key = "lives:" + name + "|";
+    append_loose(key, a.postal.country);
+    key.push_back('|');
+    append_loose(key, a.postal.postal_code);
+    key.push_back('|');
+    if (!a.postal.lines.empty()) append_loose(key, a.postal.lines.front());
+    if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
+  }
+  return out;
+}
+
+std::vector<std::string> consumer_ids(const Portfolio& portfolio) {
+  const std::size_t n = portfolio.accounts.size();
+  Groups groups(n);
+  std::unordered_map<std::string, std::uint32_t> first_with;  // key -> the first account holding it
+  first_with.reserve(n * 3);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (std::string& key : consumer_link_keys(portfolio.accounts[i])) {
+      const auto [it, added] = first_with.try_emplace(std::move(key), i);
+      if (!added) groups.join(it->second, i);
+    }
+  }
+  // Each group is named by its smallest account id; a group of one has no name.
+  std::vector<std::uint32_t> named(n, UINT32_MAX);  // root -> index of the smallest id
+  std::vector<std::uint32_t> size(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t r = groups.root(i);
+    ++size[r];
+    if (named[r] == UINT32_MAX || portfolio.accounts[i].id < portfolio.accounts[named[r]].id) named[r] = i;
+  }
+  std::vector<std::string> out(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t r = groups.root(i);
+    if (size[r] > 1) out[i] = portfolio.accounts[named[r]].id;
+  }
+  return out;
 }
 
 std::vector<std::string> same_consumer_accounts(const Portfolio& portfolio, const Account& account) {
   std::vector<std::string> out;
-  const std::string_view key = consumer_key(account);
-  if (key.empty()) return out;
-  for (const Account& other : portfolio.accounts) {
-    if (other.id != account.id && consumer_key(other) == key) out.push_back(other.id);
+  const auto self = std::find_if(portfolio.accounts.begin(), portfolio.accounts.end(),
+                                 [&](const Account& a) { return a.id == account.id; });
+  if (self == portfolio.accounts.end()) return out;
+  const std::vector<std::string> consumers = consumer_ids(portfolio);
+  const std::string& mine = consumers[static_cast<std::size_t>(self - portfolio.accounts.begin())];
+  if (mine.empty()) return out;
+  for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
+    if (consumers[i] == mine && portfolio.accounts[i].id != account.id) out.push_back(portfolio.accounts[i].id);
   }
   return out;
 }

@@ -79,12 +79,21 @@ Decision check(const AccountState& state, const Party& party, ContactChannel cha
 // neither an address nor a phone locates the party (check() then blocks with time_zone_unknown).
 std::vector<TimeZone> candidate_zones(const PartyRecord& party, Instant at);
 
-// What makes two accounts the same consumer's: the keyed hash of the debtor's national id; empty when the account
-// has no debtor or the debtor no national id (such an account is nobody else's).
-std::string_view consumer_key(const Account& account);
+// What may make two accounts the same consumer's, from the account's debtor: the keyed hash of its national id
+// ("id:..."), its name with its birth date ("born:..."), and its name with each address not marked bad
+// ("lives:..."), names and addresses compared loosely (ASCII letters lowercased, all but letters and digits
+// dropped: "O'Brien" is "obrien"). Empty without a debtor. A limit counted per consumer (Washington's three a
+// week) must not fail open: a consumer whose accounts lack a national id is still found by name and birth date or
+// by name and address, and two namesakes at one address count as one consumer (the cautious reading).
+std::vector<std::string> consumer_link_keys(const Account& account);
 
-// The ids of the portfolio's other accounts with the same consumer_key, in portfolio order: check()'s
-// `consumer_accounts`. Scans the portfolio; hosts that check often index consumer_key once instead.
+// The consumer of each account of `portfolio`, by index: accounts that share a consumer_link_key, directly or
+// through other accounts, have one consumer, named by the smallest account id among them; an account linked to no
+// other has "" (nobody else's). Links read the placement data (the portfolio), not later events.
+std::vector<std::string> consumer_ids(const Portfolio& portfolio);
+
+// The ids of the portfolio's other accounts of the same consumer (consumer_ids), in portfolio order: check()'s
+// `consumer_accounts`. Links the whole portfolio; hosts that check often keep consumer_ids instead.
 std::vector<std::string> same_consumer_accounts(const Portfolio& portfolio, const Account& account);
 
 }  // namespace parley

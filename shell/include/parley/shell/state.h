@@ -74,7 +74,9 @@ struct LoadedPortfolio {
   Portfolio portfolio;
   std::vector<QueueEntry> entries;                              // one per account, in portfolio order
   std::unordered_map<std::string_view, std::uint32_t> by_id;    // account id -> index (views into portfolio)
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_consumer;  // consumer_key -> accounts
+  std::vector<std::string> consumers;  // consumer_ids(portfolio): each account's consumer, "" for nobody else's
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_consumer;  // consumer -> accounts (views
+                                                                                 // into consumers)
   std::unordered_map<std::string_view, const Client*> clients;  // client id -> client
 
   const Account* find_account(std::string_view id) const;     // null when no account has this id
