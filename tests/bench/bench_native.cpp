@@ -4,12 +4,14 @@
 // of every account's debtor for a phone call against a journal of 10 events per account (contact_check_all), on
 // the folds of every account (account_fold_all), and one apply() (account_apply_one); 2,000 rolled schedules of 60
 // due dates (calendar_schedule_60); recording a call's outcome in the shell with that journal
-// (shell_record_outcome: step() of FinishContact, in microseconds).
+// (shell_record_outcome: step() of FinishContact, in microseconds); consumer_ids of the whole portfolio
+// (consumer_link_all).
 //
 //   parley_bench [--accounts N] [Google Benchmark flags, e.g. --benchmark_filter=load]
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -20,6 +22,7 @@
 #include "bench_contact.h"
 #include "bench_shell.h"
 #include "embedded_calendars.h"
+#include "parley/compliance/check.h"
 #include "parley/demo.h"
 #include "parley/journal/journal_json.h"
 #include "parley/plans/plan.h"
@@ -179,6 +182,20 @@ void contact_check_all(benchmark::State& state) {
   state.counters["blocked"] = static_cast<double>(tally.blocked);
 }
 
+// consumer_ids: which accounts are one consumer's, linking the whole portfolio (the shell and the server do it on
+// every load or import).
+void consumer_link_all(benchmark::State& state) {
+  std::size_t linked = 0;
+  for (auto _ : state) {
+    const std::vector<std::string> consumers = parley::consumer_ids(g_input->portfolio);
+    linked = static_cast<std::size_t>(
+        std::count_if(consumers.begin(), consumers.end(), [](const std::string& c) { return !c.empty(); }));
+    benchmark::DoNotOptimize(consumers.data());
+  }
+  set_rates(state, 0);
+  state.counters["linked"] = static_cast<double>(linked);
+}
+
 // One outcome recorded per iteration, on the next account that may be called; only step() is timed.
 void shell_record_outcome(benchmark::State& state) {
   if (!g_shell) {
@@ -206,6 +223,7 @@ BENCHMARK(calendar_schedule_60)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(account_fold_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(account_apply_one)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(contact_check_all)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(consumer_link_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(journal_lines)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(journal_load)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(shell_record_outcome)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(200);
@@ -269,6 +287,10 @@ void print_summary(const char* clock, const SummaryReporter::Times& ms, std::siz
   if (ms.count("contact_check_all")) {
     std::printf("%s (on the folds; goal: under 50 ms native for 100,000)\n",
                 parley::bench::figure_line("contact_check_all", ms.at("contact_check_all"), 0, accounts).c_str());
+  }
+  if (ms.count("consumer_link_all")) {
+    std::printf("%s (consumer_ids of the whole portfolio)\n",
+                parley::bench::figure_line("consumer_link_all", ms.at("consumer_link_all"), 0, accounts).c_str());
   }
   for (const char* name : {"journal_lines", "journal_load"}) {
     if (ms.count(name) == 0 || g_journal_text.empty()) continue;

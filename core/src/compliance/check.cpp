@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "parley/calendar/validation_period.h"
@@ -771,44 +771,78 @@ struct Groups {
   }
 };
 
+// FNV-1a, 64 bits on every platform (std::hash is 32 bits in wasm, where 300,000 keys would collide).
+std::uint64_t key_hash(std::string_view key) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// Calls f(key) for each of the debtor's consumer_link_keys, built in `buffer` (reused: nothing allocated once it is
+// large enough).
+template <class F>
+void for_each_link_key(const Account& account, std::string& buffer, F&& f) {
+  const Party* debtor = account.debtor();
+  if (debtor == nullptr) return;
+  if (debtor->national_id && !debtor->national_id->keyed_hash.empty()) {
+    buffer.assign("id:");
+    buffer += debtor->national_id->keyed_hash;
+    f(std::string_view(buffer));
+  }
+  buffer.assign("born:");
+  append_loose(buffer, debtor->given_name);
+  buffer.push_back('|');
+  append_loose(buffer, debtor->family_name);
+  const std::size_t name_end = buffer.size();
+  if (name_end == 6) return;  // "born:|": no name, nothing more links it
+  if (debtor->birth_date) {
+    buffer.push_back('|');
+    buffer += debtor->birth_date->iso();
+    f(std::string_view(buffer));
+  }
+  buffer.replace(0, 5, "lives:");  // the same name, now after "lives:"
+  const std::size_t name_stop = name_end + 1;
+  for (const Address& a : debtor->addresses) {
+    if (a.provenance.status == ContactStatus::bad) continue;
+    buffer.resize(name_stop);
+    buffer.push_back('|');
+    append_loose(buffer, a.postal.country);
+    buffer.push_back('|');
+    append_loose(buffer, a.postal.postal_code);
+    buffer.push_back('|');
+    if (!a.postal.lines.empty()) append_loose(buffer, a.postal.lines.front());
+    f(std::string_view(buffer));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> consumer_link_keys(const Account& account) {
   std::vector<std::string> out;
-  const Party* debtor = account.debtor();
-  if (debtor == nullptr) return out;
-  if (debtor->national_id && !debtor->national_id->keyed_hash.empty()) {
-    out.push_back("id:" + debtor->national_id->keyed_hash);
-  }
-  std::string name;
-  append_loose(name, debtor->given_name);
-  name.push_back('|');
-  append_loose(name, debtor->family_name);
-  if (name.size() == 1) return out;  // no name: nothing more links it
-  if (debtor->birth_date) out.push_back("born:" + name + "|" + debtor->birth_date->iso());
-  for (const Address& a : debtor->addresses) {
-    if (a.provenance.status == ContactStatus::bad) continue;
-    std::string key = "lives:" + name + "|";
-    append_loose(key, a.postal.country);
-    key.push_back('|');
-    append_loose(key, a.postal.postal_code);
-    key.push_back('|');
-    if (!a.postal.lines.empty()) append_loose(key, a.postal.lines.front());
-    if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
-  }
+  std::string buffer;
+  for_each_link_key(account, buffer, [&out](std::string_view key) {
+    if (std::find(out.begin(), out.end(), key) == out.end()) out.emplace_back(key);
+  });
   return out;
 }
 
 std::vector<std::string> consumer_ids(const Portfolio& portfolio) {
   const std::size_t n = portfolio.accounts.size();
   Groups groups(n);
-  std::unordered_map<std::string, std::uint32_t> first_with;  // key -> the first account holding it
-  first_with.reserve(n * 3);
+  // Keys are held by their 64-bit hashes: two different keys sharing one would link two accounts, the cautious side.
+  // Sorted, the accounts holding one key lie side by side.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> held;  // key hash, account index
+  held.reserve(n * 3);
+  std::string buffer;
   for (std::uint32_t i = 0; i < n; ++i) {
-    for (std::string& key : consumer_link_keys(portfolio.accounts[i])) {
-      const auto [it, added] = first_with.try_emplace(std::move(key), i);
-      if (!added) groups.join(it->second, i);
-    }
+    for_each_link_key(portfolio.accounts[i], buffer, [&](std::string_view key) { held.emplace_back(key_hash(key), i); });
+  }
+  std::sort(held.begin(), held.end());
+  for (std::size_t k = 1; k < held.size(); ++k) {
+    if (held[k].first == held[k - 1].first) groups.join(held[k - 1].second, held[k].second);
   }
   // Each group is named by its smallest account id; a group of one has no name.
   std::vector<std::uint32_t> named(n, UINT32_MAX);  // root -> index of the smallest id
