@@ -850,10 +850,10 @@ void begin_contact(AppState& state, Effects& effects, StartContact& start) {
 void answer_questions(AppState& state, const AnswerQuestions& answers) {
   ContactSlice& c = state.contact;
   if (!c.session) return;
-  const Account* account = state.data ? state.data->find_account(c.session->account_id) : nullptr;
-  if (!account) return;
-  VerifyStep step = verify(*c.session, *account, answers.answers);
-  c.account_id = account->id;
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(c.session->account_id) : std::nullopt;
+  if (!index) return;
+  VerifyStep step = verify(*c.session, fold_now(state, *index), answers.answers);
+  c.account_id = c.session->account_id;
   c.problems = step.result.problems;
   c.session = std::move(step.session);
   c.verification = std::move(step.result);

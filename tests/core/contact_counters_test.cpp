@@ -116,7 +116,7 @@ TEST(ContactCounters, ConversationRecordedOnOneDeviceBlocksTheOther) {
   // Record the attempt under the session's id.
   Event attempt{s.session->attempt_id, "A-1", d.phone.author(), at("2026-03-07T20:00:00Z"), 100, *s.attempt};
   ASSERT_EQ(d.on_phone.add(attempt), AddResult::added);
-  const VerifyStep v = verify(*s.session, a,
+  const VerifyStep v = verify(*s.session, folded(a, d.on_phone),
                               std::vector<Answer>{{IdentityQuestion::birth_date, "April 12 1980"},
                                                   {IdentityQuestion::national_id_last4, "6789"}});
   ASSERT_EQ(v.session.state, VerificationState::verified);

@@ -43,7 +43,7 @@ class ContactSessionTest : public ::testing::Test {
   ContactSession verified(ContactChannel channel = ContactChannel::phone) {
     const std::vector<Answer> answers{{Q::birth_date, "04/12/1980"}, {Q::postal_code, "02139"}};
     VerifyStep step =
-        verify(start(channel, channel == ContactChannel::in_person ? "" : "+16175550123"), account, answers);
+        verify(start(channel, channel == ContactChannel::in_person ? "" : "+16175550123"), state(), answers);
     EXPECT_EQ(step.session.state, VerificationState::verified);
     return step.session;
   }
@@ -218,7 +218,7 @@ TEST_F(ContactSessionTest, ATextAboutATimeBarredCaliforniaDebtCarriesItsNotice) 
 
 TEST_F(ContactSessionTest, VerificationOpensDisclosuresAndDebtDetails) {
   VerifyStep failed =
-      verify(start(), account, std::vector<Answer>{{Q::birth_date, "1980-04-12"}, {Q::city, "Boston"}});
+      verify(start(), state(), std::vector<Answer>{{Q::birth_date, "1980-04-12"}, {Q::city, "Boston"}});
   EXPECT_EQ(failed.session.state, VerificationState::unverified);
   EXPECT_FALSE(failed.session.verified.has_value());
 
@@ -337,7 +337,7 @@ TEST_F(ContactSessionTest, AFrenchCallRecallsTheDateAndReferenceOfTheR1244Letter
   const EventId sent = laptop.add(journal, "A-1", at("2026-02-25T09:00:00Z"), *letter.letter);
   const auto verified_fr = [&] {  // a French birth date is day first
     const std::vector<Answer> answers{{Q::birth_date, "12/04/1980"}, {Q::postal_code, "02139"}};
-    const VerifyStep step = verify(start(), account, answers);
+    const VerifyStep step = verify(start(), state(), answers);
     EXPECT_EQ(step.session.state, VerificationState::verified);
     return step.session;
   };
@@ -360,6 +360,53 @@ TEST_F(ContactSessionTest, AFrenchCallRecallsTheDateAndReferenceOfTheR1244Letter
   const std::string text = all_text(contact_script(verified_fr(), state(), book, context));
   EXPECT_EQ(text.find("Recall: letter"), std::string::npos);
   EXPECT_NE(text.find("No letter fr-r124-4 was sent to this party: there is none to recall."), std::string::npos);
+}
+
+// Issue item 13: 15 U.S.C. 1692c(d) and 12 CFR 1006.6(a) treat the spouse (and a parent of a minor, a guardian, an
+// executor or administrator) as the consumer. A spouse added from a call, with nothing of its own to verify, is
+// verified by the consumer's details it confirms, and may then hear about the debt; a wrong answer tells nothing,
+// and a co-signer added the same way, whom the law does not treat as the consumer, has nothing to be asked.
+TEST_F(ContactSessionTest, ASpouseAddedFromACallIsVerifiedByTheConsumersDetails) {
+  Event added{EventId::from_parts(0x0190f3a1b2c3d4e9ull, 1), "A-1", Author{"u-collector-1", "d-desk-1"},
+              at("2026-03-08T14:00:00Z"), 1, PartyAdded{"P-5", PartyRole::spouse, "Alex", "Reyes", "", "party"}};
+  ASSERT_EQ(journal.add(added), AddResult::added);
+  Event cosigner = added;
+  cosigner.id = EventId::from_parts(0x0190f3a1b2c3d4e9ull, 2);
+  cosigner.sequence = 2;
+  cosigner.payload = PartyAdded{"P-6", PartyRole::co_signer, "Sam", "Reyes", "", "party"};
+  ASSERT_EQ(journal.add(cosigner), AddResult::added);
+
+  EXPECT_EQ(identity_questions(state(), "P-5"), identity_questions(account.parties[0]));
+  EXPECT_EQ(answering_party(state(), "P-5"), &account.parties[0]);
+  EXPECT_TRUE(identity_questions(state(), "P-6").empty());
+
+  const ContactStart s = start_contact(state(), "P-5", ContactChannel::in_person, "", kAttempt,
+                                       at("2026-03-08T15:00:00Z"));
+  ASSERT_TRUE(s.session.has_value());
+  const std::string asked = all_text(contact_script(*s.session, state(), book, context));
+  EXPECT_NE(asked.find("a spouse is verified by what they know of Dana Reyes"), std::string::npos) << asked;
+  EXPECT_EQ(asked.find("Total now owed"), std::string::npos) << asked;
+
+  const VerifyStep wrong = verify(*s.session, state(), std::vector<Answer>{{Q::birth_date, "1981-04-12"},
+                                                                          {Q::postal_code, "02139"}});
+  EXPECT_EQ(wrong.session.state, VerificationState::unverified);
+  const VerifyStep right = verify(*s.session, state(), std::vector<Answer>{{Q::birth_date, "04/12/1980"},
+                                                                          {Q::postal_code, "02139"}});
+  ASSERT_EQ(right.session.state, VerificationState::verified);
+  ASSERT_TRUE(right.result.verified.has_value());
+  EXPECT_EQ(right.result.verified->party_id, "P-5");
+  const std::string told = all_text(contact_script(right.session, state(), book, context));
+  EXPECT_NE(told.find("Total now owed"), std::string::npos) << told;
+
+  const ContactStart co = start_contact(state(), "P-6", ContactChannel::in_person, "", kAttempt,
+                                        at("2026-03-08T15:00:00Z"));
+  ASSERT_TRUE(co.session.has_value());
+  const std::string nothing = all_text(contact_script(*co.session, state(), book, context));
+  EXPECT_NE(nothing.find("The account holds nothing that verifies this party"), std::string::npos) << nothing;
+  const VerifyStep refused =
+      verify(*co.session, state(), std::vector<Answer>{{Q::birth_date, "04/12/1980"}, {Q::postal_code, "02139"}});
+  EXPECT_EQ(refused.session.state, VerificationState::unverified);
+  EXPECT_FALSE(refused.result.problems.empty());
 }
 
 // 15 U.S.C. 1692b(1)-(3), 12 CFR 1006.10(b): a person other than the consumer is asked only for the consumer's
@@ -391,7 +438,7 @@ TEST_F(ContactSessionTest, AThirdPartyIsAskedOnlyForTheConsumersLocation) {
   EXPECT_NE(text.find("Do not say that Dana Reyes owes a debt"), std::string::npos) << text;
   EXPECT_EQ(text.find("$"), std::string::npos) << text;  // no balance
   const VerifyStep v =
-      verify(*s.session, account, std::vector<Answer>{{Q::birth_date, "01/02/1975"}, {Q::postal_code, "02139"}});
+      verify(*s.session, state(), std::vector<Answer>{{Q::birth_date, "01/02/1975"}, {Q::postal_code, "02139"}});
   EXPECT_EQ(v.session.state, VerificationState::unverified);
   ASSERT_EQ(v.result.problems.size(), 1u);
   EXPECT_EQ(v.result.problems[0].path, "party_id");

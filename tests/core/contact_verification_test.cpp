@@ -16,7 +16,8 @@ using Q = IdentityQuestion;
 
 VerificationResult ask(const Account& a, std::vector<Answer> answers, const HmacKey* key = nullptr,
                        const char* party = "P-1") {
-  return check_answers(a, party, answers, key);
+  const AccountState state = fold(a, nullptr, {});
+  return check_answers(state, party, answers, key);
 }
 
 bool passes(const Account& a, Q q, const char* text, const HmacKey* key = nullptr) {

@@ -279,6 +279,46 @@ TEST_F(FoldReaders, AThirdPartyRecordedFromThePanelIsAskedForTheLocationOnce) {
   EXPECT_FALSE(contains(c["reasons"], "us-after-conversation")) << c.dump();
 }
 
+// 15 U.S.C. 1692c(d): a spouse recorded from the panel, with nothing of its own to verify, is asked for the
+// consumer's details; answered right, the session is verified for the spouse.
+TEST_F(FoldReaders, ASpouseRecordedFromThePanelIsVerifiedByTheConsumersDetails) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  scroll_into_view("contact.panel", "contact.add_party");
+  click("contact.add_party");
+  scroll_into_view("contact.panel", "contact.add_party.role");
+  click("contact.add_party.role");
+  click("contact.add_party.role.1");  // spouse
+  const auto type_in_panel = [&](const std::string& widget, const std::string& text) {
+    scroll_into_view("contact.panel", widget);
+    type(widget, text);
+  };
+  type_in_panel("contact.add_party.given_name", "Alex");
+  type_in_panel("contact.add_party.family_name", "Morgan");
+  type_in_panel("contact.add_party.phone", "+12125550178");
+  scroll_into_view("contact.panel", "contact.add_party.source");
+  click("contact.add_party.source");
+  click("contact.add_party.source.2");  // told by a party
+  scroll_into_view("contact.panel", "contact.add_party.record");
+  click("contact.add_party.record");
+  nlohmann::json c = state()["contact"];
+  ASSERT_TRUE(c["problems"].empty()) << c.dump();
+  EXPECT_EQ(c["party"], "P-ADDED-1");
+  ASSERT_TRUE(call()["session"].is_object());
+  const std::vector<parley::Answer> answers = right_answers(*account().debtor());
+  for (const parley::Answer& answer : answers) {
+    const std::string widget = "contact.answer." + std::string(parley::to_string(answer.question));
+    scroll_into_view("contact.panel", widget);
+    type(widget, answer.text);
+  }
+  scroll_into_view("contact.panel", "contact.verify");
+  click("contact.verify");
+  c = state()["contact"];
+  ASSERT_EQ(c["session"]["state"], "verified") << c.dump();
+  EXPECT_EQ(c["session"]["party"], "P-ADDED-1") << c.dump();
+}
+
 // A phone whose call consent is not given is shown as "no consent" and the call does not start.
 TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
   ASSERT_FALSE(id_.empty());

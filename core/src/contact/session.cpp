@@ -92,10 +92,10 @@ ContactStart start_contact(const AccountState& state, std::string_view party_id,
   return out;
 }
 
-VerifyStep verify(const ContactSession& session, const Account& account, std::span<const Answer> answers,
+VerifyStep verify(const ContactSession& session, const AccountState& state, std::span<const Answer> answers,
                   const HmacKey* key) {
-  VerifyStep step{session, check_answers(account, session.party_id, answers, key)};
-  if (session.account_id != account.id) {
+  VerifyStep step{session, check_answers(state, session.party_id, answers, key)};
+  if (session.account_id != state.account->id) {
     step.result = VerificationResult{};
     step.result.problems.push_back({"account_id", "the session belongs to another account"});
     return step;
@@ -155,9 +155,19 @@ ScriptItem third_party_item(const Party& person, const Party* consumer, const Co
   return item;
 }
 
-ScriptItem identity_item(const Party& party) {
+ScriptItem identity_item(const AccountState& state, const Party& party) {
   ScriptItem item{ScriptSection::identity_questions, "Verify identity", {}, ""};
-  for (IdentityQuestion q : identity_questions(party)) item.lines.emplace_back(question_prompt(q));
+  const Party* answering = answering_party(state, party.id);
+  if (answering == nullptr) {
+    item.lines.push_back("The account holds nothing that verifies this party: say nothing about the debt.");
+    return item;
+  }
+  if (answering != &party) {
+    item.lines.push_back("Ask for the consumer's details: a " + std::string(to_string(party.role)) +
+                         " is verified by what they know of " + full_name(*answering) +
+                         " (15 U.S.C. 1692c(d)).");
+  }
+  for (IdentityQuestion q : identity_questions(*answering)) item.lines.emplace_back(question_prompt(q));
   item.lines.push_back(std::to_string(questions_needed_to_verify) +
                        " correct answers verify the party; never say "
                        "the expected answer.");
@@ -251,7 +261,7 @@ std::vector<ScriptItem> contact_script(const ContactSession& session, const Acco
     if (const ContactRule* rule = script_rule(book, places, ScriptPart::location_questions)) {
       out.push_back(location_item(*party, *rule));
     }
-    out.push_back(identity_item(*party));
+    out.push_back(identity_item(state, *party));
     const ContactRule* voicemail = script_rule(book, places, ScriptPart::limited_content_message);
     if (session.channel == ContactChannel::phone && voicemail != nullptr) {
       out.push_back(limited_content_item(*party, context, *voicemail));

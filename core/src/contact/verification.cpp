@@ -321,14 +321,28 @@ AnswerResult check_one(const Account& account, const Party& party, const Answer&
   return r;
 }
 
-const Party* find_party(const Account& account, std::string_view id) {
-  for (const Party& p : account.parties) {
-    if (p.id == id) return &p;
-  }
-  return nullptr;
+bool treated_as_consumer(PartyRole role) {
+  return role == PartyRole::spouse || role == PartyRole::parent || role == PartyRole::guardian ||
+         represents_estate(role);
 }
 
 }  // namespace
+
+const Party* answering_party(const AccountState& state, std::string_view party_id, const HmacKey* key) {
+  const PartyRecord* record = state.party(party_id);
+  if (record == nullptr) return nullptr;
+  const Party* party = record->party;
+  if (!identity_questions(*party, key).empty()) return party;
+  if (!treated_as_consumer(party->role)) return nullptr;
+  const Party* consumer = state.account->debtor();
+  return consumer != nullptr && !identity_questions(*consumer, key).empty() ? consumer : nullptr;
+}
+
+std::vector<IdentityQuestion> identity_questions(const AccountState& state, std::string_view party_id,
+                                                 const HmacKey* key) {
+  const Party* answering = answering_party(state, party_id, key);
+  return answering != nullptr ? identity_questions(*answering, key) : std::vector<IdentityQuestion>{};
+}
 
 std::vector<IdentityQuestion> identity_questions(const Party& party, const HmacKey* key) {
   std::vector<IdentityQuestion> out;
@@ -339,14 +353,18 @@ std::vector<IdentityQuestion> identity_questions(const Party& party, const HmacK
   return out;
 }
 
-VerificationResult check_answers(const Account& account, std::string_view party_id,
+VerificationResult check_answers(const AccountState& state, std::string_view party_id,
                                  std::span<const Answer> answers, const HmacKey* key) {
   VerificationResult out;
-  const Party* party = find_party(account, party_id);
-  if (party == nullptr) {
+  const Account& account = *state.account;
+  const PartyRecord* record = state.party(party_id);
+  if (record == nullptr) {
     out.problems.push_back({"party_id", "no party with this id on the account"});
     return out;
   }
+  // Without an answering party, the party's own (empty) data: each answer is then a problem of its own.
+  const Party* answering = answering_party(state, party_id, key);
+  const Party* party = answering != nullptr ? answering : record->party;
   std::array<bool, kQuestionNames.size()> seen{};
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const IdentityQuestion q = answers[i].question;
@@ -369,7 +387,7 @@ VerificationResult check_answers(const Account& account, std::string_view party_
     if (out.answers.back().passed) ++out.passed;
   }
   if (out.passed >= questions_needed_to_verify) {
-    out.verified = PartyVerified{party->id, VerificationMethod::security_questions, out.passed};
+    out.verified = PartyVerified{std::string(party_id), VerificationMethod::security_questions, out.passed};
   }
   return out;
 }

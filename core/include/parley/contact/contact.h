@@ -77,9 +77,21 @@ struct VerificationResult {
   friend bool operator==(const VerificationResult&, const VerificationResult&) = default;
 };
 
-// Checks the answers of the party `party_id` of `account`. A question the party's data cannot answer, or
-// asked twice, is a problem. `key` is needed for national_id answers.
-VerificationResult check_answers(const Account& account, std::string_view party_id,
+// Whose data verifies the party `party_id` of the fold (placed, or added after placement): its own when it can
+// answer a question; for a person the law treats as the consumer (a spouse, the parent of a minor, a guardian, an
+// executor or administrator: 15 U.S.C. 1692c(d), 12 CFR 1006.6(a)) whose own data answers none, as when it was
+// added from a call, the consumer's (the debtor's), which that person is asked to confirm before hearing about the
+// debt. Null for a party the account does not have, and for any other party whose data answers nothing.
+const Party* answering_party(const AccountState& state, std::string_view party_id, const HmacKey* key = nullptr);
+
+// The questions that verify the party `party_id` of the fold: those of its answering_party (empty without one).
+std::vector<IdentityQuestion> identity_questions(const AccountState& state, std::string_view party_id,
+                                                 const HmacKey* key = nullptr);
+
+// Checks the answers of the party `party_id` of the fold against its answering_party's data; a PartyVerified names
+// `party_id`. A question that data cannot answer, or asked twice, is a problem. `key` is needed for national_id
+// answers.
+VerificationResult check_answers(const AccountState& state, std::string_view party_id,
                                  std::span<const Answer> answers, const HmacKey* key = nullptr);
 
 // [SECTION] History ---------------------------------------------------------------------------------------------------
@@ -136,7 +148,7 @@ struct VerifyStep {
   ContactSession session;
   VerificationResult result;
 };
-VerifyStep verify(const ContactSession& session, const Account& account, std::span<const Answer> answers,
+VerifyStep verify(const ContactSession& session, const AccountState& state, std::span<const Answer> answers,
                   const HmacKey* key = nullptr);
 
 // Whether the debt may be discussed (its details, a promise, a dispute, a plan): only with a verified party.
