@@ -329,14 +329,19 @@ void verification(const AppState& state, const Account& account, const ContactSe
     prompt_width = std::max(prompt_width, ImGui::CalcTextSize(std::string(question_prompt(q)).c_str()).x);
   }
   prompt_width += ImGui::GetStyle().ItemSpacing.x * 2.0f;
+  // On a narrow panel (a phone) each answer box goes under its question rather than past the panel's edge.
+  constexpr float min_answer_width = 120.0f;
+  const float panel_width = ImGui::GetContentRegionAvail().x;
+  const bool stacked = prompt_width + min_answer_width > panel_width;
   for (const IdentityQuestion q : questions) {
     const int index = static_cast<int>(q);
     if (index < 0 || index >= identity_question_count) continue;
     ImGui::PushID(index);
     ImGui::AlignTextToFramePadding();
     text(std::string(question_prompt(q)));
-    ImGui::SameLine(prompt_width);
-    ImGui::SetNextItemWidth(std::max(120.0f, std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f)));
+    if (!stacked) ImGui::SameLine(prompt_width);
+    ImGui::SetNextItemWidth(stacked ? std::min(panel_width, 220.0f)
+                                    : std::max(min_answer_width, std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f)));
     ImGui::InputText("##answer", c.answers[index], sizeof c.answers[index]);
     scratch.widgets.record("contact.answer." + std::string(to_string(q)));
     if (result) {

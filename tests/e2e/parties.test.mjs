@@ -4,9 +4,10 @@
 // (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, then the debtor's
 // revoking its consent to calls at its number, and find the four events on the server. Then, on another account, a
 // neighbour recorded as a third party: called with the location script alone, and refused a second call once it
-// answered (15 U.S.C. 1692b(3)). Screenshots go to tests/e2e/output/ (party-form-<size>.png,
+// answered (15 U.S.C. 1692b(3)). And a spouse recorded from the panel, verified by the consumer's details it
+// confirms (15 U.S.C. 1692c(d)). Screenshots go to tests/e2e/output/ (party-form-<size>.png,
 // party-added-<size>.png, party-consent-<size>.png, party-revoked-<size>.png, third-party-script-<size>.png,
-// third-party-once-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+// third-party-once-<size>.png, spouse-verified-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -165,6 +166,61 @@ for (const [size, viewport] of sizes) {
       ['party-added', 'contact-point-added', 'contact-attempted', 'outcome-recorded']);
     assert.equal(events[0].payload.role, 'third-party');
     assert.equal(events[3].payload.outcome, 'third-party');
+    assert.deepEqual(errors, []);
+  });
+}
+
+for (const [size, viewport] of sizes) {
+  test(`parties at ${size} size: a spouse recorded from the panel is verified by the consumer's details`, async (t) => {
+    const portfolio = await getPortfolio();
+    const { page, errors } = await chromium.newPage(t, { viewport,
+      fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
+    const id = await openNewYorkAccount(page, portfolio);
+    const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
+    const home = debtor.addresses.find((a) => a.status === 'current');
+    await clickInPanel(page, 'contact.add_party');
+    await until(page, (s) => s.widgets['contact.add_party.role'], 'the add-party form');
+    await clickInPanel(page, 'contact.add_party.role');
+    await until(page, (s) => s.widgets['contact.add_party.role.1'], 'the open role list');
+    await clickWhenSteady(page, 'contact.add_party.role.1', { nearLeft: true });
+    await until(page, (s) => !s.widgets['contact.add_party.role.1'] && !s.widgets['contact.add_party.represents'],
+      'the role chosen (no attorney fields)');
+    await typeInPanel(page, 'contact.add_party.given_name', 'Alex');
+    await typeInPanel(page, 'contact.add_party.family_name', 'Morgan');
+    await typeInPanel(page, 'contact.add_party.phone', '+12125550178');
+    await clickInPanel(page, 'contact.add_party.source');
+    await until(page, (s) => s.widgets['contact.add_party.source.2'], 'the open source list');
+    await clickWhenSteady(page, 'contact.add_party.source.2', { nearLeft: true });
+    await until(page, (s) => !s.widgets['contact.add_party.source.2'], 'the source chosen (its list closed)');
+    await clickInPanel(page, 'contact.add_party.record');
+    let state = await until(page, (s) => s.contact?.finished?.startsWith('Party added') &&
+      s.contact.party === 'P-ADDED-1' && s.contact.allowed === true, 'the spouse recorded and callable');
+    assert.equal(state.contact.finished, 'Party added: spouse Alex Morgan (P-ADDED-1)');
+
+    // The call: the spouse answers the consumer's questions (15 U.S.C. 1692c(d)) and is verified.
+    await clickInPanel(page, 'contact.call');
+    state = await until(page, (s) => s.contact?.session?.state === 'unverified' && s.widgets['contact.verify'],
+      'the spouse asked the consumer\'s questions');
+    const answers = [['birth-date', debtor.birth_date], ['postal-code', home?.postal_code], ['city', home?.city],
+      ['national-id-last4', debtor.national_id?.last4]]
+      .filter(([question, answer]) => answer && state.widgets[`contact.answer.${question}`]).slice(0, 2);
+    assert.equal(answers.length, 2, `two of the consumer's questions are asked: ${Object.keys(state.widgets)}`);
+    for (const [question, answer] of answers) await typeInPanel(page, `contact.answer.${question}`, answer);
+    await clickInPanel(page, 'contact.verify');
+    state = await until(page, (s) => s.contact?.session?.state === 'verified', 'the spouse verified');
+    assert.equal(state.contact.debt_hidden, false);
+    await page.screenshot({ path: join(output, `spouse-verified-${size}.png`) });
+
+    // Alt+R: a right-party contact, recorded with the spouse's verification.
+    await press(page, 'KeyR', ['Alt']);
+    await until(page, (s) => s.contact?.session === null, 'the call recorded');
+    const stopAt = Date.now() + 15000;
+    while ((await accountEvents(id)).length < 5 && Date.now() < stopAt) await page.waitForTimeout(100);
+    const events = await accountEvents(id);
+    assert.deepEqual(events.map((e) => e.type),
+      ['party-added', 'contact-point-added', 'contact-attempted', 'party-verified', 'outcome-recorded']);
+    assert.equal(events[3].payload.party_id, 'P-ADDED-1');
+    assert.equal(events[4].payload.outcome, 'right-party-contact');
     assert.deepEqual(errors, []);
   });
 }
