@@ -33,6 +33,29 @@ async function typeInPanel(page, name, text) {
   await typeInto(page, state.widgets[name], text);
 }
 
+// Records, from the add-party form, a party of the role at `roleIndex` in the role list (not an attorney) with its
+// phone, told by a party; waits until it is recorded (P-ADDED-1), picked and callable, and returns that state.
+async function addPartyFromPanel(page, roleIndex, given, family, phone) {
+  const role = `contact.add_party.role.${roleIndex}`;
+  await clickInPanel(page, 'contact.add_party');
+  await until(page, (s) => s.widgets['contact.add_party.role'], 'the add-party form');
+  await clickInPanel(page, 'contact.add_party.role');
+  await until(page, (s) => s.widgets[role], 'the open role list');
+  await clickWhenSteady(page, role, { nearLeft: true });
+  await until(page, (s) => !s.widgets[role] && !s.widgets['contact.add_party.represents'],
+    'the role chosen (no attorney fields)');
+  await typeInPanel(page, 'contact.add_party.given_name', given);
+  await typeInPanel(page, 'contact.add_party.family_name', family);
+  await typeInPanel(page, 'contact.add_party.phone', phone);
+  await clickInPanel(page, 'contact.add_party.source');
+  await until(page, (s) => s.widgets['contact.add_party.source.2'], 'the open source list');
+  await clickWhenSteady(page, 'contact.add_party.source.2', { nearLeft: true });
+  await until(page, (s) => !s.widgets['contact.add_party.source.2'], 'the source chosen (its list closed)');
+  await clickInPanel(page, 'contact.add_party.record');
+  return until(page, (s) => s.contact?.finished?.startsWith('Party added') && s.contact.party === 'P-ADDED-1' &&
+    s.contact.allowed === true, `${given} ${family} recorded and callable`);
+}
+
 // Opens a New York account nothing was recorded for, at noon there; its id.
 async function openNewYorkAccount(page, portfolio) {
   const loaded = await loadQueue(page, 'queue.filter');
@@ -125,23 +148,7 @@ for (const [size, viewport] of sizes) {
     const { page, errors } = await chromium.newPage(t, { viewport,
       fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
     const id = await openNewYorkAccount(page, portfolio);
-    await clickInPanel(page, 'contact.add_party');
-    await until(page, (s) => s.widgets['contact.add_party.role'], 'the add-party form');
-    await clickInPanel(page, 'contact.add_party.role');
-    await until(page, (s) => s.widgets['contact.add_party.role.8'], 'the open role list');
-    await clickWhenSteady(page, 'contact.add_party.role.8', { nearLeft: true });
-    await until(page, (s) => !s.widgets['contact.add_party.role.8'] && !s.widgets['contact.add_party.represents'],
-      'the role chosen (no attorney fields)');
-    await typeInPanel(page, 'contact.add_party.given_name', 'Robin');
-    await typeInPanel(page, 'contact.add_party.family_name', 'Hale');
-    await typeInPanel(page, 'contact.add_party.phone', '+12125550177');
-    await clickInPanel(page, 'contact.add_party.source');
-    await until(page, (s) => s.widgets['contact.add_party.source.2'], 'the open source list');
-    await clickWhenSteady(page, 'contact.add_party.source.2', { nearLeft: true });
-    await until(page, (s) => !s.widgets['contact.add_party.source.2'], 'the source chosen (its list closed)');
-    await clickInPanel(page, 'contact.add_party.record');
-    let state = await until(page, (s) => s.contact?.finished?.startsWith('Party added') &&
-      s.contact.party === 'P-ADDED-1' && s.contact.allowed === true, 'the third party recorded and callable');
+    let state = await addPartyFromPanel(page, 8, 'Robin', 'Hale', '+12125550177');
     assert.equal(state.contact.finished, 'Party added: third-party Robin Hale (P-ADDED-1)');
 
     // The call: the location questions alone, no identity questions.
@@ -178,23 +185,7 @@ for (const [size, viewport] of sizes) {
     const id = await openNewYorkAccount(page, portfolio);
     const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
     const home = debtor.addresses.find((a) => a.status === 'current');
-    await clickInPanel(page, 'contact.add_party');
-    await until(page, (s) => s.widgets['contact.add_party.role'], 'the add-party form');
-    await clickInPanel(page, 'contact.add_party.role');
-    await until(page, (s) => s.widgets['contact.add_party.role.1'], 'the open role list');
-    await clickWhenSteady(page, 'contact.add_party.role.1', { nearLeft: true });
-    await until(page, (s) => !s.widgets['contact.add_party.role.1'] && !s.widgets['contact.add_party.represents'],
-      'the role chosen (no attorney fields)');
-    await typeInPanel(page, 'contact.add_party.given_name', 'Alex');
-    await typeInPanel(page, 'contact.add_party.family_name', 'Morgan');
-    await typeInPanel(page, 'contact.add_party.phone', '+12125550178');
-    await clickInPanel(page, 'contact.add_party.source');
-    await until(page, (s) => s.widgets['contact.add_party.source.2'], 'the open source list');
-    await clickWhenSteady(page, 'contact.add_party.source.2', { nearLeft: true });
-    await until(page, (s) => !s.widgets['contact.add_party.source.2'], 'the source chosen (its list closed)');
-    await clickInPanel(page, 'contact.add_party.record');
-    let state = await until(page, (s) => s.contact?.finished?.startsWith('Party added') &&
-      s.contact.party === 'P-ADDED-1' && s.contact.allowed === true, 'the spouse recorded and callable');
+    let state = await addPartyFromPanel(page, 1, 'Alex', 'Morgan', '+12125550178');
     assert.equal(state.contact.finished, 'Party added: spouse Alex Morgan (P-ADDED-1)');
 
     // The call: the spouse answers the consumer's questions (15 U.S.C. 1692c(d)) and is verified.

@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/account/account.h"
@@ -57,6 +58,26 @@ std::string account_in(const parley::Portfolio& portfolio, const std::string& ju
 class FoldReaders : public AppFrames {
  protected:
   explicit FoldReaders(ImVec2 display = ImVec2(1400.0f, 1000.0f)) : AppFrames(display) {}
+  // Records, from the contact panel's add-party form, a party of the role at `role` in its list (not an attorney)
+  // with its phone, told by a party.
+  void add_party_from_panel(int role, const std::string& given, const std::string& family, const std::string& phone) {
+    scroll_into_view("contact.panel", "contact.add_party");
+    click("contact.add_party");
+    scroll_into_view("contact.panel", "contact.add_party.role");
+    click("contact.add_party.role");
+    click("contact.add_party.role." + std::to_string(role));
+    for (const auto& [widget, text] : {std::pair{"contact.add_party.given_name", given},
+                                       std::pair{"contact.add_party.family_name", family},
+                                       std::pair{"contact.add_party.phone", phone}}) {
+      scroll_into_view("contact.panel", widget);
+      type(widget, text);
+    }
+    scroll_into_view("contact.panel", "contact.add_party.source");
+    click("contact.add_party.source");
+    click("contact.add_party.source.2");  // told by a party
+    scroll_into_view("contact.panel", "contact.add_party.record");
+    click("contact.add_party.record");
+  }
   // Selects the New York account at noon there, with the rule packs in, and draws it.
   void open(const std::string& id, int seconds = 12 * 3600) {
     now_ = new_york_time(portfolio_, seconds);
@@ -240,23 +261,7 @@ TEST_F(FoldReaders, AThirdPartyRecordedFromThePanelIsAskedForTheLocationOnce) {
   ASSERT_FALSE(id_.empty());
   start();
   open(id_);
-  scroll_into_view("contact.panel", "contact.add_party");
-  click("contact.add_party");
-  scroll_into_view("contact.panel", "contact.add_party.role");
-  click("contact.add_party.role");
-  click("contact.add_party.role.8");
-  const auto type_in_panel = [&](const std::string& widget, const std::string& text) {
-    scroll_into_view("contact.panel", widget);
-    type(widget, text);
-  };
-  type_in_panel("contact.add_party.given_name", "Robin");
-  type_in_panel("contact.add_party.family_name", "Hale");
-  type_in_panel("contact.add_party.phone", "+12125550177");
-  scroll_into_view("contact.panel", "contact.add_party.source");
-  click("contact.add_party.source");
-  click("contact.add_party.source.2");  // told by a party
-  scroll_into_view("contact.panel", "contact.add_party.record");
-  click("contact.add_party.record");
+  add_party_from_panel(8, "Robin", "Hale", "+12125550177");  // a third party
   nlohmann::json c = state()["contact"];
   ASSERT_TRUE(c["problems"].empty()) << c.dump();
   EXPECT_EQ(c["finished"], "Party added: third-party Robin Hale (P-ADDED-1)");
@@ -285,23 +290,7 @@ TEST_F(FoldReaders, ASpouseRecordedFromThePanelIsVerifiedByTheConsumersDetails) 
   ASSERT_FALSE(id_.empty());
   start();
   open(id_);
-  scroll_into_view("contact.panel", "contact.add_party");
-  click("contact.add_party");
-  scroll_into_view("contact.panel", "contact.add_party.role");
-  click("contact.add_party.role");
-  click("contact.add_party.role.1");  // spouse
-  const auto type_in_panel = [&](const std::string& widget, const std::string& text) {
-    scroll_into_view("contact.panel", widget);
-    type(widget, text);
-  };
-  type_in_panel("contact.add_party.given_name", "Alex");
-  type_in_panel("contact.add_party.family_name", "Morgan");
-  type_in_panel("contact.add_party.phone", "+12125550178");
-  scroll_into_view("contact.panel", "contact.add_party.source");
-  click("contact.add_party.source");
-  click("contact.add_party.source.2");  // told by a party
-  scroll_into_view("contact.panel", "contact.add_party.record");
-  click("contact.add_party.record");
+  add_party_from_panel(1, "Alex", "Morgan", "+12125550178");  // a spouse
   nlohmann::json c = state()["contact"];
   ASSERT_TRUE(c["problems"].empty()) << c.dump();
   EXPECT_EQ(c["party"], "P-ADDED-1");
