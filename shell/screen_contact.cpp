@@ -340,8 +340,8 @@ void verification(const AppState& state, const Account& account, const ContactSe
     ImGui::AlignTextToFramePadding();
     text(std::string(question_prompt(q)));
     if (!stacked) ImGui::SameLine(prompt_width);
-    ImGui::SetNextItemWidth(stacked ? std::min(panel_width, 220.0f)
-                                    : std::max(min_answer_width, std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f)));
+    const float beside = std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f);
+    ImGui::SetNextItemWidth(stacked ? std::min(panel_width, 220.0f) : std::max(min_answer_width, beside));
     ImGui::InputText("##answer", c.answers[index], sizeof c.answers[index]);
     scratch.widgets.record("contact.answer." + std::string(to_string(q)));
     if (result) {

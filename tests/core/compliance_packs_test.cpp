@@ -426,7 +426,7 @@ TEST_F(CompliancePacks, CaliforniaTimeBarredDebtNotices) {
       << notice->text;
 }
 
-// [SECTION] Time-barred debt -------------------------------------------------------------------------------------------
+// [SECTION] Time-barred debt ------------------------------------------------------------------------------------------
 
 // 12 CFR 1006.26(b): no suit and no threat of suit on a time-barred debt. The notice that a remedy may be invoked
 // (15 U.S.C. 1692c(c)(2), (3)) is held back once the debt is time-barred, and while the account does not say when it
@@ -452,7 +452,8 @@ TEST_F(CompliancePacks, ATimeBarredDebtIsNeverThreatenedWithSuit) {
   ASSERT_TRUE(barred.blocked_by("us-time-barred-no-suit"));
   EXPECT_NE(barred.reasons[0].words.find("time-barred since 2026-06-01"), std::string::npos)
       << barred.reasons[0].words;
-  for (LetterPurpose other : {LetterPurpose::collection, LetterPurpose::termination, LetterPurpose::validation_notice}) {
+  for (LetterPurpose other :
+       {LetterPurpose::collection, LetterPurpose::termination, LetterPurpose::validation_notice}) {
     EXPECT_TRUE(letter(ny, "2026-06-02T17:00:00Z", other).allowed) << to_string(other);
   }
   EXPECT_TRUE(contact(ny, "2026-06-02T17:00:00Z").allowed) << "collecting a time-barred debt is not forbidden";
@@ -900,7 +901,8 @@ TEST(ComplianceNewKinds, TimeBarredRulesAndDebtConditionsAreChecked) {
     {"id": "b", "citation": "c", "text": "t", "kind": "required-disclosure", "words": "w", "when": "every",
      "debt": "time-barred-obsolete"})"));
   ASSERT_TRUE(good.pack.has_value()) << good.problems[0].text();
-  EXPECT_EQ(good.pack->rules[0].forbids, (std::vector<LetterPurpose>{LetterPurpose::remedy, LetterPurpose::collection}));
+  EXPECT_EQ(good.pack->rules[0].forbids,
+            (std::vector<LetterPurpose>{LetterPurpose::remedy, LetterPurpose::collection}));
   EXPECT_EQ(good.pack->rules[1].debt, DebtCondition::time_barred_obsolete);
   EXPECT_EQ(good.pack->rules[0].debt, DebtCondition::any);
 }

@@ -177,8 +177,9 @@ TEST_F(ContactSessionTest, TheScriptFollowsTheLawOfWhereTheDebtorLives) {
   account.jurisdiction = "GB-ENG";
   account.currency = *Currency::find("GBP");
   const std::vector<ScriptItem> items = contact_script(start(), state(), book, context);
-  const auto found = std::find_if(items.begin(), items.end(),
-                                  [](const ScriptItem& i) { return i.section == ScriptSection::limited_content_message; });
+  const auto found = std::find_if(items.begin(), items.end(), [](const ScriptItem& i) {
+    return i.section == ScriptSection::limited_content_message;
+  });
   ASSERT_NE(found, items.end());
   EXPECT_EQ(found->citation, "12 CFR 1006.2(j)");
   const std::vector<ScriptItem> told = contact_script(verified(), state(), book, context);

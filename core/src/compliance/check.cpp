@@ -838,7 +838,8 @@ std::vector<std::string> consumer_ids(const Portfolio& portfolio) {
   held.reserve(n * 3);
   std::string buffer;
   for (std::uint32_t i = 0; i < n; ++i) {
-    for_each_link_key(portfolio.accounts[i], buffer, [&](std::string_view key) { held.emplace_back(key_hash(key), i); });
+    for_each_link_key(portfolio.accounts[i], buffer,
+                      [&](std::string_view key) { held.emplace_back(key_hash(key), i); });
   }
   std::sort(held.begin(), held.end());
   for (std::size_t k = 1; k < held.size(); ++k) {

@@ -224,7 +224,8 @@ std::string recalled_letter(const AccountState& state, const ContactSession& ses
 void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, const AccountState& state,
                         const ContactSession& session, const Jurisdictions& places) {
   const bool verified = session.state == VerificationState::verified;
-  for (const Disclosure& d : required_disclosures(book, places, session.channel, session.first_communication, session.debt_age)) {
+  for (const Disclosure& d :
+       required_disclosures(book, places, session.channel, session.first_communication, session.debt_age)) {
     const bool now = verified ? d.stage != DisclosureStage::before_verification
                               : d.stage == DisclosureStage::before_verification;
     if (!now) continue;

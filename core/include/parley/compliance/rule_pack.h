@@ -243,13 +243,14 @@ DebtAge debt_age(const Account& account, Instant at);
 
 // The disclosures a communication on `channel` must carry, in pack order then rule order, from the
 // required-disclosure rules of the packs `places` govern whose channels include `channel`, whose `when` matches
-// `first_communication` and whose `debt` condition the debt's `age` meets (an unknown age meets only "any"). Empty when no pack governs (check() blocks such contacts anyway). `first_communication`, as
-// 15 U.S.C. 1692e(11) reads and first_communication() in parley/contact/contact.h computes it from the fold: for a
-// written channel (letter, email, sms), no written communication has yet reached the party; for phone or in person,
-// no communication of any kind has yet reached the party (an unanswered call is not a communication).
+// `first_communication` and whose `debt` condition the debt's `age` meets (an unknown age meets only "any"). Empty
+// when no pack governs (check() blocks such contacts anyway). `first_communication`, as 15 U.S.C. 1692e(11) reads
+// and first_communication() in parley/contact/contact.h computes it from the fold: for a written channel (letter,
+// email, sms), no written communication has yet reached the party; for phone or in person, no communication of any
+// kind has yet reached the party (an unanswered call is not a communication).
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdictions& places, ContactChannel channel,
                                              bool first_communication, DebtAge age);
-// The same for the account's jurisdiction alone.
+// The same for the account's jurisdiction alone (a debt in time unless `age` says otherwise).
 std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account& account, ContactChannel channel,
                                              bool first_communication, DebtAge age = DebtAge::in_time);
 

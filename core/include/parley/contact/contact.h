@@ -253,10 +253,10 @@ struct LetterMade {
 
 // The LetterIssued payload of a letter sent to `party_id` of the account at `address` (an address_key() of one of
 // the party's addresses) from `template_id`, provided on `provided`: the purpose the book's letter_templates for the
-// party's jurisdictions give the template (collection for a template they do not name), the figures the fold's itemised balance now, the locale
-// the account's language, the version external_template_version, for a validation notice the end of the validation
-// period (from the book's holidays; none without them), and the document digest the SHA-256 (lowercase hex) of
-// letter_statement(), the canonical JSON of what the letter states.
+// party's jurisdictions give the template (collection for a template they do not name), the figures the fold's
+// itemised balance now, the locale the account's language, the version external_template_version, for a
+// validation notice the end of the validation period (from the book's holidays; none without them), and the
+// document digest the SHA-256 (lowercase hex) of letter_statement(), the canonical JSON of what the letter states.
 LetterMade make_letter(const AccountState& state, const RuleBook& book, std::string_view party_id,
                        std::string_view template_id, std::string_view address, Date provided);
 
