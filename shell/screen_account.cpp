@@ -75,15 +75,14 @@ std::string provenance_text(const PointRecord& point) {
   return s;
 }
 
-// The debt's time bar as a collector reads it: when it falls, and what it holds back (12 CFR 1006.26(b)).
+// The debt's time bar as the account states it; what it holds back is the rule packs' to say (the banner's reasons).
 std::string time_bar_text(const Account& account, Instant now) {
   switch (debt_age(account, now)) {
-    case DebtAge::unknown: return "unknown (no notice of a remedy is sent)";
+    case DebtAge::unknown: return "unknown";
     case DebtAge::in_time: return "from " + account.time_barred_from->iso();
-    case DebtAge::time_barred:
-      return "since " + account.time_barred_from->iso() + ": no suit or threat of suit";
+    case DebtAge::time_barred: return "since " + account.time_barred_from->iso();
     case DebtAge::time_barred_obsolete:
-      return "since " + account.time_barred_from->iso() + ": no suit or threat of suit; past credit reporting";
+      return "since " + account.time_barred_from->iso() + " (past the credit-reporting period)";
   }
   return {};
 }

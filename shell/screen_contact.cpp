@@ -317,8 +317,9 @@ void verification(const AppState& state, const Account& account, const ContactSe
   const Party* party = record->party;
   text("Verify " + full_name(*party) + ": " + std::to_string(questions_needed_to_verify) +
        " correct answers needed");
-  const std::vector<IdentityQuestion> questions = identity_questions(*fold, session.party_id);
   const Party* answering = answering_party(*fold, session.party_id);
+  const std::vector<IdentityQuestion> questions =
+      answering != nullptr ? identity_questions(*answering) : std::vector<IdentityQuestion>{};
   if (answering != nullptr && answering != party) {
     wrapped_muted("Asked about " + full_name(*answering) + ": a " + std::string(to_string(party->role)) +
                   " is verified by what they know of the consumer.");

@@ -477,7 +477,6 @@ void refresh_contact(AppState& state, const Account& account, const AccountState
   c.banner.reset();
   c.banner_party.clear();
   c.points.clear();
-  c.templates.clear();
   if (!account.parties.empty() && !find_party(fold, c.party_id)) {
     const Party* debtor = account.debtor();
     c.party_id = debtor ? debtor->id : account.parties.front().id;

@@ -596,7 +596,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
     // A pack that governs through where the party lives, not the account's jurisdiction, says so.
     if (out != nullptr && c.places.governs_by_address(pack)) {
       for (std::size_t i = reasons_before; i < out->reasons.size(); ++i) {
-        out->reasons[i].words += " (" + pack.jurisdiction + " law: the party has an address there.)";
+        out->reasons[i].words += " (" + by_address_note(pack.jurisdiction) + ".)";
       }
     }
   }

@@ -330,6 +330,10 @@ bool Jurisdictions::governs_by_address(const RulePack& pack) const {
   return count > 0 && !pack.applies_to(names[0]) && govern(pack);
 }
 
+std::string by_address_note(std::string_view jurisdiction) {
+  return std::string(jurisdiction) + " law: the party has an address there";
+}
+
 DebtAge debt_age(const Account& account, Instant at) {
   if (!account.time_barred_from) return DebtAge::unknown;
   constexpr std::int64_t kLatestOffset = 14 * 3600;  // UTC+14, where each calendar date begins first

@@ -232,8 +232,7 @@ void append_disclosures(std::vector<ScriptItem>& out, const RuleBook& book, cons
     ScriptItem item{ScriptSection::disclosures,
                     d.rule_text.empty() ? "Required disclosure" : d.rule_text,
                     {},
-                    d.by_address ? d.citation + " (" + d.jurisdiction + " law: the party has an address there)"
-                                 : d.citation};
+                    d.by_address ? d.citation + " (" + by_address_note(d.jurisdiction) + ")" : d.citation};
     item.lines.push_back(d.verbatim ? d.text : "Give: " + d.text);
     if (!d.refers_to.empty()) item.lines.push_back(recalled_letter(state, session, d.refers_to));
     out.push_back(std::move(item));

@@ -188,9 +188,13 @@ struct Jurisdictions {
   void add(std::string_view name);  // ignores an empty name and one already held
   std::span<const std::string_view> list() const { return {names.data(), count}; }
   bool govern(const RulePack& pack) const;         // the pack applies to one of the names
-  // The pack governs only through a place other than the first (the account's): its reasons and disclosures say so.
+  // The pack governs only through a place other than the first (the account's): its reasons and disclosures say so,
+  // with by_address_note().
   bool governs_by_address(const RulePack& pack) const;
 };
+
+// What a reason or disclosure from such a pack adds: "US-WA law: the party has an address there".
+std::string by_address_note(std::string_view jurisdiction);
 
 // [SECTION] Loading -------------------------------------------------------------------------------------------
 
