@@ -50,6 +50,7 @@ void Assets::add(std::string_view name, std::string_view text) {
   }
   std::string id = load.calendar->id;
   if (id == validation_calendar) rules.holidays = *load.calendar;
+  rules.calendars.insert_or_assign(id, *load.calendar);
   calendars.insert_or_assign(std::move(id), std::move(*load.calendar));
 }
 

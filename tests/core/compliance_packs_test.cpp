@@ -120,12 +120,87 @@ TEST_F(CompliancePacks, FrenchRulesThatAreNotLawSaySo) {
       EXPECT_NE(rule.citation.find("non légale"), std::string::npos) << rule.id;
       ++not_law;
     }
-    if (rule.id == "fr-heures-raisonnables") {
+    if (rule.id == "fr-heures-raisonnables" || rule.id == "fr-maison-dimanches-feries") {
       EXPECT_NE(rule.citation.find("Aucun texte légal"), std::string::npos);
+      EXPECT_TRUE(rule.house) << rule.id;  // the agency's choice: marked a house rule
+      EXPECT_EQ(citation_of(rule).rfind("House rule, not law: ", 0), 0u) << rule.id;
       ++not_law;
     }
   }
-  EXPECT_EQ(not_law, 3);
+  EXPECT_EQ(not_law, 4);
+}
+
+// What no law asks and an agency chooses is marked "house" in its pack and its reasons say so; every other rule
+// passes for law and cites a text.
+TEST_F(CompliancePacks, OnlyTheAgencysOwnChoicesAreHouseRules) {
+  std::set<std::string> house;
+  for (const RulePack& pack : book.packs) {
+    for (const ContactRule& rule : pack.rules) {
+      if (rule.house) house.insert(rule.id);
+    }
+  }
+  EXPECT_EQ(house, (std::set<std::string>{"fr-heures-raisonnables", "fr-maison-dimanches-feries",
+                                          "gb-house-call-frequency"}));
+}
+
+// No French law forbids calls on Sundays or public holidays (Code du travail L3133-1 lists the holidays): the agency's
+// house rule keeps calls, texts and visits off those days, the debtor's local day, and says it is not law.
+TEST_F(CompliancePacks, FranceNoCallsOnSundaysAndPublicHolidaysAsAHouseRule) {
+  const Account fr = account_in("FR", "Europe/Paris");
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  const Decision sunday = contact(fr, "2026-06-07T08:00:00Z");  // Sunday 10:00 CEST
+  EXPECT_FALSE(sunday.allowed);
+  ASSERT_TRUE(sunday.blocked_by("fr-maison-dimanches-feries"));
+  EXPECT_EQ(sunday.reasons[0].citation.rfind("House rule, not law: ", 0), 0u) << sunday.reasons[0].citation;
+  EXPECT_NE(sunday.reasons[0].words.find("sunday 2026-06-07 in Europe/Paris"), std::string::npos)
+      << sunday.reasons[0].words;
+  EXPECT_EQ(sunday.next_allowed, at("2026-06-08T06:00:00Z"));  // Monday 08:00 CEST, the hours rule's start
+  EXPECT_TRUE(contact(fr, "2026-06-07T08:00:00Z", ContactChannel::letter).allowed);
+  EXPECT_TRUE(contact(fr, "2026-06-07T08:00:00Z", ContactChannel::email).allowed);  // not a channel it governs
+  EXPECT_TRUE(contact(fr, "2026-06-08T08:00:00Z").allowed);
+
+  // Pentecost Sunday then Whit Monday (Lundi de Pentecôte): the next day with calls is the Tuesday.
+  const Decision whitsun = contact(fr, "2026-05-24T08:00:00Z");
+  EXPECT_EQ(whitsun.next_allowed, at("2026-05-26T06:00:00Z"));
+  const Decision monday = contact(fr, "2026-05-25T08:00:00Z");
+  ASSERT_TRUE(monday.blocked_by("fr-maison-dimanches-feries"));
+  EXPECT_NE(monday.reasons[0].words.find("(Lundi de Pentecôte)"), std::string::npos) << monday.reasons[0].words;
+  EXPECT_TRUE(contact(fr, "2026-07-14T08:00:00Z").blocked_by("fr-maison-dimanches-feries"));  // Fête nationale
+
+  // Saturday 22:30 in Paris is already Sunday in Réunion: the rest day holds in every zone the debtor may be in.
+  Account both = fr;
+  Address reunion = both.parties[0].addresses[0];
+  reunion.time_zone = "Indian/Reunion";
+  both.parties[0].addresses.push_back(reunion);
+  EXPECT_FALSE(contact(fr, "2026-06-06T20:30:00Z").blocked_by("fr-maison-dimanches-feries"));
+  EXPECT_TRUE(contact(both, "2026-06-06T20:30:00Z").blocked_by("fr-maison-dimanches-feries"));
+}
+
+// A rest-days rule whose calendar is not loaded cannot tell a holiday: it blocks (fail closed), and says why.
+TEST_F(CompliancePacks, ARestDayRuleWithoutItsCalendarBlocks) {
+  book.calendars.erase("FR");
+  const Account fr = account_in("FR", "Europe/Paris");
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  const Decision d = contact(fr, "2026-06-02T08:00:00Z");
+  ASSERT_TRUE(d.blocked_by("fr-maison-dimanches-feries"));
+  EXPECT_NE(d.reasons[0].words.find("calendar FR is not loaded"), std::string::npos) << d.reasons[0].words;
+  EXPECT_FALSE(d.next_allowed.has_value());
+}
+
+// CONC 7.9.4 R asks for reasonable times and regard to the customer's requests but sets no number: the UK pack's
+// three calls a day on an account is the agency's own cap, marked as such.
+TEST_F(CompliancePacks, UnitedKingdomThreeCallsADayIsAHouseCap) {
+  const Account gb = account_in("GB", "Europe/London");
+  for (const char* iso : {"2026-06-02T08:00:00Z", "2026-06-02T10:00:00Z", "2026-06-02T12:00:00Z"}) {
+    ASSERT_TRUE(contact(gb, iso).allowed) << iso;
+    events.attempt("A-1", iso);
+  }
+  const Decision fourth = contact(gb, "2026-06-02T14:00:00Z");
+  EXPECT_FALSE(fourth.allowed);
+  ASSERT_TRUE(fourth.blocked_by("gb-house-call-frequency"));
+  EXPECT_EQ(fourth.reasons[0].citation.rfind("House rule, not law: ", 0), 0u);
+  EXPECT_EQ(fourth.next_allowed, at("2026-06-03T07:00:00Z"));  // 08:00 BST the next day, the hours rule's start
+  EXPECT_TRUE(contact(gb, "2026-06-02T14:00:00Z", ContactChannel::letter).allowed);
 }
 
 // [SECTION] France ----------------------------------------------------------------------------------------------------
@@ -905,6 +980,31 @@ TEST(ComplianceNewKinds, TimeBarredRulesAndDebtConditionsAreChecked) {
             (std::vector<LetterPurpose>{LetterPurpose::remedy, LetterPurpose::collection}));
   EXPECT_EQ(good.pack->rules[1].debt, DebtCondition::time_barred_obsolete);
   EXPECT_EQ(good.pack->rules[0].debt, DebtCondition::any);
+}
+
+// A rest-days rule names weekdays, a calendar or both, and leaves a weekday for contact; "house" is true or false.
+TEST(ComplianceNewKinds, RestDaysAndHouseRulesAreChecked) {
+  const RulePackLoad bad = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "rest-days"},
+    {"id": "b", "citation": "c", "text": "t", "kind": "rest-days", "weekdays": ["sunday", "funday"]},
+    {"id": "c", "citation": "c", "text": "t", "kind": "rest-days",
+     "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]},
+    {"id": "d", "citation": "c", "text": "t", "kind": "cease", "weekdays": ["sunday"], "calendar": "FR"},
+    {"id": "e", "citation": "c", "text": "t", "kind": "rest-days", "calendar": "FR", "house": "yes"})"));
+  EXPECT_FALSE(bad.pack.has_value());
+  EXPECT_EQ(paths_of(bad.problems),
+            (std::vector<std::string>{"rules[0].weekdays", "rules[1].weekdays[1]", "rules[2].weekdays",
+                                      "rules[3].weekdays", "rules[3].calendar", "rules[4].house"}));
+  const RulePackLoad good = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "rest-days", "calendar": "FR", "house": true},
+    {"id": "b", "citation": "c", "text": "t", "kind": "rest-days", "weekdays": ["saturday", "sunday"]})"));
+  ASSERT_TRUE(good.pack.has_value()) << good.problems[0].text();
+  EXPECT_TRUE(good.pack->rules[0].house);
+  EXPECT_EQ(good.pack->rules[0].calendar, "FR");
+  EXPECT_FALSE(good.pack->rules[1].house);
+  EXPECT_EQ(good.pack->rules[1].weekdays, (std::vector<Weekday>{Weekday::saturday, Weekday::sunday}));
+  EXPECT_EQ(citation_of(good.pack->rules[0]), "House rule, not law: c");
+  EXPECT_EQ(citation_of(good.pack->rules[1]), "c");
 }
 
 // A misspelt kind in a shipped pack blocks every contact, for every jurisdiction (fail closed).

@@ -35,7 +35,8 @@ struct Assets {
   // already expected or added are not expected again.
   void expect(std::span<const std::string> names);
   // One file's text: a rule pack under rules/, a calendar under calendars/ (a later file with the same id
-  // replaces it). Once the US-FEDERAL calendar is in, the rule book's validation period uses it.
+  // replaces it). Once the US-FEDERAL calendar is in, the rule book's validation period uses it; every calendar
+  // is also the rule book's, for the rest-days rules that name it.
   void add(std::string_view name, std::string_view text);
   // The host could not read or fetch the file. A rule pack that fails blocks every contact (fail closed).
   void fail(std::string_view name, std::string_view message);

@@ -121,7 +121,7 @@ std::string clock_text(int seconds_of_day) {
 }
 
 void say(Decision* out, const ContactRule& rule, std::string words) {
-  if (out != nullptr) out->reasons.push_back({rule.id, std::move(words), rule.citation});
+  if (out != nullptr) out->reasons.push_back({rule.id, std::move(words), citation_of(rule)});
 }
 
 // [SECTION] Rules ---------------------------------------------------------------------------------------------
@@ -145,6 +145,59 @@ void calling_hours(const Context& c, const ContactRule& rule, Instant at, Outcom
   o.block(clear);
   say(out, rule, "It is " + where + ": contact is allowed from " + clock_text(rule.earliest) + " to " +
                      clock_text(rule.latest) + " the party's local time.");
+}
+
+// The holiday of `calendar` on `day`, or null.
+const Holiday* holiday_on(const Calendar& calendar, Date day, std::vector<Holiday>& year) {
+  year = holidays_in(calendar, day.year());
+  const auto it = std::find_if(year.begin(), year.end(), [&](const Holiday& h) { return h.date == day; });
+  return it == year.end() ? nullptr : &*it;
+}
+
+bool rests_on(const ContactRule& rule, const Calendar* calendar, Date day) {
+  return std::find(rule.weekdays.begin(), rule.weekdays.end(), day.weekday()) != rule.weekdays.end() ||
+         (calendar != nullptr && is_holiday(*calendar, day));
+}
+
+void rest_days(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  const Calendar* calendar = nullptr;
+  if (!rule.calendar.empty()) {
+    const auto found = c.book.calendars.find(rule.calendar);
+    if (found == c.book.calendars.end()) {
+      o.block(std::nullopt);
+      say(out, rule, "The holiday calendar " + rule.calendar +
+                         " is not loaded, so whether it is a public holiday for the party is unknown.");
+      return;
+    }
+    calendar = &found->second;
+  }
+  std::optional<Instant> clear;
+  std::string where;
+  for (std::size_t i = 0; i < c.zones.size(); ++i) {
+    const TimeZone zone = c.zones[i];
+    const Date day = local_date(zone, at);
+    if (!rests_on(rule, calendar, day)) continue;
+    // The next local day with contact: at most a year ahead (seven weekdays are refused when the pack loads).
+    Date next = day.plus_days(1);
+    while (rests_on(rule, calendar, next) && next - day < 370) next = next.plus_days(1);
+    const Instant opens = start_of_local_day(zone, next);
+    if (!clear || opens > *clear) clear = opens;
+    if (out != nullptr) {
+      std::vector<Holiday> year;
+      const Holiday* h = calendar != nullptr ? holiday_on(*calendar, day, year) : nullptr;
+      if (!where.empty()) where += ", ";
+      where += std::string(to_string(day.weekday())) + " " + day.iso() + (h != nullptr ? " (" + h->name + ")" : "") +
+               " in " + std::string(zone.name());
+    }
+  }
+  if (!clear) return;
+  o.block(clear);
+  std::string days;
+  for (Weekday d : rule.weekdays) days += (days.empty() ? "" : ", ") + std::string(to_string(d));
+  if (calendar != nullptr) {
+    days += (days.empty() ? "" : " and ") + std::string("the holidays of ") + calendar->id + " (" + calendar->name + ")";
+  }
+  say(out, rule, "It is " + where + ": no contact on " + days + ", the party's local day.");
 }
 
 // Whether the attempt's latest outcome is one the rule does not count.
@@ -543,7 +596,8 @@ bool timeless(ContactRuleKind kind) {
 
 bool needs_zone(ContactRuleKind kind) {
   return kind == ContactRuleKind::calling_hours || kind == ContactRuleKind::call_frequency ||
-         kind == ContactRuleKind::after_conversation || kind == ContactRuleKind::inconvenient_time;
+         kind == ContactRuleKind::after_conversation || kind == ContactRuleKind::inconvenient_time ||
+         kind == ContactRuleKind::rest_days;
 }
 
 Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) {
@@ -591,6 +645,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::employer_email: employer_email(c, rule, o, out); break;
         case ContactRuleKind::location_contact: location_contact(c, rule, at, o, out); break;
         case ContactRuleKind::time_barred: time_barred(c, rule, at, o, out); break;
+        case ContactRuleKind::rest_days: rest_days(c, rule, at, o, out); break;
       }
     }
     // A pack that governs through where the party lives, not the account's jurisdiction, says so.

@@ -36,7 +36,8 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::attorney_representation, "attorney-representation"},
                                       {ContactRuleKind::employer_email, "employer-email"},
                                       {ContactRuleKind::location_contact, "location-contact"},
-                                      {ContactRuleKind::time_barred, "time-barred"}});
+                                      {ContactRuleKind::time_barred, "time-barred"},
+                                      {ContactRuleKind::rest_days, "rest-days"}});
 constexpr auto kDebtConditions =
     json::spellings<DebtCondition>({{DebtCondition::any, "any"},
                                     {DebtCondition::time_barred, "time-barred"},
@@ -136,6 +137,19 @@ void check_phone_kinds(json::Reader& r, void* object) {
   if (!numbers_only) r.problem_at("channels", "must list only \"phone\" and \"sms\" when phone_kinds is given");
 }
 
+// rest-days: weekdays, a calendar or both; never all seven weekdays (a rule that never clears is a cease).
+void check_rest_days(json::Reader& r, void* object) {
+  const ContactRule& rule = *static_cast<const ContactRule*>(object);
+  if (rule.kind != ContactRuleKind::rest_days) return;
+  if (!r.present("weekdays") && !r.present("calendar")) {
+    r.problem_at("weekdays", "is required unless calendar is given");
+    return;
+  }
+  std::uint32_t days = 0;
+  for (Weekday d : rule.weekdays) days |= std::uint32_t{1} << static_cast<int>(d);
+  if (days == 0xFEU) r.problem_at("weekdays", "must leave at least one weekday for contact");
+}
+
 // A rule's id is unique in its pack.
 void finish_rule(json::Reader& r, void* object) {
   const ContactRule& rule = *static_cast<const ContactRule*>(object);
@@ -200,6 +214,10 @@ constexpr auto kPurpose = json::spelling<LetterPurpose, parse_letter_purpose>(
     listed([](std::string_view) { return "must be " + json::one_of<LetterPurpose>(); }));
 constexpr auto kPurposes = json::array(kPurpose, {"must be a non-empty array of letter purposes"}, {true});
 constexpr auto kInWriting = json::boolean({"must be true or false"});
+constexpr auto kHouse = json::boolean({"must be true or false"});
+constexpr auto kWeekday = json::spelling<Weekday, parse_weekday>(
+    listed([](std::string_view) { return std::string("must be a weekday (\"monday\" .. \"sunday\")"); }));
+constexpr auto kWeekdays = json::array(kWeekday, {"must be a non-empty array of weekdays"}, {true});
 constexpr auto kDebt = json::spelling<DebtCondition, parse_debt_condition>(
     spelt([](std::string_view) { return "must be " + json::one_of<DebtCondition>(); }));
 constexpr auto kPart = json::spelling<ScriptPart, parse_script_part>(
@@ -264,8 +282,15 @@ constexpr json::Member kRuleMembers[] = {
         .in_kinds(kind_bit(ContactRuleKind::time_barred), kind_bit(ContactRuleKind::time_barred))
         .when_missing("must be a non-empty array of letter purposes")
         .not_empty(),
-  json::member<&ContactRule::part>("part", kPart)
-      .in_kinds(kind_bit(ContactRuleKind::script), kind_bit(ContactRuleKind::script)),
+    json::member<&ContactRule::part>("part", kPart)
+        .in_kinds(kind_bit(ContactRuleKind::script), kind_bit(ContactRuleKind::script)),
+    json::member<&ContactRule::weekdays>("weekdays", kWeekdays)
+        .in_kinds(kind_bit(ContactRuleKind::rest_days), 0)
+        .not_empty(),
+    json::member<&ContactRule::calendar>("calendar", kText)
+        .in_kinds(kind_bit(ContactRuleKind::rest_days), 0)
+        .checked_by(check_rest_days),
+    json::member<&ContactRule::house>("house", kHouse, json::optional_member),
 };
 
 constexpr json::ObjectType kRuleType = json::variant_type(
@@ -330,6 +355,10 @@ bool Jurisdictions::governs_by_address(const RulePack& pack) const {
   return count > 0 && !pack.applies_to(names[0]) && govern(pack);
 }
 
+std::string citation_of(const ContactRule& rule) {
+  return rule.house ? "House rule, not law: " + rule.citation : rule.citation;
+}
+
 std::string by_address_note(std::string_view jurisdiction) {
   return std::string(jurisdiction) + " law: the party has an address there";
 }
@@ -372,7 +401,7 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Jurisdi
           (rule.when == DisclosureWhen::subsequent && first_communication) || !meets(rule.debt, age)) {
         continue;
       }
-      out.push_back({rule.id, rule.citation, rule.words, rule.text, rule.verbatim, rule.when, rule.stage,
+      out.push_back({rule.id, citation_of(rule), rule.words, rule.text, rule.verbatim, rule.when, rule.stage,
                      rule.refers_to, pack.jurisdiction, places.governs_by_address(pack)});
     }
   }

@@ -23,7 +23,7 @@ std::vector<LetterTemplate> letter_templates(const RuleBook& book, const Jurisdi
   const auto add = [&out](const std::string& id, LetterPurpose purpose, const ContactRule& rule) {
     if (id.empty()) return;
     if (std::any_of(out.begin(), out.end(), [&](const LetterTemplate& t) { return t.id == id; })) return;
-    out.push_back(LetterTemplate{id, purpose, rule.id, rule.citation});
+    out.push_back(LetterTemplate{id, purpose, rule.id, citation_of(rule)});
   };
   for (const RulePack& pack : book.packs) {
     if (!places.govern(pack)) continue;

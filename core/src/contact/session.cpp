@@ -128,7 +128,7 @@ std::string_view to_string(ScriptSection s) {
 namespace {
 
 ScriptItem location_item(const Party& party, const ContactRule& rule) {
-  ScriptItem item{ScriptSection::location_questions, "Location questions", {}, rule.citation};
+  ScriptItem item{ScriptSection::location_questions, "Location questions", {}, citation_of(rule)};
   item.lines.push_back("Ask to speak with " + full_name(party) + ".");
   item.lines.push_back("Give your own name; name your employer only if asked.");
   item.lines.push_back(
@@ -144,7 +144,7 @@ ScriptItem location_item(const Party& party, const ContactRule& rule) {
 // 1006.10(b)-(c)).
 ScriptItem third_party_item(const Party& person, const Party* consumer, const ContactRule& rule) {
   const std::string whom = consumer != nullptr ? full_name(*consumer) : std::string("the consumer");
-  ScriptItem item{ScriptSection::location_questions, "Location questions (third party)", {}, rule.citation};
+  ScriptItem item{ScriptSection::location_questions, "Location questions (third party)", {}, citation_of(rule)};
   item.lines.push_back("Ask to speak with " + full_name(person) + ".");
   item.lines.push_back("Give your own name and say that you are confirming or correcting location information about " +
                        whom + "; name your employer only if asked.");
@@ -178,7 +178,8 @@ ScriptItem identity_item(const AccountState& state, const Party& party) {
 // to reply to, a number to reply at), of (j)(2) only the salutation, and nothing else. A required item the context
 // lacks is a bracketed gap the collector must fill, never left out.
 ScriptItem limited_content_item(const Party& party, const ScriptContext& context, const ContactRule& rule) {
-  ScriptItem item{ScriptSection::limited_content_message, "Limited-content message (voicemail)", {}, rule.citation};
+  ScriptItem item{ScriptSection::limited_content_message, "Limited-content message (voicemail)", {},
+                  citation_of(rule)};
   const auto or_gap = [](const std::string& value, const char* gap) { return value.empty() ? std::string(gap) : value; };
   item.lines.push_back("Hello, this message is for " + full_name(party) + ".");
   item.lines.push_back("This is " + or_gap(context.caller_name, "[your name]") + " at " +

@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 
+#include "../calendar/embedded_calendars.h"
 #include "parley/compliance/rule_pack.h"
 
 namespace parley::testdata {
@@ -36,10 +37,12 @@ inline std::string_view rule_pack_text(std::string_view stem) {
 
 // [SECTION] Loading -------------------------------------------------------------------------------------------
 
-// A rule book holding every shipped pack (a pack that does not load is recorded in `failed`).
+// A rule book holding every shipped pack (a pack that does not load is recorded in `failed`) and, as the hosts
+// hand them in, every shipped calendar (the rest-days rules read them).
 inline RuleBook shipped_rule_book() {
   RuleBook book;
   for (const EmbeddedRulePack& p : embedded_rule_packs()) book.add(p.stem, p.text);
+  for (const EmbeddedCalendar& c : embedded_calendars()) book.calendars.emplace(std::string(c.stem), shipped_calendar(c.stem));
   return book;
 }
 

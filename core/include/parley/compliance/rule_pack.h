@@ -60,6 +60,8 @@ enum class ContactRuleKind {
                            // represents the consumer (with `days`: unless the attorney has not responded in time)
   time_barred,             // "time-barred": no letter of the purposes `forbids` lists (those that may threaten suit)
                            // on a debt that is time-barred, or whose time bar is unknown (fail closed)
+  rest_days,               // "rest-days": no contact on the listed weekdays nor on the holidays of a calendar, in
+                           // the party's local day (a house rule in France: no calls on Sundays and public holidays)
 };
 std::string_view to_string(ContactRuleKind);
 std::optional<ContactRuleKind> parse_contact_rule_kind(std::string_view);
@@ -155,8 +157,16 @@ struct ContactRule {
   DebtCondition debt = DebtCondition::any;  // required-disclosure: the debts, by age, the words are for
   std::vector<LetterPurpose> forbids;      // time-barred: letters of these purposes are not sent
   ScriptPart part = ScriptPart::location_questions;      // script
+  std::vector<Weekday> weekdays = {};      // rest-days: the weekdays without contact
+  std::string calendar = {};               // rest-days: the Calendar::id whose holidays are without contact; a
+                                           // calendar not loaded blocks (fail closed)
+  bool house = false;                      // an agency's own choice, not law ("house": true); its citation says why
+                                           // and citation_of() marks it
   friend bool operator==(const ContactRule&, const ContactRule&) = default;
 };
+
+// The rule's citation as collectors read it: a house rule's begins "House rule, not law: ".
+std::string citation_of(const ContactRule& rule);
 
 // [SECTION] Packs ---------------------------------------------------------------------------------------------
 
@@ -216,6 +226,7 @@ struct RuleBook {
                                         // dispute counts as inside the period
   std::vector<std::string> pending;     // sources a host is still reading or fetching; while any is listed,
                                         // check() blocks every contact (rule-packs-loading)
+  CalendarSet calendars = {};           // the holiday calendars loaded, by id, for the rest-days rules
 
   bool add(std::string_view source, std::string_view json_text);  // load one pack; false (and `failed` grows)
                                                                   // when it does not load; `source` names it
