@@ -39,6 +39,8 @@ Account account_in(std::string jurisdiction, std::string zone, std::string id = 
   return a;
 }
 
+Date day(const char* iso) { return *Date::parse(iso); }
+
 constexpr const char* kHome = "+15085550100";
 constexpr const char* kWork = "+15085550200";
 constexpr const char* kMobile = "+15085550300";
@@ -174,6 +176,69 @@ TEST_F(CompliancePacks, FranceNoCallsOnSundaysAndPublicHolidaysAsAHouseRule) {
   both.parties[0].addresses.push_back(reunion);
   EXPECT_FALSE(contact(fr, "2026-06-06T20:30:00Z").blocked_by("fr-maison-dimanches-feries"));
   EXPECT_TRUE(contact(both, "2026-06-06T20:30:00Z").blocked_by("fr-maison-dimanches-feries"));
+}
+
+// Code de la consommation L722-2 and L722-5: once the surendettement file is admissible, enforcement is suspended and
+// the debtor may not pay earlier debts, so no collection contact reaches the debtor while it lasts.
+TEST_F(CompliancePacks, FranceSuspendsCollectionOnceASurendettementFileIsAdmissible) {
+  const Account fr = account_in("FR", "Europe/Paris");
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  events.add("A-1", "2026-06-03T09:00:00Z",
+             ProtectionReported{"P-1", Protection::over_indebtedness, day("2026-06-03"), std::nullopt, "BDF-75-118"});
+  EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z").allowed);  // the day before the decision
+  for (ContactChannel ch : {ContactChannel::phone, ContactChannel::sms, ContactChannel::email, ContactChannel::letter,
+                            ContactChannel::in_person}) {
+    const Decision d = contact(fr, "2026-06-04T08:00:00Z", ch);
+    EXPECT_FALSE(d.allowed) << to_string(ch);
+    ASSERT_TRUE(d.blocked_by("fr-surendettement-suspension")) << to_string(ch);
+  }
+  const Decision d = contact(fr, "2026-06-04T08:00:00Z");
+  EXPECT_NE(d.reasons[0].words.find("surendettement (over-indebtedness) procedure protects"), std::string::npos)
+      << d.reasons[0].words;
+  EXPECT_NE(d.reasons[0].citation.find("L722-5"), std::string::npos);
+  EXPECT_FALSE(d.next_allowed.has_value());  // until a notice ends it
+
+  // The commission's later notice that the suspension ended on 30 November lifts it from 1 December everywhere.
+  events.add("A-1", "2026-12-01T09:00:00Z",
+             ProtectionReported{"P-1", Protection::over_indebtedness, day("2026-06-03"), day("2026-11-30"),
+                                "BDF-75-118"});
+  EXPECT_TRUE(contact(fr, "2026-11-30T08:00:00Z").blocked_by("fr-surendettement-suspension"));
+  EXPECT_TRUE(contact(fr, "2026-12-01T13:00:00Z").allowed);
+}
+
+// SI 2020/1311 reg. 11(1): during a breathing space or a mental health crisis moratorium the creditor and its agent
+// do not contact the debtor about the moratorium debt, to demand payment or otherwise; the moratorium ends on the
+// last day the notice gives.
+TEST_F(CompliancePacks, UnitedKingdomBreathingSpaceStopsContactWithTheDebtorUntilItEnds) {
+  const Account gb = account_in("GB", "Europe/London");
+  events.add("A-1", "2026-06-01T09:00:00Z",
+             ProtectionReported{"P-1", Protection::breathing_space, day("2026-06-01"), day("2026-07-30"), "BS-4417"});
+  for (ContactChannel ch : {ContactChannel::phone, ContactChannel::sms, ContactChannel::email, ContactChannel::letter,
+                            ContactChannel::in_person}) {
+    EXPECT_TRUE(contact(gb, "2026-06-02T09:00:00Z", ch).blocked_by("gb-breathing-space")) << to_string(ch);
+  }
+  const Decision d = contact(gb, "2026-06-02T09:00:00Z");
+  EXPECT_NE(d.reasons[0].words.find("breathing space moratorium protects"), std::string::npos) << d.reasons[0].words;
+  EXPECT_NE(d.reasons[0].words.find("to 2026-07-30 (reference BS-4417)"), std::string::npos);
+  EXPECT_EQ(d.reasons[0].citation, "SI 2020/1311, reg. 11(1) and (2)");
+  EXPECT_EQ(d.next_allowed, at("2026-07-31T12:00:00Z"));  // the 30th has ended everywhere (UTC-12)
+  EXPECT_TRUE(contact(gb, "2026-07-31T12:00:00Z").allowed);
+
+  // A mental health crisis moratorium has no end date until the notice that it ended.
+  events.add("A-1", "2026-08-03T09:00:00Z",
+             ProtectionReported{"P-1", Protection::mental_health_crisis, day("2026-08-03"), std::nullopt, "MHC-12"});
+  const Decision crisis = contact(gb, "2026-08-04T09:00:00Z");
+  ASSERT_TRUE(crisis.blocked_by("gb-breathing-space"));
+  EXPECT_FALSE(crisis.next_allowed.has_value());
+  EXPECT_NE(crisis.reasons[0].words.find("mental health crisis moratorium"), std::string::npos);
+
+  // Another party of the account is not protected by the debtor's moratorium; no US rule knows of it either.
+  Account us = account_in("US-MA", "America/New_York", "A-2");
+  events.add("A-2", "2026-08-03T09:00:00Z",
+             ProtectionReported{"P-1", Protection::breathing_space, day("2026-08-03"), std::nullopt, "BS-9"});
+  const Decision american = check_journal(us, us.parties[0], ContactChannel::letter, at("2026-08-04T15:00:00Z"),
+                                          events.journal, book);
+  EXPECT_FALSE(american.blocked_by("gb-breathing-space"));
 }
 
 // A rest-days rule whose calendar is not loaded cannot tell a holiday: it blocks (fail closed), and says why.
@@ -1005,6 +1070,25 @@ TEST(ComplianceNewKinds, RestDaysAndHouseRulesAreChecked) {
   EXPECT_EQ(good.pack->rules[1].weekdays, (std::vector<Weekday>{Weekday::saturday, Weekday::sunday}));
   EXPECT_EQ(citation_of(good.pack->rules[0]), "House rule, not law: c");
   EXPECT_EQ(citation_of(good.pack->rules[1]), "c");
+}
+
+// A protection rule names the protections that stop contact, in their spellings; `allows` is open to it.
+TEST(ComplianceNewKinds, ProtectionRulesNameTheirProtections) {
+  const RulePackLoad bad = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "protection"},
+    {"id": "b", "citation": "c", "text": "t", "kind": "protection", "protections": ["chapter-7"]},
+    {"id": "c", "citation": "c", "text": "t", "kind": "protection", "protections": []},
+    {"id": "d", "citation": "c", "text": "t", "kind": "cease", "protections": ["breathing-space"]})"));
+  EXPECT_FALSE(bad.pack.has_value());
+  EXPECT_EQ(paths_of(bad.problems), (std::vector<std::string>{"rules[0].protections", "rules[1].protections[0]",
+                                                              "rules[2].protections", "rules[3].protections"}));
+  const RulePackLoad good = load_rule_pack(pack_with(R"(
+    {"id": "a", "citation": "c", "text": "t", "kind": "protection",
+     "protections": ["breathing-space", "over-indebtedness"], "allows": ["termination"]})"));
+  ASSERT_TRUE(good.pack.has_value()) << good.problems[0].text();
+  EXPECT_EQ(good.pack->rules[0].protections,
+            (std::vector<Protection>{Protection::breathing_space, Protection::over_indebtedness}));
+  EXPECT_EQ(good.pack->rules[0].allows, std::vector<LetterPurpose>{LetterPurpose::termination});
 }
 
 // A misspelt kind in a shipped pack blocks every contact, for every jurisdiction (fail closed).

@@ -216,6 +216,13 @@ const PaymentRecord* AccountState::payment(EventId id) const {
 
 const PlanRecord* AccountState::current_plan() const { return plans.empty() ? nullptr : &plans.back(); }
 
+bool ProtectionRecord::in_force(Instant at) const {
+  constexpr std::int64_t kEarliest = 14 * 3600;  // UTC+14: where a date begins first
+  constexpr std::int64_t kLatest = 12 * 3600;    // UTC-12: where it ends last
+  if (at.plus_seconds(kEarliest).utc_date() < starts) return false;
+  return !ends || at.plus_seconds(-kLatest).utc_date() <= *ends;
+}
+
 std::vector<const Hold*> AccountState::holds_on(std::uint32_t party) const {
   std::vector<const Hold*> out;
   for (const Hold& h : holds) {
@@ -586,6 +593,22 @@ class Folder {
     attorney.direct_contact = c.direct_contact;
   }
 
+  // -- protection-reported
+  void check(const ProtectionReported& r) {
+    if (s_.party(r.party_id) == nullptr) fail("payload.party_id", "no party " + r.party_id + " on account " + s_.account->id);
+  }
+  void commit(const ProtectionReported& r) {
+    const std::uint32_t party = *s_.party_index(r.party_id);
+    ProtectionRecord record{e_.id, e_.recorded_at, party, r.protection, r.starts, r.ends, r.reference};
+    for (ProtectionRecord& p : s_.protections) {
+      if (p.party == party && p.protection == r.protection) {
+        p = std::move(record);
+        return;
+      }
+    }
+    s_.protections.push_back(std::move(record));
+  }
+
   // -- escalated
   void check(const Escalated&) {}
   void commit(const Escalated& x) {
@@ -799,6 +822,7 @@ class Admission {
   void operator()(const ComplianceException&) {}
   void operator()(const PartyAdded&) {}
   void operator()(const RepresentationChanged&) {}
+  void operator()(const ProtectionReported&) {}
 
  private:
   void fail(std::string path, std::string message) { p_.push_back(Problem{std::move(path), std::move(message)}); }

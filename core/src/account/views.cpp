@@ -261,6 +261,13 @@ struct Describer {
                                         : c.direct_contact ? " consents to direct communication with the party"
                                                            : " represents the party; no direct communication");
   }
+  std::string operator()(const ProtectionReported& r) const {
+    std::string out = capitalised(std::string(protection_name(r.protection))) + " reported for " +
+                      name_of(s, r.party_id) + ": from " + r.starts.iso() +
+                      (r.ends ? " to " + r.ends->iso() : std::string(" until a notice ends it"));
+    if (!r.reference.empty()) out += " (reference " + r.reference + ")";
+    return out;
+  }
   std::string operator()(const Escalated& x) const {
     std::string out = "Escalated to " + spaced(to_string(x.to));
     if (!x.reason.empty()) out += ": " + x.reason;
@@ -552,6 +559,19 @@ void write_records(JsonWriter& w, const AccountState& s) {
     }
     instant(w, "since", h.since);
     id(w, "event", h.event);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("protections");
+  w.begin_array();
+  for (const ProtectionRecord& p : s.protections) {
+    w.begin_object();
+    text(w, "party_id", party_id(s, p.party));
+    text(w, "protection", to_string(p.protection));
+    date(w, "starts", p.starts);
+    nullable(w, "ends", p.ends, [](Date d) { return d.iso(); });
+    text(w, "reference", p.reference);
+    id(w, "event", p.id);
     w.end_object();
   }
   w.end_array();

@@ -451,6 +451,21 @@ void time_barred(const Context& c, const ContactRule& rule, Instant at, Outcome&
           : what + ", and the debt is time-barred since " + account.time_barred_from->iso() + ".");
 }
 
+void protection(const Context& c, const ContactRule& rule, Instant at, Outcome& o, Decision* out) {
+  if (!c.index || allows(rule, c.purpose)) return;
+  for (const ProtectionRecord& p : c.state.protections) {
+    if (p.party != *c.index || !p.in_force(at)) continue;
+    if (std::find(rule.protections.begin(), rule.protections.end(), p.protection) == rule.protections.end()) continue;
+    // It lifts once its last day has ended everywhere (UTC-12).
+    o.block(p.ends ? std::optional<Instant>(Instant::from_unix_seconds(
+                         std::int64_t{p.ends->plus_days(1).days_since_epoch()} * 86400 + 12 * 3600))
+                   : std::nullopt);
+    say(out, rule, "A " + std::string(protection_name(p.protection)) + " protects " + full_name(c.party) +
+                       " from " + p.starts.iso() + (p.ends ? " to " + p.ends->iso() : std::string(" until it ends")) +
+                       (p.reference.empty() ? std::string() : " (reference " + p.reference + ")") + ".");
+  }
+}
+
 // Whether a pack of the account's jurisdiction lets a third party be asked for the consumer's location
 // (location-contact): the contact is then one that says nothing of the debt.
 bool location_contacts_allowed(const Context& c) {
@@ -645,6 +660,7 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
         case ContactRuleKind::employer_email: employer_email(c, rule, o, out); break;
         case ContactRuleKind::location_contact: location_contact(c, rule, at, o, out); break;
         case ContactRuleKind::time_barred: time_barred(c, rule, at, o, out); break;
+        case ContactRuleKind::protection: protection(c, rule, at, o, out); break;
         case ContactRuleKind::rest_days: rest_days(c, rule, at, o, out); break;
       }
     }

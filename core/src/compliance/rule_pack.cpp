@@ -37,6 +37,7 @@ constexpr auto kContactRuleKinds =
                                       {ContactRuleKind::employer_email, "employer-email"},
                                       {ContactRuleKind::location_contact, "location-contact"},
                                       {ContactRuleKind::time_barred, "time-barred"},
+                                      {ContactRuleKind::protection, "protection"},
                                       {ContactRuleKind::rest_days, "rest-days"}});
 constexpr auto kDebtConditions =
     json::spellings<DebtCondition>({{DebtCondition::any, "any"},
@@ -215,6 +216,9 @@ constexpr auto kPurpose = json::spelling<LetterPurpose, parse_letter_purpose>(
 constexpr auto kPurposes = json::array(kPurpose, {"must be a non-empty array of letter purposes"}, {true});
 constexpr auto kInWriting = json::boolean({"must be true or false"});
 constexpr auto kHouse = json::boolean({"must be true or false"});
+constexpr auto kProtection = json::spelling<Protection, parse_protection>(
+    listed([](std::string_view) { return "must be " + json::one_of<Protection>(); }));
+constexpr auto kProtections = json::array(kProtection, {"must be a non-empty array of protections"}, {true});
 constexpr auto kWeekday = json::spelling<Weekday, parse_weekday>(
     listed([](std::string_view) { return std::string("must be a weekday (\"monday\" .. \"sunday\")"); }));
 constexpr auto kWeekdays = json::array(kWeekday, {"must be a non-empty array of weekdays"}, {true});
@@ -260,7 +264,9 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::original_creditor_template>("original_creditor_template", kText).in_kinds(kDispute, 0),
     json::member<&ContactRule::termination_template>("termination_template", kText).in_kinds(kCease, 0),
     json::member<&ContactRule::remedy_template>("remedy_template", kText).in_kinds(kCease, 0),
-    json::member<&ContactRule::allows>("allows", kPurposes).in_kinds(kCease | kDispute, 0).not_empty(),
+    json::member<&ContactRule::allows>("allows", kPurposes)
+        .in_kinds(kCease | kDispute | kind_bit(ContactRuleKind::protection), 0)
+        .not_empty(),
     json::member<&ContactRule::in_writing>("in_writing", kInWriting).in_kinds(kCease, 0),
     json::member<&ContactRule::roles>("roles", kRoles)
         .in_kinds(kind_bit(ContactRuleKind::third_party_disclosure), kind_bit(ContactRuleKind::third_party_disclosure))
@@ -290,6 +296,10 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::calendar>("calendar", kText)
         .in_kinds(kind_bit(ContactRuleKind::rest_days), 0)
         .checked_by(check_rest_days),
+    json::member<&ContactRule::protections>("protections", kProtections)
+        .in_kinds(kind_bit(ContactRuleKind::protection), kind_bit(ContactRuleKind::protection))
+        .when_missing("must be a non-empty array of protections")
+        .not_empty(),
     json::member<&ContactRule::house>("house", kHouse, json::optional_member),
 };
 

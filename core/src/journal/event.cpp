@@ -104,13 +104,14 @@ constexpr std::string_view kDirectionsOfAdjustment[] = {"charge", "credit"};
 constexpr std::string_view kLetterPurposes[] = {"collection",        "prior-letter", "validation-notice", "verification",
                                                 "original-creditor", "termination",  "remedy"};
 constexpr std::string_view kDisputeSubjects[] = {"debt", "original-creditor"};
+constexpr std::string_view kProtections[] = {"breathing-space", "mental-health-crisis", "over-indebtedness"};
 constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded",      "party-verified",
                                        "promise-made",        "plan-accepted",         "payment-posted",
                                        "letter-issued",       "dispute-opened",        "cease-requested",
                                        "preference-set",      "contact-point-updated", "escalated",
                                        "contact-point-added", "consent-changed",       "payment-reversed",
                                        "balance-adjusted",    "compliance-exception",  "party-added",
-                                       "representation-changed"};
+                                       "representation-changed", "protection-reported"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -140,6 +141,15 @@ std::string_view to_string(ReversalReason v) { return spelling(kReversalReasons,
 std::string_view to_string(AdjustmentDirection v) { return spelling(kDirectionsOfAdjustment, v); }
 std::string_view to_string(LetterPurpose v) { return spelling(kLetterPurposes, v); }
 std::string_view to_string(DisputeSubject v) { return spelling(kDisputeSubjects, v); }
+std::string_view to_string(Protection v) { return spelling(kProtections, v); }
+std::string_view protection_name(Protection v) {
+  switch (v) {
+    case Protection::breathing_space: return "breathing space moratorium";
+    case Protection::mental_health_crisis: return "mental health crisis moratorium";
+    case Protection::over_indebtedness: return "surendettement (over-indebtedness) procedure";
+  }
+  return "protection";
+}
 std::string_view to_string(EventKind v) { return spelling(kKinds, v); }
 
 std::optional<ContactChannel> parse_contact_channel(std::string_view t) {
@@ -182,6 +192,7 @@ std::optional<LetterPurpose> parse_letter_purpose(std::string_view t) {
 std::optional<DisputeSubject> parse_dispute_subject(std::string_view t) {
   return find_spelling<DisputeSubject>(kDisputeSubjects, t);
 }
+std::optional<Protection> parse_protection(std::string_view t) { return find_spelling<Protection>(kProtections, t); }
 
 bool in_writing(ContactChannel channel) {
   return channel == ContactChannel::letter || channel == ContactChannel::email || channel == ContactChannel::sms;
@@ -526,6 +537,11 @@ class Checker {
     id(p.source, "payload.source");
   }
   void payload(const RepresentationChanged& p) { id(p.attorney_id, "payload.attorney_id"); }
+  void payload(const ProtectionReported& p) {
+    id(p.party_id, "payload.party_id");
+    if (p.ends && *p.ends < p.starts) fail("payload.ends", "must not be before starts");
+    text(p.reference, "payload.reference");
+  }
   void payload(const ConsentChanged& p) {
     id(p.party_id, "payload.party_id");
     non_empty(p.point, "payload.point");

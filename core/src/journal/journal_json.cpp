@@ -298,6 +298,7 @@ constexpr auto kStatus = choice<ContactStatus, parse_contact_status, 4>();
 constexpr auto kTarget = choice<EscalationTarget, parse_escalation_target, 3>();
 constexpr auto kLetterPurpose = choice<LetterPurpose, parse_letter_purpose, 7>();
 constexpr auto kDisputeSubject = choice<DisputeSubject, parse_dispute_subject, 2>();
+constexpr auto kProtection = choice<Protection, parse_protection, 3>();
 constexpr auto kOptionalChannel = json::optional(kChannel);
 constexpr auto kOptionalDate = json::optional(kDate);
 
@@ -568,6 +569,14 @@ constexpr json::Member kRepresentationMembers[] = {
     member<&RepresentationChanged::direct_contact>("direct_contact", kBoolean)};
 constexpr json::ObjectType kRepresentationType = json::object_type(kRepresentationMembers, kObjectWords);
 
+constexpr json::Member kProtectionMembers[] = {
+    member<&ProtectionReported::party_id>("party_id", kText),
+    member<&ProtectionReported::protection>("protection", kProtection),
+    member<&ProtectionReported::starts>("starts", kDate),
+    member<&ProtectionReported::ends>("ends", kOptionalDate, json::optional_member),
+    member<&ProtectionReported::reference>("reference", kText)};
+constexpr json::ObjectType kProtectionType = json::object_type(kProtectionMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -588,10 +597,12 @@ constexpr auto kBalanceAdjusted = object_of<BalanceAdjusted>(kAdjustmentType);
 constexpr auto kComplianceException = object_of<ComplianceException>(kExceptionType);
 constexpr auto kPartyAdded = object_of<PartyAdded>(kPartyAddedType);
 constexpr auto kRepresentationChanged = object_of<RepresentationChanged>(kRepresentationType);
+constexpr auto kProtectionReported = object_of<ProtectionReported>(kProtectionType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
-    kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged);
+    kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged,
+    kProtectionReported);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

@@ -264,6 +264,40 @@ TEST_F(AccountFold, APartyAddedTwiceOrRepresentingNoOneIsSetAside) {
   EXPECT_EQ(s.parties.size(), 3u);
 }
 
+// A protection's latest notice for the party and the protection wins (a moratorium ended early); a notice for a party
+// not on the account is set aside.
+TEST_F(AccountFold, TheLatestNoticeOfAProtectionWins) {
+  const EventId first = add("2026-03-09T14:00:00Z", ProtectionReported{"P-1", Protection::breathing_space,
+                                                                       day("2026-03-09"), day("2026-05-07"), "BS-1"});
+  add("2026-03-10T14:00:00Z", ProtectionReported{"P-9", Protection::breathing_space, day("2026-03-10"),
+                                                 std::nullopt, "BS-2"});
+  ASSERT_EQ(state().protections.size(), 1u);
+  EXPECT_EQ(state().protections[0].id, first);
+  EXPECT_EQ(state().protections[0].ends, day("2026-05-07"));
+  ASSERT_EQ(state().set_aside.size(), 1u);
+  EXPECT_EQ(state().set_aside[0].problem, (Problem{"payload.party_id", "no party P-9 on account A-1"}));
+
+  const EventId cancelled = add("2026-03-20T09:00:00Z", ProtectionReported{"P-1", Protection::breathing_space,
+                                                                           day("2026-03-09"), day("2026-03-20"), "BS-1"});
+  const AccountState s = state();
+  ASSERT_EQ(s.protections.size(), 1u);
+  EXPECT_EQ(s.protections[0].id, cancelled);
+  EXPECT_EQ(s.protections[0].ends, day("2026-03-20"));
+  EXPECT_EQ(describe_event(event(cancelled), s, Locale::en_US),
+            "Breathing space moratorium reported for Dana Reyes: from 2026-03-09 to 2026-03-20 (reference BS-1)");
+  const std::string json = save_account_state(s, day("2026-03-21"), {});
+  EXPECT_NE(json.find(R"("protections":[{"party_id":"P-1","protection":"breathing-space","starts":"2026-03-09",)"
+                      R"("ends":"2026-03-20","reference":"BS-1")"),
+            std::string::npos)
+      << json;
+
+  // From the first instant its first day has begun anywhere to the last instant its last day lasts anywhere.
+  EXPECT_FALSE(s.protections[0].in_force(at("2026-03-08T09:59:59Z")));  // 23:59:59 on the 8th at UTC+14
+  EXPECT_TRUE(s.protections[0].in_force(at("2026-03-08T10:00:00Z")));
+  EXPECT_TRUE(s.protections[0].in_force(at("2026-03-21T11:59:59Z")));   // 23:59:59 on the 20th at UTC-12
+  EXPECT_FALSE(s.protections[0].in_force(at("2026-03-21T12:00:00Z")));
+}
+
 // [SECTION] Money -----------------------------------------------------------------------------------------------------
 
 TEST_F(AccountFold, PaymentsAllocateInTheClientsOrder) {

@@ -90,6 +90,8 @@ inline std::vector<EventPayload> every_payload() {
                            BrokenRule{"account-hold", "", "The debtor was reported bankrupt."}}},
       PartyAdded{"P-9", PartyRole::attorney, "Dana", "Whitfield & Cole LLP", "P-1", "attorney-letter"},
       RepresentationChanged{"P-9", true, true},
+      ProtectionReported{"P-1", Protection::mental_health_crisis, *Date::from_ymd(2026, 3, 2),
+                         *Date::from_ymd(2026, 5, 30), "BS-2026-004417"},
   };
 }
 

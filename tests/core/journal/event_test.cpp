@@ -232,6 +232,12 @@ TEST(JournalEventValidation, PayloadRules) {
                       {"payload.source", "must not be empty"}}));
   EXPECT_EQ(problems_of(RepresentationChanged{"", true, false}),
             (Problems{{"payload.attorney_id", "must not be empty"}}));
+  EXPECT_EQ(problems_of(ProtectionReported{"P-1", Protection::breathing_space, *Date::from_ymd(2026, 6, 1),
+                                           *Date::from_ymd(2026, 5, 31), ""}),
+            (Problems{{"payload.ends", "must not be before starts"}}));
+  EXPECT_EQ(problems_of(ProtectionReported{"", Protection::over_indebtedness, *Date::from_ymd(2026, 6, 1),
+                                           std::nullopt, "BDF-75-2026-1"}),
+            (Problems{{"payload.party_id", "must not be empty"}}));
 }
 
 }  // namespace

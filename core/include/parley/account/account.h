@@ -196,6 +196,22 @@ struct Hold {
   friend bool operator==(const Hold&, const Hold&) = default;
 };
 
+// A protection from collection reported for a party (ProtectionReported): the latest notice for the party and the
+// protection.
+struct ProtectionRecord {
+  EventId id;                  // the latest ProtectionReported for the pair
+  Instant recorded_at;
+  std::uint32_t party = 0;     // index into AccountState::parties
+  Protection protection = Protection::breathing_space;
+  Date starts;
+  std::optional<Date> ends;    // nullopt: until a later notice ends it
+  std::string reference;
+  // Whether it protects the party at `at` somewhere on Earth: from the first instant `starts` has begun anywhere
+  // (UTC+14) to the last instant `ends` lasts anywhere (UTC-12), so no place the party may be sees it lifted early.
+  bool in_force(Instant at) const;
+  friend bool operator==(const ProtectionRecord&, const ProtectionRecord&) = default;
+};
+
 // A compliance exception the server noted on one of the account's events.
 struct ExceptionRecord {
   EventId id;
@@ -301,6 +317,8 @@ struct AccountState {
   std::vector<SetAside> set_aside;
   std::size_t events = 0;                     // events folded, set-aside ones included
   std::optional<Instant> last_event_at;
+  std::vector<ProtectionRecord> protections = {};  // one per party and protection reported, in the order first
+                                                   // reported
 
   std::span<const BalancePart> waterfall() const;  // the client's, or fees, interest, principal
   int promise_grace_days() const;                  // the client's, or 0

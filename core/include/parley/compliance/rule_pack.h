@@ -60,6 +60,9 @@ enum class ContactRuleKind {
                            // represents the consumer (with `days`: unless the attorney has not responded in time)
   time_barred,             // "time-barred": no letter of the purposes `forbids` lists (those that may threaten suit)
                            // on a debt that is time-barred, or whose time bar is unknown (fail closed)
+  protection,              // "protection": no contact with a party while a protection `protections` lists, reported
+                           // for that party on this account, is in force (a UK breathing space, a French
+                           // surendettement), except letters of the purposes `allows` lists
   rest_days,               // "rest-days": no contact on the listed weekdays nor on the holidays of a calendar, in
                            // the party's local day (a house rule in France: no calls on Sundays and public holidays)
 };
@@ -160,6 +163,7 @@ struct ContactRule {
   std::vector<Weekday> weekdays = {};      // rest-days: the weekdays without contact
   std::string calendar = {};               // rest-days: the Calendar::id whose holidays are without contact; a
                                            // calendar not loaded blocks (fail closed)
+  std::vector<Protection> protections = {};  // protection: the protections that stop contact
   bool house = false;                      // an agency's own choice, not law ("house": true); its citation says why
                                            // and citation_of() marks it
   friend bool operator==(const ContactRule&, const ContactRule&) = default;

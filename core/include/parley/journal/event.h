@@ -99,6 +99,13 @@ enum class LetterPurpose {
 // What a party asked for in a dispute-opened: "debt" (the debt, or part of it, disputed) or "original-creditor" (the
 // original creditor's name and address requested).
 enum class DisputeSubject { debt, original_creditor };
+// A legal protection from collection a public body reported for a party: "breathing-space" (England and Wales, a
+// standard breathing space moratorium), "mental-health-crisis" (a mental health crisis moratorium; both SI 2020/1311),
+// "over-indebtedness" (France, a surendettement file found admissible: Code de la consommation L722-2).
+enum class Protection { breathing_space, mental_health_crisis, over_indebtedness };
+// Its name in a sentence: "breathing space moratorium", "mental health crisis moratorium", "surendettement
+// (over-indebtedness) procedure".
+std::string_view protection_name(Protection);
 
 std::string_view to_string(ContactChannel);
 std::string_view to_string(ContactDirection);
@@ -111,6 +118,7 @@ std::string_view to_string(ReversalReason);
 std::string_view to_string(AdjustmentDirection);
 std::string_view to_string(LetterPurpose);
 std::string_view to_string(DisputeSubject);
+std::string_view to_string(Protection);
 std::optional<ContactChannel> parse_contact_channel(std::string_view);
 std::optional<ContactDirection> parse_contact_direction(std::string_view);
 std::optional<ContactOutcome> parse_contact_outcome(std::string_view);
@@ -122,6 +130,7 @@ std::optional<ReversalReason> parse_reversal_reason(std::string_view);
 std::optional<AdjustmentDirection> parse_adjustment_direction(std::string_view);
 std::optional<LetterPurpose> parse_letter_purpose(std::string_view);
 std::optional<DisputeSubject> parse_dispute_subject(std::string_view);
+std::optional<Protection> parse_protection(std::string_view);
 
 // Whether a request that reached the agency by `channel` is in writing: a letter, an email or a text (12 CFR 1006.38
 // comment 38-1: a medium of electronic communication counts); a call or a visit is not.
@@ -326,6 +335,20 @@ struct RepresentationChanged {
   friend bool operator==(const RepresentationChanged&, const RepresentationChanged&) = default;
 };
 
+// A protection a public body reported for a party (the Insolvency Service's notice of a moratorium, the Banque de
+// France commission's decision that a file is admissible), or a later notice of the same protection that gives or
+// changes its end (the moratorium ended or was cancelled). A mutable fact per party and protection: the latest event
+// for the pair, in journal order, wins.
+struct ProtectionReported {
+  std::string party_id;                                   // the protected party
+  Protection protection = Protection::breathing_space;
+  Date starts;                                            // the first day it protects the party
+  std::optional<Date> ends;                               // the last day it protects the party; nullopt: until a
+                                                          // later notice ends it
+  std::string reference;                                  // the notice's reference; may be empty
+  friend bool operator==(const ProtectionReported&, const ProtectionReported&) = default;
+};
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -375,8 +398,9 @@ enum class EventKind {
   compliance_exception,   // "compliance-exception"
   party_added,            // "party-added"
   representation_changed, // "representation-changed"
+  protection_reported,    // "protection-reported"
 };
-inline constexpr int event_kind_count = 19;
+inline constexpr int event_kind_count = 20;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
@@ -384,7 +408,7 @@ using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerifi
                                   PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
                                   PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
-                                  RepresentationChanged>;
+                                  RepresentationChanged, ProtectionReported>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {
