@@ -123,7 +123,8 @@ nlohmann::json account_test_state(const AppState& app, const UiScratch& scratch)
     for (auto it = events.rbegin(); it != events.rend(); ++it) timeline.push_back(timeline_line(**it, *fold, locale));
   }
   return {{"id", shown.account_id},     {"balance", shown.balance}, {"timeline", std::move(timeline)},
-          {"promises", shown.promises}, {"plans", shown.plans},     {"holds", shown.holds}};
+          {"promises", shown.promises}, {"plans", shown.plans},     {"holds", shown.holds},
+          {"protections", shown.protections}};
 }
 
 }  // namespace
@@ -228,6 +229,11 @@ void App::apply(Action action) {
     consent->id = next_event_id();
     consent->at = now;
     consent->author = host_.author;
+  }
+  if (auto* report = action_as<ReportProtection>(action)) {
+    report->id = next_event_id();
+    report->at = now;
+    report->author = host_.author;
   }
   Step next = step(std::move(state_), std::move(action));
   state_ = std::move(next.state);

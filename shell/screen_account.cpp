@@ -209,6 +209,22 @@ void draw_records(const AppState& state, const AccountState& fold, Locale locale
       shown.holds.push_back(line);
     }
   }
+  if (!fold.protections.empty()) {
+    heading("Protections");
+    for (const ProtectionRecord& p : fold.protections) {
+      const bool in_force = p.in_force(state.now);
+      const std::string line = std::string(protection_name(p.protection)) + " of " + party_label(fold, p.party) +
+                               " from " + p.starts.iso() +
+                               (p.ends ? " to " + p.ends->iso() : std::string(" until a notice ends it")) +
+                               (p.reference.empty() ? std::string() : " (" + p.reference + ")") +
+                               (in_force ? ": in force" : ": not in force now");
+      ImGui::Bullet();
+      if (in_force) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.08f, 0.08f, 1.0f));
+      text(line);
+      if (in_force) ImGui::PopStyleColor();
+      shown.protections.push_back(line);
+    }
+  }
   if (!fold.exceptions.empty()) {
     heading("Compliance exceptions");
     for (const ExceptionRecord& e : fold.exceptions) {
@@ -271,6 +287,7 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   shown.promises.clear();
   shown.plans.clear();
   shown.holds.clear();
+  shown.protections.clear();
 
   ImGui::BeginChild("account", ImVec2(0.0f, 0.0f), true);
   text(account->id + "  " + entry.debtor_name);

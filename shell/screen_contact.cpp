@@ -216,6 +216,7 @@ void set_up(ContactInputs& c, const Account& account, Date today) {
   c = ContactInputs{};
   c.account_id = account.id;
   std::snprintf(c.promise_due, sizeof c.promise_due, "%s", today.plus_days(7).iso().c_str());
+  std::snprintf(c.protection_starts, sizeof c.protection_starts, "%s", today.iso().c_str());
   clear_new_party(c, account);
 }
 
@@ -640,6 +641,63 @@ void party_controls(const Account& account, const AccountState& fold, const Cont
   ImGui::TreePop();
 }
 
+// The protection's name to begin a line with: "Breathing space moratorium".
+std::string protection_title(Protection protection) {
+  std::string name(protection_name(protection));
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
+}
+
+constexpr Protection form_protections[] = {Protection::breathing_space, Protection::mental_health_crisis,
+                                           Protection::over_indebtedness};
+
+// The picked party's protections with their days, then the form that records a public body's notice of one (or of
+// its end: the same protection with its last day).
+void protection_controls(const Account& account, const AccountState& fold, const PartyRecord& party, Instant now,
+                         ContactInputs& c, UiScratch& scratch, Dispatch& dispatch) {
+  const std::optional<std::uint32_t> index = fold.party_index(party.party->id);
+  for (const ProtectionRecord& p : fold.protections) {
+    if (!index || p.party != *index) continue;
+    const bool in_force = p.in_force(now);
+    std::string line = protection_title(p.protection) + " from " + p.starts.iso() +
+                       (p.ends ? " to " + p.ends->iso() : std::string(" until a notice ends it")) +
+                       (p.reference.empty() ? std::string() : " (" + p.reference + ")") +
+                       (in_force ? ": in force" : ": not in force now");
+    wrapped(line, in_force ? &blocked_text : nullptr);
+    scratch.widgets.record("contact.protection." + std::string(to_string(p.protection)));
+  }
+  const bool open = ImGui::TreeNode("protection", "Report a protection (breathing space, surendettement)");
+  scratch.widgets.record("contact.protection");
+  if (!open) return;
+  wrapped_muted("A public body's notice for " + full_name(*party.party) +
+                ": a moratorium starts, or ends (the same protection with its last day).");
+  std::string labels[std::size(form_protections)];
+  for (std::size_t i = 0; i < std::size(form_protections); ++i) {
+    labels[i] = protection_title(form_protections[i]);
+  }
+  const float field = std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.55f);
+  ImGui::SetNextItemWidth(field);
+  choice("Protection", c.protection, labels, "contact.protection.kind", scratch);
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("First day", "YYYY-MM-DD", c.protection_starts, sizeof c.protection_starts);
+  scratch.widgets.record("contact.protection.starts");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Last day", "YYYY-MM-DD, empty: until a notice", c.protection_ends,
+                           sizeof c.protection_ends);
+  scratch.widgets.record("contact.protection.ends");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText("Reference", c.protection_reference, sizeof c.protection_reference);
+  scratch.widgets.record("contact.protection.reference");
+  if (ImGui::Button("Record the notice")) {
+    c.notice.clear();
+    dispatch(ReportProtection{account.id, party.party->id,
+                              form_protections[std::clamp(c.protection, 0, static_cast<int>(std::size(labels)) - 1)],
+                              c.protection_starts, c.protection_ends, c.protection_reference, {}, {}, {}});
+  }
+  scratch.widgets.record("contact.protection.record");
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 bool debt_details_hidden(const AppState& state, const Account& account) {
@@ -725,6 +783,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   if (!here) {
     consent_button(*account, record, cs.channel, cs.point, scratch, dispatch);
     party_controls(*account, *fold, cs, c, scratch, dispatch);
+    protection_controls(*account, *fold, record, state.now, c, scratch, dispatch);
   }
 
   if (here) {

@@ -1024,6 +1024,21 @@ void change_consent(AppState& state, Effects& effects, ChangeConsent& change) {
                std::string(to_string(change.channel)) + " at " + change.point;
 }
 
+// Records a protection's notice for a party.
+void report_protection(AppState& state, Effects& effects, ReportProtection& report) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, report.account_id);
+  if (!index) return;
+  const AccountState& fold = fold_now(state, *index);
+  ProtectionMade made =
+      make_protection(fold, report.party_id, report.protection, report.starts, report.ends, report.reference);
+  const PartyRecord* party = fold.party(report.party_id);
+  const std::string whom = party != nullptr ? full_name(*party->party) : report.party_id;
+  if (!record_change(state, effects, *index, std::move(made), report)) return;
+  c.finished = "Recorded: " + std::string(protection_name(report.protection)) + " for " + whom + " from " +
+               report.starts + (report.ends.empty() ? std::string(" until a notice ends it") : " to " + report.ends);
+}
+
 void reduce(AppState& state, Effects& effects, ContactAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1050,6 +1065,8 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           change_representation(state, effects, a);
         } else if constexpr (std::is_same_v<A, ChangeConsent>) {
           change_consent(state, effects, a);
+        } else if constexpr (std::is_same_v<A, ReportProtection>) {
+          report_protection(state, effects, a);
         }
       },
       action);

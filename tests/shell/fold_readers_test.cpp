@@ -498,6 +498,46 @@ TEST_F(FoldReaders, AFrenchAccountIsCallableOnceItsR1244LetterIsRecorded) {
   EXPECT_FALSE(contains(c["reasons"], "fr-r124-4-lettre-prealable")) << c.dump();
 }
 
+// The Insolvency Service's notice of a breathing space, recorded from the contact panel for the picked debtor, stops
+// contact with the debtor at once (SI 2020/1311 reg. 11) and shows on the account panel until its last day.
+TEST_F(FoldReaders, ABreathingSpaceRecordedFromThePanelStopsContactWithTheDebtor) {
+  const std::string id = account_in(portfolio_, "GB");
+  ASSERT_FALSE(id.empty());
+  start();
+  now_ = parley::from_local(*parley::TimeZone::find("Europe/London"), portfolio_.as_of, 12 * 3600).earliest();
+  app_->dispatch(ps::SelectAccount{id});
+  frames(2);
+  nlohmann::json c = state()["contact"];
+  EXPECT_FALSE(contains(c["reasons"], "gb-breathing-space")) << c.dump();
+
+  scroll_into_view("contact.panel", "contact.protection");
+  click("contact.protection");
+  const std::string last_day = portfolio_.as_of.plus_days(59).iso();
+  scroll_into_view("contact.panel", "contact.protection.ends");
+  type("contact.protection.ends", last_day);
+  scroll_into_view("contact.panel", "contact.protection.reference");
+  type("contact.protection.reference", "BS-4417");
+  scroll_into_view("contact.panel", "contact.protection.record");
+  click("contact.protection.record");
+  c = state()["contact"];
+  const parley::Party& debtor = *app_->state().data->find_account(id)->debtor();
+  EXPECT_EQ(c["finished"], "Recorded: breathing space moratorium for " + parley::full_name(debtor) + " from " +
+                               portfolio_.as_of.iso() + " to " + last_day)
+      << c.dump();
+  ASSERT_EQ(published_.size(), 1u);
+  EXPECT_EQ(std::get<parley::ProtectionReported>(published_[0].payload),
+            (parley::ProtectionReported{debtor.id, parley::Protection::breathing_space, portfolio_.as_of,
+                                        portfolio_.as_of.plus_days(59), "BS-4417"}));
+  frames(2);
+  const nlohmann::json s = state();
+  EXPECT_EQ(s["contact"]["allowed"], false);
+  EXPECT_TRUE(contains(s["contact"]["reasons"], "gb-breathing-space")) << s["contact"].dump();
+  ASSERT_EQ(s["account"]["protections"].size(), 1u) << s["account"].dump();
+  EXPECT_NE(s["account"]["protections"][0].get<std::string>().find("(BS-4417): in force"), std::string::npos)
+      << s["account"].dump();
+  EXPECT_TRUE(s["widgets"].contains("contact.protection.breathing-space"));
+}
+
 // The US validation notice recorded from the letter channel dates the validation period: a dispute received before
 // the notice was provided is outside it and does not pause collection; one received inside it does.
 TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValidationPeriod) {

@@ -595,7 +595,9 @@ class Folder {
 
   // -- protection-reported
   void check(const ProtectionReported& r) {
-    if (s_.party(r.party_id) == nullptr) fail("payload.party_id", "no party " + r.party_id + " on account " + s_.account->id);
+    if (s_.party(r.party_id) == nullptr) {
+      fail("payload.party_id", "no party " + r.party_id + " on account " + s_.account->id);
+    }
   }
   void commit(const ProtectionReported& r) {
     const std::uint32_t party = *s_.party_index(r.party_id);

@@ -195,7 +195,8 @@ void rest_days(const Context& c, const ContactRule& rule, Instant at, Outcome& o
   std::string days;
   for (Weekday d : rule.weekdays) days += (days.empty() ? "" : ", ") + std::string(to_string(d));
   if (calendar != nullptr) {
-    days += (days.empty() ? "" : " and ") + std::string("the holidays of ") + calendar->id + " (" + calendar->name + ")";
+    days += (days.empty() ? "" : " and ") + std::string("the holidays of ") + calendar->id + " (" + calendar->name +
+            ")";
   }
   say(out, rule, "It is " + where + ": no contact on " + days + ", the party's local day.");
 }

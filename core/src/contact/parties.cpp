@@ -76,6 +76,27 @@ RepresentationMade make_representation(const AccountState& state, std::string_vi
   return out;
 }
 
+ProtectionMade make_protection(const AccountState& state, std::string_view party_id, Protection protection,
+                               std::string_view starts, std::string_view ends, std::string_view reference) {
+  ProtectionMade out;
+  if (state.party(party_id) == nullptr) {
+    out.problems.push_back({"party_id", "the account has no party " + std::string(party_id)});
+  }
+  const std::optional<Date> first = Date::parse(starts);
+  if (!first) out.problems.push_back({"starts", "must be the first day it protects, as YYYY-MM-DD"});
+  const std::optional<Date> last = ends.empty() ? std::nullopt : Date::parse(ends);
+  if (!ends.empty() && !last) {
+    out.problems.push_back(
+        {"ends", "must be the last day it protects, as YYYY-MM-DD, or empty until a notice ends it"});
+  } else if (first && last && *last < *first) {
+    out.problems.push_back({"ends", "must not be before the first day, " + first->iso()});
+  }
+  if (reference.size() > 128) out.problems.push_back({"reference", "must be at most 128 characters"});
+  if (!out.problems.empty()) return out;
+  out.change = ProtectionReported{std::string(party_id), protection, *first, last, std::string(reference)};
+  return out;
+}
+
 ConsentMade make_consent(const AccountState& state, std::string_view party_id, ContactChannel channel,
                          std::string_view point, bool given) {
   ConsentMade out;

@@ -277,8 +277,9 @@ TEST_F(AccountFold, TheLatestNoticeOfAProtectionWins) {
   ASSERT_EQ(state().set_aside.size(), 1u);
   EXPECT_EQ(state().set_aside[0].problem, (Problem{"payload.party_id", "no party P-9 on account A-1"}));
 
-  const EventId cancelled = add("2026-03-20T09:00:00Z", ProtectionReported{"P-1", Protection::breathing_space,
-                                                                           day("2026-03-09"), day("2026-03-20"), "BS-1"});
+  const EventId cancelled = add("2026-03-20T09:00:00Z",
+                                ProtectionReported{"P-1", Protection::breathing_space, day("2026-03-09"),
+                                                   day("2026-03-20"), "BS-1"});
   const AccountState s = state();
   ASSERT_EQ(s.protections.size(), 1u);
   EXPECT_EQ(s.protections[0].id, cancelled);

@@ -42,7 +42,9 @@ inline std::string_view rule_pack_text(std::string_view stem) {
 inline RuleBook shipped_rule_book() {
   RuleBook book;
   for (const EmbeddedRulePack& p : embedded_rule_packs()) book.add(p.stem, p.text);
-  for (const EmbeddedCalendar& c : embedded_calendars()) book.calendars.emplace(std::string(c.stem), shipped_calendar(c.stem));
+  for (const EmbeddedCalendar& c : embedded_calendars()) {
+    book.calendars.emplace(std::string(c.stem), shipped_calendar(c.stem));
+  }
   return book;
 }
 

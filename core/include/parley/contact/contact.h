@@ -312,6 +312,16 @@ struct ConsentMade {
 ConsentMade make_consent(const AccountState& state, std::string_view party_id, ContactChannel channel,
                          std::string_view point, bool given);
 
+// A public body's notice of a protection for a party (a breathing space, a surendettement file found admissible), as a
+// form gives it: `starts` and `ends` as "YYYY-MM-DD" (`ends` may be empty: until a later notice ends it). Its
+// ProtectionReported; problems name the field ("party_id", "starts", "ends", "reference") and then no change.
+struct ProtectionMade {
+  Problems problems;
+  std::optional<ProtectionReported> change;
+};
+ProtectionMade make_protection(const AccountState& state, std::string_view party_id, Protection protection,
+                               std::string_view starts, std::string_view ends, std::string_view reference);
+
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 
 // Journal events for payloads: ids[i] for payloads[i], the same author and time, sequences first_sequence,

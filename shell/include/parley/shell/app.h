@@ -141,6 +141,11 @@ struct ContactInputs {
   int add_phone_kind = 0;                      // index into the phone kinds the form offers, work first
   char add_zone[48] = {};                      // the phone's zone: the debtor's by default
   std::string added_seen;                      // the ContactSlice::added_party the form was cleared for
+  // The protection form: a public body's notice for the picked party (a breathing space, a surendettement).
+  int protection = 0;                          // index into the protections the form offers
+  char protection_starts[16] = {};             // "YYYY-MM-DD": today by default
+  char protection_ends[16] = {};               // "YYYY-MM-DD", or empty: until a notice ends it
+  char protection_reference[64] = {};
 };
 
 // What the account panel and the queue drew this frame, for the test hook.
@@ -150,6 +155,7 @@ struct PanelShown {
   std::vector<std::string> promises;           // "<amount> due <date>: <status>"
   std::vector<std::string> plans;              // "<status>: <paid> of <total>"
   std::vector<std::string> holds;              // the holds' lines
+  std::vector<std::string> protections;        // the protections' lines
   std::map<std::string, std::string> rows;     // queue row account id -> the balance it shows
 };
 

@@ -419,8 +419,21 @@ struct ChangeConsent {
   Instant at;
   Author author;
 };
+// A public body's notice of a protection for a party (a breathing space, a surendettement file found admissible), or a
+// later notice of its end: update appends core's ProtectionReported, which the check reads at once.
+struct ReportProtection {
+  std::string account_id;
+  std::string party_id;
+  Protection protection = Protection::breathing_space;
+  std::string starts;     // "YYYY-MM-DD"
+  std::string ends;       // "YYYY-MM-DD", or empty: until a later notice ends it
+  std::string reference;
+  EventId id;
+  Instant at;
+  Author author;
+};
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
-                                   ChangeRepresentation, ChangeConsent>;
+                                   ChangeRepresentation, ChangeConsent, ReportProtection>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
