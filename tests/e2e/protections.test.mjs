@@ -1,0 +1,83 @@
+// Protections from collection, in headless Chromium at a desktop size and a phone size, with the page's clock at
+// noon in London: open an English account nothing was recorded for, record the Insolvency Service's notice of a
+// breathing space from the contact panel's protection form, see the debtor held at once (SI 2020/1311 reg. 11) and
+// the protection on the account panel, and find the event on the server. Screenshots go to tests/e2e/output/
+// (protection-form-<size>.png, protection-recorded-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount,
+  rowWithoutEvents, scrollIntoView, typeInto, until, untilSteadyRows, useChromium,
+} from './harness.mjs';
+
+const chromium = useChromium();
+
+const sizes = [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+];
+
+async function clickInPanel(page, name) {
+  await scrollIntoView(page, 'contact.panel', name);
+  return clickWhenSteady(page, name, { nearLeft: true });
+}
+async function typeInPanel(page, name, text) {
+  const state = await scrollIntoView(page, 'contact.panel', name);
+  await typeInto(page, state.widgets[name], text);
+}
+
+// The day `days` after the ISO date `iso`.
+function plusDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+for (const [size, viewport] of sizes) {
+  test(`protections at ${size} size: a breathing space recorded from the panel holds the debtor`, async (t) => {
+    const portfolio = await getPortfolio();
+    const { page, errors } = await chromium.newPage(t, { viewport,
+      fixedTime: new Date(`${portfolio.as_of}T12:00:00Z`) });
+    const loaded = await loadQueue(page, 'queue.filter');
+    await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
+    await page.keyboard.type('gb-eng');
+    const filtered = await untilSteadyRows(page, (s) => s.filter === 'gb-eng' && queueRows(s).length > 0,
+      'queue filtered by gb-eng');
+    const [rowName] = await rowWithoutEvents(queueRows(filtered));
+    const id = rowAccount(rowName);
+    assert.equal(portfolio.accounts.find((a) => a.id === id).jurisdiction, 'GB-ENG');
+    const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
+    await clickWhenSteady(page, rowName, { nearLeft: true });
+    let state = await until(page, (s) => s.selected === id && s.contact?.party === debtor.id &&
+      s.widgets['contact.protection'], 'the contact panel of ' + id);
+    assert.ok(!state.contact.reasons.includes('gb-breathing-space'));
+
+    // The notice: a breathing space from today (the form's default) for 60 days, with its reference.
+    const lastDay = plusDays(portfolio.as_of, 59);
+    await clickInPanel(page, 'contact.protection');
+    await until(page, (s) => s.widgets['contact.protection.ends'], 'the protection form');
+    await typeInPanel(page, 'contact.protection.ends', lastDay);
+    await typeInPanel(page, 'contact.protection.reference', 'BS-4417');
+    await scrollIntoView(page, 'contact.panel', 'contact.protection.record');
+    await page.screenshot({ path: join(output, `protection-form-${size}.png`) });
+    await clickInPanel(page, 'contact.protection.record');
+    state = await until(page, (s) => s.contact?.finished?.startsWith('Recorded: breathing space') &&
+      s.contact.reasons.includes('gb-breathing-space'), 'the notice recorded and the debtor held');
+    assert.equal(state.contact.allowed, false);
+    assert.deepEqual(state.contact.problems, []);
+    assert.equal(state.account.protections.length, 1);
+    assert.ok(state.account.protections[0].endsWith(`to ${lastDay} (BS-4417): in force`),
+      state.account.protections[0]);
+    await scrollIntoView(page, 'contact.panel', 'contact.banner');
+    await page.screenshot({ path: join(output, `protection-recorded-${size}.png`) });
+
+    const stopAt = Date.now() + 15000;
+    while ((await accountEvents(id)).length < 1 && Date.now() < stopAt) await page.waitForTimeout(100);
+    const events = await accountEvents(id);
+    assert.deepEqual(events.map((e) => e.type), ['protection-reported']);
+    assert.deepEqual(events[0].payload, { party_id: debtor.id, protection: 'breathing-space',
+      starts: portfolio.as_of, ends: lastDay, reference: 'BS-4417' });
+    assert.deepEqual(errors, []);
+  });
+}
