@@ -737,13 +737,20 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   c.banner = decision;
   c.banner_party = party->id;
   const PartyRecord& record = *fold->party(party->id);
+  // A channel that needs a point the party does not have: nothing can be started, whatever the rules say.
+  const bool no_point = !here && cs.point.empty() && channel != ContactChannel::in_person;
   {
-    Box box(scratch, "contact.banner", decision.allowed ? allowed_fill : blocked_fill);
+    Box box(scratch, "contact.banner", decision.allowed && !no_point ? allowed_fill : blocked_fill);
     // During an attempt the banner is about the next one: this attempt was allowed when it started.
     const std::string what = (here ? "another " + std::string(to_string(channel)) + " contact"
                                    : channel_title(channel)) +
                              " to " + full_name(*party);
-    if (decision.allowed) {
+    if (decision.allowed && no_point) {
+      wrapped("Nothing to " + std::string(channel == ContactChannel::letter ? "send" : "start") + ": " +
+                  full_name(*party) + " has no usable " + std::string(to_string(channel)) +
+                  " contact point. Compliance would allow it; record a point first.",
+              &blocked_text);
+    } else if (decision.allowed) {
       wrapped("Allowed now: " + what, &allowed_text);
       wrapped_muted("checked at " + local_text(scratch.collector_zone, state.now));
     } else {
@@ -758,7 +765,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   }
   if (!here && cs.channel == ContactChannel::letter) {
     letter_controls(*account, cs, c, scratch, dispatch);
-  } else if (!here) {
+  } else if (!here && !no_point) {
     if (ImGui::Button(start_label(cs.channel).c_str())) {
       c.notice.clear();
       dispatch(StartContact{account->id, party->id, cs.channel, cs.point, {}, {}, {}});

@@ -327,6 +327,21 @@ TEST_F(FoldReaders, ANumberWithoutConsentBlocksTheCall) {
   EXPECT_EQ(c["events"], 0);
 }
 
+// A debtor without a usable number: the rules may allow a call, but there is nothing to dial, so the panel offers no
+// Call button (a collector would otherwise press it for nothing).
+TEST_F(FoldReaders, APartyWithoutANumberOffersNoCall) {
+  ASSERT_FALSE(id_.empty());
+  for (parley::Account& account : portfolio_.accounts) {
+    if (account.id == id_) account.parties[0].phones.clear();
+  }
+  start();
+  open(id_);
+  const nlohmann::json s = state();
+  EXPECT_EQ(s["contact"]["point"], "") << s["contact"].dump();
+  EXPECT_TRUE(s["widgets"].contains("contact.banner"));
+  EXPECT_FALSE(s["widgets"].contains("contact.call")) << "no number to call";
+}
+
 // "Don't call this number again", said during the call: the collector records it with the consent button, and the
 // banner for the next call blocks with no-consent; consent given later (the same button) lets it be called again.
 TEST_F(FoldReaders, ConsentRevokedDuringACallStopsCallsToThatNumber) {
