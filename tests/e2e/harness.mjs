@@ -30,6 +30,8 @@
 //   scrollIntoView(page, container, name)  wheels the scrolling child `container` (its widget name, such as
 //                        'account.panel') with the pointer on its scrollbar until widget `name` lies inside it;
 //                        returns that state
+//   clickInPanel(page, name), typeInPanel(page, name, text)  the same in the contact panel, then a steady click on
+//                        widget `name` or typing into it
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -240,4 +242,14 @@ export async function scrollIntoView(page, container, name) {
     state = await readState(page);
   }
   return assert.fail(`${name} did not scroll into ${container}`);
+}
+
+// Clicks widget `name` of the contact panel once scrolled into view and steady; types `text` into a box of it.
+export async function clickInPanel(page, name) {
+  await scrollIntoView(page, 'contact.panel', name);
+  return clickWhenSteady(page, name, { nearLeft: true });
+}
+export async function typeInPanel(page, name, text) {
+  const state = await scrollIntoView(page, 'contact.panel', name);
+  await typeInto(page, state.widgets[name], text);
 }

@@ -12,8 +12,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, press, queueRows, rowAccount,
-  rowWithoutEvents, scrollIntoView, typeInto, until, untilSteadyRows, useChromium,
+  accountEvents, clickInPanel, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, press, queueRows,
+  rowAccount, rowWithoutEvents, scrollIntoView, typeInPanel, until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -22,16 +22,6 @@ const sizes = [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 390, height: 844 }],
 ];
-
-// Clicks widget `name` of the contact panel once scrolled into view and steady.
-async function clickInPanel(page, name) {
-  await scrollIntoView(page, 'contact.panel', name);
-  return clickWhenSteady(page, name, { nearLeft: true });
-}
-async function typeInPanel(page, name, text) {
-  const state = await scrollIntoView(page, 'contact.panel', name);
-  await typeInto(page, state.widgets[name], text);
-}
 
 // Records, from the add-party form, a party of the role at `roleIndex` in the role list (not an attorney) with its
 // phone, told by a party; waits until it is recorded (P-ADDED-1), picked and callable, and returns that state.

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount,
-  rowWithoutEvents, scrollIntoView, typeInto, until, untilSteadyRows, useChromium,
+  accountEvents, clickInPanel, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount,
+  rowWithoutEvents, scrollIntoView, typeInPanel, until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -17,15 +17,6 @@ const sizes = [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 390, height: 844 }],
 ];
-
-async function clickInPanel(page, name) {
-  await scrollIntoView(page, 'contact.panel', name);
-  return clickWhenSteady(page, name, { nearLeft: true });
-}
-async function typeInPanel(page, name, text) {
-  const state = await scrollIntoView(page, 'contact.panel', name);
-  await typeInto(page, state.widgets[name], text);
-}
 
 // The day `days` after the ISO date `iso`.
 function plusDays(iso, days) {

@@ -218,9 +218,15 @@ const PlanRecord* AccountState::current_plan() const { return plans.empty() ? nu
 
 bool ProtectionRecord::in_force(Instant at) const {
   constexpr std::int64_t kEarliest = 14 * 3600;  // UTC+14: where a date begins first
-  constexpr std::int64_t kLatest = 12 * 3600;    // UTC-12: where it ends last
   if (at.plus_seconds(kEarliest).utc_date() < starts) return false;
-  return !ends || at.plus_seconds(-kLatest).utc_date() <= *ends;
+  const std::optional<Instant> lifted = lifted_at();
+  return !lifted || at < *lifted;
+}
+
+std::optional<Instant> ProtectionRecord::lifted_at() const {
+  constexpr std::int64_t kLatest = 12 * 3600;  // UTC-12: where a date ends last
+  if (!ends) return std::nullopt;
+  return Instant::from_unix_seconds(std::int64_t{ends->plus_days(1).days_since_epoch()} * 86400 + kLatest);
 }
 
 std::vector<const Hold*> AccountState::holds_on(std::uint32_t party) const {

@@ -457,10 +457,7 @@ void protection(const Context& c, const ContactRule& rule, Instant at, Outcome& 
   for (const ProtectionRecord& p : c.state.protections) {
     if (p.party != *c.index || !p.in_force(at)) continue;
     if (std::find(rule.protections.begin(), rule.protections.end(), p.protection) == rule.protections.end()) continue;
-    // It lifts once its last day has ended everywhere (UTC-12).
-    o.block(p.ends ? std::optional<Instant>(Instant::from_unix_seconds(
-                         std::int64_t{p.ends->plus_days(1).days_since_epoch()} * 86400 + 12 * 3600))
-                   : std::nullopt);
+    o.block(p.lifted_at());
     say(out, rule, "A " + std::string(protection_name(p.protection)) + " protects " + full_name(c.party) +
                        " from " + p.starts.iso() + (p.ends ? " to " + p.ends->iso() : std::string(" until it ends")) +
                        (p.reference.empty() ? std::string() : " (reference " + p.reference + ")") + ".");

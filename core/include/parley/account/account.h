@@ -209,6 +209,8 @@ struct ProtectionRecord {
   // Whether it protects the party at `at` somewhere on Earth: from the first instant `starts` has begun anywhere
   // (UTC+14) to the last instant `ends` lasts anywhere (UTC-12), so no place the party may be sees it lifted early.
   bool in_force(Instant at) const;
+  // The first instant it protects no one anywhere: `ends`'s day over at UTC-12; nullopt without `ends`.
+  std::optional<Instant> lifted_at() const;
   friend bool operator==(const ProtectionRecord&, const ProtectionRecord&) = default;
 };
 
