@@ -95,7 +95,7 @@ constexpr std::string_view kHelp =
     "      --purpose P       what a letter is for: collection (default), prior-letter, validation-notice,\n"
     "                        verification, original-creditor, termination or remedy; a cease request or an\n"
     "                        unanswered dispute lets through only the purposes its rule allows\n"
-    "      --assets DIR      the assets folder: rules/*.json and calendars/US-FEDERAL.json\n"
+    "      --assets DIR      the assets folder: rules/*.json and calendars/*.json\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
     "Exit codes: 0 success (check: allowed), 1 invalid portfolio, file error, policy violation or a blocked\n"

@@ -146,6 +146,19 @@ void text_muted(std::string_view s) {
   ImGui::PopStyleColor();
 }
 
+std::string protection_title(Protection p) {
+  std::string name(protection_name(p));
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
+}
+
+std::string protection_line(const ProtectionRecord& p, Instant now) {
+  return protection_title(p.protection) + " from " + p.starts.iso() +
+         (p.ends ? " to " + p.ends->iso() : std::string(" until a notice ends it")) +
+         (p.reference.empty() ? std::string() : " (" + p.reference + ")") +
+         (p.in_force(now) ? ": in force" : ": not in force now");
+}
+
 std::string role_label(PartyRole role) {
   switch (role) {
     case PartyRole::debtor: return "Debtor";

@@ -213,11 +213,7 @@ void draw_records(const AppState& state, const AccountState& fold, Locale locale
     heading("Protections");
     for (const ProtectionRecord& p : fold.protections) {
       const bool in_force = p.in_force(state.now);
-      const std::string line = std::string(protection_name(p.protection)) + " of " + party_label(fold, p.party) +
-                               " from " + p.starts.iso() +
-                               (p.ends ? " to " + p.ends->iso() : std::string(" until a notice ends it")) +
-                               (p.reference.empty() ? std::string() : " (" + p.reference + ")") +
-                               (in_force ? ": in force" : ": not in force now");
+      const std::string line = party_label(fold, p.party) + ": " + protection_line(p, state.now);
       ImGui::Bullet();
       if (in_force) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.08f, 0.08f, 1.0f));
       text(line);

@@ -641,13 +641,6 @@ void party_controls(const Account& account, const AccountState& fold, const Cont
   ImGui::TreePop();
 }
 
-// The protection's name to begin a line with: "Breathing space moratorium".
-std::string protection_title(Protection protection) {
-  std::string name(protection_name(protection));
-  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
-  return name;
-}
-
 constexpr Protection form_protections[] = {Protection::breathing_space, Protection::mental_health_crisis,
                                            Protection::over_indebtedness};
 
@@ -656,16 +649,24 @@ constexpr Protection form_protections[] = {Protection::breathing_space, Protecti
 void protection_controls(const Account& account, const AccountState& fold, const PartyRecord& party, Instant now,
                          ContactInputs& c, UiScratch& scratch, Dispatch& dispatch) {
   const std::optional<std::uint32_t> index = fold.party_index(party.party->id);
+  bool open_form = false;
   for (const ProtectionRecord& p : fold.protections) {
     if (!index || p.party != *index) continue;
-    const bool in_force = p.in_force(now);
-    std::string line = protection_title(p.protection) + " from " + p.starts.iso() +
-                       (p.ends ? " to " + p.ends->iso() : std::string(" until a notice ends it")) +
-                       (p.reference.empty() ? std::string() : " (" + p.reference + ")") +
-                       (in_force ? ": in force" : ": not in force now");
-    wrapped(line, in_force ? &blocked_text : nullptr);
+    wrapped(protection_line(p, now), p.in_force(now) ? &blocked_text : nullptr);
     scratch.widgets.record("contact.protection." + std::string(to_string(p.protection)));
+    // Its end comes as another notice of the same protection: the form takes its first day and reference.
+    ImGui::PushID(static_cast<int>(p.protection));
+    if (ImGui::SmallButton("Record its end")) {
+      c.protection = static_cast<int>(std::find(std::begin(form_protections), std::end(form_protections),
+                                                p.protection) - std::begin(form_protections));
+      std::snprintf(c.protection_starts, sizeof c.protection_starts, "%s", p.starts.iso().c_str());
+      std::snprintf(c.protection_reference, sizeof c.protection_reference, "%s", p.reference.c_str());
+      open_form = true;
+    }
+    ImGui::PopID();
+    scratch.widgets.record("contact.protection." + std::string(to_string(p.protection)) + ".end");
   }
+  if (open_form) ImGui::SetNextItemOpen(true);
   const bool open = ImGui::TreeNode("protection", "Report a protection (breathing space, surendettement)");
   scratch.widgets.record("contact.protection");
   if (!open) return;
@@ -747,8 +748,11 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
                              " to " + full_name(*party);
     if (decision.allowed && no_point) {
       wrapped("Nothing to " + std::string(channel == ContactChannel::letter ? "send" : "start") + ": " +
-                  full_name(*party) + " has no usable " + std::string(to_string(channel)) +
-                  " contact point. Compliance would allow it; record a point first.",
+                  full_name(*party) + " has no usable " +
+                  (channel == ContactChannel::letter  ? "postal address"
+                   : channel == ContactChannel::email ? "email address"
+                                                      : "number") +
+                  ". Compliance would allow it; record one first.",
               &blocked_text);
     } else if (decision.allowed) {
       wrapped("Allowed now: " + what, &allowed_text);

@@ -32,5 +32,8 @@ void text(std::string_view s);                   // unformatted text from a stri
 void text_right_aligned(std::string_view s);     // text flush with the right edge of the current column
 void text_muted(std::string_view s);             // secondary text in the disabled colour
 std::string role_label(PartyRole role);          // "Debtor", "Co-signer", "Guarantor"
+std::string protection_title(Protection p);      // "Breathing space moratorium"
+// "Breathing space moratorium from 2026-11-02 to 2026-12-31 (BS-4417): in force" (or ": not in force now").
+std::string protection_line(const ProtectionRecord& p, Instant now);
 
 }  // namespace parley::shell

@@ -95,6 +95,9 @@ TEST_F(CompliancePacks, EveryFileInAssetsRulesLoadsWithCitedRules) {
       if (rule.kind == ContactRuleKind::required_disclosure) {
         EXPECT_FALSE(rule.words.empty()) << rule.id;
       }
+      if (!rule.calendar.empty()) {  // a rest-days rule names a shipped calendar, or it would block for good
+        EXPECT_FALSE(testdata::calendar_text(rule.calendar).empty()) << file.stem << " " << rule.id;
+      }
       if (!rule.refers_to.empty()) {  // the letter it recalls is one the packs of its jurisdiction name
         Account placed;
         placed.jurisdiction = load.pack->jurisdiction;
@@ -232,13 +235,28 @@ TEST_F(CompliancePacks, UnitedKingdomBreathingSpaceStopsContactWithTheDebtorUnti
   EXPECT_FALSE(crisis.next_allowed.has_value());
   EXPECT_NE(crisis.reasons[0].words.find("mental health crisis moratorium"), std::string::npos);
 
-  // Another party of the account is not protected by the debtor's moratorium; no US rule knows of it either.
+  // A breathing space reported on a US account: no rule of the US packs knows of it.
   Account us = account_in("US-MA", "America/New_York", "A-2");
   events.add("A-2", "2026-08-03T09:00:00Z",
              ProtectionReported{"P-1", Protection::breathing_space, day("2026-08-03"), std::nullopt, "BS-9"});
   const Decision american = check_journal(us, us.parties[0], ContactChannel::letter, at("2026-08-04T15:00:00Z"),
                                           events.journal, book);
   EXPECT_FALSE(american.blocked_by("gb-breathing-space"));
+}
+
+// A house rule of a pack that governs through where the debtor lives says it is the pack's house rule there, never
+// that it is that country's law: an English account's debtor who moved to Paris, on a Sunday.
+TEST_F(CompliancePacks, AHouseRuleFromWhereTheDebtorLivesIsNotCalledLaw) {
+  Account moved = account_in("GB-ENG", "Europe/Paris");
+  moved.parties[0].addresses[0].postal = PostalAddress{{"8 rue de Rivoli"}, "Paris", "75", "75001", "FR"};
+  events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");
+  const Decision d = contact(moved, "2026-06-07T10:00:00Z");  // Sunday noon in Paris
+  ASSERT_TRUE(d.blocked_by("fr-maison-dimanches-feries"));
+  for (const Reason& r : d.reasons) {
+    if (r.rule_id != "fr-maison-dimanches-feries") continue;
+    EXPECT_NE(r.words.find("(FR pack, a house rule: the party has an address there.)"), std::string::npos) << r.words;
+    EXPECT_EQ(r.words.find("FR law"), std::string::npos) << r.words;
+  }
 }
 
 // A rest-days rule whose calendar is not loaded cannot tell a holiday: it blocks (fail closed), and says why.
@@ -290,7 +308,7 @@ TEST_F(CompliancePacks, FranceNoCallBeforeTheR1244Letter) {
   EXPECT_TRUE(contact(fr, "2026-06-02T08:00:00Z").allowed);
 }
 
-// Parley's setting (no French text sets hours): 08:00 to 20:00 in the debtor's local time.
+// The agency's house rule (no French text sets hours): 08:00 to 20:00 in the debtor's local time.
 TEST_F(CompliancePacks, FranceCallsBetweenEightAndEightParisTime) {
   const Account fr = account_in("FR", "Europe/Paris");
   events.letter("A-1", "2026-06-01T09:00:00Z", "fr-r124-4");

@@ -665,7 +665,13 @@ Outcome evaluate(const Context& c, Instant at, Decision* out, bool first_round) 
     // A pack that governs through where the party lives, not the account's jurisdiction, says so.
     if (out != nullptr && c.places.governs_by_address(pack)) {
       for (std::size_t i = reasons_before; i < out->reasons.size(); ++i) {
-        out->reasons[i].words += " (" + by_address_note(pack.jurisdiction) + ".)";
+        const auto rule = std::find_if(pack.rules.begin(), pack.rules.end(),
+                                       [&](const ContactRule& r) { return r.id == out->reasons[i].rule_id; });
+        const bool house = rule != pack.rules.end() && rule->house;
+        const std::string note = house ? std::string(pack.jurisdiction) +
+                                             " pack, a house rule: the party has an address there"
+                                       : by_address_note(pack.jurisdiction);
+        out->reasons[i].words += " (" + note + ".)";
       }
     }
   }

@@ -61,7 +61,7 @@ enum class ContactRuleKind {
   time_barred,             // "time-barred": no letter of the purposes `forbids` lists (those that may threaten suit)
                            // on a debt that is time-barred, or whose time bar is unknown (fail closed)
   protection,              // "protection": no contact with a party while a protection `protections` lists, reported
-                           // for that party on this account, is in force (a UK breathing space, a French
+                           // for that party on this account, is in force (an English or Welsh breathing space, a French
                            // surendettement), except letters of the purposes `allows` lists
   rest_days,               // "rest-days": no contact on the listed weekdays nor on the holidays of a calendar, in
                            // the party's local day (a house rule in France: no calls on Sundays and public holidays)
