@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parley/compliance/locations.h"
 #include "screens.h"
 
 namespace parley::shell {
@@ -152,11 +153,30 @@ std::string protection_title(Protection p) {
   return name;
 }
 
-std::string protection_line(const ProtectionRecord& p, Instant now) {
+std::string places_without_protection_rule(const Account& account, const PartyRecord& party, const RuleBook& book,
+                                           Protection kind) {
+  const Jurisdictions places = party_jurisdictions(account, party);
+  if (protection_rule(book, places, kind) != nullptr) return {};
+  std::string names;
+  for (std::string_view place : places.list()) names += (names.empty() ? "" : ", ") + std::string(place);
+  return names;
+}
+
+std::string protection_line(const ProtectionRecord& p, const Account& account, const AccountState& fold,
+                            const RuleBook& book, Instant now) {
+  const std::string unheld = places_without_protection_rule(account, fold.parties[p.party], book, p.protection);
   return protection_title(p.protection) + " from " + p.starts.iso() +
          (p.ends ? " to " + p.ends->iso() : std::string(" until a notice ends it")) +
          (p.reference.empty() ? std::string() : " (" + p.reference + ")") +
-         (p.in_force(now) ? ": in force" : ": not in force now");
+         (!unheld.empty()   ? ": kept on the account; no rule for " + unheld + " holds contact for it"
+          : p.in_force(now) ? std::string(": in force")
+                            : std::string(": not in force now"));
+}
+
+bool protection_holds(const ProtectionRecord& p, const Account& account, const AccountState& fold,
+                      const RuleBook& book, Instant now) {
+  return p.in_force(now) &&
+         protection_rule(book, party_jurisdictions(account, fold.parties[p.party]), p.protection) != nullptr;
 }
 
 std::string role_label(PartyRole role) {

@@ -153,7 +153,8 @@ std::string party_label(const AccountState& fold, std::uint32_t party) {
 }
 
 // Promises, plans, holds, exceptions and events set aside, each as one line; recorded for the test hook.
-void draw_records(const AppState& state, const AccountState& fold, Locale locale, PanelShown& shown) {
+void draw_records(const AppState& state, const Account& account, const AccountState& fold, Locale locale,
+                  PanelShown& shown) {
   const int grace = fold.promise_grace_days();
   if (!fold.promises.empty()) {
     heading("Promises to pay");
@@ -212,8 +213,9 @@ void draw_records(const AppState& state, const AccountState& fold, Locale locale
   if (!fold.protections.empty()) {
     heading("Protections");
     for (const ProtectionRecord& p : fold.protections) {
-      const bool in_force = p.in_force(state.now);
-      const std::string line = party_label(fold, p.party) + ": " + protection_line(p, state.now);
+      const RuleBook& book = state.assets.rules();
+      const bool in_force = protection_holds(p, account, fold, book, state.now);
+      const std::string line = party_label(fold, p.party) + ": " + protection_line(p, account, fold, book, state.now);
       ImGui::Bullet();
       if (in_force) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.08f, 0.08f, 1.0f));
       text(line);
@@ -344,7 +346,7 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   }
   shown.balance = format_money(b.total(), locale);
 
-  draw_records(state, *fold, locale, shown);
+  draw_records(state, *account, *fold, locale, shown);
   draw_timeline(state, *account, *fold, locale, scratch);
 
   heading("Parties");

@@ -646,13 +646,14 @@ constexpr Protection form_protections[] = {Protection::breathing_space, Protecti
 
 // The picked party's protections with their days, then the form that records a public body's notice of one (or of
 // its end: the same protection with its last day).
-void protection_controls(const Account& account, const AccountState& fold, const PartyRecord& party, Instant now,
-                         ContactInputs& c, UiScratch& scratch, Dispatch& dispatch) {
+void protection_controls(const Account& account, const AccountState& fold, const PartyRecord& party,
+                         const RuleBook& book, Instant now, ContactInputs& c, UiScratch& scratch, Dispatch& dispatch) {
   const std::optional<std::uint32_t> index = fold.party_index(party.party->id);
   bool open_form = false;
   for (const ProtectionRecord& p : fold.protections) {
     if (!index || p.party != *index) continue;
-    wrapped(protection_line(p, now), p.in_force(now) ? &blocked_text : nullptr);
+    wrapped(protection_line(p, account, fold, book, now),
+            protection_holds(p, account, fold, book, now) ? &blocked_text : nullptr);
     scratch.widgets.record("contact.protection." + std::string(to_string(p.protection)));
     // Its end comes as another notice of the same protection: the form takes its first day and reference.
     ImGui::PushID(static_cast<int>(p.protection));
@@ -679,6 +680,15 @@ void protection_controls(const Account& account, const AccountState& fold, const
   const float field = std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.55f);
   ImGui::SetNextItemWidth(field);
   choice("Protection", c.protection, labels, "contact.protection.kind", scratch);
+  // A notice no rule of the party's law acts on is kept, but the form says before it is recorded that it holds nothing.
+  const Protection kind = form_protections[std::clamp(c.protection, 0, static_cast<int>(std::size(labels)) - 1)];
+  const std::string unheld = places_without_protection_rule(account, party, book, kind);
+  if (!unheld.empty()) {
+    wrapped("No rule for " + unheld + " holds contact for a " + std::string(protection_name(kind)) +
+                ": Parley keeps the notice but goes on allowing contact.",
+            &blocked_text);
+    scratch.widgets.record("contact.protection.unheld");
+  }
   ImGui::SetNextItemWidth(field);
   ImGui::InputTextWithHint("First day", "YYYY-MM-DD", c.protection_starts, sizeof c.protection_starts);
   scratch.widgets.record("contact.protection.starts");
@@ -691,9 +701,8 @@ void protection_controls(const Account& account, const AccountState& fold, const
   scratch.widgets.record("contact.protection.reference");
   if (ImGui::Button("Record the notice")) {
     c.notice.clear();
-    dispatch(ReportProtection{account.id, party.party->id,
-                              form_protections[std::clamp(c.protection, 0, static_cast<int>(std::size(labels)) - 1)],
-                              c.protection_starts, c.protection_ends, c.protection_reference, {}, {}, {}});
+    dispatch(ReportProtection{account.id, party.party->id, kind, c.protection_starts, c.protection_ends,
+                              c.protection_reference, {}, {}, {}});
   }
   scratch.widgets.record("contact.protection.record");
   ImGui::TreePop();
@@ -794,7 +803,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
   if (!here) {
     consent_button(*account, record, cs.channel, cs.point, scratch, dispatch);
     party_controls(*account, *fold, cs, c, scratch, dispatch);
-    protection_controls(*account, *fold, record, state.now, c, scratch, dispatch);
+    protection_controls(*account, *fold, record, state.assets.rules(), state.now, c, scratch, dispatch);
   }
 
   if (here) {

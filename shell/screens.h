@@ -33,7 +33,16 @@ void text_right_aligned(std::string_view s);     // text flush with the right ed
 void text_muted(std::string_view s);             // secondary text in the disabled colour
 std::string role_label(PartyRole role);          // "Debtor", "Co-signer", "Guarantor"
 std::string protection_title(Protection p);      // "Breathing space moratorium"
-// "Breathing space moratorium from 2026-11-02 to 2026-12-31 (BS-4417): in force" (or ": not in force now").
-std::string protection_line(const ProtectionRecord& p, Instant now);
+// "Breathing space moratorium from 2026-11-02 to 2026-12-31 (BS-4417): in force" (or ": not in force now"), or,
+// when no rule of the party's law holds contact for it (protection_rule() of party_jurisdictions()), "...: kept on
+// the account; no rule for US-MA holds contact for it" (the account's jurisdiction and the party's addresses').
+std::string protection_line(const ProtectionRecord& p, const Account& account, const AccountState& fold,
+                            const RuleBook& book, Instant now);
+// Whether a protection rule of the party's law holds contact while `p` is in force, and is in force at `now`.
+bool protection_holds(const ProtectionRecord& p, const Account& account, const AccountState& fold,
+                      const RuleBook& book, Instant now);
+// Where a protection of `kind` for the party would hold no contact: "US-MA, US-NY"; empty when a rule holds it.
+std::string places_without_protection_rule(const Account& account, const PartyRecord& party, const RuleBook& book,
+                                           Protection kind);
 
 }  // namespace parley::shell

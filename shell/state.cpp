@@ -1034,9 +1034,14 @@ void report_protection(AppState& state, Effects& effects, ReportProtection& repo
       make_protection(fold, report.party_id, report.protection, report.starts, report.ends, report.reference);
   const PartyRecord* party = fold.party(report.party_id);
   const std::string whom = party != nullptr ? full_name(*party->party) : report.party_id;
+  const bool held = party != nullptr && protection_rule(state.assets.rules(),
+                                                        party_jurisdictions(state.data->portfolio.accounts[*index],
+                                                                            *party),
+                                                        report.protection) != nullptr;
   if (!record_change(state, effects, *index, std::move(made), report)) return;
   c.finished = "Recorded: " + std::string(protection_name(report.protection)) + " for " + whom + " from " +
-               report.starts + (report.ends.empty() ? std::string(" until a notice ends it") : " to " + report.ends);
+               report.starts + (report.ends.empty() ? std::string(" until a notice ends it") : " to " + report.ends) +
+               (held ? "" : "; no rule of the account's law holds contact for it");
 }
 
 void reduce(AppState& state, Effects& effects, ContactAction& action) {

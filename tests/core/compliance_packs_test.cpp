@@ -244,6 +244,29 @@ TEST_F(CompliancePacks, UnitedKingdomBreathingSpaceStopsContactWithTheDebtorUnti
   EXPECT_FALSE(american.blocked_by("gb-breathing-space"));
 }
 
+// The rule that holds contact for a reported protection is found where the party's law has one, and nowhere else:
+// SI 2020/1311 covers both English and Welsh moratoria, Code de la consommation L722-2 the surendettement
+// suspension, and no US pack knows either. A debtor of an English account who moved to Paris is held by the French
+// suspension.
+TEST_F(CompliancePacks, EachProtectionIsHeldOnlyWhereALawOfTheAccountKnowsIt) {
+  const auto rule_id = [&](std::string_view place, Protection p) {
+    const ContactRule* rule = protection_rule(book, Jurisdictions(place), p);
+    return rule ? rule->id : std::string("none");
+  };
+  EXPECT_EQ(rule_id("GB-ENG", Protection::breathing_space), "gb-breathing-space");
+  EXPECT_EQ(rule_id("GB-WLS", Protection::mental_health_crisis), "gb-breathing-space");
+  EXPECT_EQ(rule_id("GB-ENG", Protection::over_indebtedness), "none");
+  EXPECT_EQ(rule_id("FR", Protection::over_indebtedness), "fr-surendettement-suspension");
+  EXPECT_EQ(rule_id("FR", Protection::breathing_space), "none");
+  for (Protection p : {Protection::breathing_space, Protection::mental_health_crisis, Protection::over_indebtedness}) {
+    EXPECT_EQ(rule_id("US-MA", p), "none") << protection_name(p);
+  }
+  Jurisdictions moved("GB-ENG");
+  moved.add("FR");
+  ASSERT_NE(protection_rule(book, moved, Protection::over_indebtedness), nullptr);
+  EXPECT_EQ(protection_rule(book, moved, Protection::over_indebtedness)->id, "fr-surendettement-suspension");
+}
+
 // A house rule of a pack that governs through where the debtor lives says it is the pack's house rule there, never
 // that it is that country's law: an English account's debtor who moved to Paris, on a Sunday.
 TEST_F(CompliancePacks, AHouseRuleFromWhereTheDebtorLivesIsNotCalledLaw) {

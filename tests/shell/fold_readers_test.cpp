@@ -551,6 +551,41 @@ TEST_F(FoldReaders, ABreathingSpaceRecordedFromThePanelStopsContactWithTheDebtor
   EXPECT_NE(s["account"]["protections"][0].get<std::string>().find("(BS-4417): in force"), std::string::npos)
       << s["account"].dump();
   EXPECT_TRUE(s["widgets"].contains("contact.protection.breathing-space"));
+  EXPECT_FALSE(s["widgets"].contains("contact.protection.unheld"));  // the UK pack holds it: no warning
+}
+
+// A breathing space reported on an American account is kept, but no US law knows the English scheme: the form warns
+// before it is recorded that it holds no contact, and neither panel calls it in force while contact goes on.
+TEST_F(FoldReaders, AProtectionNoRuleOfTheAccountHoldsIsNeverShownInForce) {
+  const std::string id = account_in(portfolio_, "US-");
+  ASSERT_FALSE(id.empty());
+  start();
+  now_ = parley::from_local(*parley::TimeZone::find("America/New_York"), portfolio_.as_of, 12 * 3600).earliest();
+  app_->dispatch(ps::SelectAccount{id});
+  frames(2);
+  const nlohmann::json before = state()["contact"];
+  scroll_into_view("contact.panel", "contact.protection");
+  click("contact.protection");
+  frames(2);
+  EXPECT_TRUE(state()["widgets"].contains("contact.protection.unheld"));
+  scroll_into_view("contact.panel", "contact.protection.record");
+  click("contact.protection.record");
+  const nlohmann::json c = state()["contact"];
+  EXPECT_NE(c["finished"].get<std::string>().find("; no rule of the account's law holds contact for it"),
+            std::string::npos)
+      << c.dump();
+  ASSERT_EQ(published_.size(), 1u);
+  frames(2);
+  const nlohmann::json s = state();
+  EXPECT_EQ(s["contact"]["allowed"], before["allowed"]) << s["contact"].dump();
+  EXPECT_EQ(s["contact"]["reasons"], before["reasons"]) << s["contact"].dump();
+  ASSERT_EQ(s["account"]["protections"].size(), 1u) << s["account"].dump();
+  const std::string line = s["account"]["protections"][0].get<std::string>();
+  EXPECT_NE(line.find(": kept on the account; no rule for " + app_->state().data->find_account(id)->jurisdiction +
+                      " holds contact for it"),
+            std::string::npos)
+      << line;
+  EXPECT_EQ(line.find("in force"), std::string::npos) << line;
 }
 
 // The US validation notice recorded from the letter channel dates the validation period: a dispute received before

@@ -437,4 +437,17 @@ const ContactRule* script_rule(const RuleBook& book, const Account& account, Scr
   return script_rule(book, Jurisdictions(account.jurisdiction), part);
 }
 
+const ContactRule* protection_rule(const RuleBook& book, const Jurisdictions& places, Protection protection) {
+  for (const RulePack& pack : book.packs) {
+    if (!places.govern(pack)) continue;
+    for (const ContactRule& rule : pack.rules) {
+      if (rule.kind == ContactRuleKind::protection &&
+          std::find(rule.protections.begin(), rule.protections.end(), protection) != rule.protections.end()) {
+        return &rule;
+      }
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace parley

@@ -91,9 +91,13 @@ ProtectionMade make_protection(const AccountState& state, std::string_view party
   } else if (first && last && *last < *first) {
     out.problems.push_back({"ends", "must not be before the first day, " + first->iso()});
   }
-  if (reference.size() > 128) out.problems.push_back({"reference", "must be at most 128 characters"});
+  if (reference.size() > max_protection_reference_bytes) {
+    out.problems.push_back({"reference", "must be at most " + std::to_string(max_protection_reference_bytes) +
+                                             " bytes, got " + std::to_string(reference.size())});
+  }
   if (!out.problems.empty()) return out;
   out.change = ProtectionReported{std::string(party_id), protection, *first, last, std::string(reference)};
+
   return out;
 }
 

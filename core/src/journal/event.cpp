@@ -540,7 +540,7 @@ class Checker {
   void payload(const ProtectionReported& p) {
     id(p.party_id, "payload.party_id");
     if (p.ends && *p.ends < p.starts) fail("payload.ends", "must not be before starts");
-    text(p.reference, "payload.reference");
+    text(p.reference, "payload.reference", max_protection_reference_bytes);
   }
   void payload(const ConsentChanged& p) {
     id(p.party_id, "payload.party_id");

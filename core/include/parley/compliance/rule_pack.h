@@ -10,6 +10,7 @@
 // [SECTION] RuleBook     the packs a host loaded, and the loads that failed (which block every contact)
 // [SECTION] Disclosures  what a communication must say or contain, from the required-disclosure rules
 // [SECTION] Script       the parts of a contact script a jurisdiction's law gives, from the script rules
+// [SECTION] Protections  the rule that holds contact while a reported protection is in force
 //
 // Core reads no files: hosts read assets/rules/<JURISDICTION>.json and pass the text to load_rule_pack or
 // RuleBook::add. The format is documented in docs/compliance.md.
@@ -279,5 +280,12 @@ std::vector<Disclosure> required_disclosures(const RuleBook& book, const Account
 // gives it: the script then leaves the part out.
 const ContactRule* script_rule(const RuleBook& book, const Jurisdictions& places, ScriptPart part);
 const ContactRule* script_rule(const RuleBook& book, const Account& account, ScriptPart part);  // the account's alone
+
+// [SECTION] Protections ---------------------------------------------------------------------------------------
+
+// The first protection rule that lists `protection` in the packs `places` govern (pack order, then rule order), or
+// null when none does: a notice of that protection is then kept in the journal but holds no contact there (a
+// breathing space reported on a US account), and the shell says so rather than calling it in force.
+const ContactRule* protection_rule(const RuleBook& book, const Jurisdictions& places, Protection protection);
 
 }  // namespace parley

@@ -453,5 +453,6 @@ Problems validate_event(const Event& event);
 inline constexpr std::size_t max_event_id_bytes = 128;     // account, party, user and device ids
 inline constexpr std::size_t max_event_text_bytes = 4096;  // free text (reasons, receipts), points, digests
 inline constexpr std::size_t max_event_request_bytes = 65536;  // a plan request's JSON text
+inline constexpr std::size_t max_protection_reference_bytes = 128;  // a ProtectionReported's reference
 
 }  // namespace parley

@@ -145,7 +145,7 @@ struct ContactInputs {
   int protection = 0;                          // index into the protections the form offers
   char protection_starts[16] = {};             // "YYYY-MM-DD": today by default
   char protection_ends[16] = {};               // "YYYY-MM-DD", or empty: until a notice ends it
-  char protection_reference[64] = {};
+  char protection_reference[max_protection_reference_bytes + 1] = {};
 };
 
 // What the account panel and the queue drew this frame, for the test hook.
