@@ -243,31 +243,23 @@ void App::apply(Action action) {
     finish->at = now;
     finish->author = host_.author;
   }
-  if (auto* letter = action_as<RecordLetter>(action)) {
-    letter->id = next_event_id();
-    letter->at = now;
-    letter->author = host_.author;
-  }
   if (auto* added = action_as<AddParty>(action)) {
     added->ids = {next_event_id(), next_event_id()};
     added->at = now;
     added->author = host_.author;
   }
-  if (auto* change = action_as<ChangeRepresentation>(action)) {
-    change->id = next_event_id();
-    change->at = now;
-    change->author = host_.author;
-  }
-  if (auto* consent = action_as<ChangeConsent>(action)) {
-    consent->id = next_event_id();
-    consent->at = now;
-    consent->author = host_.author;
-  }
-  if (auto* report = action_as<ReportProtection>(action)) {
-    report->id = next_event_id();
-    report->at = now;
-    report->author = host_.author;
-  }
+  // The actions that record one event.
+  const auto stamp = [&](auto* one) {
+    if (one == nullptr) return;
+    one->id = next_event_id();
+    one->at = now;
+    one->author = host_.author;
+  };
+  stamp(action_as<RecordLetter>(action));
+  stamp(action_as<ChangeRepresentation>(action));
+  stamp(action_as<ChangeConsent>(action));
+  stamp(action_as<ReportProtection>(action));
+  stamp(action_as<JustifyRecontact>(action));
   Step next = step(std::move(state_), std::move(action));
   state_ = std::move(next.state);
   run(next.effects);

@@ -708,6 +708,37 @@ void protection_controls(const Account& account, const AccountState& fold, const
   ImGui::TreePop();
 }
 
+// For a third party the location rule holds (asked once already): the collector's reason to believe its earlier
+// answer wrong or incomplete and that it now has the correct information opens one more contact (15 U.S.C. 1692b(3)).
+void recontact_controls(const Account& account, const PartyRecord& party, const Decision& decision,
+                        const RuleBook& book, ContactInputs& c, UiScratch& scratch, Dispatch& dispatch) {
+  const auto held_by_location_rule = [&](const Reason& r) {
+    const ContactRule* rule = find_rule(book, r.rule_id);
+    return rule != nullptr && rule->kind == ContactRuleKind::location_contact;
+  };
+  // Once the contact is open again (the reason recorded) the form goes, and its text with it.
+  if (party.party->role != PartyRole::third_party ||
+      std::none_of(decision.reasons.begin(), decision.reasons.end(), held_by_location_rule)) {
+    c.recontact_reason[0] = '\0';
+    return;
+  }
+  const bool open = ImGui::TreeNode("recontact", "Earlier answer wrong or incomplete?");
+  scratch.widgets.record("contact.recontact");
+  if (!open) return;
+  wrapped_muted("If you reasonably believe " + full_name(*party.party) +
+                "'s earlier answer about the consumer's location was wrong or incomplete, and that they now have the "
+                "correct information, record why: it opens one more contact (15 U.S.C. 1692b(3)).");
+  ImGui::InputTextMultiline("Why", c.recontact_reason, sizeof c.recontact_reason,
+                            ImVec2(std::min(420.0f, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * 3));
+  scratch.widgets.record("contact.recontact.reason");
+  if (ImGui::Button("Record the reason")) {
+    c.notice.clear();
+    dispatch(JustifyRecontact{account.id, party.party->id, c.recontact_reason, {}, {}, {}});
+  }
+  scratch.widgets.record("contact.recontact.record");
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 bool debt_details_hidden(const AppState& state, const Account& account) {
@@ -802,6 +833,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
 
   if (!here) {
     consent_button(*account, record, cs.channel, cs.point, scratch, dispatch);
+    recontact_controls(*account, record, decision, state.assets.rules(), c, scratch, dispatch);
     party_controls(*account, *fold, cs, c, scratch, dispatch);
     protection_controls(*account, *fold, record, state.assets.rules(), state.now, c, scratch, dispatch);
   }

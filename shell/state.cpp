@@ -1044,6 +1044,19 @@ void report_protection(AppState& state, Effects& effects, ReportProtection& repo
                (held ? "" : "; no rule of the account's law holds contact for it");
 }
 
+// Records why the collector believes a third party's earlier location answer wrong or incomplete.
+void justify_recontact(AppState& state, Effects& effects, JustifyRecontact& justify) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, justify.account_id);
+  if (!index) return;
+  const AccountState& fold = fold_now(state, *index);
+  RecontactMade made = make_recontact(fold, justify.party_id, justify.reason);
+  const PartyRecord* party = fold.party(justify.party_id);
+  const std::string whom = party != nullptr ? full_name(*party->party) : justify.party_id;
+  if (!record_change(state, effects, *index, std::move(made), justify)) return;
+  c.finished = "Recorded: one more location contact with " + whom + " is open";
+}
+
 void reduce(AppState& state, Effects& effects, ContactAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1072,6 +1085,8 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           change_consent(state, effects, a);
         } else if constexpr (std::is_same_v<A, ReportProtection>) {
           report_protection(state, effects, a);
+        } else if constexpr (std::is_same_v<A, JustifyRecontact>) {
+          justify_recontact(state, effects, a);
         }
       },
       action);

@@ -865,6 +865,35 @@ TEST_F(LocationContact, AThirdPartyIsAskedOnceUnlessItAsksToBeContactedAgain) {
   EXPECT_FALSE(contact(ny, "2026-03-14T15:00:00Z").blocked_by("us-location-contact"));
 }
 
+// 15 U.S.C. 1692b(3), 12 CFR 1006.10(c): "...unless the debt collector reasonably believes that the earlier response
+// of such person is erroneous or incomplete and that such person now has correct or complete location information".
+// The collector records why (recontact-justified): one more contact opens, and only one; a reason recorded before
+// the person was asked opens nothing afterwards, and one recorded for another person opens nothing for this one.
+TEST_F(LocationContact, AReasonToBelieveTheEarlierAnswerWrongOpensOneMoreContact) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  add_neighbour("A-1", "2026-03-09T14:00:00Z");
+  events.add("A-1", "2026-03-09T14:30:00Z", RecontactJustified{"P-7", "recorded too early"});
+  const EventId asked = call_neighbour("A-1", "2026-03-10T15:00:00Z");
+  events.outcome("A-1", "2026-03-10T15:04:00Z", asked, ContactOutcome::third_party);
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-11T15:00:00Z").blocked_by("us-location-contact"));
+  const Decision told = neighbour_call(ny, "2026-03-11T15:00:00Z");
+  EXPECT_NE(told.reasons[0].words.find("or you record why you believe the earlier answer was wrong"),
+            std::string::npos)
+      << told.reasons[0].words;
+
+  events.add("A-1", "2026-03-11T16:00:00Z",
+             RecontactJustified{"P-7", "The landlord says Robin Hale forwarded the debtor's mail last week"});
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-11T15:59:00Z").blocked_by("us-location-contact"));  // not before it
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-11T16:05:00Z").allowed);
+  const EventId second = call_neighbour("A-1", "2026-03-11T16:05:00Z");
+  events.outcome("A-1", "2026-03-11T16:09:00Z", second, ContactOutcome::third_party);
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-12T15:00:00Z").blocked_by("us-location-contact"));
+  // A reason from a device whose clock runs slow sorts before that answer in the journal: it opens nothing (the
+  // cautious reading; the collector records it again).
+  events.add("A-1", "2026-03-11T15:30:00Z", RecontactJustified{"P-7", "The post office confirms a forwarding order"});
+  EXPECT_TRUE(neighbour_call(ny, "2026-03-12T15:00:00Z").blocked_by("us-location-contact"));
+}
+
 // 15 U.S.C. 1692b(6), 12 CFR 1006.10(b)(5): once the consumer is known to be represented by an attorney about the
 // debt, no location communication with anyone but the attorney, unless the attorney fails to respond within a
 // reasonable period (Parley's reading: 30 days, as for the attorney rule).

@@ -284,6 +284,46 @@ TEST_F(FoldReaders, AThirdPartyRecordedFromThePanelIsAskedForTheLocationOnce) {
   EXPECT_FALSE(contains(c["reasons"], "us-after-conversation")) << c.dump();
 }
 
+// 15 U.S.C. 1692b(3): "...unless the debt collector reasonably believes that the earlier response of such person is
+// erroneous or incomplete and that such person now has correct or complete location information". Held after its
+// answer, the neighbour's banner offers to record why; the reason opens one more call, and only one.
+TEST_F(FoldReaders, AReasonToBelieveTheNeighboursAnswerWrongOpensOneMoreCall) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  add_party_from_panel(8, "Robin", "Hale", "+12125550177");
+  EXPECT_FALSE(state()["widgets"].contains("contact.recontact"));  // not asked yet: nothing to justify
+  ASSERT_TRUE(call()["session"].is_object());
+  alt_key('T');
+  ASSERT_EQ(state()["contact"]["allowed"], false);
+  ASSERT_TRUE(state()["widgets"].contains("contact.recontact"));
+  scroll_into_view("contact.panel", "contact.recontact");
+  click("contact.recontact");
+  scroll_into_view("contact.panel", "contact.recontact.record");
+  click("contact.recontact.record");  // without a reason: refused, naming the field
+  nlohmann::json c = state()["contact"];
+  EXPECT_TRUE(contains(c["problems"], "reason: must say why you believe the earlier answer was wrong or incomplete"))
+      << c.dump();
+  const std::size_t before = published_.size();
+  scroll_into_view("contact.panel", "contact.recontact.reason");
+  type("contact.recontact.reason", "The landlord says Robin forwards the debtor's mail");
+  scroll_into_view("contact.panel", "contact.recontact.record");
+  click("contact.recontact.record");
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["finished"], "Recorded: one more location contact with Robin Hale is open") << c.dump();
+  ASSERT_EQ(published_.size(), before + 1);
+  EXPECT_EQ(std::get<parley::RecontactJustified>(published_.back().payload),
+            (parley::RecontactJustified{"P-ADDED-1", "The landlord says Robin forwards the debtor's mail"}));
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+  EXPECT_FALSE(state()["widgets"].contains("contact.recontact"));
+  ASSERT_TRUE(call()["session"].is_object());
+  alt_key('T');
+  c = state()["contact"];
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "us-location-contact")) << c.dump();
+}
+
 // 15 U.S.C. 1692c(d): a spouse recorded from the panel, with nothing of its own to verify, is asked for the
 // consumer's details; answered right, the session is verified for the spouse.
 TEST_F(FoldReaders, ASpouseRecordedFromThePanelIsVerifiedByTheConsumersDetails) {

@@ -617,6 +617,20 @@ class Folder {
     s_.protections.push_back(std::move(record));
   }
 
+  // -- recontact-justified
+  void check(const RecontactJustified& r) {
+    const PartyRecord* party = s_.party(r.party_id);
+    if (party == nullptr) {
+      fail("payload.party_id", "no party " + r.party_id + " on account " + s_.account->id);
+    } else if (party->party->role != PartyRole::third_party) {
+      fail("payload.party_id", r.party_id + " is not a third party: only a third party is asked for the consumer's " +
+                                   "location");
+    }
+  }
+  void commit(const RecontactJustified& r) {
+    s_.recontacts.push_back({e_.id, e_.recorded_at, *s_.party_index(r.party_id), r.reason, s_.attempts.size()});
+  }
+
   // -- escalated
   void check(const Escalated&) {}
   void commit(const Escalated& x) {
@@ -831,6 +845,7 @@ class Admission {
   void operator()(const PartyAdded&) {}
   void operator()(const RepresentationChanged&) {}
   void operator()(const ProtectionReported&) {}
+  void operator()(const RecontactJustified&) {}
 
  private:
   void fail(std::string path, std::string message) { p_.push_back(Problem{std::move(path), std::move(message)}); }

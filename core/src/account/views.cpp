@@ -268,6 +268,9 @@ struct Describer {
     if (!r.reference.empty()) out += " (reference " + r.reference + ")";
     return out;
   }
+  std::string operator()(const RecontactJustified& r) const {
+    return "Reason to ask " + name_of(s, r.party_id) + " about the consumer's location once more: " + r.reason;
+  }
   std::string operator()(const Escalated& x) const {
     std::string out = "Escalated to " + spaced(to_string(x.to));
     if (!x.reason.empty()) out += ": " + x.reason;
@@ -572,6 +575,17 @@ void write_records(JsonWriter& w, const AccountState& s) {
     nullable(w, "ends", p.ends, [](Date d) { return d.iso(); });
     text(w, "reference", p.reference);
     id(w, "event", p.id);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("recontacts");
+  w.begin_array();
+  for (const RecontactRecord& r : s.recontacts) {
+    w.begin_object();
+    text(w, "party_id", party_id(s, r.party));
+    instant(w, "recorded_at", r.recorded_at);
+    text(w, "reason", r.reason);
+    id(w, "event", r.id);
     w.end_object();
   }
   w.end_array();

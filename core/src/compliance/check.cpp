@@ -573,10 +573,17 @@ void location_contact(const Context& c, const ContactRule& rule, Instant at, Out
     if (reached) asked = &a;
   }
   if (asked == nullptr) return;
+  // The collector's recorded reason to believe the earlier answer wrong or incomplete, after that answer in journal
+  // order (so also after it when both carry the same second), opens one more contact.
+  const auto asked_at = static_cast<std::size_t>(asked - c.state.attempts.data());
+  for (const RecontactRecord& reason : c.state.recontacts) {
+    if (reason.party == *c.index && reason.attempts_before > asked_at && reason.recorded_at <= at) return;
+  }
   o.block(std::nullopt);
   say(out, rule, full_name(c.party) + " was asked for the consumer's location on " + party_day(c, asked->at).iso() +
                      ": a person other than the consumer is asked once, unless that person asks to be contacted " +
-                     "again (a contact from them).");
+                     "again (a contact from them) or you record why you believe the earlier answer was wrong or " +
+                     "incomplete and the person now has the correct information.");
 }
 
 // An address the consumer's employer provides is not written to unless the consumer gave the agency, directly,

@@ -437,6 +437,15 @@ const ContactRule* script_rule(const RuleBook& book, const Account& account, Scr
   return script_rule(book, Jurisdictions(account.jurisdiction), part);
 }
 
+const ContactRule* find_rule(const RuleBook& book, std::string_view rule_id) {
+  for (const RulePack& pack : book.packs) {
+    for (const ContactRule& rule : pack.rules) {
+      if (rule.id == rule_id) return &rule;
+    }
+  }
+  return nullptr;
+}
+
 const ContactRule* protection_rule(const RuleBook& book, const Jurisdictions& places, Protection protection) {
   for (const RulePack& pack : book.packs) {
     if (!places.govern(pack)) continue;

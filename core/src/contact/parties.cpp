@@ -101,6 +101,31 @@ ProtectionMade make_protection(const AccountState& state, std::string_view party
   return out;
 }
 
+RecontactMade make_recontact(const AccountState& state, std::string_view party_id, std::string_view reason) {
+  RecontactMade out;
+  const PartyRecord* party = state.party(party_id);
+  if (party == nullptr) {
+    out.problems.push_back({"party_id", "the account has no party " + std::string(party_id)});
+  } else if (party->party->role != PartyRole::third_party) {
+    out.problems.push_back({"party_id", full_name(*party->party) + " is not a third party: only a third party is " +
+                                            "asked for the consumer's location"});
+  }
+  constexpr std::string_view blank = " \t\r\n";
+  const std::size_t first = reason.find_first_not_of(blank);
+  const std::string_view trimmed = first == std::string_view::npos
+                                        ? std::string_view()
+                                        : reason.substr(first, reason.find_last_not_of(blank) + 1 - first);
+  if (trimmed.empty()) {
+    out.problems.push_back({"reason", "must say why you believe the earlier answer was wrong or incomplete"});
+  } else if (trimmed.size() > max_event_text_bytes) {
+    out.problems.push_back({"reason", "must be at most " + std::to_string(max_event_text_bytes) + " bytes, got " +
+                                          std::to_string(trimmed.size())});
+  }
+  if (!out.problems.empty()) return out;
+  out.change = RecontactJustified{std::string(party_id), std::string(trimmed)};
+  return out;
+}
+
 ConsentMade make_consent(const AccountState& state, std::string_view party_id, ContactChannel channel,
                          std::string_view point, bool given) {
   ConsentMade out;

@@ -111,7 +111,7 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "preference-set",      "contact-point-updated", "escalated",
                                        "contact-point-added", "consent-changed",       "payment-reversed",
                                        "balance-adjusted",    "compliance-exception",  "party-added",
-                                       "representation-changed", "protection-reported"};
+                                       "representation-changed", "protection-reported", "recontact-justified"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -541,6 +541,10 @@ class Checker {
     id(p.party_id, "payload.party_id");
     if (p.ends && *p.ends < p.starts) fail("payload.ends", "must not be before starts");
     text(p.reference, "payload.reference", max_protection_reference_bytes);
+  }
+  void payload(const RecontactJustified& p) {
+    id(p.party_id, "payload.party_id");
+    non_empty(p.reason, "payload.reason");
   }
   void payload(const ConsentChanged& p) {
     id(p.party_id, "payload.party_id");

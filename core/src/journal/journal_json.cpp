@@ -577,6 +577,10 @@ constexpr json::Member kProtectionMembers[] = {
     member<&ProtectionReported::reference>("reference", kText)};
 constexpr json::ObjectType kProtectionType = json::object_type(kProtectionMembers, kObjectWords);
 
+constexpr json::Member kRecontactMembers[] = {member<&RecontactJustified::party_id>("party_id", kText),
+                                              member<&RecontactJustified::reason>("reason", kText)};
+constexpr json::ObjectType kRecontactType = json::object_type(kRecontactMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -598,11 +602,12 @@ constexpr auto kComplianceException = object_of<ComplianceException>(kExceptionT
 constexpr auto kPartyAdded = object_of<PartyAdded>(kPartyAddedType);
 constexpr auto kRepresentationChanged = object_of<RepresentationChanged>(kRepresentationType);
 constexpr auto kProtectionReported = object_of<ProtectionReported>(kProtectionType);
+constexpr auto kRecontactJustified = object_of<RecontactJustified>(kRecontactType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
     kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged,
-    kProtectionReported);
+    kProtectionReported, kRecontactJustified);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

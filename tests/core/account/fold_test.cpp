@@ -264,6 +264,33 @@ TEST_F(AccountFold, APartyAddedTwiceOrRepresentingNoOneIsSetAside) {
   EXPECT_EQ(s.parties.size(), 3u);
 }
 
+// A reason to ask a third party about the consumer's location again is kept for that third party only: one for the
+// debtor, or for a party not on the account, is set aside.
+TEST_F(AccountFold, AReasonToAskAgainIsKeptForAThirdPartyOnly) {
+  add("2026-03-09T14:00:00Z", PartyAdded{"P-7", PartyRole::third_party, "Robin", "Hale", "", "skip-trace"});
+  const EventId reason =
+      add("2026-03-11T16:00:00Z", RecontactJustified{"P-7", "The landlord says Robin forwards mail"});
+  add("2026-03-11T16:01:00Z", RecontactJustified{"P-1", "the debtor"});
+  add("2026-03-11T16:02:00Z", RecontactJustified{"P-9", "nobody"});
+  const AccountState s = state();
+  ASSERT_EQ(s.recontacts.size(), 1u);
+  EXPECT_EQ(s.recontacts[0].id, reason);
+  EXPECT_EQ(s.recontacts[0].recorded_at, at("2026-03-11T16:00:00Z"));
+  EXPECT_EQ(s.recontacts[0].party, *s.party_index("P-7"));
+  ASSERT_EQ(s.set_aside.size(), 2u);
+  EXPECT_EQ(s.set_aside[0].problem,
+            (Problem{"payload.party_id",
+                     "P-1 is not a third party: only a third party is asked for the consumer's location"}));
+  EXPECT_EQ(s.set_aside[1].problem, (Problem{"payload.party_id", "no party P-9 on account A-1"}));
+  EXPECT_EQ(describe_event(event(reason), s, Locale::en_US),
+            "Reason to ask Robin Hale about the consumer's location once more: The landlord says Robin forwards mail");
+  const std::string json = save_account_state(s, day("2026-03-12"), {});
+  EXPECT_NE(json.find(R"("recontacts":[{"party_id":"P-7","recorded_at":"2026-03-11T16:00:00Z",)"
+                      R"("reason":"The landlord says Robin forwards mail")"),
+            std::string::npos)
+      << json;
+}
+
 // A protection's latest notice for the party and the protection wins (a moratorium ended early); a notice for a party
 // not on the account is set aside.
 TEST_F(AccountFold, TheLatestNoticeOfAProtectionWins) {

@@ -92,6 +92,7 @@ inline std::vector<EventPayload> every_payload() {
       RepresentationChanged{"P-9", true, true},
       ProtectionReported{"P-1", Protection::mental_health_crisis, *Date::from_ymd(2026, 3, 2),
                          *Date::from_ymd(2026, 5, 30), "BS-2026-004417"},
+      RecontactJustified{"P-7", "The landlord says the neighbour forwards the debtor's mail"},
   };
 }
 

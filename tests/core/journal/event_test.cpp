@@ -238,6 +238,7 @@ TEST(JournalEventValidation, PayloadRules) {
   EXPECT_EQ(problems_of(ProtectionReported{"", Protection::over_indebtedness, *Date::from_ymd(2026, 6, 1),
                                            std::nullopt, "BDF-75-2026-1"}),
             (Problems{{"payload.party_id", "must not be empty"}}));
+  EXPECT_EQ(problems_of(RecontactJustified{"P-7", ""}), (Problems{{"payload.reason", "must not be empty"}}));
 }
 
 }  // namespace

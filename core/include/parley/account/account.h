@@ -214,6 +214,16 @@ struct ProtectionRecord {
   friend bool operator==(const ProtectionRecord&, const ProtectionRecord&) = default;
 };
 
+// A collector's reason to contact a third party once more about the consumer's location (RecontactJustified).
+struct RecontactRecord {
+  EventId id;
+  Instant recorded_at;          // from then, one more location contact with the person is open
+  std::uint32_t party = 0;      // index into AccountState::parties: a third party
+  std::string reason;
+  std::size_t attempts_before = 0;  // AttemptRecords folded before it (journal order): it answers those
+  friend bool operator==(const RecontactRecord&, const RecontactRecord&) = default;
+};
+
 // A compliance exception the server noted on one of the account's events.
 struct ExceptionRecord {
   EventId id;
@@ -321,6 +331,7 @@ struct AccountState {
   std::optional<Instant> last_event_at;
   std::vector<ProtectionRecord> protections = {};  // one per party and protection reported, in the order first
                                                    // reported
+  std::vector<RecontactRecord> recontacts = {};    // in journal order
 
   std::span<const BalancePart> waterfall() const;  // the client's, or fees, interest, principal
   int promise_grace_days() const;                  // the client's, or 0

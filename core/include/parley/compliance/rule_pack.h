@@ -237,6 +237,9 @@ struct RuleBook {
                                                                   // when it does not load; `source` names it
 };
 
+// The rule with this id in the first pack that has one (pack order), or null (check()'s own ids name no rule).
+const ContactRule* find_rule(const RuleBook& book, std::string_view rule_id);
+
 // [SECTION] Disclosures ---------------------------------------------------------------------------------------
 
 // One required disclosure for a communication about to be made.

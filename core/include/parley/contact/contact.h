@@ -322,6 +322,16 @@ struct ProtectionMade {
 ProtectionMade make_protection(const AccountState& state, std::string_view party_id, Protection protection,
                                std::string_view starts, std::string_view ends, std::string_view reference);
 
+// The collector's reason to believe a third party's earlier answer about the consumer's location wrong or incomplete,
+// and that the person now has the correct information (15 U.S.C. 1692b(3)): its RecontactJustified. Problems when
+// the account has no such party or it is not a third party ("party_id"), or the reason is empty or longer than an
+// event's text may be ("reason"); then no change.
+struct RecontactMade {
+  Problems problems;
+  std::optional<RecontactJustified> change;
+};
+RecontactMade make_recontact(const AccountState& state, std::string_view party_id, std::string_view reason);
+
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 
 // Journal events for payloads: ids[i] for payloads[i], the same author and time, sequences first_sequence,

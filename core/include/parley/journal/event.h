@@ -349,6 +349,15 @@ struct ProtectionReported {
   friend bool operator==(const ProtectionReported&, const ProtectionReported&) = default;
 };
 
+// The collector's reasonable belief that a third party's earlier answer about the consumer's location was wrong or
+// incomplete and that the person now has the correct or complete location information (15 U.S.C. 1692b(3), 12 CFR
+// 1006.10(c)), with why: it opens one more location contact with that person, as the person's own request does.
+struct RecontactJustified {
+  std::string party_id;  // the third party
+  std::string reason;    // why the collector believes it: "the neighbour now has the new address from the landlord"
+  friend bool operator==(const RecontactJustified&, const RecontactJustified&) = default;
+};
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -399,8 +408,9 @@ enum class EventKind {
   party_added,            // "party-added"
   representation_changed, // "representation-changed"
   protection_reported,    // "protection-reported"
+  recontact_justified,    // "recontact-justified"
 };
-inline constexpr int event_kind_count = 20;
+inline constexpr int event_kind_count = 21;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
@@ -408,7 +418,7 @@ using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerifi
                                   PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
                                   PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
-                                  RepresentationChanged, ProtectionReported>;
+                                  RepresentationChanged, ProtectionReported, RecontactJustified>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {

@@ -146,6 +146,7 @@ struct ContactInputs {
   char protection_starts[16] = {};             // "YYYY-MM-DD": today by default
   char protection_ends[16] = {};               // "YYYY-MM-DD", or empty: until a notice ends it
   char protection_reference[max_protection_reference_bytes + 1] = {};
+  char recontact_reason[512] = {};             // why a third party's earlier location answer seems wrong
 };
 
 // What the account panel and the queue drew this frame, for the test hook.

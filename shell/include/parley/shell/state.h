@@ -432,8 +432,18 @@ struct ReportProtection {
   Instant at;
   Author author;
 };
+// The collector's reason to believe a third party's earlier answer about the consumer's location wrong or incomplete:
+// update appends core's RecontactJustified, which opens one more location contact with that person.
+struct JustifyRecontact {
+  std::string account_id;
+  std::string party_id;
+  std::string reason;
+  EventId id;
+  Instant at;
+  Author author;
+};
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
-                                   ChangeRepresentation, ChangeConsent, ReportProtection>;
+                                   ChangeRepresentation, ChangeConsent, ReportProtection, JustifyRecontact>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
