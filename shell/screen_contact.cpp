@@ -728,8 +728,9 @@ void recontact_controls(const Account& account, const PartyRecord& party, const 
   wrapped_muted("If you reasonably believe " + full_name(*party.party) +
                 "'s earlier answer about the consumer's location was wrong or incomplete, and that they now have the "
                 "correct information, record why: it opens one more contact (15 U.S.C. 1692b(3)).");
-  ImGui::InputTextMultiline("Why", c.recontact_reason, sizeof c.recontact_reason,
-                            ImVec2(std::min(420.0f, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * 3));
+  text("Why you believe it:");
+  ImGui::InputTextMultiline("##why", c.recontact_reason, sizeof c.recontact_reason,
+                            ImVec2(std::min(520.0f, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * 3));
   scratch.widgets.record("contact.recontact.reason");
   if (ImGui::Button("Record the reason")) {
     c.notice.clear();

@@ -4,10 +4,10 @@
 // (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, then the debtor's
 // revoking its consent to calls at its number, and find the four events on the server. Then, on another account, a
 // neighbour recorded as a third party: called with the location script alone, and refused a second call once it
-// answered (15 U.S.C. 1692b(3)). And a spouse recorded from the panel, verified by the consumer's details it
+// answered (15 U.S.C. 1692b(3)) until the collector records why its answer seems wrong. And a spouse recorded from the panel, verified by the consumer's details it
 // confirms (15 U.S.C. 1692c(d)). Screenshots go to tests/e2e/output/ (party-form-<size>.png,
 // party-added-<size>.png, party-consent-<size>.png, party-revoked-<size>.png, third-party-script-<size>.png,
-// third-party-once-<size>.png, spouse-verified-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+// third-party-once-<size>.png, third-party-reason-<size>.png, spouse-verified-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -156,13 +156,26 @@ for (const [size, viewport] of sizes) {
     await scrollIntoView(page, 'contact.panel', 'contact.banner');
     await page.screenshot({ path: join(output, `third-party-once-${size}.png`) });
 
+    // The landlord says the neighbour forwards the debtor's mail: the collector records why the earlier answer seems
+    // wrong or incomplete, which opens one more call (15 U.S.C. 1692b(3)), and the form goes.
+    const reason = "The landlord says Robin forwards the debtor's mail";
+    await clickInPanel(page, 'contact.recontact');
+    await until(page, (s) => s.widgets['contact.recontact.reason'], 'the reason form');
+    await typeInPanel(page, 'contact.recontact.reason', reason);
+    await scrollIntoView(page, 'contact.panel', 'contact.recontact');
+    await page.screenshot({ path: join(output, `third-party-reason-${size}.png`) });
+    await clickInPanel(page, 'contact.recontact.record');
+    state = await until(page, (s) => s.contact?.allowed === true && !s.widgets['contact.recontact'] &&
+      s.contact.finished === 'Recorded: one more location contact with Robin Hale is open', 'one more call open');
+
     const stopAt = Date.now() + 15000;
-    while ((await accountEvents(id)).length < 4 && Date.now() < stopAt) await page.waitForTimeout(100);
+    while ((await accountEvents(id)).length < 5 && Date.now() < stopAt) await page.waitForTimeout(100);
     const events = await accountEvents(id);
     assert.deepEqual(events.map((e) => e.type),
-      ['party-added', 'contact-point-added', 'contact-attempted', 'outcome-recorded']);
+      ['party-added', 'contact-point-added', 'contact-attempted', 'outcome-recorded', 'recontact-justified']);
     assert.equal(events[0].payload.role, 'third-party');
     assert.equal(events[3].payload.outcome, 'third-party');
+    assert.deepEqual(events[4].payload, { party_id: 'P-ADDED-1', reason });
     assert.deepEqual(errors, []);
   });
 }

@@ -2,7 +2,8 @@
 // noon in London: open an English account nothing was recorded for, record the Insolvency Service's notice of a
 // breathing space from the contact panel's protection form, see the debtor held at once (SI 2020/1311 reg. 11) and
 // the protection on the account panel, and find the event on the server. Screenshots go to tests/e2e/output/
-// (protection-form-<size>.png, protection-recorded-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+// (protection-form-<size>.png, protection-recorded-<size>.png). On a New York account the form warns that no US rule
+// holds a breathing space (protection-unheld-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -51,6 +52,8 @@ for (const [size, viewport] of sizes) {
     await typeInPanel(page, 'contact.protection.ends', lastDay);
     await typeInPanel(page, 'contact.protection.reference', 'BS-4417');
     await scrollIntoView(page, 'contact.panel', 'contact.protection.record');
+    assert.equal((await until(page, (s) => s.widgets['contact.protection.record'], 'the form')).widgets[
+      'contact.protection.unheld'], undefined, 'the UK pack holds a breathing space: no warning');
     await page.screenshot({ path: join(output, `protection-form-${size}.png`) });
     await clickInPanel(page, 'contact.protection.record');
     state = await until(page, (s) => s.contact?.finished?.startsWith('Recorded: breathing space') &&
@@ -69,6 +72,28 @@ for (const [size, viewport] of sizes) {
     assert.deepEqual(events.map((e) => e.type), ['protection-reported']);
     assert.deepEqual(events[0].payload, { party_id: debtor.id, protection: 'breathing-space',
       starts: portfolio.as_of, ends: lastDay, reference: 'BS-4417' });
+    assert.deepEqual(errors, []);
+  });
+}
+
+for (const [size, viewport] of sizes) {
+  test(`protections at ${size} size: the form warns that no US rule holds a breathing space`, async (t) => {
+    const portfolio = await getPortfolio();
+    const { page, errors } = await chromium.newPage(t, { viewport,
+      fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
+    const loaded = await loadQueue(page, 'queue.filter');
+    await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
+    await page.keyboard.type('us-ny');
+    const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-ny' && queueRows(s).length > 0,
+      'queue filtered by us-ny');
+    const [rowName] = await rowWithoutEvents(queueRows(filtered));
+    const id = rowAccount(rowName);
+    await clickWhenSteady(page, rowName, { nearLeft: true });
+    await until(page, (s) => s.selected === id && s.widgets['contact.protection'], 'the contact panel of ' + id);
+    await clickInPanel(page, 'contact.protection');
+    await until(page, (s) => s.widgets['contact.protection.unheld'], 'the warning that no US rule holds it');
+    await scrollIntoView(page, 'contact.panel', 'contact.protection.unheld');
+    await page.screenshot({ path: join(output, `protection-unheld-${size}.png`) });
     assert.deepEqual(errors, []);
   });
 }
