@@ -108,11 +108,26 @@ std::string closed_because(const Calendar& calendar, Date date) {
   return names.empty() ? weekday_name(date.weekday()) : names;
 }
 
+constexpr float value_column = 150.0f;  // where a labelled row's widgets start
+
 void label(const char* s) {
   ImGui::AlignTextToFramePadding();
   text_muted(s);
-  ImGui::SameLine(150.0f);
+  ImGui::SameLine(value_column);
   ImGui::SetNextItemWidth(-1.0f);
+}
+
+// Before the second of two radio buttons after a label: on the same line where it fits, else under the first, in the
+// label's value column (a phone's narrow panel).
+void next_radio(const char* radio_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(radio_label).x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) {
+    ImGui::SameLine();
+  } else {
+    ImGui::SetCursorPosX(value_column);
+  }
 }
 
 void frequency_combo(Frequency& frequency, const Policy& policy) {
@@ -196,7 +211,7 @@ void draw_mode(const QuoterSlice& q, UiScratch& scratch, Dispatch& dispatch) {
     dispatch(SwitchQuoteMode{q.account_id, false});
   }
   track(scratch, "quoter.mode.plan");
-  ImGui::SameLine();
+  next_radio("Settlement");
   if (ImGui::RadioButton("Settlement", q.settlement) && !q.settlement) dispatch(SwitchQuoteMode{q.account_id, true});
   track(scratch, "quoter.mode.settlement");
 }
@@ -222,7 +237,7 @@ void draw_plan_inputs(QuoterTerms& t, Locale locale, UiScratch& scratch) {
   label("Plan by");
   if (ImGui::RadioButton("number of instalments", !t.by_amount)) t.by_amount = false;
   track(scratch, "quoter.by_term");
-  ImGui::SameLine();
+  next_radio("affordable instalment");
   if (ImGui::RadioButton("affordable instalment", t.by_amount)) t.by_amount = true;
   track(scratch, "quoter.by_amount");
 
