@@ -437,6 +437,10 @@ TEST_F(ContactSessionTest, AThirdPartyIsAskedOnlyForTheConsumersLocation) {
   EXPECT_NE(text.find("Ask to speak with Robin Hale."), std::string::npos) << text;
   EXPECT_NE(text.find("confirming or correcting location information about Dana Reyes"), std::string::npos) << text;
   EXPECT_NE(text.find("Do not say that Dana Reyes owes a debt"), std::string::npos) << text;
+  EXPECT_NE(text.find("asked once: another contact needs their request, or your recorded reason to believe their "
+                      "answer wrong or incomplete"),
+            std::string::npos)
+      << text;
   EXPECT_EQ(text.find("$"), std::string::npos) << text;  // no balance
   const VerifyStep v =
       verify(*s.session, state(), std::vector<Answer>{{Q::birth_date, "01/02/1975"}, {Q::postal_code, "02139"}});

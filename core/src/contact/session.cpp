@@ -151,7 +151,8 @@ ScriptItem third_party_item(const Party& person, const Party* consumer, const Co
   item.lines.push_back("Do not say that " + whom + " owes a debt or that you collect debts, and do not name the "
                        "creditor.");
   item.lines.push_back("Ask only for " + whom + "'s home address and telephone number, or place of employment.");
-  item.lines.push_back("This person is asked once: another contact needs their request.");
+  item.lines.push_back("This person is asked once: another contact needs their request, or your recorded reason to "
+                       "believe their answer wrong or incomplete.");
   return item;
 }
 
