@@ -607,6 +607,52 @@ TEST_F(CompliancePacks, CaliforniaTimeBarredDebtNotices) {
       << notice->text;
 }
 
+// [SECTION] New York ------------------------------------------------------------------------------------------------
+
+// 23 NYCRR 1.3(b): knowing the statute of limitations may be expired, before accepting payment the collector tells the
+// consumer, in the medium the payment is taken by, that (1) it believes the statute may be expired, (2) suing on such
+// a debt violates the FDCPA, (3) the consumer may stop such a suit by telling the court, (4) no admission, promise or
+// waiver is required, and (5) a payment or promise may restart the statute; CPLR 214-i: after the period of an action
+// from a consumer credit transaction expired, a payment does not revive it. Told in every medium while the debt is
+// time-barred, after verification on a call; not for a debt in time, nor in another state.
+TEST_F(CompliancePacks, NewYorkTellsAConsumerOfATimeBarredDebtItsRightsBeforeAPayment) {
+  Account ny = account_in("US-NY", "America/New_York");
+  ny.time_barred_from = *Date::from_ymd(2025, 3, 1);
+  const auto notices = [&](const Account& a, ContactChannel channel, const char* iso) {
+    std::vector<Disclosure> out;
+    for (Disclosure& d : required_disclosures(book, a, channel, false, debt_age(a, at(iso)))) {
+      if (d.rule_id.starts_with("ny-time-barred")) out.push_back(std::move(d));
+    }
+    return out;
+  };
+  EXPECT_TRUE(notices(ny, ContactChannel::phone, "2025-02-27T17:00:00Z").empty()) << "still in time";
+  for (ContactChannel written : {ContactChannel::letter, ContactChannel::email, ContactChannel::sms}) {
+    const std::vector<Disclosure> d = notices(ny, written, "2026-06-02T17:00:00Z");
+    ASSERT_EQ(d.size(), 1u) << to_string(written);
+    EXPECT_EQ(d[0].rule_id, "ny-time-barred-notice-written");
+    EXPECT_EQ(d[0].stage, DisclosureStage::any);
+  }
+  for (ContactChannel oral : {ContactChannel::phone, ContactChannel::in_person}) {
+    const std::vector<Disclosure> d = notices(ny, oral, "2026-06-02T17:00:00Z");
+    ASSERT_EQ(d.size(), 1u) << to_string(oral);
+    EXPECT_EQ(d[0].rule_id, "ny-time-barred-notice-oral");
+    EXPECT_EQ(d[0].stage, DisclosureStage::after_verification);  // it tells of the debt
+    EXPECT_FALSE(d[0].verbatim);                                  // the five points, in the collector's words
+    EXPECT_EQ(d[0].citation, "23 NYCRR 1.3(a), (b); N.Y. CPLR 214-i; 15 U.S.C. 1692c(b)");
+    for (const char* point : {"you believe the statute of limitations applicable to the debt may be expired",
+                              "is a violation of the Fair Debt Collection Practices Act",
+                              "may be able to stop the lawsuit by responding to the court",
+                              "is not required to provide you with an admission, affirmation, or acknowledgment",
+                              "the statute of limitations may restart, except for a debt arising out of a consumer "
+                              "credit transaction"}) {
+      EXPECT_NE(d[0].text.find(point), std::string::npos) << point;
+    }
+  }
+  Account nj = account_in("US-NJ", "America/New_York");
+  nj.time_barred_from = ny.time_barred_from;
+  EXPECT_TRUE(notices(nj, ContactChannel::phone, "2026-06-02T17:00:00Z").empty());
+}
+
 // [SECTION] Time-barred debt ------------------------------------------------------------------------------------------
 
 // 12 CFR 1006.26(b): no suit and no threat of suit on a time-barred debt. The notice that a remedy may be invoked

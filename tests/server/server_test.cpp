@@ -1446,7 +1446,7 @@ TEST(ServerRules, APackThatDoesNotLoadOrAMissingFolderFailsClosed) {
   EXPECT_NE(missing.failed[0].message.find("cannot list"), std::string::npos);
   const RuleBook good = load_assets(PARLEY_RULES_DIR, PARLEY_CALENDARS_DIR).rules;
   EXPECT_TRUE(good.failed.empty());
-  EXPECT_EQ(good.packs.size(), 7u);
+  EXPECT_EQ(good.packs.size(), 8u);
 }
 
 TEST(ServerOptions, RulesDefaultToTheSourceTreesAssets) {
