@@ -216,5 +216,32 @@ TEST_F(ContactParties, ConsentRevokedOnOnePointStopsThatChannelThereAtOnce) {
   EXPECT_TRUE(decide(ContactChannel::sms, "2026-03-10T15:01:00Z").allowed);
 }
 
+// A reason to ask a third party again names what is wrong with it: a party the account lacks or that is not a third
+// party, a reason left empty or blank; a good one is kept without its surrounding blanks. A protection's reference is
+// held to the journal's own limit.
+TEST_F(ContactParties, AReasonToAskAgainAndAProtectionNameTheirWrongFields) {
+  NewParty neighbour;
+  neighbour.role = PartyRole::third_party;
+  neighbour.given_name = "Robin";
+  neighbour.family_name = "Hale";
+  neighbour.source = "skip-trace";
+  const PartyMade added = make_party(state(), neighbour, day("2026-03-09"));
+  ASSERT_TRUE(added.problems.empty());
+  record(added.payloads, "2026-03-09T14:00:00Z");
+  EXPECT_EQ(fields(make_recontact(state(), "P-404", "why").problems), std::vector<std::string>{"party_id"});
+  EXPECT_EQ(fields(make_recontact(state(), "P-1", "why").problems), std::vector<std::string>{"party_id"})
+      << "the debtor is no third party";
+  EXPECT_EQ(fields(make_recontact(state(), added.party_id, " \n\t ").problems), std::vector<std::string>{"reason"});
+  const RecontactMade made = make_recontact(state(), added.party_id, "  The landlord says Robin forwards mail\n");
+  ASSERT_TRUE(made.problems.empty());
+  EXPECT_EQ(*made.change, (RecontactJustified{added.party_id, "The landlord says Robin forwards mail"}));
+
+  const std::string longest(max_protection_reference_bytes, 'R');
+  EXPECT_TRUE(make_protection(state(), "P-1", Protection::breathing_space, "2026-03-09", "", longest).problems.empty());
+  EXPECT_EQ(fields(make_protection(state(), "P-1", Protection::breathing_space, "2026-03-09", "", longest + "R")
+                       .problems),
+            std::vector<std::string>{"reference"});
+}
+
 }  // namespace
 }  // namespace parley

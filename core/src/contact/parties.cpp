@@ -97,7 +97,6 @@ ProtectionMade make_protection(const AccountState& state, std::string_view party
   }
   if (!out.problems.empty()) return out;
   out.change = ProtectionReported{std::string(party_id), protection, *first, last, std::string(reference)};
-
   return out;
 }
 
