@@ -253,3 +253,22 @@ export async function typeInPanel(page, name, text) {
   const state = await scrollIntoView(page, 'contact.panel', name);
   await typeInto(page, state.widgets[name], text);
 }
+
+// Filters the queue by `filter` (a jurisdiction in lower case: 'us-ny', 'gb-eng'), opens an account of it nothing
+// was recorded for and waits until its contact panel shows the debtor; its id and the debtor's.
+export async function openAccountWithoutEvents(page, portfolio, filter) {
+  const loaded = await loadQueue(page, 'queue.filter');
+  await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
+  await page.keyboard.type(filter);
+  const filtered = await untilSteadyRows(page, (s) => s.filter === filter && queueRows(s).length > 0,
+    `queue filtered by ${filter}`);
+  const [rowName] = await rowWithoutEvents(queueRows(filtered));
+  const id = rowAccount(rowName);
+  const account = portfolio.accounts.find((a) => a.id === id);
+  assert.equal(account.jurisdiction.toLowerCase(), filter);
+  const debtor = account.parties.find((p) => p.role === 'debtor');
+  await clickWhenSteady(page, rowName, { nearLeft: true });
+  await until(page, (s) => s.selected === id && s.contact?.party === debtor.id && s.widgets['contact.protection'],
+    'the contact panel of ' + id);
+  return { id, debtor };
+}

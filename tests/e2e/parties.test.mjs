@@ -12,8 +12,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickInPanel, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, press, queueRows,
-  rowAccount, rowWithoutEvents, scrollIntoView, typeInPanel, until, untilSteadyRows, useChromium,
+  accountEvents, clickInPanel, clickWhenSteady, getPortfolio, openAccountWithoutEvents, output, press, scrollIntoView,
+  typeInPanel, until, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -46,20 +46,9 @@ async function addPartyFromPanel(page, roleIndex, given, family, phone) {
     s.contact.allowed === true, `${given} ${family} recorded and callable`);
 }
 
-// Opens a New York account nothing was recorded for, at noon there; its id.
+// Opens a New York account nothing was recorded for; its id.
 async function openNewYorkAccount(page, portfolio) {
-  const loaded = await loadQueue(page, 'queue.filter');
-  await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
-  await page.keyboard.type('us-ny');
-  const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-ny' && queueRows(s).length > 0,
-    'queue filtered by us-ny');
-  const [rowName] = await rowWithoutEvents(queueRows(filtered));
-  const id = rowAccount(rowName);
-  const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
-  await clickWhenSteady(page, rowName, { nearLeft: true });
-  await until(page, (s) => s.selected === id && s.contact?.party === debtor.id && s.widgets['contact.add_party'],
-    'the contact panel of ' + id);
-  return id;
+  return (await openAccountWithoutEvents(page, portfolio, 'us-ny')).id;
 }
 
 for (const [size, viewport] of sizes) {

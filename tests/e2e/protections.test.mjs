@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickInPanel, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount,
-  rowWithoutEvents, scrollIntoView, typeInPanel, until, untilSteadyRows, useChromium,
+  accountEvents, clickInPanel, getPortfolio, openAccountWithoutEvents, output, readState, scrollIntoView, typeInPanel,
+  until, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -31,18 +31,8 @@ for (const [size, viewport] of sizes) {
     const portfolio = await getPortfolio();
     const { page, errors } = await chromium.newPage(t, { viewport,
       fixedTime: new Date(`${portfolio.as_of}T12:00:00Z`) });
-    const loaded = await loadQueue(page, 'queue.filter');
-    await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
-    await page.keyboard.type('gb-eng');
-    const filtered = await untilSteadyRows(page, (s) => s.filter === 'gb-eng' && queueRows(s).length > 0,
-      'queue filtered by gb-eng');
-    const [rowName] = await rowWithoutEvents(queueRows(filtered));
-    const id = rowAccount(rowName);
-    assert.equal(portfolio.accounts.find((a) => a.id === id).jurisdiction, 'GB-ENG');
-    const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
-    await clickWhenSteady(page, rowName, { nearLeft: true });
-    let state = await until(page, (s) => s.selected === id && s.contact?.party === debtor.id &&
-      s.widgets['contact.protection'], 'the contact panel of ' + id);
+    const { id, debtor } = await openAccountWithoutEvents(page, portfolio, 'gb-eng');
+    let state = await readState(page);
     assert.ok(!state.contact.reasons.includes('gb-breathing-space'));
 
     // The notice: a breathing space from today (the form's default) for 60 days, with its reference.
@@ -81,15 +71,7 @@ for (const [size, viewport] of sizes) {
     const portfolio = await getPortfolio();
     const { page, errors } = await chromium.newPage(t, { viewport,
       fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
-    const loaded = await loadQueue(page, 'queue.filter');
-    await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
-    await page.keyboard.type('us-ny');
-    const filtered = await untilSteadyRows(page, (s) => s.filter === 'us-ny' && queueRows(s).length > 0,
-      'queue filtered by us-ny');
-    const [rowName] = await rowWithoutEvents(queueRows(filtered));
-    const id = rowAccount(rowName);
-    await clickWhenSteady(page, rowName, { nearLeft: true });
-    await until(page, (s) => s.selected === id && s.widgets['contact.protection'], 'the contact panel of ' + id);
+    await openAccountWithoutEvents(page, portfolio, 'us-ny');
     await clickInPanel(page, 'contact.protection');
     await until(page, (s) => s.widgets['contact.protection.unheld'], 'the warning that no US rule holds it');
     await scrollIntoView(page, 'contact.panel', 'contact.protection.unheld');
