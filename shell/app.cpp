@@ -244,7 +244,8 @@ void App::apply(Action action) {
     finish->author = host_.author;
   }
   if (auto* added = action_as<AddParty>(action)) {
-    added->ids = {next_event_id(), next_event_id()};
+    added->ids.clear();
+    for (std::size_t i = 0; i < max_new_party_payloads; ++i) added->ids.push_back(next_event_id());
     added->at = now;
     added->author = host_.author;
   }

@@ -201,6 +201,11 @@ std::string debtor_zone(const Account& account) {
   return {};
 }
 
+// The country of the account's jurisdiction ("US" of "US-NY"): a new party's address is most often there.
+std::string account_country(const Account& account) {
+  return account.jurisdiction.substr(0, std::min<std::size_t>(2, account.jurisdiction.size()));
+}
+
 void clear_new_party(ContactInputs& c, const Account& account) {
   c.add_role = 0;
   c.add_given[0] = '\0';
@@ -210,6 +215,12 @@ void clear_new_party(ContactInputs& c, const Account& account) {
   c.add_phone[0] = '\0';
   c.add_phone_kind = 0;
   std::snprintf(c.add_zone, sizeof c.add_zone, "%s", debtor_zone(account).c_str());
+  c.add_email[0] = '\0';
+  c.add_street[0] = '\0';
+  c.add_city[0] = '\0';
+  c.add_region[0] = '\0';
+  c.add_postal_code[0] = '\0';
+  std::snprintf(c.add_country, sizeof c.add_country, "%s", account_country(account).c_str());
 }
 
 void set_up(ContactInputs& c, const Account& account, Date today) {
@@ -619,10 +630,37 @@ void party_controls(const Account& account, const AccountState& fold, const Cont
   if (c.add_phone[0] != '\0') {
     ImGui::SetNextItemWidth(field);
     choice("Phone kind", c.add_phone_kind, kinds, "contact.add_party.phone_kind", scratch);
-    ImGui::SetNextItemWidth(field);
-    ImGui::InputText("Phone's zone", c.add_zone, sizeof c.add_zone);
-    scratch.widgets.record("contact.add_party.time_zone");
     wrapped_muted("The number may be called; texts wait for the person's own consent.");
+  }
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Email", "optional", c.add_email, sizeof c.add_email);
+  scratch.widgets.record("contact.add_party.email");
+  if (c.add_email[0] != '\0') {
+    wrapped_muted(role == PartyRole::attorney ? "The attorney may be written to at this address."
+                                              : "Collection email waits for the person's own consent.");
+  }
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Street", "postal address, optional", c.add_street, sizeof c.add_street);
+  scratch.widgets.record("contact.add_party.street");
+  const bool address = c.add_street[0] != '\0' || c.add_city[0] != '\0';
+  if (address) {
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputText("City", c.add_city, sizeof c.add_city);
+    scratch.widgets.record("contact.add_party.city");
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputText("State or region", c.add_region, sizeof c.add_region);
+    scratch.widgets.record("contact.add_party.region");
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputText("Postal code", c.add_postal_code, sizeof c.add_postal_code);
+    scratch.widgets.record("contact.add_party.postal_code");
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputText("Country", c.add_country, sizeof c.add_country);
+    scratch.widgets.record("contact.add_party.country");
+  }
+  if (c.add_phone[0] != '\0' || address) {
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputText("Zone", c.add_zone, sizeof c.add_zone);
+    scratch.widgets.record("contact.add_party.time_zone");
   }
   if (ImGui::Button("Record the party")) {
     NewParty party;
@@ -633,7 +671,15 @@ void party_controls(const Account& account, const AccountState& fold, const Cont
     party.source = new_party_sources[std::clamp(c.add_source, 0, static_cast<int>(std::size(sources)) - 1)].source;
     party.phone = c.add_phone;
     party.phone_kind = new_party_phone_kinds[std::clamp(c.add_phone_kind, 0, static_cast<int>(std::size(kinds)) - 1)];
-    party.time_zone = party.phone.empty() ? std::string() : std::string(c.add_zone);
+    party.time_zone = party.phone.empty() && !address ? std::string() : std::string(c.add_zone);
+    party.email = c.add_email;
+    if (address) {
+      if (c.add_street[0] != '\0') party.address.lines = {c.add_street};
+      party.address.city = c.add_city;
+      party.address.region = c.add_region;
+      party.address.postal_code = c.add_postal_code;
+      party.address.country = c.add_country;
+    }
     c.notice.clear();
     dispatch(AddParty{account.id, std::move(party), {}, {}, {}});
   }

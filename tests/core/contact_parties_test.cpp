@@ -112,6 +112,62 @@ TEST_F(ContactParties, APartyWithoutAPhoneIsOnlyItsPartyAddedAndIdsAreNotReused)
   EXPECT_EQ(state().parties.size(), 4u);
 }
 
+// The attorney's letter gives its office's email and postal address beside its number: each is a contact point of
+// the attorney, so that the debtor's matters can be written to the attorney (12 CFR 1006.6(b)(2)) by email and
+// by letter. A spouse's email is kept, but collection email waits for the spouse's own consent (1006.6(d)(4)).
+TEST_F(ContactParties, AnAttorneysEmailAndOfficeAddressAreItsContactPointsAndMayBeWrittenTo) {
+  NewParty in = attorney_form();
+  in.email = "lee@whitfield-law.example";
+  in.address.lines = {"200 State St, Suite 4"};
+  in.address.city = "Boston";
+  in.address.region = "MA";
+  in.address.postal_code = "02109";
+  in.address.country = "US";
+  const PartyMade made = make_party(state(), in, day("2026-03-09"));
+  ASSERT_TRUE(made.problems.empty()) << made.problems[0].text();
+  ASSERT_EQ(made.payloads.size(), 4u);
+  EXPECT_LE(made.payloads.size(), max_new_party_payloads);
+  const Email& email = std::get<Email>(std::get<ContactPointAdded>(made.payloads[2]).point);
+  EXPECT_EQ(email.address, "lee@whitfield-law.example");
+  EXPECT_TRUE(email.consent_email) << "the address the attorney gave to be written to at";
+  EXPECT_EQ(email.provenance.source, "attorney-letter");
+  const Address& office = std::get<Address>(std::get<ContactPointAdded>(made.payloads[3]).point);
+  EXPECT_EQ(office.postal, in.address);
+  EXPECT_EQ(office.time_zone, "America/New_York");
+  EXPECT_TRUE(office.consent_mail);
+  EXPECT_EQ(office.provenance.first_seen, day("2026-03-09"));
+
+  record(made.payloads, "2026-03-09T14:00:00Z");
+  const AccountState after = state();
+  EXPECT_TRUE(after.set_aside.empty());
+  const PartyRecord* attorney = after.party("P-ADDED-1");
+  ASSERT_NE(attorney, nullptr);
+  EXPECT_EQ(reachable_points(*attorney, ContactChannel::email).size(), 1u);
+  EXPECT_EQ(reachable_points(*attorney, ContactChannel::letter).size(), 1u);
+  const RuleBook book = testdata::shipped_rule_book();
+  const Decision mail = check(after, *attorney->party, ContactChannel::email, "lee@whitfield-law.example",
+                              at("2026-03-09T15:00:00Z"), book, {});
+  EXPECT_TRUE(mail.allowed) << (mail.reasons.empty() ? "" : mail.reasons[0].words);
+  const Decision letter = check(after, *attorney->party, ContactChannel::letter, address_key(in.address),
+                                at("2026-03-09T15:00:00Z"), book, {});
+  EXPECT_TRUE(letter.allowed) << (letter.reasons.empty() ? "" : letter.reasons[0].words);
+
+  NewParty spouse;
+  spouse.role = PartyRole::spouse;
+  spouse.given_name = "Alex";
+  spouse.family_name = "Reyes";
+  spouse.source = "inbound-call";
+  spouse.email = "alex@example.com";
+  const PartyMade second = make_party(after, spouse, day("2026-03-10"));
+  ASSERT_TRUE(second.problems.empty()) << second.problems[0].text();
+  ASSERT_EQ(second.payloads.size(), 2u) << "no phone and no address: its PartyAdded and its email";
+  EXPECT_FALSE(std::get<Email>(std::get<ContactPointAdded>(second.payloads[1]).point).consent_email);
+  record(second.payloads, "2026-03-10T14:00:00Z");
+  const PartyRecord* recorded = state().party("P-ADDED-2");
+  ASSERT_NE(recorded, nullptr);
+  EXPECT_TRUE(reachable_points(*recorded, ContactChannel::email).empty()) << "no collection email before its opt-in";
+}
+
 TEST_F(ContactParties, EachWrongFieldIsNamedAndNothingIsMade) {
   const auto problems_of = [&](NewParty in) {
     const PartyMade made = make_party(state(), in, day("2026-03-09"));
@@ -145,6 +201,21 @@ TEST_F(ContactParties, EachWrongFieldIsNamedAndNothingIsMade) {
   EXPECT_EQ(problems_of(in), std::vector<std::string>{"time_zone"});
   in.time_zone = "America/Gotham";
   EXPECT_EQ(problems_of(in), std::vector<std::string>{"time_zone"});
+  in = attorney_form();
+  in.email = "lee.whitfield-law.example";
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"email"});
+  in = attorney_form();
+  in.phone.clear();
+  in.time_zone.clear();
+  in.address.lines = {"200 State St"};  // a street, no city, and a country that is not a code
+  in.address.country = "USA";
+  EXPECT_EQ(problems_of(in), (std::vector<std::string>{"address.city", "address.country", "time_zone"}))
+      << "an address needs its zone as a phone does";
+  in.address.lines.clear();
+  in.address.city = "Boston";
+  in.address.country = "US";
+  in.time_zone = "America/New_York";
+  EXPECT_EQ(problems_of(in), std::vector<std::string>{"address.lines"});
 
   // An attorney represents a party that is not an attorney.
   record(make_party(state(), attorney_form(), day("2026-03-09")).payloads, "2026-03-09T14:00:00Z");

@@ -1,13 +1,14 @@
 // Parties learned of after placement, in headless Chromium at a desktop size and a phone size, with the page's clock
 // at noon in New York: open a New York account nothing was recorded for, record an attorney's letter from the
-// contact panel's add-party form (the attorney and its office number), see the attorney picked and the debtor held
-// (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, then the debtor's
-// revoking its consent to calls at its number, and find the four events on the server. Then, on another account, a
-// neighbour recorded as a third party: called with the location script alone, and refused a second call once it
-// answered (15 U.S.C. 1692b(3)) until the collector records why its answer seems wrong. And a spouse recorded from the panel, verified by the consumer's details it
-// confirms (15 U.S.C. 1692c(d)). Screenshots go to tests/e2e/output/ (party-form-<size>.png,
-// party-added-<size>.png, party-consent-<size>.png, party-revoked-<size>.png, third-party-script-<size>.png,
-// third-party-once-<size>.png, third-party-reason-<size>.png, spouse-verified-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
+// contact panel's add-party form (the attorney, its office number, email and address), see the attorney picked and
+// the debtor held (12 CFR 1006.6(b)(2)), record the attorney's consent to direct contact from its button, then the
+// debtor's revoking its consent to calls at its number, and find the six events on the server. Then, on another
+// account, a neighbour recorded as a third party: called with the location script alone, and refused a second call
+// once it answered (15 U.S.C. 1692b(3)) until the collector records why its answer seems wrong. And a spouse
+// recorded from the panel, verified by the consumer's details it confirms (15 U.S.C. 1692c(d)). Screenshots go to
+// tests/e2e/output/ (party-form-<size>.png, party-added-<size>.png, party-consent-<size>.png,
+// party-revoked-<size>.png, third-party-script-<size>.png, third-party-once-<size>.png,
+// third-party-reason-<size>.png, spouse-verified-<size>.png). Needs PARLEY_URL (scripts/e2e.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -68,7 +69,13 @@ for (const [size, viewport] of sizes) {
       await typeInPanel(page, 'contact.add_party.given_name', 'Lee');
       await typeInPanel(page, 'contact.add_party.family_name', 'Whitfield');
       await typeInPanel(page, 'contact.add_party.phone', '+12125550188');
-      state = await until(page, (s) => s.widgets['contact.add_party.time_zone'], 'the phone zone box');
+      state = await until(page, (s) => s.widgets['contact.add_party.time_zone'], 'the zone box');
+      await typeInPanel(page, 'contact.add_party.email', 'lee@whitfield-law.example');
+      await typeInPanel(page, 'contact.add_party.street', '200 Broadway');
+      await until(page, (s) => s.widgets['contact.add_party.city'], 'the address fields');
+      await typeInPanel(page, 'contact.add_party.city', 'New York');
+      await typeInPanel(page, 'contact.add_party.region', 'NY');
+      await typeInPanel(page, 'contact.add_party.postal_code', '10038');
       await scrollIntoView(page, 'contact.panel', 'contact.add_party.record');
       await page.screenshot({ path: join(output, `party-form-${size}.png`) });
       await clickInPanel(page, 'contact.add_party.record');
@@ -106,17 +113,20 @@ for (const [size, viewport] of sizes) {
       await scrollIntoView(page, 'contact.panel', 'contact.consent');
       await page.screenshot({ path: join(output, `party-revoked-${size}.png`) });
 
-      // The bridge sends the four events to the server, which stores them.
+      // The bridge sends the six events to the server, which stores them.
       const stopAt = Date.now() + 15000;
-      while ((await accountEvents(id)).length < 4 && Date.now() < stopAt) await page.waitForTimeout(100);
+      while ((await accountEvents(id)).length < 6 && Date.now() < stopAt) await page.waitForTimeout(100);
       const events = await accountEvents(id);
-      assert.deepEqual(events.map((e) => e.type),
-        ['party-added', 'contact-point-added', 'representation-changed', 'consent-changed']);
-      assert.equal(events[3].payload.given, false);
+      assert.deepEqual(events.map((e) => e.type), ['party-added', 'contact-point-added', 'contact-point-added',
+        'contact-point-added', 'representation-changed', 'consent-changed']);
+      assert.equal(events[5].payload.given, false);
       assert.equal(events[0].payload.represents, debtor.id);
       assert.equal(events[0].payload.source, 'attorney-letter');
       assert.equal(events[1].payload.phone.number, '+12125550188');
-      assert.equal(events[2].payload.direct_contact, true);
+      assert.deepEqual(events[2].payload.email, { address: 'lee@whitfield-law.example', consent_email: true });
+      assert.deepEqual(events[3].payload.address, { lines: ['200 Broadway'], city: 'New York', region: 'NY',
+        postal_code: '10038', country: 'US', time_zone: debtor.addresses[0].time_zone, consent_mail: true });
+      assert.equal(events[4].payload.direct_contact, true);
       assert.deepEqual(errors, []);
     });
 }

@@ -255,6 +255,66 @@ TEST_F(FoldReaders, AnAttorneyRecordedFromThePanelHoldsTheDebtorUntilItConsents)
             (parley::RepresentationChanged{"P-ADDED-1", false, true}));
 }
 
+// The attorney's letter gives its office's email and postal address: the form records both as the attorney's
+// contact points, in the debtor's zone unless the collector says otherwise, and the letter and email channels then
+// offer them for the attorney. A street without a city is refused with the field named.
+TEST_F(FoldReaders, AnAttorneysOfficeAddressAndEmailRecordedFromThePanelMayBeWrittenTo) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  const auto type_in_panel = [&](const std::string& widget, const std::string& text) {
+    scroll_into_view("contact.panel", widget);
+    type(widget, text);
+  };
+  scroll_into_view("contact.panel", "contact.add_party");
+  click("contact.add_party");
+  EXPECT_FALSE(state()["widgets"].contains("contact.add_party.city")) << "the address's fields follow its street";
+  EXPECT_FALSE(state()["widgets"].contains("contact.add_party.time_zone")) << "no zone without a phone or address";
+  type_in_panel("contact.add_party.family_name", "Whitfield Law");
+  type_in_panel("contact.add_party.email", "office@whitfield-law.example");
+  type_in_panel("contact.add_party.street", "200 State St");
+  ASSERT_TRUE(state()["widgets"].contains("contact.add_party.time_zone")) << "the zone is asked with an address";
+  scroll_into_view("contact.panel", "contact.add_party.record");
+  click("contact.add_party.record");
+  nlohmann::json c = state()["contact"];
+  EXPECT_EQ(c["events"], 0);
+  ASSERT_EQ(c["problems"].size(), 1u) << c.dump();
+  EXPECT_EQ(c["problems"][0].get<std::string>().rfind("address.city: ", 0), 0u) << c.dump();
+
+  type_in_panel("contact.add_party.city", "Boston");
+  type_in_panel("contact.add_party.region", "MA");
+  type_in_panel("contact.add_party.postal_code", "02109");
+  scroll_into_view("contact.panel", "contact.add_party.record");
+  click("contact.add_party.record");
+  c = state()["contact"];
+  EXPECT_TRUE(c["problems"].empty()) << c.dump();
+  EXPECT_EQ(c["events"], 3) << "its PartyAdded, its email and its address";
+  ASSERT_EQ(published_.size(), 3u);
+  const auto* email = std::get_if<parley::ContactPointAdded>(&published_[1].payload);
+  ASSERT_NE(email, nullptr);
+  EXPECT_EQ(std::get<parley::Email>(email->point).address, "office@whitfield-law.example");
+  const auto* office = std::get_if<parley::ContactPointAdded>(&published_[2].payload);
+  ASSERT_NE(office, nullptr);
+  const parley::Address& address = std::get<parley::Address>(office->point);
+  EXPECT_EQ(address.postal.lines, std::vector<std::string>{"200 State St"});
+  EXPECT_EQ(address.postal.city, "Boston");
+  EXPECT_EQ(address.postal.region, "MA");
+  EXPECT_EQ(address.postal.postal_code, "02109");
+  EXPECT_EQ(address.postal.country, "US") << "the account's country by default";
+  EXPECT_EQ(address.time_zone, account().debtor()->addresses[0].time_zone);
+
+  app_->dispatch(ps::PickContact{id_, "P-ADDED-1", parley::ContactChannel::letter, "", ""});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["points"], nlohmann::json::array({parley::address_key(address.postal)})) << c.dump();
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+  app_->dispatch(ps::PickContact{id_, "P-ADDED-1", parley::ContactChannel::email, "", ""});
+  frames(2);
+  c = state()["contact"];
+  EXPECT_EQ(c["points"], nlohmann::json::array({"office@whitfield-law.example"})) << c.dump();
+  EXPECT_EQ(c["allowed"], true) << c.dump();
+}
+
 // A neighbour recorded from the panel as a third party is called for the debtor's location with the location script
 // alone, and once: after the call in which it answered, the banner refuses a second (15 U.S.C. 1692b(3)).
 TEST_F(FoldReaders, AThirdPartyRecordedFromThePanelIsAskedForTheLocationOnce) {

@@ -130,7 +130,9 @@ class FrameTest : public ::testing::Test {
   nlohmann::json state() const {  // the app's test state (status, widgets' rectangles, ...)
     return nlohmann::json::parse(app_->test_state_json());
   }
-  void click(float x, float y) {  // a left click at (x, y): move, press, release, then two frames to settle
+  // A left click at (x, y): move, press, release, then frames until the widgets stop moving (a panel whose content
+  // shrank takes a frame or two to clamp its scrolling), as a person waits for the screen before the next click.
+  void click(float x, float y) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(x, y);
     frames(1);
@@ -138,6 +140,16 @@ class FrameTest : public ::testing::Test {
     frames(1);
     io.MouseDown[0] = false;
     frames(2);
+    settle();
+  }
+  void settle() {  // frames until the widgets' rectangles are where they were a frame before (at most ten)
+    nlohmann::json before = state()["widgets"];
+    for (int i = 0; i < 10; ++i) {
+      frames(1);
+      nlohmann::json after = state()["widgets"];
+      if (after == before) return;
+      before = std::move(after);
+    }
   }
 
   std::unique_ptr<shell::App> app_;  // the shell under test

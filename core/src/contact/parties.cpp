@@ -38,15 +38,23 @@ PartyMade make_party(const AccountState& state, const NewParty& in, Date today) 
     }
   }
   if (in.source.empty()) p.push_back({"source", "say how the agency learned of the party"});
-  if (!in.phone.empty()) {
-    if (!is_e164(in.phone)) p.push_back({"phone", "must be an E.164 number such as \"+16175550123\""});
+  if (!in.phone.empty() && !is_e164(in.phone)) {
+    p.push_back({"phone", "must be an E.164 number such as \"+16175550123\""});
+  }
+  if (!in.email.empty() && !is_email_address(in.email)) {
+    p.push_back({"email", "must be an email address with exactly one '@', such as \"dana@whitfield-law.example\""});
+  }
+  const bool has_address = !in.address.lines.empty() || !in.address.city.empty();
+  if (has_address) check_postal_address(in.address, "address", p);
+  if (!in.phone.empty() || has_address) {
     if (in.time_zone.empty()) {
-      p.push_back({"time_zone", "give the zone the number is in, such as \"America/New_York\""});
+      p.push_back({"time_zone", "give the zone the number or address is in, such as \"America/New_York\""});
     } else if (!is_known_time_zone(in.time_zone)) {
       p.push_back({"time_zone", "unknown time zone \"" + in.time_zone + "\""});
     }
   }
   if (!p.empty()) return out;
+  const Provenance seen{in.source, today, std::nullopt, ContactStatus::current};
 
   out.party_id = fresh_party_id(state);
   out.payloads.push_back(PartyAdded{out.party_id, in.role, in.given_name, in.family_name,
@@ -58,8 +66,16 @@ PartyMade make_party(const AccountState& state, const NewParty& in, Date today) 
     phone.time_zones = {in.time_zone};
     phone.consent_call = true;  // the number given to reach this person at
     phone.consent_text = false;  // texts need the person's opt-in
-    phone.provenance = Provenance{in.source, today, std::nullopt, ContactStatus::current};
+    phone.provenance = seen;
     out.payloads.push_back(ContactPointAdded{out.party_id, std::move(phone), 10000});
+  }
+  if (!in.email.empty()) {
+    // The address an attorney gave to be written to at; anyone else's collection email waits for its opt-in.
+    const bool written_to = in.role == PartyRole::attorney;
+    out.payloads.push_back(ContactPointAdded{out.party_id, Email{in.email, written_to, seen}, 10000});
+  }
+  if (has_address) {
+    out.payloads.push_back(ContactPointAdded{out.party_id, Address{in.address, in.time_zone, true, seen}, 10000});
   }
   return out;
 }

@@ -279,18 +279,22 @@ struct NewParty {
   std::string source = "party";      // how the agency learned of it: "party", "attorney-letter", "inbound-call"
   std::string phone;                 // E.164, optional: the number to reach the person at (calls allowed, no texts)
   PhoneKind phone_kind = PhoneKind::work;
-  std::string time_zone;             // the phone's zone (IANA), needed with a phone
+  std::string time_zone;             // the zone (IANA) of the phone and of the address, needed with either
+  std::string email = {};            // optional: an attorney's may be written to; another party's waits for its opt-in
+  PostalAddress address = {};        // optional (no line and no city: none): letters may be sent there
 };
 
-// The payloads of a new party: its PartyAdded (under a fresh id, "P-ADDED-1", ...) then, with a phone, its
-// ContactPointAdded (seen `today`, status current). Problems name the form's field ("role", "family_name",
-// "represents", "source", "phone", "time_zone"); then no payloads.
+// The payloads of a new party: its PartyAdded (under a fresh id, "P-ADDED-1", ...) then a ContactPointAdded (seen
+// `today`, status current) for each of its phone, email and postal address given. Problems name the form's field
+// ("role", "family_name", "represents", "source", "phone", "time_zone", "email", "address.lines", "address.city",
+// "address.country"); then no payloads. At most max_new_party_payloads payloads.
 struct PartyMade {
   Problems problems;
   std::string party_id;
   std::vector<EventPayload> payloads;
 };
 PartyMade make_party(const AccountState& state, const NewParty& party, Date today);
+inline constexpr std::size_t max_new_party_payloads = 4;  // its PartyAdded, a phone, an email, an address
 
 // What an attorney of the account said: the representation ended, or it consents to direct communication with the
 // party. Problems ("attorney_id") when the account has no such attorney.

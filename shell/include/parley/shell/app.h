@@ -139,7 +139,13 @@ struct ContactInputs {
   int add_source = 0;                          // index into the sources the form offers
   char add_phone[24] = {};                     // E.164, optional
   int add_phone_kind = 0;                      // index into the phone kinds the form offers, work first
-  char add_zone[48] = {};                      // the phone's zone: the debtor's by default
+  char add_zone[48] = {};                      // the zone of the phone and the address: the debtor's by default
+  char add_email[128] = {};                    // optional
+  char add_street[128] = {};                   // optional: the postal address, one street line
+  char add_city[64] = {};
+  char add_region[32] = {};
+  char add_postal_code[16] = {};
+  char add_country[3] = {};                    // ISO 3166-1 alpha-2: the account's by default
   std::string added_seen;                      // the ContactSlice::added_party the form was cleared for
   // The protection form: a public body's notice for the picked party (a breathing space, a surendettement).
   int protection = 0;                          // index into the protections the form offers
