@@ -465,16 +465,18 @@ TEST_F(ContactSessionTest, EachOutcomeGivesItsEvents) {
   EXPECT_EQ(ptp.payloads, (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::promise_to_pay, true},
                                                      PromiseMade{usd(5000), day("2026-03-20")}}));
 
+  // A dispute said on the call: its medium is the call's (12 CFR 1006.38(d)(2) pauses only for one in writing).
   OutcomeDetails dispute;
   dispute.dispute_reason = "not my debt";
   EXPECT_EQ(finish_contact(s, state(), O::dispute, dispute, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::dispute, true},
-                                       DisputeOpened{"P-1", "not my debt", today}}));
+                                       DisputeOpened{"P-1", "not my debt", today, DisputeSubject::debt, s.channel}}));
   // A request for the original creditor's name and address is a dispute-opened of that subject.
   dispute.dispute_subject = DisputeSubject::original_creditor;
   EXPECT_EQ(finish_contact(s, state(), O::dispute, dispute, today).payloads,
             (std::vector<EventPayload>{pv, OutcomeRecorded{kAttempt, O::dispute, true},
-                                       DisputeOpened{"P-1", "not my debt", today, DisputeSubject::original_creditor}}));
+                                       DisputeOpened{"P-1", "not my debt", today, DisputeSubject::original_creditor,
+                                                     s.channel}}));
 
   // A cease request says how it reached the agency: on the session's channel (here a call).
   OutcomeDetails cease;

@@ -487,8 +487,8 @@ class Folder {
   // -- dispute-opened
   void check(const DisputeOpened& d) { party(d.party_id); }
   void commit(const DisputeOpened& d) {
-    s_.disputes.push_back(
-        DisputeRecord{e_.id, position(), e_.recorded_at, *s_.party_index(d.party_id), d.reason, d.received, d.subject});
+    s_.disputes.push_back(DisputeRecord{e_.id, position(), e_.recorded_at, *s_.party_index(d.party_id), d.reason,
+                                        d.received, d.subject, d.via});
   }
 
   // -- cease-requested

@@ -192,6 +192,8 @@ struct Describer {
   std::string operator()(const DisputeOpened& d) const {
     std::string out = (d.subject == DisputeSubject::debt ? "Dispute by " : "Request for the original creditor by ") +
                       name_of(s, d.party_id) + " received " + d.received.iso();
+    if (d.via) out += in_writing(*d.via) ? " in writing, by " + std::string(to_string(*d.via))
+                                         : " on a " + std::string(to_string(*d.via)) + " contact";
     if (!d.reason.empty()) out += ": " + d.reason;
     return out;
   }
@@ -500,6 +502,7 @@ void write_records(JsonWriter& w, const AccountState& s) {
     text(w, "reason", d.reason);
     date(w, "received", d.received);
     text(w, "subject", to_string(d.subject));
+    nullable(w, "via", d.via, [](ContactChannel v) { return to_string(v); });
     w.end_object();
   }
   w.end_array();

@@ -413,10 +413,11 @@ void dispute_validation(const Context& c, const ContactRule& rule, Outcome& o, D
     if (notice->letter.validation_ends) period_end = std::max(*period_end, *notice->letter.validation_ends);
   }
   // A dispute inside the period pauses collection until a verification letter comes after it in the journal; a
-  // request for the original creditor until a letter with its name and address does.
+  // request for the original creditor until a letter with its name and address does. Under in_writing, one said on a
+  // call or a visit does not pause.
   for (const DisputeRecord& d : c.state.disputes) {
     const bool inside = !period_end || (d.received >= notice->letter.provided && d.received <= *period_end);
-    if (!inside || answered(c, rule, d)) continue;
+    if (!inside || (rule.in_writing && !d.written()) || answered(c, rule, d)) continue;
     if (allows(rule, c.purpose)) return;
     o.block(std::nullopt);
     say(out, rule, d.subject == DisputeSubject::debt

@@ -267,7 +267,8 @@ constexpr json::Member kRuleMembers[] = {
     json::member<&ContactRule::allows>("allows", kPurposes)
         .in_kinds(kCease | kDispute | kind_bit(ContactRuleKind::protection), 0)
         .not_empty(),
-    json::member<&ContactRule::in_writing>("in_writing", kInWriting).in_kinds(kCease, 0),
+    json::member<&ContactRule::in_writing>("in_writing", kInWriting)
+        .in_kinds(kCease | kind_bit(ContactRuleKind::dispute_validation), 0),
     json::member<&ContactRule::roles>("roles", kRoles)
         .in_kinds(kind_bit(ContactRuleKind::third_party_disclosure), kind_bit(ContactRuleKind::third_party_disclosure))
         .when_missing("must be a non-empty array of party roles")

@@ -387,7 +387,8 @@ ContactFinish finish_contact(const ContactSession& session, const AccountState& 
       out.payloads.emplace_back(*details.promise);
       break;
     case ContactOutcome::dispute:
-      out.payloads.emplace_back(DisputeOpened{session.party_id, details.dispute_reason, today, details.dispute_subject});
+      out.payloads.emplace_back(
+          DisputeOpened{session.party_id, details.dispute_reason, today, details.dispute_subject, session.channel});
       break;
     case ContactOutcome::cease_request: {
       CeaseRequested c{session.party_id, details.cease_scope, {}, session.channel};

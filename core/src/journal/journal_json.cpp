@@ -410,7 +410,8 @@ constexpr json::Member kDisputeMembers[] = {member<&DisputeOpened::party_id>("pa
                                             member<&DisputeOpened::reason>("reason", kText),
                                             member<&DisputeOpened::received>("received", kDate),
                                             member<&DisputeOpened::subject>("subject", kDisputeSubject, json::optional_member)
-                                                .left_out_when(holds_default<DisputeSubject, DisputeSubject::debt>)};
+                                                .left_out_when(holds_default<DisputeSubject, DisputeSubject::debt>),
+                                            member<&DisputeOpened::via>("via", kOptionalChannel, json::optional_member)};
 constexpr json::ObjectType kDisputeType = json::object_type(kDisputeMembers, kObjectWords);
 
 constexpr json::Member kCeaseMembers[] = {member<&CeaseRequested::party_id>("party_id", kText),

@@ -381,6 +381,37 @@ TEST_F(ComplianceCheck, DisputePausesUntilVerification) {
   EXPECT_TRUE(call(ny, "2026-06-13T15:00:00Z").allowed);
 }
 
+// 15 U.S.C. 1692g(b) and 12 CFR 1006.38(d)(2)(i) pause collection for a dispute the consumer submits in writing
+// within the validation period. One said on a call is kept on the account without pausing it; one by email or text
+// is in writing, and so is one whose medium was not recorded. A request for the original creditor likewise
+// (1006.38(c)).
+TEST_F(ComplianceCheck, OnlyADisputeInWritingPausesCollection) {
+  const Account ny = account_in("US-NY", "America/New_York");
+  events.add("A-1", "2026-06-01T15:00:00Z", letter_issued("validation-notice", "en-US", "2026-06-01"));
+  events.add("A-1", "2026-06-10T15:00:00Z",
+             DisputeOpened{"P-1", "not mine", *Date::from_ymd(2026, 6, 10), DisputeSubject::debt, ContactChannel::phone});
+  events.add("A-1", "2026-06-10T16:00:00Z",
+             DisputeOpened{"P-1", "who was it", *Date::from_ymd(2026, 6, 10), DisputeSubject::original_creditor,
+                           ContactChannel::in_person});
+  const Decision said = call(ny, "2026-06-11T15:00:00Z");
+  EXPECT_TRUE(said.allowed) << (said.reasons.empty() ? "" : said.reasons[0].words);
+  EXPECT_EQ(fold(ny, nullptr, events.journal.events_for(ny.id)).disputes.size(), 2u) << "kept on the account";
+
+  events.add("A-1", "2026-06-11T16:00:00Z",
+             DisputeOpened{"P-1", "not mine", *Date::from_ymd(2026, 6, 11), DisputeSubject::debt, ContactChannel::email});
+  const Decision emailed = call(ny, "2026-06-12T15:00:00Z");
+  ASSERT_TRUE(emailed.blocked_by("us-dispute-validation"));
+  EXPECT_NE(emailed.reasons[0].words.find("received on 2026-06-11"), std::string::npos) << emailed.reasons[0].words;
+
+  Events unrecorded;
+  unrecorded.add("A-1", "2026-06-01T15:00:00Z", letter_issued("validation-notice", "en-US", "2026-06-01"));
+  unrecorded.add("A-1", "2026-06-10T15:00:00Z", DisputeOpened{"P-1", "not mine", *Date::from_ymd(2026, 6, 10)});
+  EXPECT_TRUE(check_journal(ny, ny.parties[0], ContactChannel::phone, at("2026-06-11T15:00:00Z"), unrecorded.journal,
+                            book)
+                  .blocked_by("us-dispute-validation"))
+      << "a dispute whose medium was not recorded is read as in writing";
+}
+
 // 12 CFR 1006.38(d)(2) applies to disputes inside the validation period (12 CFR 1006.34(b)(5)): notice provided
 // Monday 1 June 2026, assumed received Monday 8 June (five days without weekends), period ends 8 July.
 TEST_F(ComplianceCheck, DisputeInsideAndOutsideTheValidationPeriod) {

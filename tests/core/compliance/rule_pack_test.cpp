@@ -58,14 +58,19 @@ TEST(ComplianceRulePack, FederalPackHoldsRegulationFNumbers) {
 }
 
 // A cease rule names the letters it lets through and may count only written requests; a dispute rule names the letter
-// that answers a request for the original creditor. Those members belong to those kinds only.
+// that answers a request for the original creditor and may pause only for written disputes. Those members belong to
+// those kinds only.
 TEST(ComplianceRulePack, TheLettersABlockAllowsAreReadFromTheirRulesOnly) {
   const RulePackLoad good = load_rule_pack(pack_text(R"(
     {"id": "c", "citation": "c", "text": "t", "kind": "cease", "in_writing": true, "allows": ["termination", "remedy"],
      "termination_template": "t-1", "remedy_template": "r-1"},
     {"id": "d", "citation": "c", "text": "t", "kind": "dispute-validation", "validation_template": "v",
-     "verification_template": "w", "original_creditor_template": "o", "allows": ["verification"]})"));
+     "verification_template": "w", "original_creditor_template": "o", "allows": ["verification"]},
+    {"id": "w", "citation": "c", "text": "t", "kind": "dispute-validation", "validation_template": "v",
+     "verification_template": "w", "in_writing": true})"));
   ASSERT_TRUE(good.pack.has_value()) << good.problems[0].text();
+  EXPECT_FALSE(good.pack->rules[1].in_writing) << "every dispute pauses unless the rule says otherwise";
+  EXPECT_TRUE(good.pack->rules[2].in_writing);
   const ContactRule& cease = good.pack->rules[0];
   EXPECT_TRUE(cease.in_writing);
   EXPECT_EQ(cease.allows, (std::vector<LetterPurpose>{LetterPurpose::termination, LetterPurpose::remedy}));
@@ -78,7 +83,9 @@ TEST(ComplianceRulePack, TheLettersABlockAllowsAreReadFromTheirRulesOnly) {
     {"id": "a", "citation": "c", "text": "t", "kind": "cease", "allows": ["fax"], "in_writing": "yes"},
     {"id": "b", "citation": "c", "text": "t", "kind": "medium-preference", "allows": ["remedy"]},
     {"id": "e", "citation": "c", "text": "t", "kind": "dispute-validation", "validation_template": "v",
-     "verification_template": "w", "in_writing": true, "termination_template": "t", "allows": []})"));
+     "verification_template": "w", "in_writing": 1, "termination_template": "t", "allows": []},
+    {"id": "f", "citation": "c", "text": "t", "kind": "calling-hours", "earliest": "08:00", "latest": "21:00",
+     "in_writing": true})"));
   EXPECT_FALSE(bad.pack.has_value());
   const Problems expected = {
       {"rules[0].allows[0]", "must be one of \"collection\", \"prior-letter\", \"validation-notice\", "
@@ -87,7 +94,8 @@ TEST(ComplianceRulePack, TheLettersABlockAllowsAreReadFromTheirRulesOnly) {
       {"rules[1].allows", "is not a member of this object"},
       {"rules[2].termination_template", "is not a member of this object"},
       {"rules[2].allows", "must be a non-empty array of letter purposes"},
-      {"rules[2].in_writing", "is not a member of this object"},
+      {"rules[2].in_writing", "must be true or false"},
+      {"rules[3].in_writing", "is not a member of this object"},
   };
   EXPECT_EQ(bad.problems, expected) << [&] {
     std::string all;

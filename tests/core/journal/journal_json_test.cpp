@@ -72,8 +72,9 @@ TEST(JournalJson, CanonicalText) {
             R"({"weekday":"sunday","from":"00:00","to":"24:00"}],"avoid_channels":["phone"]}})");
 }
 
-// A letter's purpose and stated end date, a dispute's subject and how a cease request arrived are optional members: an
-// event written before they existed reads with their defaults and keeps its bytes; given, they are read and written.
+// A letter's purpose and stated end date, a dispute's subject and how a dispute or a cease request arrived are optional
+// members: an event written before they existed reads with their defaults and keeps its bytes; given, they are read
+// and written.
 TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
   const std::vector<Event> events = every_kind_events();
   for (const std::size_t i : {std::size_t{6}, std::size_t{7}, std::size_t{8}}) {
@@ -84,6 +85,7 @@ TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
   }
   EXPECT_EQ(load_event(save_event(events[6])).event->get<LetterIssued>()->purpose, LetterPurpose::collection);
   EXPECT_EQ(load_event(save_event(events[7])).event->get<DisputeOpened>()->subject, DisputeSubject::debt);
+  EXPECT_FALSE(load_event(save_event(events[7])).event->get<DisputeOpened>()->via.has_value());
   EXPECT_FALSE(load_event(save_event(events[8])).event->get<CeaseRequested>()->via.has_value());
 
   Event notice = events[6];
@@ -92,6 +94,7 @@ TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
   letter.validation_ends = letter.provided.plus_days(40);
   Event request = events[7];
   std::get<DisputeOpened>(request.payload).subject = DisputeSubject::original_creditor;
+  std::get<DisputeOpened>(request.payload).via = ContactChannel::email;
   Event cease = events[8];
   std::get<CeaseRequested>(cease.payload).via = ContactChannel::phone;
   for (const Event& e : {notice, request, cease}) {
@@ -104,7 +107,7 @@ TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
                                     letter.validation_ends->iso() + "\"}"),
             std::string::npos)
       << save_event(notice);
-  EXPECT_NE(save_event(request).find(R"("subject":"original-creditor"})"), std::string::npos);
+  EXPECT_NE(save_event(request).find(R"("subject":"original-creditor","via":"email"})"), std::string::npos);
   EXPECT_NE(save_event(cease).find(R"("via":"phone"})"), std::string::npos);
 
   // Bad values are named by member; an end date belongs to a validation notice and is not before it was provided.

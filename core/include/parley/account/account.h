@@ -155,6 +155,8 @@ struct DisputeRecord {
   std::string reason;
   Date received;
   DisputeSubject subject = DisputeSubject::debt;  // the debt disputed, or the original creditor's name asked for
+  std::optional<ContactChannel> via = std::nullopt;  // how it reached the agency; nullopt: not recorded
+  bool written() const { return !via || in_writing(*via); }  // in writing, or not recorded (read as in writing)
   friend bool operator==(const DisputeRecord&, const DisputeRecord&) = default;
 };
 

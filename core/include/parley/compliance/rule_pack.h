@@ -149,7 +149,9 @@ struct ContactRule {
   std::vector<LetterPurpose> allows;       // cease, dispute-validation: letters of these purposes pass the block
   bool in_writing = false;                 // cease: counts only a request in writing (CeaseRecord::written) or one
                                            // said by the party verified on that call or visit; another said
-                                           // request stops only the channel it came by (medium-preference)
+                                           // request stops only the channel it came by (medium-preference);
+                                           // dispute-validation: pauses only for a dispute or request in writing
+                                           // (DisputeRecord::written)
   std::string letter_template;             // prior-letter: LetterIssued template that must come first
   std::string words;                       // required-disclosure: what must be said or written
   bool verbatim = true;                    // required-disclosure: the words themselves (true), or an item whose

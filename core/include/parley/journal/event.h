@@ -251,6 +251,9 @@ struct DisputeOpened {
   std::string reason;                                     // in the party's words or a short code; may be empty
   Date received;                                          // when the agency received the dispute
   DisputeSubject subject = DisputeSubject::debt;          // JSON: left out when debt
+  std::optional<ContactChannel> via = std::nullopt;       // how it reached the agency: on a call or a visit, or in
+                                                          // writing (in_writing()); JSON: optional, absent read as in
+                                                          // writing
   friend bool operator==(const DisputeOpened&, const DisputeOpened&) = default;
 };
 
