@@ -261,6 +261,7 @@ void App::apply(Action action) {
   stamp(action_as<ChangeConsent>(action));
   stamp(action_as<ReportProtection>(action));
   stamp(action_as<JustifyRecontact>(action));
+  stamp(action_as<RecordCorrespondence>(action));
   Step next = step(std::move(state_), std::move(action));
   state_ = std::move(next.state);
   run(next.effects);

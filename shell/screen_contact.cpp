@@ -228,6 +228,7 @@ void set_up(ContactInputs& c, const Account& account, Date today) {
   c.account_id = account.id;
   std::snprintf(c.promise_due, sizeof c.promise_due, "%s", today.plus_days(7).iso().c_str());
   std::snprintf(c.protection_starts, sizeof c.protection_starts, "%s", today.iso().c_str());
+  std::snprintf(c.written_received, sizeof c.written_received, "%s", today.iso().c_str());
   clear_new_party(c, account);
 }
 
@@ -786,6 +787,54 @@ void recontact_controls(const Account& account, const PartyRecord& party, const 
   ImGui::TreePop();
 }
 
+constexpr WrittenRequest written_requests[] = {WrittenRequest::dispute, WrittenRequest::original_creditor,
+                                              WrittenRequest::cease};
+constexpr ContactChannel written_media[] = {ContactChannel::letter, ContactChannel::email, ContactChannel::sms};
+
+// What reached the agency in writing from the picked party (not a third party): the request, its medium, the day it
+// was received and, for a dispute, its words. What is said on a call is that call's outcome instead.
+void correspondence_controls(const Account& account, const PartyRecord& party, ContactInputs& c, UiScratch& scratch,
+                             Dispatch& dispatch) {
+  if (party.party->role == PartyRole::third_party) return;
+  const bool open = ImGui::TreeNode("correspondence", "Record a letter, email or text received (dispute, cease)");
+  scratch.widgets.record("contact.written");
+  if (!open) return;
+  wrapped_muted("What " + full_name(*party.party) +
+                " sent in writing; the account's rules read it at once. In the US a dispute or request received "
+                "within the validation period pauses collection until it is answered, and a request to stop "
+                "communicating stops every channel.");
+  const std::string requests[] = {"Dispute of the debt", "Request for the original creditor",
+                                  "Request to stop communicating"};
+  const std::string media[] = {"Letter", "Email", "Text message"};
+  const float field = std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.55f);
+  ImGui::SetNextItemWidth(field);
+  choice("Received", c.written_request, requests, "contact.written.request", scratch);
+  ImGui::SetNextItemWidth(field);
+  choice("By", c.written_via, media, "contact.written.via", scratch);
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Received on", "YYYY-MM-DD", c.written_received, sizeof c.written_received);
+  scratch.widgets.record("contact.written.received");
+  const WrittenRequest request =
+      written_requests[std::clamp(c.written_request, 0, static_cast<int>(std::size(written_requests)) - 1)];
+  if (request == WrittenRequest::dispute) {
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputTextWithHint("Their words", "optional", c.written_reason, sizeof c.written_reason);
+    scratch.widgets.record("contact.written.reason");
+  }
+  if (ImGui::Button("Record what was received")) {
+    Correspondence in;
+    in.request = request;
+    in.via = written_media[std::clamp(c.written_via, 0, static_cast<int>(std::size(written_media)) - 1)];
+    in.received = c.written_received;
+    if (request == WrittenRequest::dispute) in.reason = c.written_reason;
+    c.notice.clear();
+    c.written_reason[0] = '\0';
+    dispatch(RecordCorrespondence{account.id, party.party->id, std::move(in), {}, {}, {}});
+  }
+  scratch.widgets.record("contact.written.record");
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 bool debt_details_hidden(const AppState& state, const Account& account) {
@@ -883,6 +932,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     recontact_controls(*account, record, decision, state.assets.rules(), c, scratch, dispatch);
     party_controls(*account, *fold, cs, c, scratch, dispatch);
     protection_controls(*account, *fold, record, state.assets.rules(), state.now, c, scratch, dispatch);
+    correspondence_controls(*account, record, c, scratch, dispatch);
   }
 
   if (here) {

@@ -1057,6 +1057,23 @@ void justify_recontact(AppState& state, Effects& effects, JustifyRecontact& just
   c.finished = "Recorded: one more location contact with " + whom + " is open";
 }
 
+// Records what reached the agency in writing from a party.
+void record_correspondence(AppState& state, Effects& effects, RecordCorrespondence& record) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, record.account_id);
+  if (!index) return;
+  const Correspondence& in = record.correspondence;
+  CorrespondenceMade made = make_correspondence(fold_now(state, *index), record.party_id, in,
+                                                agency_day(state, record.at));
+  if (!record_change(state, effects, *index, std::move(made), record)) return;
+  const char* what = in.request == WrittenRequest::dispute             ? "a dispute"
+                     : in.request == WrittenRequest::original_creditor ? "a request for the original creditor's name"
+                                                                         " and address"
+                                                                       : "a request that communication stop";
+  c.finished = "Recorded: " + std::string(what) + " received by " + std::string(to_string(in.via)) + " on " +
+               in.received;
+}
+
 void reduce(AppState& state, Effects& effects, ContactAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1087,6 +1104,8 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           report_protection(state, effects, a);
         } else if constexpr (std::is_same_v<A, JustifyRecontact>) {
           justify_recontact(state, effects, a);
+        } else if constexpr (std::is_same_v<A, RecordCorrespondence>) {
+          record_correspondence(state, effects, a);
         }
       },
       action);

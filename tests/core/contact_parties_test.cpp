@@ -314,5 +314,71 @@ TEST_F(ContactParties, AReasonToAskAgainAndAProtectionNameTheirWrongFields) {
             std::vector<std::string>{"reference"});
 }
 
+// A dispute that comes by post pauses collection (15 U.S.C. 1692g(b); 12 CFR 1006.38(d)(2)(i)) as one by email does,
+// from the day the agency received it; a written request for the original creditor's name and address likewise
+// (1006.38(c)); a written request to stop communicating stops every channel (1006.6(c)(1)). What was said on a call
+// is that call's outcome, so the form refuses a call or visit as the medium.
+TEST_F(ContactParties, ADisputeOrCeaseReceivedInWritingIsRecordedWithItsMediumAndDay) {
+  const RuleBook book = testdata::shipped_rule_book();
+  const auto phone_call = [&](const char* iso) {
+    return check(state(), account.parties[0], ContactChannel::phone, "+16175550123", at(iso), book, {});
+  };
+  account.parties[0].phones[0].consent_call = true;
+  ASSERT_TRUE(phone_call("2026-03-10T15:00:00Z").allowed);
+
+  Correspondence letter;
+  letter.received = "2026-03-09";
+  letter.reason = "  I paid this in 2024  ";
+  const CorrespondenceMade dispute = make_correspondence(state(), "P-1", letter, day("2026-03-10"));
+  ASSERT_TRUE(dispute.problems.empty()) << dispute.problems[0].text();
+  EXPECT_EQ(std::get<DisputeOpened>(*dispute.change),
+            (DisputeOpened{"P-1", "I paid this in 2024", day("2026-03-09"), DisputeSubject::debt,
+                           ContactChannel::letter}));
+  record({*dispute.change}, "2026-03-10T14:00:00Z");
+  EXPECT_TRUE(phone_call("2026-03-10T15:00:00Z").blocked_by("us-dispute-validation"));
+
+  Correspondence email;
+  email.request = WrittenRequest::original_creditor;
+  email.via = ContactChannel::email;
+  email.received = "2026-03-10";
+  EXPECT_EQ(std::get<DisputeOpened>(*make_correspondence(state(), "P-2", email, day("2026-03-10")).change),
+            (DisputeOpened{"P-2", "", day("2026-03-10"), DisputeSubject::original_creditor, ContactChannel::email}));
+
+  Correspondence cease;
+  cease.request = WrittenRequest::cease;
+  cease.via = ContactChannel::sms;
+  cease.received = "2026-03-10";
+  EXPECT_EQ(std::get<CeaseRequested>(*make_correspondence(state(), "P-1", cease, day("2026-03-10")).change),
+            (CeaseRequested{"P-1", CeaseScope::all, {}, ContactChannel::sms}));
+
+  const auto problems_of = [&](std::string_view party, Correspondence in) {
+    const CorrespondenceMade made = make_correspondence(state(), party, in, day("2026-03-10"));
+    EXPECT_EQ(made.change.has_value(), made.problems.empty());
+    return fields(made.problems);
+  };
+  EXPECT_EQ(problems_of("P-404", letter), std::vector<std::string>{"party_id"});
+  Correspondence said = letter;
+  said.via = ContactChannel::phone;
+  EXPECT_EQ(problems_of("P-1", said), std::vector<std::string>{"via"});
+  said.via = ContactChannel::in_person;
+  EXPECT_EQ(problems_of("P-1", said), std::vector<std::string>{"via"});
+  Correspondence undated = letter;
+  undated.received = "March 9";
+  EXPECT_EQ(problems_of("P-1", undated), std::vector<std::string>{"received"});
+  undated.received = "2026-03-11";
+  EXPECT_EQ(problems_of("P-1", undated), std::vector<std::string>{"received"}) << "not after today";
+  Correspondence long_reason = letter;
+  long_reason.reason = std::string(max_event_text_bytes + 1, 'x');
+  EXPECT_EQ(problems_of("P-1", long_reason), std::vector<std::string>{"reason"});
+
+  NewParty neighbour;
+  neighbour.role = PartyRole::third_party;
+  neighbour.family_name = "Hale";
+  neighbour.source = "skip-trace";
+  record(make_party(state(), neighbour, day("2026-03-10")).payloads, "2026-03-10T16:00:00Z");
+  EXPECT_EQ(problems_of("P-ADDED-1", letter), std::vector<std::string>{"party_id"})
+      << "a neighbour neither disputes the debt nor asks that communication stop";
+}
+
 }  // namespace
 }  // namespace parley

@@ -733,6 +733,43 @@ TEST_F(FoldReaders, TheValidationNoticeRecordedFromTheLetterChannelDatesTheValid
   EXPECT_TRUE(contains(c["reasons"], "us-dispute-validation")) << c.dump();
 }
 
+// A dispute that arrives by post is recorded from the panel with its medium and the day it was received, and pauses
+// collection at once (15 U.S.C. 1692g(b); 12 CFR 1006.38(d)(2)): no validation notice was sent, so the period has not
+// begun to run. A day that is not a date records nothing and names the field.
+TEST_F(FoldReaders, ADisputeLetterRecordedFromThePanelPausesCollection) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  const std::string debtor = account().debtor()->id;
+  nlohmann::json c = state()["contact"];
+  ASSERT_EQ(c["party"], debtor);
+  ASSERT_EQ(c["allowed"], true) << c.dump();
+  scroll_into_view("contact.panel", "contact.written");
+  click("contact.written");
+  scroll_into_view("contact.panel", "contact.written.reason");
+  type("contact.written.reason", "Paid in full in 2024");
+  scroll_into_view("contact.panel", "contact.written.record");
+  click("contact.written.record");
+  c = state()["contact"];
+  EXPECT_TRUE(c["problems"].empty()) << c.dump();
+  EXPECT_EQ(c["finished"], "Recorded: a dispute received by letter on " + portfolio_.as_of.iso());
+  ASSERT_EQ(published_.size(), 1u);
+  EXPECT_EQ(published_[0].payload, (parley::EventPayload{parley::DisputeOpened{
+                                       debtor, "Paid in full in 2024", portfolio_.as_of, parley::DisputeSubject::debt,
+                                       parley::ContactChannel::letter}}));
+  EXPECT_EQ(c["allowed"], false);
+  EXPECT_TRUE(contains(c["reasons"], "us-dispute-validation")) << c.dump();
+
+  scroll_into_view("contact.panel", "contact.written.received");
+  type("contact.written.received", "x");
+  scroll_into_view("contact.panel", "contact.written.record");
+  click("contact.written.record");
+  c = state()["contact"];
+  ASSERT_EQ(c["problems"].size(), 1u) << c.dump();
+  EXPECT_EQ(c["problems"][0].get<std::string>().rfind("received: ", 0), 0u) << c.dump();
+  EXPECT_EQ(published_.size(), 1u) << "nothing recorded";
+}
+
 // 12 CFR 1006.6(c)(2): after a written cease request the letter channel checks the template picked. The validation
 // notice is blocked; the notice that collection efforts end passes, and is recorded with its purpose.
 TEST_F(FoldReaders, AfterAWrittenCeaseOnlyTheNoticesItAllowsAreRecorded) {

@@ -20,6 +20,21 @@ std::string fresh_party_id(const AccountState& state) {
   }
 }
 
+// `text` without the blanks around it.
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view blank = " \t\r\n";
+  const std::size_t first = text.find_first_not_of(blank);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(blank) + 1 - first);
+}
+
+// A problem for `field` when `text` is longer than an event's text may be.
+void check_text_size(std::string_view text, const char* field, Problems& out) {
+  if (text.size() <= max_event_text_bytes) return;
+  out.push_back({field, "must be at most " + std::to_string(max_event_text_bytes) + " bytes, got " +
+                            std::to_string(text.size())});
+}
+
 }  // namespace
 
 PartyMade make_party(const AccountState& state, const NewParty& in, Date today) {
@@ -125,19 +140,50 @@ RecontactMade make_recontact(const AccountState& state, std::string_view party_i
     out.problems.push_back({"party_id", full_name(*party->party) + " is not a third party: only a third party is " +
                                             "asked for the consumer's location"});
   }
-  constexpr std::string_view blank = " \t\r\n";
-  const std::size_t first = reason.find_first_not_of(blank);
-  const std::string_view trimmed = first == std::string_view::npos
-                                        ? std::string_view()
-                                        : reason.substr(first, reason.find_last_not_of(blank) + 1 - first);
-  if (trimmed.empty()) {
+  const std::string_view why = trimmed(reason);
+  if (why.empty()) {
     out.problems.push_back({"reason", "must say why you believe the earlier answer was wrong or incomplete"});
-  } else if (trimmed.size() > max_event_text_bytes) {
-    out.problems.push_back({"reason", "must be at most " + std::to_string(max_event_text_bytes) + " bytes, got " +
-                                          std::to_string(trimmed.size())});
+  } else {
+    check_text_size(why, "reason", out.problems);
   }
   if (!out.problems.empty()) return out;
-  out.change = RecontactJustified{std::string(party_id), std::string(trimmed)};
+  out.change = RecontactJustified{std::string(party_id), std::string(why)};
+  return out;
+}
+
+CorrespondenceMade make_correspondence(const AccountState& state, std::string_view party_id,
+                                       const Correspondence& in, Date today) {
+  CorrespondenceMade out;
+  const PartyRecord* party = state.party(party_id);
+  if (party == nullptr) {
+    out.problems.push_back({"party_id", "the account has no party " + std::string(party_id)});
+  } else if (party->party->role == PartyRole::third_party) {
+    out.problems.push_back({"party_id", full_name(*party->party) + " is a third party: only the consumer, or the " +
+                                            "consumer's attorney, disputes the debt or asks that communication stop"});
+  }
+  if (!in_writing(in.via)) {
+    out.problems.push_back({"via", "must be a letter, an email or a text: what is said on a call or a visit is "
+                                   "recorded as that contact's outcome"});
+  }
+  const std::optional<Date> received = Date::parse(in.received);
+  if (!received) {
+    out.problems.push_back({"received", "must be the day the agency received it, as YYYY-MM-DD"});
+  } else if (today < *received) {
+    out.problems.push_back({"received", "must not be after today, " + today.iso()});
+  }
+  const std::string_view reason = trimmed(in.reason);
+  check_text_size(reason, "reason", out.problems);
+  if (!out.problems.empty()) return out;
+  switch (in.request) {
+    case WrittenRequest::dispute:
+    case WrittenRequest::original_creditor:
+      out.change = DisputeOpened{std::string(party_id), std::string(reason), *received,
+                                 in.request == WrittenRequest::dispute ? DisputeSubject::debt
+                                                                       : DisputeSubject::original_creditor,
+                                 in.via};
+      break;
+    case WrittenRequest::cease: out.change = CeaseRequested{std::string(party_id), CeaseScope::all, {}, in.via}; break;
+  }
   return out;
 }
 

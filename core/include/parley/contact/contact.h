@@ -336,6 +336,27 @@ struct RecontactMade {
 };
 RecontactMade make_recontact(const AccountState& state, std::string_view party_id, std::string_view reason);
 
+// What reached the agency in writing from a party, by letter, email or text: a dispute of the debt, a request for
+// the original creditor's name and address, or a request that communication stop. `received` is the day the agency
+// received it, as "YYYY-MM-DD" (the validation period counts it, 12 CFR 1006.38(d)(2)); `reason` is a dispute's words
+// (may be empty; trimmed). A request a party said on a call or a visit is that contact's outcome (finish_contact).
+enum class WrittenRequest { dispute, original_creditor, cease };
+struct Correspondence {
+  WrittenRequest request = WrittenRequest::dispute;
+  ContactChannel via = ContactChannel::letter;
+  std::string received;
+  std::string reason;
+};
+// Its DisputeOpened (of subject debt or original-creditor) or CeaseRequested (scope all), both with `via`. Problems
+// name the field: "party_id" (no such party, or a third party), "via" (not in writing), "received" (not a date, or
+// after `today`), "reason" (longer than an event's text may be); then no change.
+struct CorrespondenceMade {
+  Problems problems;
+  std::optional<EventPayload> change;
+};
+CorrespondenceMade make_correspondence(const AccountState& state, std::string_view party_id, const Correspondence& in,
+                                       Date today);
+
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 
 // Journal events for payloads: ids[i] for payloads[i], the same author and time, sequences first_sequence,

@@ -153,6 +153,12 @@ struct ContactInputs {
   char protection_ends[16] = {};               // "YYYY-MM-DD", or empty: until a notice ends it
   char protection_reference[max_protection_reference_bytes + 1] = {};
   char recontact_reason[512] = {};             // why a third party's earlier location answer seems wrong
+  // The form for what reached the agency in writing from the picked party: a dispute, an original-creditor request,
+  // a cease request.
+  int written_request = 0;                     // index into the requests the form offers
+  int written_via = 0;                         // index into the written media the form offers, letter first
+  char written_received[16] = {};              // "YYYY-MM-DD": today by default
+  char written_reason[256] = {};               // a dispute's words
 };
 
 // What the account panel and the queue drew this frame, for the test hook.

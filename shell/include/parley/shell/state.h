@@ -442,8 +442,20 @@ struct JustifyRecontact {
   Instant at;
   Author author;
 };
+// What reached the agency in writing from a party (a dispute, a request for the original creditor's name and address,
+// a cease request): update appends core's DisputeOpened or CeaseRequested with its medium, which the check reads at
+// once.
+struct RecordCorrespondence {
+  std::string account_id;
+  std::string party_id;
+  Correspondence correspondence;
+  EventId id;
+  Instant at;
+  Author author;
+};
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
-                                   ChangeRepresentation, ChangeConsent, ReportProtection, JustifyRecontact>;
+                                   ChangeRepresentation, ChangeConsent, ReportProtection, JustifyRecontact,
+                                   RecordCorrespondence>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
