@@ -9,8 +9,9 @@
 // [SECTION] Script         what may be said now: location questions, limited-content message, disclosures, debt
 // [SECTION] Outcomes       the outcomes open in each state, and finishing: outcome -> event payloads
 // [SECTION] Letters        the letter templates the rule packs name, and the LetterIssued of a letter sent
-// [SECTION] Parties        a party the collector learned of (PartyAdded and its phone), an attorney's word, a
-//                          party's consent given or revoked
+// [SECTION] Parties        a party the collector learned of (PartyAdded and its points), an attorney's word, a
+//                          party's consent given or revoked, a protection's notice, a reason to ask a third party
+//                          again, a dispute or cease request received in writing
 // [SECTION] Events         wrapping payloads into journal events with the host's ids, author and time
 //
 // Everything here is a pure function of its arguments: the host passes the instant, the event ids and the
