@@ -318,8 +318,8 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     facts.row("Risk", to_string(account->risk));
     facts.row("Opened", account->opened.iso());
     facts.row("First delinquency", account->first_delinquency.iso());
-    facts.row("Days past due", std::to_string(entry.days_past_due) + " (" +
-                                   std::string(to_string(aging_bucket(entry.days_past_due))) + ")");
+    const int days = entry.days_past_due(state.today);
+    facts.row("Days past due", std::to_string(days) + " (" + std::string(to_string(aging_bucket(days))) + ")");
     if (account->charge_off) {
       facts.row("Charged off", account->charge_off->date.iso() + ", " +
                                    format_money(account->charge_off->amount, locale));

@@ -82,9 +82,10 @@ void draw_row(const AppState& state, const QueueEntry& entry, const ImVec2& clip
   text_right_aligned(balance);
   scratch.shown.rows[account.id] = balance;
   ImGui::TableSetColumnIndex(4);
-  text_right_aligned(std::to_string(entry.days_past_due));
+  const int days = entry.days_past_due(state.today);
+  text_right_aligned(std::to_string(days));
   ImGui::TableSetColumnIndex(5);
-  text(to_string(aging_bucket(entry.days_past_due)));
+  text(to_string(aging_bucket(days)));
   ImGui::TableSetColumnIndex(6);
   ImGui::PushStyleColor(ImGuiCol_Text, risk_colour(account.risk));
   text(to_string(account.risk));

@@ -119,7 +119,7 @@ std::shared_ptr<const LoadedPortfolio> make_loaded_portfolio(Portfolio portfolio
     entry.client_name = client ? client->name : account.client_id;
     entry.locale = find_locale(account.language).value_or(Locale::en_US);
     entry.balance = account.balance.total();
-    entry.days_past_due = account.days_past_due(p.as_of);
+    entry.first_delinquency = account.first_delinquency;
     entry.search_key = lowercase(account.id + '\n' + entry.debtor_name + '\n' + entry.client_name + '\n' +
                                  account.jurisdiction);
     data->entries.push_back(std::move(entry));
@@ -224,8 +224,9 @@ bool column_less(const LoadedPortfolio& data, const QueueSlice& slice, QueueColu
       if (ma.currency() != mb.currency()) return ma.currency().code() < mb.currency().code();
       return ma.minor() < mb.minor();
     }
-    case QueueColumn::days_past_due: return a.days_past_due < b.days_past_due;
-    case QueueColumn::aging: return aging_bucket(a.days_past_due) < aging_bucket(b.days_past_due);
+    case QueueColumn::days_past_due: return b.first_delinquency < a.first_delinquency;  // fewer days first
+    case QueueColumn::aging:
+      return aging_bucket(a.days_past_due(slice.today)) < aging_bucket(b.days_past_due(slice.today));
     case QueueColumn::risk: return risk_rank(x.risk) < risk_rank(y.risk);
     case QueueColumn::jurisdiction: return x.jurisdiction < y.jurisdiction;
   }
@@ -656,8 +657,9 @@ void reduce(AppState& state, Effects&, AppAction& action) {
             state.data = make_loaded_portfolio(std::move(*load.portfolio));
             if (!state.data->find_account(state.selected)) state.selected.clear();
             fold_balances(state);
-            rebuild_rows(state.queue, *state.data);
             state.today = state.now == Instant() ? state.data->portfolio.as_of : agency_day(state, state.now);
+            state.queue.today = state.today;
+            rebuild_rows(state.queue, *state.data);
           } else {
             state.status = LoadStatus::error;
             state.problems = std::move(load.problems);
@@ -682,6 +684,11 @@ void reduce(AppState& state, Effects&, AppAction& action) {
         } else if constexpr (std::is_same_v<A, ClockTick>) {
           state.now = a.now;
           state.today = agency_day(state, a.now);
+          // A new day adds a day past due to every account: the aging order may change with it.
+          if (state.queue.today != state.today) {
+            state.queue.today = state.today;
+            if (state.data && state.queue.sort_column == QueueColumn::aging) rebuild_rows(state.queue, *state.data);
+          }
         }
       },
       action);

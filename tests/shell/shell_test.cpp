@@ -54,17 +54,47 @@ TEST(ShellUpdate, LoadedPortfolioListsEveryAccountOldestDebtFirst) {
   ASSERT_EQ(state.account_count(), 40u);
   ASSERT_EQ(state.queue.rows.size(), 40u);
   for (std::size_t i = 1; i < state.queue.rows.size(); ++i) {
-    EXPECT_GE(state.data->entries[state.queue.rows[i - 1]].days_past_due,
-              state.data->entries[state.queue.rows[i]].days_past_due);
+    EXPECT_GE(state.data->entries[state.queue.rows[i - 1]].days_past_due(state.today),
+              state.data->entries[state.queue.rows[i]].days_past_due(state.today));
   }
 }
 
-TEST(ShellUpdate, DaysPastDueCountFromFirstDelinquencyToThePortfolioDate) {
-  const ps::AppState state = loaded_state(5);
+// Days past due count from the first delinquency to the agency's today, not to the day the portfolio was placed:
+// before the host's clock is known that is the portfolio's date; a month later every account is 30 days older. The
+// aging order follows the day: on the first later day on which some accounts have moved to an older bucket and
+// others not, the rows are those of a queue sorted afresh on that day.
+TEST(ShellUpdate, DaysPastDueCountFromFirstDelinquencyToTheAgencysToday) {
+  ps::AppState state = loaded_state(40);
+  const parley::Date as_of = state.data->portfolio.as_of;
+  ASSERT_EQ(state.today, as_of);
   for (const ps::QueueEntry& entry : state.data->entries) {
     const parley::Account& account = state.data->portfolio.accounts[entry.account];
-    EXPECT_EQ(entry.days_past_due, state.data->portfolio.as_of - account.first_delinquency);
+    EXPECT_EQ(entry.days_past_due(state.today), as_of - account.first_delinquency);
   }
+
+  state = ps::update(std::move(state), ps::SortQueue{ps::QueueColumn::aging, false});
+  const parley::Date later = as_of.plus_days(30);
+  state = ps::update(std::move(state), ps::ClockTick{*parley::Instant::parse(later.iso() + "T17:00:00Z")});
+  ASSERT_EQ(state.today, later);
+  EXPECT_EQ(state.queue.today, later);
+  for (const ps::QueueEntry& entry : state.data->entries) {
+    const parley::Account& account = state.data->portfolio.accounts[entry.account];
+    EXPECT_EQ(entry.days_past_due(state.today), as_of - account.first_delinquency + 30);
+  }
+
+  ps::AppState aging = ps::update(loaded_state(40), ps::SortQueue{ps::QueueColumn::aging, false});
+  const std::vector<std::uint32_t> placed = aging.queue.rows;
+  int offset = 1;
+  ps::QueueSlice fresh = aging.queue;
+  for (; offset <= 120; ++offset) {
+    fresh.today = as_of.plus_days(offset);
+    ps::rebuild_rows(fresh, *aging.data);
+    if (fresh.rows != placed) break;
+  }
+  ASSERT_LE(offset, 120) << "no day within 120 changes the aging order of the demo's accounts";
+  aging = ps::update(std::move(aging),
+                     ps::ClockTick{*parley::Instant::parse(as_of.plus_days(offset).iso() + "T17:00:00Z")});
+  EXPECT_EQ(aging.queue.rows, fresh.rows) << offset << " days later";
 }
 
 TEST(ShellUpdate, SortByBalanceOrdersWithinEachCurrency) {

@@ -65,8 +65,10 @@ struct QueueEntry {
   Locale locale = Locale::en_US;    // display locale from the account's language (en-US when unsupported)
   Money balance;                    // the placement's balance (Balance::total); QueueSlice::balance_of gives the
                                     // balance now, after the account's events
-  int days_past_due = 0;            // as of the portfolio's date
+  Date first_delinquency;           // the account's: days past due count from it to the agency's today
   std::string search_key;           // lowercase id, debtor, client and jurisdiction, for the filter
+
+  int days_past_due(Date today) const { return today - first_delinquency; }
 };
 
 // A loaded portfolio never changes: the state shares it, so copying a state does not copy the accounts.
@@ -152,6 +154,8 @@ struct QueueSlice {
   std::vector<std::uint32_t> rows;                       // indices into LoadedPortfolio::entries, shown in order
   std::unordered_map<std::uint32_t, Money> balances;     // the fold's balance now, for accounts where it is not
                                                          // the placement's
+  Date today;                                            // the day days past due and aging count to: the agency's
+                                                         // today (AppState::today)
 
   Money balance_of(const QueueEntry& entry) const;       // the account's balance now
 };
