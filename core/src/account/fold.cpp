@@ -399,6 +399,7 @@ class Folder {
     r.amount = p.amount;
     r.method = p.method;
     r.receipt = p.receipt;
+    r.instrument = p.instrument;
     r.recorded = p.allocation;
     r.applied = apply_recorded(s_.balance.owed, p.allocation, s_.waterfall(), &r.unapplied);
     subtract(s_.balance.owed, r.applied);

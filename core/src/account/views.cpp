@@ -128,6 +128,14 @@ std::string parts_text(const BalanceParts& parts, Locale locale) {
          ", principal " + format_money(parts.principal, locale);
 }
 
+// "card ending 1111 (sandbox, charge sandbox-ch-1)": what identifies a payment's instrument, without its number.
+std::string instrument_text(const PaymentInstrument& i) {
+  const char* what = i.kind == InstrumentKind::card              ? "card"
+                     : i.kind == InstrumentKind::us_bank_account ? "bank account"
+                                                                  : "IBAN";
+  return std::string(what) + " ending " + i.last_four + " (" + i.processor + ", charge " + i.reference + ")";
+}
+
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
@@ -166,6 +174,7 @@ struct Describer {
   std::string operator()(const PaymentPosted& p) const {
     std::string out = "Payment of " + format_money(p.amount, locale) + " by " + spaced(to_string(p.method)) + " on " +
                       p.date.iso() + ": " + parts_text(p.allocation, locale);
+    if (p.instrument) out += "; " + instrument_text(*p.instrument);
     if (!p.receipt.empty()) out += "; receipt " + p.receipt;
     return out;
   }
@@ -386,6 +395,18 @@ void write_ledger(JsonWriter& w, const AccountState& s) {
     amount(w, "amount", p.amount);
     text(w, "method", to_string(p.method));
     text(w, "receipt", p.receipt);
+    w.key("instrument");
+    if (p.instrument) {
+      w.begin_object();
+      text(w, "kind", to_string(p.instrument->kind));
+      text(w, "last_four", p.instrument->last_four);
+      text(w, "processor", p.instrument->processor);
+      text(w, "token", p.instrument->token);
+      text(w, "reference", p.instrument->reference);
+      w.end_object();
+    } else {
+      w.null();
+    }
     parts(w, "allocation", p.recorded);
     parts(w, "applied", p.applied);
     amount(w, "unapplied", p.unapplied);

@@ -105,6 +105,7 @@ constexpr std::string_view kLetterPurposes[] = {"collection",        "prior-lett
                                                 "original-creditor", "termination",  "remedy"};
 constexpr std::string_view kDisputeSubjects[] = {"debt", "original-creditor"};
 constexpr std::string_view kProtections[] = {"breathing-space", "mental-health-crisis", "over-indebtedness"};
+constexpr std::string_view kInstrumentKinds[] = {"card", "us-bank-account", "iban"};
 constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded",      "party-verified",
                                        "promise-made",        "plan-accepted",         "payment-posted",
                                        "letter-issued",       "dispute-opened",        "cease-requested",
@@ -142,6 +143,7 @@ std::string_view to_string(AdjustmentDirection v) { return spelling(kDirectionsO
 std::string_view to_string(LetterPurpose v) { return spelling(kLetterPurposes, v); }
 std::string_view to_string(DisputeSubject v) { return spelling(kDisputeSubjects, v); }
 std::string_view to_string(Protection v) { return spelling(kProtections, v); }
+std::string_view to_string(InstrumentKind v) { return spelling(kInstrumentKinds, v); }
 std::string_view protection_name(Protection v) {
   switch (v) {
     case Protection::breathing_space: return "breathing space moratorium";
@@ -193,6 +195,9 @@ std::optional<DisputeSubject> parse_dispute_subject(std::string_view t) {
   return find_spelling<DisputeSubject>(kDisputeSubjects, t);
 }
 std::optional<Protection> parse_protection(std::string_view t) { return find_spelling<Protection>(kProtections, t); }
+std::optional<InstrumentKind> parse_instrument_kind(std::string_view t) {
+  return find_spelling<InstrumentKind>(kInstrumentKinds, t);
+}
 
 bool in_writing(ContactChannel channel) {
   return channel == ContactChannel::letter || channel == ContactChannel::email || channel == ContactChannel::sms;
@@ -422,6 +427,16 @@ class Checker {
                                      std::to_string(p.allocation.total().minor()));
     }
     text(p.receipt, "payload.receipt", max_event_id_bytes);
+    if (p.instrument) {
+      const PaymentInstrument& i = *p.instrument;
+      const bool four = i.last_four.size() == 4 && std::all_of(i.last_four.begin(), i.last_four.end(), [](char ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+      });
+      if (!four) fail("payload.instrument.last_four", "must be the last four digits or capital letters");
+      non_empty(i.processor, "payload.instrument.processor", max_event_id_bytes);
+      non_empty(i.token, "payload.instrument.token", max_event_id_bytes);
+      non_empty(i.reference, "payload.instrument.reference", max_event_id_bytes);
+    }
   }
   void payload(const PaymentReversed& p) {
     if (p.payment_id.is_nil()) fail("payload.payment_id", "must not be all zeros");

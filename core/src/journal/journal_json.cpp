@@ -298,6 +298,7 @@ constexpr auto kStatus = choice<ContactStatus, parse_contact_status, 4>();
 constexpr auto kTarget = choice<EscalationTarget, parse_escalation_target, 3>();
 constexpr auto kLetterPurpose = choice<LetterPurpose, parse_letter_purpose, 7>();
 constexpr auto kDisputeSubject = choice<DisputeSubject, parse_dispute_subject, 2>();
+constexpr auto kInstrumentKind = choice<InstrumentKind, parse_instrument_kind, 3>();
 constexpr auto kProtection = choice<Protection, parse_protection, 3>();
 constexpr auto kOptionalChannel = json::optional(kChannel);
 constexpr auto kOptionalDate = json::optional(kDate);
@@ -355,10 +356,20 @@ void finish_payment(json::Reader&, void* object) {
   const Currency c = p.amount.currency();
   for (Money* m : {&p.allocation.fees, &p.allocation.interest, &p.allocation.principal}) *m = Money(m->minor(), c);
 }
+constexpr json::Member kInstrumentMembers[] = {member<&PaymentInstrument::kind>("kind", kInstrumentKind),
+                                               member<&PaymentInstrument::last_four>("last_four", kText),
+                                               member<&PaymentInstrument::processor>("processor", kText),
+                                               member<&PaymentInstrument::token>("token", kText),
+                                               member<&PaymentInstrument::reference>("reference", kText)};
+constexpr json::ObjectType kInstrumentType = json::object_type(kInstrumentMembers, kObjectWords);
+constexpr auto kInstrument = object_of<PaymentInstrument>(kInstrumentType);
+constexpr auto kOptionalInstrument = json::optional(kInstrument);
+
 constexpr json::Member kPaymentMembers[] = {
     member<&PaymentPosted::amount>("amount", kMinor),         member<&PaymentPosted::amount>("currency", kCurrency),
     member<&PaymentPosted::date>("date", kDate),              member<&PaymentPosted::method>("method", kPaymentMethod),
-    member<&PaymentPosted::allocation>("allocation", kAllocation), member<&PaymentPosted::receipt>("receipt", kText)};
+    member<&PaymentPosted::allocation>("allocation", kAllocation), member<&PaymentPosted::receipt>("receipt", kText),
+    member<&PaymentPosted::instrument>("instrument", kOptionalInstrument, json::optional_member)};
 constexpr json::ObjectType kPaymentType = json::object_type(kPaymentMembers, kObjectWords, finish_payment);
 
 constexpr json::Member kReversalMembers[] = {member<&PaymentReversed::payment_id>("payment_id", kId),

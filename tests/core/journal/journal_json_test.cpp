@@ -75,6 +75,30 @@ TEST(JournalJson, CanonicalText) {
 // A letter's purpose and stated end date, a dispute's subject and how a dispute or a cease request arrived are optional
 // members: an event written before they existed reads with their defaults and keeps its bytes; given, they are read
 // and written.
+// A payment taken through a processor keeps what identifies its instrument without its number: the kind, the last
+// four, the processor's token and charge reference. One posted from elsewhere has none and keeps its bytes.
+TEST(JournalJson, APaymentsInstrumentIsOptionalAndKeepsOnlyItsLastFour) {
+  const Event taken = every_kind_events()[5];
+  const std::string text = save_event(taken);
+  EXPECT_NE(text.find(R"("instrument":{"kind":"us-bank-account","last_four":"6789","processor":"sandbox",)"
+                      R"("token":"sandbox-tok-7f3a","reference":"sandbox-ch-0042"})"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(*load_event(text).event, taken);
+
+  Event posted = taken;
+  std::get<PaymentPosted>(posted.payload).instrument.reset();
+  EXPECT_EQ(save_event(posted).find("instrument"), std::string::npos);
+  EXPECT_FALSE(load_event(save_event(posted)).event->get<PaymentPosted>()->instrument.has_value());
+
+  EXPECT_EQ(all_text(load_event(replace_first(text, "\"6789\"", "\"123456789\"")).problems),
+            "payload.instrument.last_four: must be the last four digits or capital letters\n");
+  EXPECT_EQ(all_text(load_event(replace_first(text, "\"sandbox-tok-7f3a\"", "\"\"")).problems),
+            "payload.instrument.token: must not be empty\n");
+  EXPECT_EQ(all_text(load_event(replace_first(text, "\"us-bank-account\"", "\"cash\"")).problems),
+            "payload.instrument.kind: expected one of \"card\", \"us-bank-account\", \"iban\", got \"cash\"\n");
+}
+
 TEST(JournalJson, OptionalMembersKeepOlderEventsBytesAndRoundTripWhenGiven) {
   const std::vector<Event> events = every_kind_events();
   for (const std::size_t i : {std::size_t{6}, std::size_t{7}, std::size_t{8}}) {

@@ -78,6 +78,7 @@ struct PaymentRecord {
   std::optional<EventId> reversed_by;          // the PaymentReversed event, once reversed
   std::optional<ReversalReason> reversal_reason;
   std::optional<Date> reversed_on;
+  std::optional<PaymentInstrument> instrument = std::nullopt;  // taken through a processor: never its number
   bool reversed() const { return reversed_by.has_value(); }
   friend bool operator==(const PaymentRecord&, const PaymentRecord&) = default;
 };

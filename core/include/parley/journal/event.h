@@ -103,6 +103,8 @@ enum class DisputeSubject { debt, original_creditor };
 // standard breathing space moratorium), "mental-health-crisis" (a mental health crisis moratorium; both SI 2020/1311),
 // "over-indebtedness" (France, a surendettement file found admissible: Code de la consommation L722-2).
 enum class Protection { breathing_space, mental_health_crisis, over_indebtedness };
+// The instrument a payment was taken with: "card", "us-bank-account" (ABA routing and account number), "iban".
+enum class InstrumentKind { card, us_bank_account, iban };
 // Its name in a sentence: "breathing space moratorium", "mental health crisis moratorium", "surendettement
 // (over-indebtedness) procedure".
 std::string_view protection_name(Protection);
@@ -119,6 +121,7 @@ std::string_view to_string(AdjustmentDirection);
 std::string_view to_string(LetterPurpose);
 std::string_view to_string(DisputeSubject);
 std::string_view to_string(Protection);
+std::string_view to_string(InstrumentKind);
 std::optional<ContactChannel> parse_contact_channel(std::string_view);
 std::optional<ContactDirection> parse_contact_direction(std::string_view);
 std::optional<ContactOutcome> parse_contact_outcome(std::string_view);
@@ -131,6 +134,7 @@ std::optional<AdjustmentDirection> parse_adjustment_direction(std::string_view);
 std::optional<LetterPurpose> parse_letter_purpose(std::string_view);
 std::optional<DisputeSubject> parse_dispute_subject(std::string_view);
 std::optional<Protection> parse_protection(std::string_view);
+std::optional<InstrumentKind> parse_instrument_kind(std::string_view);
 
 // Whether a request that reached the agency by `channel` is in writing: a letter, an email or a text (12 CFR 1006.38
 // comment 38-1: a medium of electronic communication counts); a call or a visit is not.
@@ -198,12 +202,24 @@ struct BalanceParts {
 
 // A payment received. `allocation` is how the poster divided it in the client's waterfall (fees, interest,
 // principal by default); its parts add up to `amount`.
+// What Parley keeps of the instrument a payment was taken with through a processor: never its number.
+struct PaymentInstrument {
+  InstrumentKind kind = InstrumentKind::card;
+  std::string last_four;                                  // of the card number, account number or IBAN
+  std::string processor;                                  // the processor that took the payment: "sandbox", ...
+  std::string token;                                      // the processor's token standing for the instrument
+  std::string reference;                                  // the processor's id of the charge
+  friend bool operator==(const PaymentInstrument&, const PaymentInstrument&) = default;
+};
+
 struct PaymentPosted {
   Money amount;                                           // positive, in the account's currency
   Date date;                                              // the day the payment was made
   PaymentMethod method = PaymentMethod::card;
   BalanceParts allocation;                                // sums to amount
   std::string receipt;                                    // the receipt number given to the payer; may be empty
+  std::optional<PaymentInstrument> instrument = std::nullopt;  // taken through a processor; JSON: optional (absent
+                                                               // for a payment posted from elsewhere)
   friend bool operator==(const PaymentPosted&, const PaymentPosted&) = default;
 };
 
