@@ -139,20 +139,21 @@ CardNumberCheck check_card_number(std::string_view typed, const std::string& fie
   return out;
 }
 
-Problems check_card_expiry(std::string_view typed, Date today, const std::string& field) {
+CardExpiryCheck check_card_expiry(std::string_view typed, Date today, const std::string& field) {
   const std::size_t slash = typed.find('/');
   const std::string_view mm = slash == std::string_view::npos ? typed : typed.substr(0, slash);
   const std::string_view yy = slash == std::string_view::npos ? std::string_view() : typed.substr(slash + 1);
+  const auto refuse = [&](std::string why) { return CardExpiryCheck{{{field, std::move(why)}}, std::nullopt}; };
   if (mm.size() != 2 || !all_digits(mm) || (yy.size() != 2 && yy.size() != 4) || !all_digits(yy)) {
-    return {{field, "must be the month and year on the card, as MM/YY"}};
+    return refuse("must be the month and year on the card, as MM/YY");
   }
   const int month = prefix(mm, 2);
   const int year = yy.size() == 2 ? 2000 + prefix(yy, 2) : prefix(yy, 4);
-  if (month < 1 || month > 12) return {{field, "the month must be 01 to 12, got " + std::string(mm)}};
+  if (month < 1 || month > 12) return refuse("the month must be 01 to 12, got " + std::string(mm));
   const int months = year * 12 + month - 1, now = today.year() * 12 + today.month() - 1;
-  if (months < now) return {{field, "the card expired at the end of " + std::string(typed)}};
-  if (months > now + 20 * 12) return {{field, "is more than 20 years ahead: the year is mistyped"}};
-  return {};
+  if (months < now) return refuse("the card expired at the end of " + std::string(typed));
+  if (months > now + 20 * 12) return refuse("is more than 20 years ahead: the year is mistyped");
+  return {{}, CardExpiry{month, year}};
 }
 
 Problems check_card_security_code(std::string_view typed, CardNetwork network, const std::string& field) {

@@ -75,17 +75,22 @@ TEST(CardNumbers, LuhnCheckDigit) {
 // A card is good through the last day of the month printed on it.
 TEST(CardNumbers, ExpiryRunsToTheEndOfItsMonth) {
   const Date today = *Date::from_ymd(2026, 12, 31);
-  EXPECT_EQ(check_card_expiry("12/26", today), Problems{});
-  EXPECT_EQ(check_card_expiry("12/2026", today), Problems{});
-  EXPECT_EQ(problem_of(check_card_expiry("11/26", today)), "card.expiry: the card expired at the end of 11/26");
-  EXPECT_EQ(problem_of(check_card_expiry("13/27", today)), "card.expiry: the month must be 01 to 12, got 13");
+  const CardExpiryCheck december = check_card_expiry("12/26", today);
+  ASSERT_TRUE(december.problems.empty());
+  EXPECT_EQ(december.expiry->month, 12);
+  EXPECT_EQ(december.expiry->year, 2026);
+  EXPECT_EQ(check_card_expiry("12/2026", today).expiry->year, 2026);
+  EXPECT_EQ(problem_of(check_card_expiry("11/26", today).problems),
+            "card.expiry: the card expired at the end of 11/26");
+  EXPECT_EQ(problem_of(check_card_expiry("13/27", today).problems),
+            "card.expiry: the month must be 01 to 12, got 13");
   for (const char* typed : {"1227", "1/27", "12/7", "ab/cd", ""}) {
-    EXPECT_EQ(problem_of(check_card_expiry(typed, today)),
+    EXPECT_EQ(problem_of(check_card_expiry(typed, today).problems),
               "card.expiry: must be the month and year on the card, as MM/YY")
         << typed;
   }
-  EXPECT_EQ(check_card_expiry("12/2046", today), Problems{});
-  EXPECT_EQ(problem_of(check_card_expiry("01/2047", today)),
+  EXPECT_TRUE(check_card_expiry("12/2046", today).problems.empty());
+  EXPECT_EQ(problem_of(check_card_expiry("01/2047", today).problems),
             "card.expiry: is more than 20 years ahead: the year is mistyped");
 }
 

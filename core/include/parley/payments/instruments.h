@@ -39,7 +39,15 @@ bool luhn_valid(std::string_view digits);
 
 // A card's expiry as "MM/YY" or "MM/YYYY": valid through the last day of that month, so refused once `today` is
 // past it, and refused more than 20 years ahead.
-Problems check_card_expiry(std::string_view typed, Date today, const std::string& field = "card.expiry");
+struct CardExpiry {
+  int month = 0;  // 1..12
+  int year = 0;   // four digits
+};
+struct CardExpiryCheck {
+  Problems problems;
+  std::optional<CardExpiry> expiry;
+};
+CardExpiryCheck check_card_expiry(std::string_view typed, Date today, const std::string& field = "card.expiry");
 
 // The card's security code: four digits for American Express, three for the others.
 Problems check_card_security_code(std::string_view typed, CardNetwork network,
