@@ -212,6 +212,8 @@ void WidgetRects::record(const std::string& name, float x0, float y0, float x1, 
 App::App(std::vector<unsigned char> font_ttf, HostServices host)
     : font_ttf_(std::move(font_ttf)), host_(std::move(host)) {
   scratch_.collector_zone = TimeZone::find(host_.time_zone).value_or(TimeZone());
+  if (!host_.processor) host_.processor = std::make_shared<SandboxProcessor>();
+  scratch_.sandbox_payments = host_.processor->is_sandbox();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout comes from code; nothing is saved between runs
   io.LogFilename = nullptr;
@@ -262,9 +264,42 @@ void App::apply(Action action) {
   stamp(action_as<ReportProtection>(action));
   stamp(action_as<JustifyRecontact>(action));
   stamp(action_as<RecordCorrespondence>(action));
+  // A payment is charged here, the one effect that must come before the update: its answer is what gets recorded.
+  if (auto* pay = action_as<TakePayment>(action)) {
+    stamp(pay);
+    const Account* account = state_.data ? state_.data->find_account(pay->account_id) : nullptr;
+    if (account != nullptr) {
+      pay->taken = take_payment(state_.account_state(*account), pay->form, *host_.processor, pay->id.hex(),
+                                state_.today);
+      pay->sandbox = host_.processor->is_sandbox();
+    }
+    pay->form = PaymentForm{};  // the number goes no further than the processor
+    if (pay->taken && pay->taken->payment) charged_[pay->taken->payment->receipt] = pay->account_id;
+  }
   Step next = step(std::move(state_), std::move(action));
   state_ = std::move(next.state);
   run(next.effects);
+  if (state_.today != returns_polled_) poll_returns();
+}
+
+void App::poll_returns() {
+  returns_polled_ = state_.today;
+  std::map<std::string, std::vector<ChargeReturned>> by_account;
+  for (ChargeReturned& r : host_.processor->returns_through(state_.today)) {
+    if (const auto found = charged_.find(r.reference); found != charged_.end()) {
+      by_account[found->second].push_back(std::move(r));
+    }
+  }
+  for (auto& [account_id, returns] : by_account) {
+    const Account* account = state_.data ? state_.data->find_account(account_id) : nullptr;
+    if (account == nullptr) continue;
+    ReversePayments reverse{account_id, returned_payments(state_.account_state(*account), host_.processor->name(),
+                                                          returns), {}, host_now(), host_.author};
+    for (std::size_t i = 0; i < reverse.reversals.size(); ++i) reverse.ids.push_back(next_event_id());
+    Step next = step(std::move(state_), Action{ContactAction{std::move(reverse)}});
+    state_ = std::move(next.state);
+    run(next.effects);
+  }
 }
 
 void App::run(const Effects& effects) {

@@ -409,8 +409,98 @@ OutcomeDetails outcome_details(const Account& account, const ContactSession& ses
   return details;
 }
 
-void outcomes(const Account& account, const ContactSession& session, ContactInputs& c, UiScratch& scratch,
-              Dispatch& dispatch) {
+// One combo over `labels`; the items are recorded as `widget`.<i>.
+template <std::size_t N>
+void choice(const char* label, int& index, const std::string (&labels)[N], const std::string& widget,
+            UiScratch& scratch) {
+  index = std::clamp(index, 0, static_cast<int>(N) - 1);
+  if (ImGui::BeginCombo(label, labels[index].c_str(), ImGuiComboFlags_HeightLargest)) {  // every item in view
+    for (std::size_t i = 0; i < N; ++i) {
+      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == index)) index = static_cast<int>(i);
+      scratch.widgets.record(widget + "." + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  scratch.widgets.record(widget);
+}
+
+// Whether a problem is one of the payment form's fields (take_payment()'s paths).
+bool payment_field(const Problem& p) {
+  for (const char* field : {"amount", "card.", "bank.", "iban", "processor"}) {
+    if (p.path.rfind(field, 0) == 0) return true;
+  }
+  return false;
+}
+
+// Takes a payment on the call: the amount and the payer's card or bank account, charged through the host's
+// processor; the form says when that is the sandbox, and under its button what the processor answered or what is
+// wrong with the form. Every number of the instrument is wiped from the form once it is sent.
+void payment_controls(const Account& account, const ContactSlice& cs, ContactInputs& c, UiScratch& scratch,
+                      Dispatch& dispatch) {
+  const bool open = ImGui::TreeNode("payment", "Take a payment");
+  scratch.widgets.record("contact.payment");
+  if (!open) return;
+  if (scratch.sandbox_payments) {
+    wrapped("Sandbox processor: no money moves. Card 4000 0000 0000 0002 is declined, 4000 0000 0000 0077 is "
+            "charged back three days later; any other valid number is approved.",
+            &blocked_text);
+  }
+  const bool us = account.jurisdiction.rfind("US", 0) == 0;
+  const float field = std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Amount", "125.00", c.pay_amount, sizeof c.pay_amount);
+  scratch.widgets.record("contact.payment.amount");
+  const std::string kinds[] = {"Card", us ? "Bank account (routing and account number)" : "Bank account (IBAN)"};
+  ImGui::SetNextItemWidth(field);
+  choice("Pay by", c.pay_kind, kinds, "contact.payment.kind", scratch);
+  const auto box = [&](const char* label, const char* hint, char* buffer, std::size_t size, const char* widget,
+                       ImGuiInputTextFlags flags = 0) {
+    ImGui::SetNextItemWidth(field);
+    ImGui::InputTextWithHint(label, hint, buffer, size, flags);
+    scratch.widgets.record(widget);
+  };
+  PaymentForm form;
+  form.amount = c.pay_amount;
+  if (c.pay_kind == 0) {
+    box("Card number", "4111 1111 1111 1111", c.pay_card, sizeof c.pay_card, "contact.payment.card");
+    box("Expires", "MM/YY", c.pay_expiry, sizeof c.pay_expiry, "contact.payment.expiry");
+    box("Security code", "3 or 4 digits", c.pay_code, sizeof c.pay_code, "contact.payment.code",
+        ImGuiInputTextFlags_Password);
+    form.kind = InstrumentKind::card;
+    form.card_number = c.pay_card;
+    form.card_expiry = c.pay_expiry;
+    form.card_security_code = c.pay_code;
+  } else if (us) {
+    box("Routing number", "9 digits", c.pay_routing, sizeof c.pay_routing, "contact.payment.routing");
+    box("Account number", "4 to 17 digits", c.pay_account, sizeof c.pay_account, "contact.payment.account");
+    form.kind = InstrumentKind::us_bank_account;
+    form.routing_number = c.pay_routing;
+    form.account_number = c.pay_account;
+  } else {
+    box("IBAN", "GB82 WEST 1234 5698 7654 32", c.pay_iban, sizeof c.pay_iban, "contact.payment.iban");
+    form.kind = InstrumentKind::iban;
+    form.iban = c.pay_iban;
+  }
+  if (ImGui::Button(scratch.sandbox_payments ? "Charge (sandbox)" : "Charge")) {
+    c.notice.clear();
+    for (char* number : {c.pay_card, c.pay_expiry, c.pay_code, c.pay_routing, c.pay_account, c.pay_iban}) {
+      number[0] = '\0';
+    }
+    dispatch(TakePayment{account.id, std::move(form), std::nullopt, false, {}, {}, {}});
+  }
+  scratch.widgets.record("contact.payment.charge");
+  for (const Problem& p : cs.problems) {
+    if (payment_field(p)) wrapped(p.text(), &blocked_text);
+  }
+  if (cs.finished.rfind("Payment ", 0) == 0) {
+    wrapped(cs.finished, cs.finished.rfind("Payment taken", 0) == 0 ? &allowed_text : &blocked_text);
+    scratch.widgets.record("contact.payment.result");
+  }
+  ImGui::TreePop();
+}
+
+void outcomes(const Account& account, const ContactSession& session, const ContactSlice& cs, ContactInputs& c,
+              UiScratch& scratch, Dispatch& dispatch) {
   text("Outcome");
   ImGui::Separator();
   if (debt_may_be_discussed(session)) {
@@ -423,6 +513,7 @@ void outcomes(const Account& account, const ContactSession& session, ContactInpu
     ImGui::InputText("Dispute reason", c.dispute_reason, sizeof c.dispute_reason);
     ImGui::Checkbox("Dispute: asks for the original creditor", &c.original_creditor_asked);
     scratch.widgets.record("contact.original_creditor");
+    payment_controls(account, cs, c, scratch, dispatch);
   }
   ImGui::Checkbox("Cease request covers this channel only", &c.cease_this_channel_only);
 
@@ -536,21 +627,6 @@ struct SourceChoice {
 constexpr SourceChoice new_party_sources[] = {
     {"attorney-letter", "Attorney's letter"}, {"inbound-call", "Inbound call"}, {"party", "Told by a party"}};
 constexpr PhoneKind new_party_phone_kinds[] = {PhoneKind::work, PhoneKind::mobile, PhoneKind::home, PhoneKind::other};
-
-// One combo over `labels`; the items are recorded as `widget`.<i>.
-template <std::size_t N>
-void choice(const char* label, int& index, const std::string (&labels)[N], const std::string& widget,
-            UiScratch& scratch) {
-  index = std::clamp(index, 0, static_cast<int>(N) - 1);
-  if (ImGui::BeginCombo(label, labels[index].c_str(), ImGuiComboFlags_HeightLargest)) {  // every item in view
-    for (std::size_t i = 0; i < N; ++i) {
-      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == index)) index = static_cast<int>(i);
-      scratch.widgets.record(widget + "." + std::to_string(i));
-    }
-    ImGui::EndCombo();
-  }
-  scratch.widgets.record(widget);
-}
 
 // The attorneys of the account with what they said (represents, consents, ended) and the buttons that record
 // their word; then the form that records a party learned of after placement.
@@ -957,7 +1033,7 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     if (!debt_may_be_discussed(*session) && !session->location_only) {
       verification(state, *account, *session, c, scratch, dispatch);
     }
-    outcomes(*account, *session, c, scratch, dispatch);
+    outcomes(*account, *session, cs, c, scratch, dispatch);
     consent_button(*account, record, session->channel, session->contact_point, scratch, dispatch);
   }
   if (!c.notice.empty()) {

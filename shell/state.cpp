@@ -1081,6 +1081,50 @@ void record_correspondence(AppState& state, Effects& effects, RecordCorresponden
                in.received;
 }
 
+// Records a payment the processor approved, or says why none was taken.
+void post_payment(AppState& state, Effects& effects, TakePayment& take) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, take.account_id);
+  if (!index) return;
+  if (!take.taken) {
+    c.problems = {Problem{"processor", "no payment processor is configured: nothing was charged"}};
+    return;
+  }
+  if (!take.taken->problems.empty()) {
+    c.problems = std::move(take.taken->problems);
+    return;
+  }
+  c.problems.clear();
+  const std::string no_money = take.sandbox ? " (sandbox: no money moved)" : "";
+  if (!take.taken->payment) {
+    c.finished = "Payment declined: " + take.taken->declined + "; nothing was posted" + no_money;
+    return;
+  }
+  const PaymentPosted& paid = *take.taken->payment;
+  const EventPayload payload = paid;
+  if (!record_checked(state, effects, *index, std::span(&payload, 1), std::span(&take.id, 1), take.author, take.at,
+                      c.problems)) {
+    return;
+  }
+  const Account& account = state.data->portfolio.accounts[*index];
+  const Locale locale = find_locale(account.language).value_or(Locale::en_US);
+  const char* by = paid.instrument->kind == InstrumentKind::card ? "card" : paid.instrument->kind ==
+                   InstrumentKind::us_bank_account ? "bank account" : "IBAN";
+  c.finished = "Payment taken: " + format_money(paid.amount, locale) + " by " + by + " ending " +
+               paid.instrument->last_four + "; receipt " + paid.receipt + no_money;
+}
+
+// Records the reversals of payments a processor took back.
+void reverse_payments(AppState& state, Effects& effects, ReversePayments& reverse) {
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(reverse.account_id) : std::nullopt;
+  if (!index || reverse.reversals.empty() || reverse.ids.size() < reverse.reversals.size()) return;
+  std::vector<EventPayload> payloads(reverse.reversals.begin(), reverse.reversals.end());
+  Problems problems;
+  record_checked(state, effects, *index, payloads, std::span(reverse.ids).first(payloads.size()), reverse.author,
+                 reverse.at, problems);
+  if (!problems.empty() && state.contact.account_id == reverse.account_id) state.contact.problems = std::move(problems);
+}
+
 void reduce(AppState& state, Effects& effects, ContactAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1113,6 +1157,10 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           justify_recontact(state, effects, a);
         } else if constexpr (std::is_same_v<A, RecordCorrespondence>) {
           record_correspondence(state, effects, a);
+        } else if constexpr (std::is_same_v<A, TakePayment>) {
+          post_payment(state, effects, a);
+        } else if constexpr (std::is_same_v<A, ReversePayments>) {
+          reverse_payments(state, effects, a);
         }
       },
       action);

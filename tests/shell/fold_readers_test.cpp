@@ -770,6 +770,78 @@ TEST_F(FoldReaders, ADisputeLetterRecordedFromThePanelPausesCollection) {
   EXPECT_EQ(published_.size(), 1u) << "nothing recorded";
 }
 
+// On a verified call the collector takes a card payment through the sandbox processor: the payment is recorded in
+// the client's order with only the card's last four, the form is wiped of the number (a second Charge finds none),
+// and a card the sandbox declines records nothing. One the sandbox charges back three days later is reversed on
+// that day, once.
+TEST_F(FoldReaders, APaymentTakenOnTheCallIsPostedWithOnlyTheCardsLastFour) {
+  ASSERT_FALSE(id_.empty());
+  start();
+  open(id_);
+  const parley::Party& debtor = *account().debtor();
+  ASSERT_TRUE(call()["session"].is_object());
+  app_->dispatch(ps::AnswerQuestions{right_answers(debtor)});
+  frames(2);
+  ASSERT_EQ(state()["contact"]["session"]["state"], "verified");
+  scroll_into_view("contact.panel", "contact.payment");
+  click("contact.payment");
+  const auto fill = [&](const char* number) {  // the card's fields, then Charge
+    for (const auto& [widget, text] : {std::pair{"contact.payment.card", number},
+                                       std::pair{"contact.payment.expiry", "12/30"},
+                                       std::pair{"contact.payment.code", "123"}}) {
+      scroll_into_view("contact.panel", widget);
+      type(widget, text);
+    }
+    scroll_into_view("contact.panel", "contact.payment.charge");
+    click("contact.payment.charge");
+  };
+  const std::size_t before = published_.size();
+  scroll_into_view("contact.panel", "contact.payment.amount");
+  type("contact.payment.amount", "50.00");
+  fill("4111 1111 1111 1111");
+  nlohmann::json c = state()["contact"];
+  EXPECT_TRUE(c["problems"].empty()) << c.dump();
+  EXPECT_EQ(c["finished"], "Payment taken: $50.00 by card ending 1111; receipt sandbox-ch-1 (sandbox: no money moved)");
+  EXPECT_TRUE(state()["widgets"].contains("contact.payment.result")) << "said under the form, during the call";
+  ASSERT_EQ(published_.size(), before + 1);
+  const auto* paid = published_.back().get<parley::PaymentPosted>();
+  ASSERT_NE(paid, nullptr);
+  EXPECT_EQ(paid->amount.minor(), 5000);
+  ASSERT_TRUE(paid->instrument.has_value());
+  EXPECT_EQ(paid->instrument->last_four, "1111");
+  EXPECT_EQ(paid->instrument->processor, "sandbox");
+  EXPECT_EQ(parley::save_event(published_.back()).find("4111111111111111"), std::string::npos);
+
+  scroll_into_view("contact.panel", "contact.payment.charge");
+  click("contact.payment.charge");
+  c = state()["contact"];
+  ASSERT_FALSE(c["problems"].empty()) << "the number was wiped from the form";
+  EXPECT_EQ(c["problems"][0].get<std::string>().rfind("card.number: ", 0), 0u) << c.dump();
+  EXPECT_EQ(published_.size(), before + 1);
+
+  fill("4000 0000 0000 0002");
+  c = state()["contact"];
+  EXPECT_EQ(c["finished"], "Payment declined: the card was declined; nothing was posted (sandbox: no money moved)");
+  EXPECT_EQ(published_.size(), before + 1);
+
+  fill("4000 0000 0000 0077");
+  ASSERT_EQ(published_.size(), before + 2) << state()["contact"].dump();
+  const parley::EventId charged_back = published_.back().id;
+  now_ = now_.plus_seconds(2 * 86400);
+  app_->dispatch(ps::ClockTick{now_});
+  EXPECT_EQ(published_.size(), before + 2) << "not yet";
+  now_ = now_.plus_seconds(86400);
+  app_->dispatch(ps::ClockTick{now_});
+  ASSERT_EQ(published_.size(), before + 3);
+  const auto* reversed = published_.back().get<parley::PaymentReversed>();
+  ASSERT_NE(reversed, nullptr);
+  EXPECT_EQ(reversed->payment_id, charged_back);
+  EXPECT_EQ(reversed->reason, parley::ReversalReason::charged_back);
+  now_ = now_.plus_seconds(86400);
+  app_->dispatch(ps::ClockTick{now_});
+  EXPECT_EQ(published_.size(), before + 3) << "reversed once";
+}
+
 // 12 CFR 1006.6(c)(2): after a written cease request the letter channel checks the template picked. The validation
 // notice is blocked; the notice that collection efforts end passes, and is recorded with its purpose.
 TEST_F(FoldReaders, AfterAWrittenCeaseOnlyTheNoticesItAllowsAreRecorded) {

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,6 +78,8 @@ struct HostServices {
   // stores or sends them (a file, the server's POST /api/events) and reports back with actions. Must not call
   // App::dispatch itself.
   std::function<void(std::span<const Event>)> publish;
+  // Charges the payments taken on a call; null: the built-in SandboxProcessor, which moves no money.
+  std::shared_ptr<PaymentProcessor> processor;
 };
 
 // The services of a host with a system clock and an OS random source: UTC now, random 128-bit ids (UUIDv4
@@ -159,6 +162,16 @@ struct ContactInputs {
   int written_via = 0;                         // index into the written media the form offers, letter first
   char written_received[16] = {};              // "YYYY-MM-DD": today by default
   char written_reason[256] = {};               // a dispute's words
+  // The payment form of a call: cleared of every number the moment it is sent to the processor.
+  char pay_amount[24] = {};
+  int pay_kind = 0;                            // 0: card; 1: bank account (a US routing and account number in the
+                                               // US, an IBAN elsewhere)
+  char pay_card[24] = {};
+  char pay_expiry[8] = {};                     // "MM/YY"
+  char pay_code[5] = {};
+  char pay_routing[10] = {};
+  char pay_account[18] = {};
+  char pay_iban[40] = {};
 };
 
 // What the account panel and the queue drew this frame, for the test hook.
@@ -184,6 +197,7 @@ struct UiScratch {
   PanelShown shown;               // what the account panel and the queue drew
   ScriptContext caller;           // the limited-content message's caller, business and callback number: the host's
                                   // (HostServices::caller), the callback falling back to the agency's number
+  bool sandbox_payments = true;   // the host's payment processor is the sandbox: the payment form says so
 };
 
 class App {
@@ -251,6 +265,7 @@ class App {
   void run(const Effects& effects);             // each effect through the host's services, in order
   EventId next_event_id();                      // the host's next id, or the fallback counter's
   Instant host_now() const;                     // the host's clock, or the fallback (see HostServices)
+  void poll_returns();                          // the processor's charges taken back by today: their reversals
   static constexpr int max_contact_events = 4;  // ids stamped on FinishContact: more than any outcome produces
 
   AppState state_;
@@ -262,6 +277,8 @@ class App {
   DisplayScale scale_;
   bool fonts_built_ = false;
   int frames_ = 0;
+  std::map<std::string, std::string> charged_;  // the account of each charge taken here, by its reference
+  Date returns_polled_;                         // the agency's day the processor was last asked for returns
 };
 
 }  // namespace parley::shell

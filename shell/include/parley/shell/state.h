@@ -46,6 +46,7 @@
 #include "parley/compliance/check.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/contact/contact.h"
+#include "parley/payments/processor.h"
 #include "parley/journal/journal.h"
 #include "parley/money.h"
 #include "parley/plans/plan.h"
@@ -457,9 +458,30 @@ struct RecordCorrespondence {
   Instant at;
   Author author;
 };
+// A payment taken on the call with the form's instrument. The App charges its processor first (take_payment(),
+// under the action's id) and hands in what came back as `taken`; update then records its PaymentPosted, or shows
+// the decline or the form's problems. The form's number never enters the state.
+struct TakePayment {
+  std::string account_id;
+  PaymentForm form;
+  std::optional<PaymentTaken> taken;  // null: no processor answered (the host has none)
+  bool sandbox = false;               // the processor was the sandbox: no money moved
+  EventId id;
+  Instant at;
+  Author author;
+};
+// Payments of an account the processor took back (returned_payments()): update records their PaymentReversed
+// events under `ids` (one each), checked like any other.
+struct ReversePayments {
+  std::string account_id;
+  std::vector<PaymentReversed> reversals;
+  std::vector<EventId> ids;
+  Instant at;
+  Author author;
+};
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
                                    ChangeRepresentation, ChangeConsent, ReportProtection, JustifyRecontact,
-                                   RecordCorrespondence>;
+                                   RecordCorrespondence, TakePayment, ReversePayments>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
