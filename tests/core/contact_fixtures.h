@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "parley/contact/contact.h"
 #include "parley/secret.h"
@@ -27,6 +28,12 @@ inline Instant at(const char* iso) {
 }
 inline Date day(const char* iso) {
   return *Date::parse(iso);
+}
+// The fields the problems name, in order.
+inline std::vector<std::string> fields(const Problems& problems) {
+  std::vector<std::string> out;
+  for (const Problem& p : problems) out.push_back(p.path);
+  return out;
 }
 inline Money usd(std::int64_t cents) {
   return Money(cents, *Currency::find("USD"));

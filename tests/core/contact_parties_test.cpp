@@ -17,14 +17,9 @@ namespace {
 
 using contact_test::at;
 using contact_test::day;
+using contact_test::fields;
 using contact_test::us_account;
 using contact_test::us_client;
-
-std::vector<std::string> fields(const Problems& problems) {
-  std::vector<std::string> out;
-  for (const Problem& p : problems) out.push_back(p.path);
-  return out;
-}
 
 NewParty attorney_form() {
   NewParty in;

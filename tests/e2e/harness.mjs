@@ -15,7 +15,8 @@
 //   until(page, ok, ...) polls readState until ok(state) holds and returns that state; fails with the last state seen
 //   queueRows(state)     the drawn queue rows as [widget name, rect] from the top down
 //   rowAccount(name)     the account id in a queue row's widget name
-//   rowWithoutEvents(rows)  the first of queueRows' rows whose account has no events on the server
+//   rowWithoutEvents(rows, fits)  the first of queueRows' rows whose account has no events on the server (and
+//                        whose id `fits`, when given)
 //   untilSteadyRows(page, ok, description)  the state once `ok` holds and two readings two frames apart show the
 //                        same queue rows at the same places (a filter being applied redraws them)
 //   canvasBox(page)      the canvas's CSS box, its buffer size, the device pixel ratio and the window size
@@ -41,6 +42,11 @@ import { chromium } from 'playwright-core';
 
 export const base = process.env.PARLEY_URL;
 export const output = join(dirname(fileURLToPath(import.meta.url)), 'output');
+// The sizes a screen is tried at, with the name its screenshots carry: a desktop and a phone.
+export const sizes = [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+];
 const viewport = { width: 1400, height: 1000 };  // the default page size in CSS pixels
 
 // Software GL, so the WebGL canvas draws without a GPU; no background traffic from the browser itself.
@@ -141,11 +147,19 @@ export function rowAccount(name) {
 // The first of `rows` whose account has no events on the server. The tests record on accounts of the same server,
 // and a new page shows those events only once it has fetched them: an account without any is the same whenever the
 // fetch completes.
-export async function rowWithoutEvents(rows) {
+export async function rowWithoutEvents(rows, fits = () => true) {
   for (const [name, rect] of rows) {
-    if ((await accountEvents(rowAccount(name))).length === 0) return [name, rect];
+    if (fits(rowAccount(name)) && (await accountEvents(rowAccount(name))).length === 0) return [name, rect];
   }
-  return assert.fail('every visible row has events on the server');
+  return assert.fail('every visible row that fits has events on the server');
+}
+
+// Whether the account's debtor can be called and verified by the consumer's details: a date of birth, a current
+// address with its postal code, and a number with consent to calls that is not marked bad.
+export function callableAndVerifiable(account) {
+  const debtor = account.parties.find((p) => p.role === 'debtor');
+  return Boolean(debtor?.birth_date && debtor.addresses?.some((a) => a.status === 'current' && a.postal_code) &&
+    debtor.phones?.some((p) => p.consent_call && p.status !== 'bad'));
 }
 
 export async function untilSteadyRows(page, ok, description, timeoutMs = 15000) {
@@ -255,14 +269,16 @@ export async function typeInPanel(page, name, text) {
 }
 
 // Filters the queue by `filter` (a jurisdiction in lower case: 'us-ny', 'gb-eng'), opens an account of it nothing
-// was recorded for and waits until its contact panel shows the debtor; its id and the debtor's.
-export async function openAccountWithoutEvents(page, portfolio, filter) {
+// was recorded for (and that `fits`, when given) and waits until its contact panel shows the debtor; its id and the
+// debtor's.
+export async function openAccountWithoutEvents(page, portfolio, filter, fits = () => true) {
   const loaded = await loadQueue(page, 'queue.filter');
   await clickWidget(page, loaded.widgets['queue.filter'], { nearLeft: true });
   await page.keyboard.type(filter);
   const filtered = await untilSteadyRows(page, (s) => s.filter === filter && queueRows(s).length > 0,
     `queue filtered by ${filter}`);
-  const [rowName] = await rowWithoutEvents(queueRows(filtered));
+  const [rowName] = await rowWithoutEvents(queueRows(filtered),
+    (rowId) => fits(portfolio.accounts.find((a) => a.id === rowId)));
   const id = rowAccount(rowName);
   const account = portfolio.accounts.find((a) => a.id === id);
   assert.equal(account.jurisdiction.toLowerCase(), filter);

@@ -7,16 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, rowWithoutEvents, scrollIntoView,
-  until, untilSteadyRows, useChromium,
+  accountEvents, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, rowWithoutEvents,
+  scrollIntoView, sizes, until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
-
-const sizes = [
-  ['desktop', { width: 1280, height: 800 }],
-  ['phone', { width: 390, height: 844 }],
-];
 
 for (const [size, viewport] of sizes) {
   test(`letter at ${size} size: letter channel, validation notice recorded, shown in the timeline`, async (t) => {

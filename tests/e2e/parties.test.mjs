@@ -13,16 +13,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickInPanel, clickWhenSteady, getPortfolio, openAccountWithoutEvents, output, press, scrollIntoView,
-  typeInPanel, until, useChromium,
+  accountEvents, callableAndVerifiable, clickInPanel, clickWhenSteady, getPortfolio, openAccountWithoutEvents, output,
+  press, scrollIntoView, sizes, typeInPanel, until, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
-
-const sizes = [
-  ['desktop', { width: 1280, height: 800 }],
-  ['phone', { width: 390, height: 844 }],
-];
 
 // Records, from the add-party form, a party of the role at `roleIndex` in the role list (not an attorney) with its
 // phone, told by a party; waits until it is recorded (P-ADDED-1), picked and callable, and returns that state.
@@ -47,9 +42,10 @@ async function addPartyFromPanel(page, roleIndex, given, family, phone) {
     s.contact.allowed === true, `${given} ${family} recorded and callable`);
 }
 
-// Opens a New York account nothing was recorded for; its id.
-async function openNewYorkAccount(page, portfolio) {
-  return (await openAccountWithoutEvents(page, portfolio, 'us-ny')).id;
+// Opens a New York account nothing was recorded for (whose debtor can be called and verified, when `verifiable`);
+// its id.
+async function openNewYorkAccount(page, portfolio, verifiable = false) {
+  return (await openAccountWithoutEvents(page, portfolio, 'us-ny', verifiable ? callableAndVerifiable : undefined)).id;
 }
 
 for (const [size, viewport] of sizes) {
@@ -184,9 +180,9 @@ for (const [size, viewport] of sizes) {
     const portfolio = await getPortfolio();
     const { page, errors } = await chromium.newPage(t, { viewport,
       fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
-    const id = await openNewYorkAccount(page, portfolio);
+    const id = await openNewYorkAccount(page, portfolio, true);
     const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
-    const home = debtor.addresses.find((a) => a.status === 'current');
+    const home = debtor.addresses.find((a) => a.status === 'current' && a.postal_code);
     let state = await addPartyFromPanel(page, 1, 'Alex', 'Morgan', '+12125550178');
     assert.equal(state.contact.finished, 'Party added: spouse Alex Morgan (P-ADDED-1)');
 

@@ -8,16 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickInPanel, getPortfolio, openAccountWithoutEvents, output, readState, scrollIntoView, typeInPanel,
-  until, useChromium,
+  accountEvents, clickInPanel, getPortfolio, openAccountWithoutEvents, output, readState, scrollIntoView, sizes,
+  typeInPanel, until, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
-
-const sizes = [
-  ['desktop', { width: 1280, height: 800 }],
-  ['phone', { width: 390, height: 844 }],
-];
 
 // The day `days` after the ISO date `iso`.
 function plusDays(iso, days) {

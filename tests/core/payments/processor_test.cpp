@@ -19,6 +19,7 @@ namespace {
 
 using contact_test::at;
 using contact_test::day;
+using contact_test::fields;
 using contact_test::us_account;
 using contact_test::us_client;
 
@@ -30,12 +31,6 @@ PaymentForm card_form(const char* number, const char* amount) {
   form.card_expiry = "12/28";
   form.card_security_code = "123";
   return form;
-}
-
-std::vector<std::string> fields(const Problems& problems) {
-  std::vector<std::string> out;
-  for (const Problem& p : problems) out.push_back(p.path);
-  return out;
 }
 
 class TakingPayments : public ::testing::Test {
