@@ -1108,9 +1108,8 @@ void post_payment(AppState& state, Effects& effects, TakePayment& take) {
   }
   const Account& account = state.data->portfolio.accounts[*index];
   const Locale locale = find_locale(account.language).value_or(Locale::en_US);
-  const char* by = paid.instrument->kind == InstrumentKind::card ? "card" : paid.instrument->kind ==
-                   InstrumentKind::us_bank_account ? "bank account" : "IBAN";
-  c.finished = "Payment taken: " + format_money(paid.amount, locale) + " by " + by + " ending " +
+  c.finished = "Payment taken: " + format_money(paid.amount, locale) + " by " +
+               std::string(instrument_name(paid.instrument->kind)) + " ending " +
                paid.instrument->last_four + "; receipt " + paid.receipt + no_money;
 }
 

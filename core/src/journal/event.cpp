@@ -144,6 +144,14 @@ std::string_view to_string(LetterPurpose v) { return spelling(kLetterPurposes, v
 std::string_view to_string(DisputeSubject v) { return spelling(kDisputeSubjects, v); }
 std::string_view to_string(Protection v) { return spelling(kProtections, v); }
 std::string_view to_string(InstrumentKind v) { return spelling(kInstrumentKinds, v); }
+std::string_view instrument_name(InstrumentKind v) {
+  switch (v) {
+    case InstrumentKind::card: return "card";
+    case InstrumentKind::us_bank_account: return "bank account";
+    case InstrumentKind::iban: return "IBAN";
+  }
+  return "instrument";
+}
 std::string_view protection_name(Protection v) {
   switch (v) {
     case Protection::breathing_space: return "breathing space moratorium";

@@ -122,6 +122,7 @@ std::string_view to_string(LetterPurpose);
 std::string_view to_string(DisputeSubject);
 std::string_view to_string(Protection);
 std::string_view to_string(InstrumentKind);
+std::string_view instrument_name(InstrumentKind);  // in a sentence: "card", "bank account", "IBAN"
 std::optional<ContactChannel> parse_contact_channel(std::string_view);
 std::optional<ContactDirection> parse_contact_direction(std::string_view);
 std::optional<ContactOutcome> parse_contact_outcome(std::string_view);
