@@ -130,7 +130,8 @@ std::string parts_text(const BalanceParts& parts, Locale locale) {
 
 // "card ending 1111 (sandbox, charge sandbox-ch-1)": what identifies a payment's instrument, without its number.
 std::string instrument_text(const PaymentInstrument& i) {
-  return std::string(instrument_name(i.kind)) + " ending " + i.last_four + " (" + i.processor + ", charge " + i.reference + ")";
+  return std::string(instrument_name(i.kind)) + " ending " + i.last_four + " (" + i.processor + ", charge " +
+         i.reference + ")";
 }
 
 std::string capitalised(std::string text) {
