@@ -11,6 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "parley/account/account.h"
 #include "parley/contact/contact.h"
 #include "parley/secret.h"
 
@@ -119,6 +122,25 @@ class Device {
   std::uint64_t high_;
   std::uint64_t ids_ = 0;
   std::uint64_t sequence_ = 0;
+};
+
+// A test of A-1 (us_account(), us_client()) and the events one device records on it; state() is its fold now.
+class AccountJournalTest : public ::testing::Test {
+ protected:
+  explicit AccountJournalTest(std::uint64_t device_id) : device{"d-desk", device_id} {}
+
+  AccountState state() const { return fold(account, &client, journal.events_for(account.id)); }
+  EventId record_one(const EventPayload& payload, const char* iso) {
+    return device.add(journal, account.id, at(iso), payload);
+  }
+  void record(const std::vector<EventPayload>& payloads, const char* iso) {
+    for (const EventPayload& p : payloads) record_one(p, iso);
+  }
+
+  Account account = us_account();
+  Client client = us_client();
+  Journal journal;
+  Device device;
 };
 
 }  // namespace parley::contact_test

@@ -33,17 +33,9 @@ NewParty attorney_form() {
   return in;
 }
 
-class ContactParties : public ::testing::Test {
+class ContactParties : public contact_test::AccountJournalTest {
  protected:
-  Account account = us_account();
-  Client client = us_client();
-  Journal journal;
-  contact_test::Device device{"d-desk", 0x51};
-
-  AccountState state() const { return fold(account, &client, journal.events_for(account.id)); }
-  void record(const std::vector<EventPayload>& payloads, const char* iso) {
-    for (const EventPayload& p : payloads) device.add(journal, account.id, at(iso), p);
-  }
+  ContactParties() : AccountJournalTest(0x51) {}
 };
 
 TEST_F(ContactParties, AnAttorneyWithAnOfficeNumberIsAPartyThatRepresentsTheDebtorAndCanBeCalled) {

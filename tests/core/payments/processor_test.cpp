@@ -33,19 +33,13 @@ PaymentForm card_form(const char* number, const char* amount) {
   return form;
 }
 
-class TakingPayments : public ::testing::Test {
+class TakingPayments : public contact_test::AccountJournalTest {
  protected:
-  Account account = us_account();
-  Client client = us_client();
-  Journal journal;
-  contact_test::Device device{"d-desk", 0x52};
+  TakingPayments() : AccountJournalTest(0x52) {}
+
   SandboxProcessor sandbox;
   const Date today = day("2026-03-09");
 
-  AccountState state() const { return fold(account, &client, journal.events_for(account.id)); }
-  EventId record(const EventPayload& payload, const char* iso) {
-    return device.add(journal, account.id, at(iso), payload);
-  }
   std::string saved(EventId id) const {  // the event's journal line
     for (const Event& e : journal.events_for(account.id)) {
       if (e.id == id) return save_event(e);
@@ -69,7 +63,7 @@ TEST_F(TakingPayments, AnApprovedCardPaymentIsPostedInTheClientsOrderWithOnlyIts
   EXPECT_EQ(p.instrument,
             (PaymentInstrument{InstrumentKind::card, "1111", "sandbox", "sandbox-tok-E-1", "sandbox-ch-1"}));
 
-  const std::string line = saved(record(*taken.payment, "2026-03-09T15:00:00Z"));
+  const std::string line = saved(record_one(*taken.payment, "2026-03-09T15:00:00Z"));
   ASSERT_FALSE(line.empty());
   EXPECT_EQ(line.find("411111"), std::string::npos) << "the number is never kept: " << line;
   EXPECT_EQ(line.find("12/28"), std::string::npos);
@@ -153,7 +147,7 @@ TEST_F(TakingPayments, AChargeTakenBackLaterReversesItsPaymentOnce) {
   const AccountState before = state();
   const PaymentTaken taken = take_payment(before, card_form("4000 0000 0000 0077", "75.00"), sandbox, "E-13", today);
   ASSERT_TRUE(taken.payment.has_value()) << taken.declined;
-  const EventId posted = record(*taken.payment, "2026-03-09T15:00:00Z");
+  const EventId posted = record_one(*taken.payment, "2026-03-09T15:00:00Z");
   EXPECT_TRUE(sandbox.returns_through(today.plus_days(2)).empty());
   const std::vector<ChargeReturned> returns = sandbox.returns_through(today.plus_days(3));
   ASSERT_EQ(returns, (std::vector<ChargeReturned>{{"sandbox-ch-1", today.plus_days(3), ReversalReason::charged_back}}));
@@ -162,7 +156,7 @@ TEST_F(TakingPayments, AChargeTakenBackLaterReversesItsPaymentOnce) {
   EXPECT_TRUE(returned_payments(state(), "another-processor", returns).empty());
   const std::vector<PaymentReversed> reversals = returned_payments(state(), "sandbox", returns);
   ASSERT_EQ(reversals, (std::vector<PaymentReversed>{{posted, ReversalReason::charged_back, today.plus_days(3)}}));
-  record(reversals[0], "2026-03-12T15:00:00Z");
+  record_one(reversals[0], "2026-03-12T15:00:00Z");
   const AccountState after = state();
   EXPECT_TRUE(after.payments[0].reversed());
   EXPECT_EQ(after.balance.owed.total(), before.balance.owed.total());
