@@ -441,11 +441,9 @@ void payment_controls(const Account& account, const ContactSlice& cs, ContactInp
   scratch.widgets.record("contact.payment");
   if (!open) return;
   if (scratch.sandbox_payments) {
-    wrapped("Sandbox processor: no money moves. Card 4000 0000 0000 0002 is declined, 4000 0000 0000 0077 is "
-            "charged back three days later; any other valid number is approved.",
-            &blocked_text);
+    wrapped(std::string(SandboxProcessor::cases), &blocked_text);
   }
-  const bool us = account.jurisdiction.rfind("US", 0) == 0;
+  const bool us = bank_instrument(account) == InstrumentKind::us_bank_account;
   const float field = std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.5f);
   ImGui::SetNextItemWidth(field);
   ImGui::InputTextWithHint("Amount", "125.00", c.pay_amount, sizeof c.pay_amount);

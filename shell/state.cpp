@@ -1106,9 +1106,7 @@ void post_payment(AppState& state, Effects& effects, TakePayment& take) {
                       c.problems)) {
     return;
   }
-  const Account& account = state.data->portfolio.accounts[*index];
-  const Locale locale = find_locale(account.language).value_or(Locale::en_US);
-  c.finished = "Payment taken: " + format_money(paid.amount, locale) + " by " +
+  c.finished = "Payment taken: " + format_money(paid.amount, state.data->entries[*index].locale) + " by " +
                std::string(instrument_name(paid.instrument->kind)) + " ending " +
                paid.instrument->last_four + "; receipt " + paid.receipt + no_money;
 }

@@ -18,6 +18,10 @@ InstrumentKind kind_of(const Instrument& instrument) {
   }
 }
 
+InstrumentKind bank_instrument(const Account& account) {
+  return account.jurisdiction.rfind("US", 0) == 0 ? InstrumentKind::us_bank_account : InstrumentKind::iban;
+}
+
 const std::string& last_four_of(const Instrument& instrument) {
   return std::visit(
       [](const auto& i) -> const std::string& {

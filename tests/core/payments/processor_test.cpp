@@ -92,6 +92,15 @@ TEST_F(TakingPayments, TheAllocationFollowsTheClientsWaterfall) {
   EXPECT_EQ(taken.payment->allocation.fees, contact_test::usd(0));
 }
 
+// A payer pays from a US bank account by routing and account number, from any other by IBAN.
+TEST_F(TakingPayments, TheBankInstrumentFollowsTheAccountsCountry) {
+  EXPECT_EQ(bank_instrument(account), InstrumentKind::us_bank_account);
+  account.jurisdiction = "GB-ENG";
+  EXPECT_EQ(bank_instrument(account), InstrumentKind::iban);
+  account.jurisdiction = "FR";
+  EXPECT_EQ(bank_instrument(account), InstrumentKind::iban);
+}
+
 TEST_F(TakingPayments, ADeclineIsReportedAndNothingIsPosted) {
   const PaymentTaken card = take_payment(state(), card_form("4000 0000 0000 0002", "50.00"), sandbox, "E-3", today);
   EXPECT_TRUE(card.problems.empty());

@@ -39,6 +39,9 @@ struct Card {
 };
 using Instrument = std::variant<Card, BankAccount, Iban>;
 InstrumentKind kind_of(const Instrument& instrument);
+// The bank instrument a payer of the account pays from: a US routing and account number on a US account, an IBAN
+// elsewhere.
+InstrumentKind bank_instrument(const Account& account);
 const std::string& last_four_of(const Instrument& instrument);
 
 // A payment form as the payer or the collector typed it: the amount in the account's currency ("125.00") and the
@@ -109,6 +112,11 @@ class PaymentProcessor {
 // References are "sandbox-ch-1", "sandbox-ch-2", ... in the order charged; the token is "sandbox-tok-" and the key.
 class SandboxProcessor final : public PaymentProcessor {
  public:
+  // Its cases in words, for the screens that offer it.
+  static constexpr std::string_view cases =
+      "Sandbox processor: no money moves. Card 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has "
+      "insufficient funds, 4000 0000 0000 0077 is charged back three days later; any other valid number is "
+      "approved.";
   std::string_view name() const override { return "sandbox"; }
   bool is_sandbox() const override { return true; }
   ChargeAnswer charge(const ChargeRequest& request) override;
