@@ -353,6 +353,11 @@ class Folder {
       r.point = s_.parties[r.party].index_of(*kind, a.contact_point);
     }
     s_.attempts.push_back(r);
+    if (a.channel == ContactChannel::phone) {
+      for (CallbackRecord& c : s_.callbacks) {
+        if (c.open() && r.at.unix_seconds() >= c.at.unix_seconds() - callback_early_seconds) c.answered_by = e_.id;
+      }
+    }
   }
 
   // -- outcome-recorded
@@ -628,6 +633,19 @@ class Folder {
                                    "location");
     }
   }
+  // -- callback-scheduled
+  void check(const CallbackScheduled& c) {
+    if (s_.party(c.party_id) == nullptr) {
+      fail("payload.party_id", "no party " + c.party_id + " on account " + s_.account->id);
+    }
+  }
+  void commit(const CallbackScheduled& c) {
+    for (CallbackRecord& open : s_.callbacks) {
+      if (open.open()) open.replaced_by = e_.id;
+    }
+    s_.callbacks.push_back({e_.id, e_.recorded_at, *s_.party_index(c.party_id), c.at, c.note});
+  }
+
   void commit(const RecontactJustified& r) {
     s_.recontacts.push_back({e_.id, e_.recorded_at, *s_.party_index(r.party_id), r.reason, s_.attempts.size()});
   }
@@ -847,6 +865,15 @@ class Admission {
   void operator()(const RepresentationChanged&) {}
   void operator()(const ProtectionReported&) {}
   void operator()(const RecontactJustified&) {}
+  void operator()(const CallbackScheduled& c) {
+    constexpr std::int64_t kLongestAhead = std::int64_t{366} * 86400;
+    const std::int64_t ahead = c.at.unix_seconds() - e_.recorded_at.unix_seconds();
+    if (ahead < -3600) {
+      fail("payload.at", "is " + c.at.iso() + ", before the event was recorded (" + e_.recorded_at.iso() + ")");
+    } else if (ahead > kLongestAhead) {
+      fail("payload.at", "is " + c.at.iso() + ", more than a year after the event was recorded");
+    }
+  }
 
  private:
   void fail(std::string path, std::string message) { p_.push_back(Problem{std::move(path), std::move(message)}); }

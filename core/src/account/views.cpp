@@ -280,6 +280,11 @@ struct Describer {
   std::string operator()(const RecontactJustified& r) const {
     return "Reason to ask " + name_of(s, r.party_id) + " about the consumer's location once more: " + r.reason;
   }
+  std::string operator()(const CallbackScheduled& c) const {
+    std::string out = "Call back " + name_of(s, c.party_id) + " at " + c.at.iso();
+    if (!c.note.empty()) out += ": " + c.note;
+    return out;
+  }
   std::string operator()(const Escalated& x) const {
     std::string out = "Escalated to " + spaced(to_string(x.to));
     if (!x.reason.empty()) out += ": " + x.reason;
@@ -608,6 +613,20 @@ void write_records(JsonWriter& w, const AccountState& s) {
     instant(w, "recorded_at", r.recorded_at);
     text(w, "reason", r.reason);
     id(w, "event", r.id);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("callbacks");
+  w.begin_array();
+  for (const CallbackRecord& c : s.callbacks) {
+    w.begin_object();
+    text(w, "party_id", party_id(s, c.party));
+    instant(w, "at", c.at);
+    text(w, "note", c.note);
+    instant(w, "recorded_at", c.recorded_at);
+    id(w, "event", c.id);
+    optional_id(w, "answered_by", c.answered_by);
+    optional_id(w, "replaced_by", c.replaced_by);
     w.end_object();
   }
   w.end_array();

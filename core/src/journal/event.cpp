@@ -112,7 +112,8 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "preference-set",      "contact-point-updated", "escalated",
                                        "contact-point-added", "consent-changed",       "payment-reversed",
                                        "balance-adjusted",    "compliance-exception",  "party-added",
-                                       "representation-changed", "protection-reported", "recontact-justified"};
+                                       "representation-changed", "protection-reported", "recontact-justified",
+                                       "callback-scheduled"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -568,6 +569,10 @@ class Checker {
   void payload(const RecontactJustified& p) {
     id(p.party_id, "payload.party_id");
     non_empty(p.reason, "payload.reason");
+  }
+  void payload(const CallbackScheduled& p) {
+    id(p.party_id, "payload.party_id");
+    text(p.note, "payload.note");
   }
   void payload(const ConsentChanged& p) {
     id(p.party_id, "payload.party_id");

@@ -593,6 +593,11 @@ constexpr json::Member kRecontactMembers[] = {member<&RecontactJustified::party_
                                               member<&RecontactJustified::reason>("reason", kText)};
 constexpr json::ObjectType kRecontactType = json::object_type(kRecontactMembers, kObjectWords);
 
+constexpr json::Member kCallbackMembers[] = {member<&CallbackScheduled::party_id>("party_id", kText),
+                                             member<&CallbackScheduled::at>("at", kInstant),
+                                             member<&CallbackScheduled::note>("note", kText)};
+constexpr json::ObjectType kCallbackType = json::object_type(kCallbackMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -615,11 +620,12 @@ constexpr auto kPartyAdded = object_of<PartyAdded>(kPartyAddedType);
 constexpr auto kRepresentationChanged = object_of<RepresentationChanged>(kRepresentationType);
 constexpr auto kProtectionReported = object_of<ProtectionReported>(kProtectionType);
 constexpr auto kRecontactJustified = object_of<RecontactJustified>(kRecontactType);
+constexpr auto kCallbackScheduled = object_of<CallbackScheduled>(kCallbackType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
     kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged,
-    kProtectionReported, kRecontactJustified);
+    kProtectionReported, kRecontactJustified, kCallbackScheduled);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

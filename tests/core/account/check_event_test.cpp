@@ -52,6 +52,16 @@ TEST_F(AccountAdmission, AConversationNeedsAPhoneAttempt) {
                     "payload.conversation"));
 }
 
+// A callback is for later: one set for more than an hour before it was recorded, or more than a year ahead, is
+// refused.
+TEST_F(AccountAdmission, ACallbackTimeIsSoonAfterItWasRecorded) {
+  EXPECT_EQ(refused("2026-03-09T14:00:00Z", CallbackScheduled{"P-1", at("2026-03-09T13:30:00Z"), ""}), Problems{});
+  EXPECT_EQ(refused("2026-03-09T14:00:00Z", CallbackScheduled{"P-1", at("2026-03-09T12:59:00Z"), ""}),
+            (Problems{{"payload.at", "is 2026-03-09T12:59:00Z, before the event was recorded (2026-03-09T14:00:00Z)"}}));
+  EXPECT_EQ(refused("2026-03-09T14:00:00Z", CallbackScheduled{"P-1", at("2027-03-11T14:00:00Z"), ""}),
+            (Problems{{"payload.at", "is 2027-03-11T14:00:00Z, more than a year after the event was recorded"}}));
+}
+
 TEST_F(AccountAdmission, InstantsAndDatesOutsideTheAccountsLifeAreRefused) {
   // A cease request dated year 0001, before the account was opened.
   EXPECT_TRUE(names(refused("0001-01-01T00:00:00Z", CeaseRequested{"P-1", CeaseScope::all, {}}), "recorded_at"));

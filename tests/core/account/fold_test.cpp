@@ -291,6 +291,40 @@ TEST_F(AccountFold, AReasonToAskAgainIsKeptForAThirdPartyOnly) {
       << json;
 }
 
+// A callback stays open until a phone call at (or up to 15 minutes before) its time answers it; a call earlier, an
+// email, or a call folded before the callback do not; a later callback replaces an open one.
+TEST_F(AccountFold, ACallbackIsAnsweredByTheFirstCallAtItsTime) {
+  add("2026-03-09T13:00:00Z", ContactAttempted{"P-1", ContactChannel::phone, "+16175550123", ContactDirection::outbound});
+  const EventId first = add("2026-03-09T14:00:00Z", CallbackScheduled{"P-1", at("2026-03-10T22:00:00Z"), "after work"});
+  add("2026-03-10T15:00:00Z", ContactAttempted{"P-1", ContactChannel::phone, "+16175550123", ContactDirection::outbound});
+  add("2026-03-10T21:50:00Z", ContactAttempted{"P-1", ContactChannel::email, "",
+                                               ContactDirection::outbound});
+  ASSERT_EQ(state().callbacks.size(), 1u);
+  EXPECT_TRUE(state().callbacks[0].open());
+  const EventId answer = add("2026-03-10T21:46:00Z", ContactAttempted{"P-1", ContactChannel::phone, "+16175550123",
+                                                                      ContactDirection::inbound});
+  AccountState s = state();
+  EXPECT_EQ(s.callbacks[0].id, first);
+  EXPECT_EQ(s.callbacks[0].answered_by, answer);
+  EXPECT_FALSE(s.callbacks[0].open());
+  EXPECT_EQ(describe_event(event(first), s, Locale::en_US), "Call back Dana Reyes at 2026-03-10T22:00:00Z: after work");
+
+  const EventId second = add("2026-03-11T14:00:00Z", CallbackScheduled{"P-1", at("2026-03-12T14:00:00Z"), ""});
+  const EventId third = add("2026-03-11T15:00:00Z", CallbackScheduled{"P-1", at("2026-03-13T14:00:00Z"), ""});
+  add("2026-03-11T15:01:00Z", CallbackScheduled{"P-9", at("2026-03-13T14:00:00Z"), ""});
+  s = state();
+  ASSERT_EQ(s.callbacks.size(), 3u);
+  EXPECT_EQ(s.callbacks[1].id, second);
+  EXPECT_EQ(s.callbacks[1].replaced_by, third);
+  EXPECT_TRUE(s.callbacks[2].open());
+  ASSERT_EQ(s.set_aside.size(), 1u);
+  EXPECT_EQ(s.set_aside[0].problem, (Problem{"payload.party_id", "no party P-9 on account A-1"}));
+  const std::string json = save_account_state(s, day("2026-03-12"), {});
+  EXPECT_NE(json.find(R"("callbacks":[{"party_id":"P-1","at":"2026-03-10T22:00:00Z","note":"after work",)"),
+            std::string::npos)
+      << json;
+}
+
 // A protection's latest notice for the party and the protection wins (a moratorium ended early); a notice for a party
 // not on the account is set aside.
 TEST_F(AccountFold, TheLatestNoticeOfAProtectionWins) {

@@ -95,6 +95,7 @@ inline std::vector<EventPayload> every_payload() {
       ProtectionReported{"P-1", Protection::mental_health_crisis, *Date::from_ymd(2026, 3, 2),
                          *Date::from_ymd(2026, 5, 30), "BS-2026-004417"},
       RecontactJustified{"P-7", "The landlord says the neighbour forwards the debtor's mail"},
+      CallbackScheduled{"P-1", *Instant::parse("2026-03-03T23:00:00Z"), "After her shift; wants to talk about a plan"},
   };
 }
 

@@ -239,6 +239,8 @@ TEST(JournalEventValidation, PayloadRules) {
                                            std::nullopt, "BDF-75-2026-1"}),
             (Problems{{"payload.party_id", "must not be empty"}}));
   EXPECT_EQ(problems_of(RecontactJustified{"P-7", ""}), (Problems{{"payload.reason", "must not be empty"}}));
+  EXPECT_EQ(problems_of(CallbackScheduled{"", *Instant::parse("2026-03-03T23:00:00Z"), ""}),
+            (Problems{{"payload.party_id", "must not be empty"}}));
 }
 
 }  // namespace

@@ -227,6 +227,21 @@ struct RecontactRecord {
   friend bool operator==(const RecontactRecord&, const RecontactRecord&) = default;
 };
 
+// A callback agreed with a party (CallbackScheduled): open until a phone contact answers it or a later callback
+// replaces it.
+struct CallbackRecord {
+  EventId id;
+  Instant recorded_at;
+  std::uint32_t party = 0;              // index into AccountState::parties
+  Instant at;                           // when to call
+  std::string note;
+  std::optional<EventId> answered_by = std::nullopt;  // the first phone ContactAttempted folded after it, at or
+                                                      // after `at` less callback_early_seconds
+  std::optional<EventId> replaced_by = std::nullopt;  // the later CallbackScheduled folded while it was open
+  bool open() const { return !answered_by && !replaced_by; }
+  friend bool operator==(const CallbackRecord&, const CallbackRecord&) = default;
+};
+
 // A compliance exception the server noted on one of the account's events.
 struct ExceptionRecord {
   EventId id;
@@ -335,6 +350,7 @@ struct AccountState {
   std::vector<ProtectionRecord> protections = {};  // one per party and protection reported, in the order first
                                                    // reported
   std::vector<RecontactRecord> recontacts = {};    // in journal order
+  std::vector<CallbackRecord> callbacks = {};      // in journal order; at most one open
 
   std::span<const BalancePart> waterfall() const;  // the client's, or fees, interest, principal
   int promise_grace_days() const;                  // the client's, or 0

@@ -378,6 +378,17 @@ struct RecontactJustified {
   friend bool operator==(const RecontactJustified&, const RecontactJustified&) = default;
 };
 
+// A time agreed with a party to call back ("call me after six tomorrow"): from then the account comes first in the
+// collector's queue. Open until a phone contact with the account at or after `at` less callback_early_seconds is
+// recorded after it, or a later callback replaces it (account.h, CallbackRecord).
+struct CallbackScheduled {
+  std::string party_id;  // the party to call back
+  Instant at;            // when
+  std::string note;      // what the call is for; may be empty
+  friend bool operator==(const CallbackScheduled&, const CallbackScheduled&) = default;
+};
+inline constexpr std::int64_t callback_early_seconds = 15 * 60;  // a call this early still answers a callback
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -429,8 +440,9 @@ enum class EventKind {
   representation_changed, // "representation-changed"
   protection_reported,    // "protection-reported"
   recontact_justified,    // "recontact-justified"
+  callback_scheduled,     // "callback-scheduled"
 };
-inline constexpr int event_kind_count = 21;
+inline constexpr int event_kind_count = 22;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
@@ -438,7 +450,8 @@ using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerifi
                                   PaymentPosted, LetterIssued, DisputeOpened, CeaseRequested, PreferenceSet,
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
                                   PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
-                                  RepresentationChanged, ProtectionReported, RecontactJustified>;
+                                  RepresentationChanged, ProtectionReported, RecontactJustified,
+                                  CallbackScheduled>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {
