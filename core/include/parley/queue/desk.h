@@ -1,0 +1,123 @@
+#pragma once
+// The collector's desk: what the strategy reads of each account (DeskFacts), the risk tier it finds with its
+// reasons, the score with the points of each factor, the desk's order, and get-next: the first account in that
+// order that compliance lets the collector call now, with every account passed over and why (docs/queue.md).
+//
+// Index of this file:
+// [SECTION] Facts      what the strategy reads of an account: from its fold, or from its placement when it has no
+//                      events
+// [SECTION] Priority   risk tier and reasons, score and factors
+// [SECTION] Desk       the order; get-next with the skipped accounts
+//
+// Cost: facts are O(events of the account); a priority is O(signals) without allocating; ordering is a sort. A
+// host keeps the facts of accounts with no events from their placement and refolds only accounts that change.
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "parley/account/account.h"
+#include "parley/compliance/check.h"
+#include "parley/date.h"
+#include "parley/money.h"
+#include "parley/queue/strategy.h"
+#include "parley/time_zone.h"
+
+namespace parley {
+
+// [SECTION] Facts ---------------------------------------------------------------------------------------------
+
+struct DeskFacts {
+  RiskTier placed_risk = RiskTier::medium;        // the client's tier at placement
+  Money balance;                                  // the balance now
+  int days_past_due = 0;                          // to the agency's today
+  int broken_promises = 0;
+  int kept_promises = 0;
+  std::optional<Date> open_promise_due;           // the earliest due date of the promises still open
+  std::optional<Date> last_broken_on;             // the day the latest broken promise broke (due + grace + 1)
+  int payments = 0;                               // not reversed
+  int returned_payments = 0;                      // reversed as returned or charged back
+  bool plan = false;                              // a current payment plan
+  std::optional<Instant> last_attempt;            // the latest contact attempt (letters included)
+  std::optional<ContactOutcome> last_outcome;     // the outcome of the latest attempt that has one
+  std::optional<Instant> last_right_party;        // the latest right-party contact (or promise to pay)
+  std::optional<TimeZone> zone;                   // the debtor's first candidate zone today; none: unknown
+  std::vector<std::int32_t> right_party_times;    // local seconds of the day (in `zone`) of past right-party
+                                                  // contacts, oldest first
+  std::optional<Instant> callback;                // the open callback's time
+  std::optional<std::string> callback_party;      // and the party to call back
+  friend bool operator==(const DeskFacts&, const DeskFacts&) = default;
+};
+
+// The facts of a folded account (state.account is its placement), as of `today` (the agency's day) and `now`.
+DeskFacts desk_facts(const AccountState& state, Date today, Instant now);
+// The facts of an account with no events: the same as desk_facts of its placement_state, without folding it.
+DeskFacts desk_facts(const Account& account, Date today, Instant now);
+
+// [SECTION] Priority ------------------------------------------------------------------------------------------
+
+enum class ScoreFactor {
+  tier,            // the risk tier
+  balance,         // the balance now
+  days_past_due,
+  promise_due,     // an open promise due today or earlier
+  promise_broken,  // a promise broken within the strategy's days
+  never_contacted,
+  recent_contact,  // an attempt within the strategy's hours
+  last_outcome,    // the latest outcome recorded
+  best_time,       // now is near the time of day of a past right-party contact
+};
+inline constexpr int score_factor_count = 9;
+std::string_view to_string(ScoreFactor);  // "tier", "balance", "days-past-due", ..., "best-time"
+
+struct RiskAssessment {
+  RiskTier tier = RiskTier::medium;
+  int points = 0;                 // the signals' points
+  std::uint64_t signals = 0;      // bit i: Strategy::risk.signals[i] held
+  std::vector<std::string_view> reasons(const Strategy& strategy) const;  // the held signals' reasons, in order
+  friend bool operator==(const RiskAssessment&, const RiskAssessment&) = default;
+};
+
+RiskAssessment assess_risk(const Strategy& strategy, const DeskFacts& facts, Instant now);
+
+struct Priority {
+  std::uint32_t account = 0;                       // the caller's index (portfolio order)
+  int score = 0;                                   // the sum of the factors' points
+  std::array<int, score_factor_count> points{};    // by ScoreFactor
+  RiskAssessment risk;
+  std::optional<Instant> callback;                 // the open callback's time
+  int days_past_due = 0;                           // breaks ties: older first
+  bool callback_due(Instant now) const { return callback && *callback <= now; }
+  friend bool operator==(const Priority&, const Priority&) = default;
+};
+
+Priority prioritise(const Strategy& strategy, const DeskFacts& facts, std::uint32_t account, Date today, Instant now);
+
+// [SECTION] Desk ----------------------------------------------------------------------------------------------
+
+// The desk's order: callbacks due at `now` first, earliest first; then score, highest first; then days past due,
+// oldest first; then `account` (portfolio order). A callback not yet due counts only by its score.
+void order_desk(std::vector<Priority>& desk, Instant now);
+
+// An account get-next passed over: compliance blocks the call now.
+struct Skipped {
+  std::uint32_t account = 0;
+  Decision decision;  // blocked: the reasons and next_allowed (when the account becomes callable; nullopt when no
+                      // time alone clears it)
+};
+
+struct NextAccount {
+  std::optional<std::uint32_t> account;  // the first in desk order that may be called now; nullopt: none
+  std::size_t position = 0;              // its index in the desk (desk.size() when none)
+  std::vector<Skipped> skipped;          // every account before it, in desk order
+};
+
+// Walks the desk in order from `from` and asks `may_call` of each account until one is allowed.
+NextAccount next_account(std::span<const Priority> desk, const std::function<Decision(std::uint32_t)>& may_call,
+                         std::size_t from = 0);
+
+}  // namespace parley
