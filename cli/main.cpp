@@ -8,6 +8,7 @@
 // [SECTION] quote       parley quote REQUEST.json [--calendar FILE] [--assets DIR] [--locale TAG]
 // [SECTION] check       parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE]
 //                       [--party ID] [--to NUMBER] [--purpose P] [--assets DIR]
+// [SECTION] queue       parley queue --portfolio FILE [--journal FILE] [--at INSTANT] [--assets DIR]
 // [SECTION] main        command dispatch
 //
 // Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file; a quote the policy
@@ -20,6 +21,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -41,6 +43,7 @@
 #include "parley/assets.h"
 #include "parley/plans/policy_check.h"
 #include "parley/portfolio_json.h"
+#include "parley/queue/desk.h"
 #include "parley/time_zone.h"
 
 #ifndef PARLEY_ASSETS_DIR
@@ -96,6 +99,14 @@ constexpr std::string_view kHelp =
     "                        verification, original-creditor, termination or remedy; a cease request or an\n"
     "                        unanswered dispute lets through only the purposes its rule allows\n"
     "      --assets DIR      the assets folder: rules/*.json and calendars/*.json\n"
+    "  parley queue --portfolio FILE [--journal FILE.jsonl] [--at INSTANT] [--assets DIR]\n"
+    "      The desk in the order the strategy (ASSETS/strategies/*.json) puts it, as JSON: each account with its\n"
+    "      score, the points of each factor, its risk tier with the reasons, its callback, and, when compliance\n"
+    "      blocks a call to its debtor at INSTANT, why (rule_id, words, citation) and when it becomes callable;\n"
+    "      \"next\" is the account get-next gives. Exits 0, 1 on a file error, 2 on bad input.\n"
+    "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
+    "      --journal FILE    the accounts' events, JSON Lines (parley journal format); default: none\n"
+    "      --assets DIR      the assets folder: rules/, calendars/ and strategies/\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
     "Exit codes: 0 success (check: allowed), 1 invalid portfolio, file error, policy violation or a blocked\n"
@@ -329,13 +340,8 @@ struct AccountInput {
   const parley::Account& the_account() const { return portfolio.accounts[account]; }
 };
 
-// Reads the portfolio (--portfolio FILE with ACCOUNT its id, or ACCOUNT_OR_FILE a one-account portfolio file) and
-// the journal (--journal FILE, or none). nullopt after printing why; `rc` is then the exit code.
-std::optional<AccountInput> read_account_input(std::string_view command, const std::string& target,
-                                               const std::optional<std::string>& portfolio_file,
-                                               const std::optional<std::string>& journal_file, int& rc) {
-  AccountInput in;
-  const std::string file = portfolio_file.value_or(target);
+// A portfolio file, loaded; nullopt after printing why (`rc` is then the exit code).
+std::optional<parley::Portfolio> read_portfolio(const std::string& file, int& rc) {
   parley::host::FileError read_error;
   const std::optional<std::string> text = parley::host::read_file(file, read_error);
   if (!text) {
@@ -347,7 +353,35 @@ std::optional<AccountInput> read_account_input(std::string_view command, const s
     rc = report_problems(file, load.problems);
     return std::nullopt;
   }
-  in.portfolio = std::move(*load.portfolio);
+  return std::move(*load.portfolio);
+}
+
+// A journal file (JSON Lines), loaded; nullopt after printing why (`rc` is then the exit code).
+std::optional<parley::Journal> read_journal(const std::string& file, int& rc) {
+  parley::host::FileError read_error;
+  const std::optional<std::string> lines = parley::host::read_file(file, read_error);
+  if (!lines) {
+    rc = report_problems(file, {{"", "cannot read: " + read_error.reason}});
+    return std::nullopt;
+  }
+  parley::JournalLoad loaded = parley::load_journal(*lines);
+  if (!loaded.journal) {
+    rc = report_problems(file, loaded.problems);
+    return std::nullopt;
+  }
+  return std::move(*loaded.journal);
+}
+
+// Reads the portfolio (--portfolio FILE with ACCOUNT its id, or ACCOUNT_OR_FILE a one-account portfolio file) and
+// the journal (--journal FILE, or none). nullopt after printing why; `rc` is then the exit code.
+std::optional<AccountInput> read_account_input(std::string_view command, const std::string& target,
+                                               const std::optional<std::string>& portfolio_file,
+                                               const std::optional<std::string>& journal_file, int& rc) {
+  AccountInput in;
+  const std::string file = portfolio_file.value_or(target);
+  std::optional<parley::Portfolio> portfolio = read_portfolio(file, rc);
+  if (!portfolio) return std::nullopt;
+  in.portfolio = std::move(*portfolio);
   const std::vector<parley::Account>& accounts = in.portfolio.accounts;
   if (portfolio_file) {
     const auto found = std::find_if(accounts.begin(), accounts.end(), [&](const parley::Account& a) { return a.id == target; });
@@ -362,17 +396,9 @@ std::optional<AccountInput> read_account_input(std::string_view command, const s
     return std::nullopt;
   }
   if (journal_file) {
-    const std::optional<std::string> lines = parley::host::read_file(*journal_file, read_error);
-    if (!lines) {
-      rc = report_problems(*journal_file, {{"", "cannot read: " + read_error.reason}});
-      return std::nullopt;
-    }
-    parley::JournalLoad loaded = parley::load_journal(*lines);
-    if (!loaded.journal) {
-      rc = report_problems(*journal_file, loaded.problems);
-      return std::nullopt;
-    }
-    in.journal = std::move(*loaded.journal);
+    std::optional<parley::Journal> journal = read_journal(*journal_file, rc);
+    if (!journal) return std::nullopt;
+    in.journal = std::move(*journal);
   }
   return in;
 }
@@ -387,6 +413,15 @@ std::optional<parley::Assets> read_assets(const std::string& folder, int& rc) {
     }
   }
   return assets;
+}
+
+// The reasons of a compliance decision as JSON.
+nlohmann::ordered_json reasons_json(const parley::Decision& decision) {
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+  for (const parley::Reason& r : decision.reasons) {
+    reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
+  }
+  return reasons;
 }
 
 // [SECTION] check -----------------------------------------------------------------------------------------------------
@@ -465,11 +500,7 @@ int run_check(std::span<char* const> args) {
   out["channel"] = std::string(parley::to_string(channel));
   out["at"] = at->iso();
   out["allowed"] = decision.allowed;
-  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-  for (const parley::Reason& r : decision.reasons) {
-    reasons.push_back({{"rule_id", r.rule_id}, {"words", r.words}, {"citation", r.citation}});
-  }
-  out["reasons"] = std::move(reasons);
+  out["reasons"] = reasons_json(decision);
   const std::vector<parley::TimeZone> zones = parley::candidate_zones(*record, *at);
   nlohmann::ordered_json zone_names = nlohmann::ordered_json::array();
   for (const parley::TimeZone z : zones) zone_names.push_back(std::string(z.name()));
@@ -526,6 +557,127 @@ int run_account(std::span<char* const> args) {
   return kOk;
 }
 
+// [SECTION] queue -----------------------------------------------------------------------------------------------------
+
+int run_queue(std::span<char* const> args) {
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string assets = PARLEY_ASSETS_DIR;
+  std::optional<parley::Instant> at;
+  CommandLine line;
+  line.parser.text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
+      .text("--assets", assets);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("queue", problems);
+  if (line.help) return print_help();
+  if (!portfolio_file) return usage_error("queue", "--portfolio: missing (parley queue --portfolio FILE)");
+  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  int rc = kUsage;
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  if (!portfolio) return rc;
+  parley::Journal journal;
+  if (journal_file) {
+    std::optional<parley::Journal> read = read_journal(*journal_file, rc);
+    if (!read) return rc;
+    journal = std::move(*read);
+  }
+  const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
+  if (!assets_read) return rc;
+  if (!assets_read->strategies.failed.empty() || assets_read->strategies.strategies.empty()) {
+    parley::Problems problems = assets_read->strategies.failed;
+    if (problems.empty()) problems.push_back({"strategies/", "no strategy in the assets folder"});
+    return report_problems("--assets", problems);
+  }
+
+  // Every account's fold, and each consumer's accounts for the rules counted per consumer.
+  const std::vector<parley::Account>& accounts = portfolio->accounts;
+  std::vector<parley::AccountState> folds;
+  folds.reserve(accounts.size());
+  for (const parley::Account& a : accounts) {
+    folds.push_back(parley::fold(a, portfolio->find_client(a.client_id), journal.events_for(a.id), *at));
+  }
+  const std::vector<std::string> consumers = parley::consumer_ids(*portfolio);
+  std::map<std::string_view, std::vector<std::uint32_t>> by_consumer;
+  for (std::uint32_t i = 0; i < consumers.size(); ++i) {
+    if (!consumers[i].empty()) by_consumer[consumers[i]].push_back(i);
+  }
+  const parley::Date today = parley::agency_today(*portfolio, *at);
+  std::vector<parley::Priority> desk;
+  std::vector<std::uint32_t> unworked;  // accounts whose client no strategy works
+  for (std::uint32_t i = 0; i < accounts.size(); ++i) {
+    const parley::Strategy* strategy = assets_read->strategies.for_client(accounts[i].client_id);
+    if (strategy == nullptr) {
+      unworked.push_back(i);
+      continue;
+    }
+    desk.push_back(parley::prioritise(*strategy, parley::desk_facts(folds[i], today, *at), i, today, *at));
+  }
+  parley::order_desk(desk, *at);
+  const auto decide = [&](std::uint32_t i) {
+    const parley::Party* debtor = accounts[i].debtor();
+    if (debtor == nullptr) {
+      return parley::Decision{false, {{"no-debtor", "the account has no debtor to call", ""}}, std::nullopt};
+    }
+    std::vector<const parley::AccountState*> others;
+    if (!consumers[i].empty()) {
+      for (std::uint32_t k : by_consumer[consumers[i]]) {
+        if (k != i) others.push_back(&folds[k]);
+      }
+    }
+    return parley::check(folds[i], *debtor, parley::ContactChannel::phone, "", *at, assets_read->rules, others);
+  };
+
+  nlohmann::ordered_json out;
+  out["at"] = at->iso();
+  out["today"] = today.iso();
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  std::optional<std::string> next;
+  for (std::size_t position = 0; position < desk.size(); ++position) {
+    const parley::Priority& p = desk[position];
+    const parley::Account& a = accounts[p.account];
+    const parley::Strategy& strategy = *assets_read->strategies.for_client(a.client_id);
+    nlohmann::ordered_json row;
+    row["account_id"] = a.id;
+    row["client_id"] = a.client_id;
+    row["strategy"] = strategy.id;
+    row["score"] = p.score;
+    nlohmann::ordered_json factors = nlohmann::ordered_json::object();
+    for (int f = 0; f < parley::score_factor_count; ++f) {
+      if (p.points[f] != 0) factors[std::string(parley::to_string(static_cast<parley::ScoreFactor>(f)))] = p.points[f];
+    }
+    row["factors"] = std::move(factors);
+    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+    for (std::string_view r : p.risk.reasons(strategy)) reasons.push_back(std::string(r));
+    row["risk"] = {{"tier", std::string(parley::to_string(p.risk.tier))}, {"points", p.risk.points},
+                   {"reasons", std::move(reasons)}};
+    row["callback"] = p.callback ? nlohmann::ordered_json(p.callback->iso()) : nlohmann::ordered_json(nullptr);
+    row["callback_due"] = p.callback_due(*at);
+    const parley::Decision decision = decide(p.account);
+    row["callable"] = decision.allowed;
+    if (decision.allowed) {
+      row["skipped"] = nullptr;
+      if (!next) next = a.id;
+    } else {
+      row["skipped"] = {{"reasons", reasons_json(decision)},
+                        {"callable_at", decision.next_allowed ? nlohmann::ordered_json(decision.next_allowed->iso())
+                                                              : nlohmann::ordered_json(nullptr)}};
+    }
+    rows.push_back(std::move(row));
+  }
+  out["next"] = next ? nlohmann::ordered_json(*next) : nlohmann::ordered_json(nullptr);
+  out["accounts"] = std::move(rows);
+  nlohmann::ordered_json without = nlohmann::ordered_json::array();
+  for (std::uint32_t i : unworked) without.push_back(accounts[i].id);
+  out["without_strategy"] = std::move(without);
+  const std::string printed = out.dump(2) + "\n";
+  if (!write_all(stdout, printed)) {
+    std::fprintf(stderr, "parley queue: cannot write to standard output: %s\n", std::strerror(errno));
+    return kFailed;
+  }
+  return kOk;
+}
+
 }  // namespace
 
 // [SECTION] main ------------------------------------------------------------------------------------------------------
@@ -544,5 +696,6 @@ int main(int argc, char** argv) {
   if (command == "quote") return run_quote(rest);
   if (command == "check") return run_check(rest);
   if (command == "account") return run_account(rest);
-  return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, help)");
+  if (command == "queue") return run_queue(rest);
+  return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, queue, help)");
 }

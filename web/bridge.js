@@ -6,11 +6,11 @@
 //   window.parley.publish(line)  called by the wasm with each journal event it records (one JSON line)
 //   window.parley.outbox()       the events not yet acknowledged by the server: [{id, line}]
 //
-// The portfolio and the asset files, the compliance rule packs and the holiday calendars (rules/index.json and
-// calendars/index.json list them), are fetched while the wasm downloads; they are handed over once the shell says
-// it is ready, every name expected first so that contact waits for the last. A rule pack that cannot be fetched is
-// handed over as a failure: the shell then blocks every contact. A calendar that cannot be fetched is reported in
-// the quoter.
+// The portfolio and the asset files, the compliance rule packs, the holiday calendars and the collection strategies
+// (rules/index.json, calendars/index.json and strategies/index.json list them), are fetched while the wasm
+// downloads; they are handed over once the shell says it is ready, every name expected first so that contact waits
+// for the last. A rule pack that cannot be fetched is handed over as a failure: the shell then blocks every contact.
+// A calendar that cannot be fetched is reported in the quoter, a strategy in the queue.
 'use strict';
 
 window.parley = {
@@ -89,7 +89,8 @@ function fetchAssetFolder(folder) {
     .catch((e) => [{ name: `${folder}/`, error: `GET ${folder}/index.json failed: ${e.message || e}` }]);
 }
 
-const assetFiles = Promise.all([fetchAssetFolder('rules'), fetchAssetFolder('calendars')]).then((f) => f.flat());
+const assetFolders = ['rules', 'calendars', 'strategies'];
+const assetFiles = Promise.all(assetFolders.map(fetchAssetFolder)).then((f) => f.flat());
 
 // A NUL-terminated UTF-8 copy of `text` in the wasm heap; the caller frees it.
 function heapString(text) {

@@ -39,8 +39,18 @@ void Assets::add(std::string_view name, std::string_view text) {
     rules.packs.push_back(std::move(*load.pack));
     return;
   }
+  if (starts_with(name, strategies_folder)) {
+    strategies.remove(name);
+    if (!strategies.add(name, text)) {
+      for (const Problem& p : strategies.failed) {
+        if (p.path == name) problems.push_back(p);
+      }
+    }
+    return;
+  }
   if (!starts_with(name, calendars_folder)) {
-    problems.push_back({std::string(name), "is neither a rule pack (rules/) nor a holiday calendar (calendars/)"});
+    problems.push_back({std::string(name), "is neither a rule pack (rules/), a holiday calendar (calendars/) nor a "
+                                           "strategy (strategies/)"});
     return;
   }
   CalendarLoad load = load_calendar(text);

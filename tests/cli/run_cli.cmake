@@ -492,6 +492,65 @@ elseif(CASE STREQUAL "check_bad_input")
   endif()
   expect_contains("check with a broken pack" "${words}" "US-NY.json")
 
+elseif(CASE STREQUAL "queue_order")
+  # The demo's six accounts at 15:00Z on 2026-11-02: A000004 (California, 07:00 there) is skipped until 08:00
+  # Pacific, the French accounts until the prior letter is sent; get-next gives A000001, the first callable.
+  run(demo demo --accounts 6 --out "${file}")
+  expect_rc("demo" "${demo_rc}" 0)
+  run(plain queue --portfolio "${file}" --at 2026-11-02T15:00:00Z)
+  expect_rc("queue" "${plain_rc}" 0)
+  string(JSON next GET "${plain_out}" next)
+  string(JSON first GET "${plain_out}" accounts 0 account_id)
+  string(JSON second GET "${plain_out}" accounts 1 account_id)
+  string(JSON second_rule GET "${plain_out}" accounts 1 skipped reasons 0 rule_id)
+  string(JSON second_at GET "${plain_out}" accounts 1 skipped callable_at)
+  string(JSON third_callable GET "${plain_out}" accounts 2 callable)
+  string(JSON score GET "${plain_out}" accounts 2 score)
+  string(JSON tier_points GET "${plain_out}" accounts 2 factors tier)
+  if(NOT next STREQUAL "A000001" OR NOT first STREQUAL "A000006" OR NOT second STREQUAL "A000004"
+     OR NOT second_rule STREQUAL "us-convenient-hours" OR NOT second_at STREQUAL "2026-11-02T16:00:00Z"
+     OR NOT third_callable STREQUAL "ON" OR NOT tier_points EQUAL 200 OR score LESS 200)
+    message(FATAL_ERROR "queue: unexpected order\n${plain_out}")
+  endif()
+
+  # A callback due at 14:30Z puts A000003, the lowest score, first; a cease request on A000001 skips it with the
+  # cease rule and no time that clears it, so get-next gives A000003.
+  file(WRITE "${WORK}/desk.jsonl" "{\"id\":\"0190f3a1b2c3d4e50000000000000201\",\"type\":\"callback-scheduled\",\"account_id\":\"A000003\",\"recorded_at\":\"2026-11-02T12:00:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"},\"sequence\":1,\"payload\":{\"party_id\":\"p1\",\"at\":\"2026-11-02T14:30:00Z\",\"note\":\"after the school run\"}}
+{\"id\":\"0190f3a1b2c3d4e50000000000000202\",\"type\":\"cease-requested\",\"account_id\":\"A000001\",\"recorded_at\":\"2026-11-02T12:05:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"},\"sequence\":2,\"payload\":{\"party_id\":\"p1\",\"scope\":\"all\",\"channels\":[],\"via\":\"letter\"}}
+")
+  run(desk queue --portfolio "${file}" --journal "${WORK}/desk.jsonl" --at 2026-11-02T15:00:00Z)
+  expect_rc("queue with a journal" "${desk_rc}" 0)
+  string(JSON next GET "${desk_out}" next)
+  string(JSON first GET "${desk_out}" accounts 0 account_id)
+  string(JSON due GET "${desk_out}" accounts 0 callback_due)
+  set(ceased "")
+  set(ceased_at "unset")  # JSON null reads as ""
+  string(JSON count LENGTH "${desk_out}" accounts)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON id GET "${desk_out}" accounts ${i} account_id)
+    if(id STREQUAL "A000001")
+      string(JSON ceased GET "${desk_out}" accounts ${i} skipped reasons 0 rule_id)
+      string(JSON ceased_at GET "${desk_out}" accounts ${i} skipped callable_at)
+    endif()
+  endforeach()
+  if(NOT next STREQUAL "A000003" OR NOT first STREQUAL "A000003" OR NOT due STREQUAL "ON"
+     OR NOT ceased STREQUAL "us-cease-communication" OR NOT ceased_at STREQUAL "")
+    message(FATAL_ERROR "queue with a callback and a cease: unexpected order\n${desk_out}")
+  endif()
+
+  # Bad input: an instant that is not one, and an assets folder without strategies.
+  run(bad_at queue --portfolio "${file}" --at tomorrow)
+  expect_rc("queue --at tomorrow" "${bad_at_rc}" 2)
+  expect_contains("queue --at tomorrow" "${bad_at_err}" "--at")
+  file(MAKE_DIRECTORY "${WORK}/assets")
+  file(COPY "${SOURCE}/assets/rules" "${SOURCE}/assets/calendars" DESTINATION "${WORK}/assets")
+  run(no_strategy queue --portfolio "${file}" --at 2026-11-02T15:00:00Z --assets "${WORK}/assets")
+  if(no_strategy_rc EQUAL 0)
+    message(FATAL_ERROR "queue without strategies: expected a failure\n${no_strategy_out}")
+  endif()
+  expect_contains("queue without strategies" "${no_strategy_out}${no_strategy_err}" "strategies/")
+
 else()
   message(FATAL_ERROR "unknown case ${CASE}")
 endif()

@@ -5,6 +5,7 @@
 
 #include "embedded_calendars.h"
 #include "embedded_rules.h"
+#include "embedded_strategies.h"
 
 namespace parley {
 namespace {
@@ -55,6 +56,26 @@ TEST(Assets, ANameOutsideBothFoldersIsAProblem) {
   assets.add("templates/letter.json", "{}");
   ASSERT_EQ(assets.problems.size(), 1u);
   EXPECT_EQ(assets.problems[0].path, "templates/letter.json");
+}
+
+// A strategy file is read under strategies/; a bad one is a problem naming the file and the member, and handing a
+// file in again replaces what it gave.
+TEST(Assets, StrategiesAreReadByNameAndReplacedWhenHandedInAgain) {
+  Assets assets;
+  const std::string_view standard = testdata::embedded_strategies().front().text;
+  assets.add("strategies/standard.json", "{\"format\": \"parley-strategy/1\"}");
+  ASSERT_FALSE(assets.problems.empty());
+  EXPECT_EQ(assets.problems.front(), (Problem{"strategies/standard.json", "id: is required"}));
+  EXPECT_EQ(assets.strategies.for_client("C-1"), nullptr);
+  assets.add("strategies/standard.json", standard);
+  EXPECT_TRUE(assets.problems.empty()) << assets.problems.front().text();
+  EXPECT_TRUE(assets.strategies.failed.empty());
+  ASSERT_NE(assets.strategies.for_client("C-1"), nullptr);
+  assets.add("strategies/standard.json", standard);
+  EXPECT_EQ(assets.strategies.strategies.size(), 1u);
+  assets.add("plans/x.json", "{}");
+  EXPECT_EQ(assets.problems.back().message,
+            "is neither a rule pack (rules/), a holiday calendar (calendars/) nor a strategy (strategies/)");
 }
 
 }  // namespace

@@ -124,7 +124,7 @@ TEST_F(HostFiles, ReadingAFolderKeepsAFileThatCannotBeReadWithItsError) {
 
 namespace {
 
-// The shipped assets folder loads whole: every pack and calendar, nothing pending, no problem.
+// The shipped assets folder loads whole: every pack, calendar and strategy, nothing pending, no problem.
 TEST_F(HostFiles, TheShippedAssetsLoadIntoCoresAssets) {
   const parley::Assets assets = parley::host::load_assets(fs::path(PARLEY_SOURCE_DIR) / "assets");
   EXPECT_TRUE(assets.problems.empty()) << assets.problems.front().text();
@@ -132,6 +132,8 @@ TEST_F(HostFiles, TheShippedAssetsLoadIntoCoresAssets) {
   EXPECT_GE(assets.rules.packs.size(), 7u);
   EXPECT_NE(assets.calendar("US-FEDERAL"), nullptr);
   EXPECT_TRUE(assets.rules.holidays.has_value());
+  ASSERT_NE(assets.strategies.for_client("any client"), nullptr);
+  EXPECT_EQ(assets.strategies.sources.front(), "strategies/standard.json");
 }
 
 // A folder without rules/ blocks every contact (the book holds a failure), and a bad calendar is named.
@@ -141,8 +143,9 @@ TEST_F(HostFiles, AFolderWithoutRulesFailsClosed) {
   ASSERT_EQ(assets.rules.failed.size(), 1u);
   EXPECT_EQ(assets.rules.failed[0].path, "rules/");
   EXPECT_NE(assets.rules.failed[0].message.find("cannot list"), std::string::npos);
-  ASSERT_EQ(assets.problems.size(), 2u);
+  ASSERT_EQ(assets.problems.size(), 3u);
   EXPECT_EQ(assets.problems[1].path, "calendars/XX.json");
+  EXPECT_EQ(assets.problems[2].path, "strategies/");  // no strategy: the desk says so rather than guess an order
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #pragma once
-// The data files a host hands to core: compliance rule packs and holiday calendars, named as they lie in the
-// assets folder ("rules/US-MA.json", "calendars/US-FEDERAL.json"). One loader for the desktop, the server, the
+// The data files a host hands to core: compliance rule packs, holiday calendars and collection strategies, named as
+// they lie in the assets folder ("rules/US-MA.json", "calendars/US-FEDERAL.json", "strategies/standard.json"). One loader for the desktop, the server, the
 // CLI and the browser: each host reads or fetches the files its own way and hands each one's text (or why it could
 // not) to the same Assets.
 //
@@ -15,6 +15,7 @@
 #include "parley/calendar/business_days.h"
 #include "parley/compliance/rule_pack.h"
 #include "parley/problem.h"
+#include "parley/queue/strategy.h"
 
 namespace parley {
 
@@ -22,12 +23,14 @@ namespace parley {
 
 inline constexpr std::string_view rules_folder = "rules/";          // a rule pack's name starts with it
 inline constexpr std::string_view calendars_folder = "calendars/";  // a holiday calendar's name starts with it
+inline constexpr std::string_view strategies_folder = "strategies/";  // a strategy's name starts with it
 inline constexpr std::string_view validation_calendar = "US-FEDERAL";  // the calendar of the validation period
 
 struct Assets {
   RuleBook rules;         // the packs loaded, the ones that failed, the files still expected (rules.pending: every
                           // contact waits while it is not empty) and the validation period's holidays
   CalendarSet calendars;  // the calendars loaded, by Calendar::id
+  StrategySet strategies;  // the strategies loaded (and those that failed: also in problems)
   Problems problems;      // every file that failed (path: its name): a rule pack (also in rules.failed, which then
                           // blocks every contact), a calendar, or a name in neither folder
 
@@ -35,7 +38,7 @@ struct Assets {
   // already expected or added are not expected again.
   void expect(std::span<const std::string> names);
   // One file's text: a rule pack under rules/, a calendar under calendars/ (a later file with the same id
-  // replaces it). Once the US-FEDERAL calendar is in, the rule book's validation period uses it; every calendar
+  // replaces it), a strategy under strategies/ (a file handed in again replaces what it gave). Once the US-FEDERAL calendar is in, the rule book's validation period uses it; every calendar
   // is also the rule book's, for the rest-days rules that name it.
   void add(std::string_view name, std::string_view text);
   // The host could not read or fetch the file. A rule pack that fails blocks every contact (fail closed).

@@ -257,7 +257,17 @@ bool StrategySet::add(std::string_view name, std::string_view json_text) {
     }
   }
   strategies.push_back(std::move(*load.strategy));
+  sources.emplace_back(name);
   return true;
+}
+
+void StrategySet::remove(std::string_view name) {
+  std::erase_if(failed, [&](const Problem& p) { return p.path == name; });
+  for (std::size_t i = sources.size(); i-- > 0;) {
+    if (sources[i] != name) continue;
+    sources.erase(sources.begin() + static_cast<std::ptrdiff_t>(i));
+    strategies.erase(strategies.begin() + static_cast<std::ptrdiff_t>(i));
+  }
 }
 
 const Strategy* StrategySet::for_client(std::string_view client_id) const {

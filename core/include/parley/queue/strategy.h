@@ -116,6 +116,7 @@ StrategyLoad load_strategy(std::string_view json_text);
 // The strategies a host loaded, and the ones that failed (a desk whose strategy failed is not worked by another).
 struct StrategySet {
   std::vector<Strategy> strategies;
+  std::vector<std::string> sources;  // the file each strategy came from, by index
   Problems failed;  // path: the file's name, then the member
 
   // One file's text (name as in assets: "strategies/standard.json"); false with its problems in `failed`. A second
@@ -123,6 +124,8 @@ struct StrategySet {
   bool add(std::string_view name, std::string_view json_text);
   // The strategy that names the client, else the one that names none; null when neither is loaded.
   const Strategy* for_client(std::string_view client_id) const;
+  // Forgets what the file gave: its strategy or its failure.
+  void remove(std::string_view name);
 };
 
 }  // namespace parley

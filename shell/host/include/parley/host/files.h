@@ -1,12 +1,12 @@
 #pragma once
 // Files for the native programs: a whole file read in one call, and the JSON files of an asset folder (rules/,
-// calendars/) in name order. A failure is a value naming the file or folder with the operating system's reason.
+// calendars/, strategies/) in name order. A failure is a value naming the file or folder with the operating system's reason.
 //
 // Index of this file:
 // [SECTION] Errors    what a failed read says
 // [SECTION] Files     a whole file
 // [SECTION] Folders   the *.json files of a folder, listed or read
-// [SECTION] Assets    an assets folder's rules/ and calendars/, read by name or handed to core's Assets
+// [SECTION] Assets    an assets folder's rules/, calendars/ and strategies/, read by name or handed to core's Assets
 
 #include <filesystem>
 #include <optional>
@@ -62,10 +62,10 @@ struct AssetFile {
 // the files on itself (the desktop dispatches them to the shell); the functions below hand them to Assets.
 std::vector<AssetFile> read_assets_folder(const std::filesystem::path& folder, std::string_view prefix);
 
-// Every *.json file of `folder`/rules and `folder`/calendars, in name order, handed to core's Assets as
-// "rules/<file>" and "calendars/<file>"; a file that cannot be read fails by name (a rule pack that fails blocks
-// every contact). A rules folder that cannot be listed fails as "rules/" (so contact stays blocked); a missing
-// calendars folder is a problem of "calendars/".
+// Every *.json file of `folder`/rules, `folder`/calendars and `folder`/strategies, in name order, handed to core's
+// Assets as "rules/<file>", "calendars/<file>" and "strategies/<file>"; a file that cannot be read fails by name (a
+// rule pack that fails blocks every contact). A rules folder that cannot be listed fails as "rules/" (so contact
+// stays blocked); a missing calendars or strategies folder is a problem of "calendars/" or "strategies/".
 Assets load_assets(const std::filesystem::path& folder);
 
 // Every *.json file of one `folder`, in name order, handed to `assets` as `prefix` + file name (prefix:
