@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "embedded_rules.h"
+#include "embedded_strategies.h"
 
 namespace parley::bench {
 
@@ -32,6 +33,7 @@ class Lcg {
 ContactInput make_contact_input(const Portfolio& portfolio) {
   ContactInput input;
   input.book = testdata::shipped_rule_book();
+  input.strategies = testdata::shipped_strategies();
   input.at = Instant::from_unix_seconds(
       static_cast<std::int64_t>(portfolio.as_of.days_since_epoch()) * 86400 + 17 * 3600);
   const std::array<Author, 3> authors{Author{"u-collector-17", "d-laptop-1"},
@@ -100,6 +102,28 @@ CheckTally check_every_account(const ContactInput& input, const std::vector<Acco
     ++(d.allowed ? tally.allowed : tally.blocked);
   }
   return tally;
+}
+
+std::vector<Priority> rebuild_desk(const ContactInput& input, const std::vector<AccountState>& folds) {
+  std::vector<Priority> desk;
+  desk.reserve(folds.size());
+  const Date today = input.at.utc_date();
+  for (std::uint32_t i = 0; i < folds.size(); ++i) {
+    const Strategy* strategy = input.strategies.for_client(folds[i].account->client_id);
+    if (strategy == nullptr) continue;
+    desk.push_back(prioritise(*strategy, desk_facts(folds[i], today, input.at), i, today, input.at));
+  }
+  order_desk(desk, input.at);
+  return desk;
+}
+
+NextAccount get_next(const ContactInput& input, const std::vector<AccountState>& folds,
+                     const std::vector<Priority>& desk) {
+  return next_account(desk, [&](std::uint32_t i) {
+    const Party* debtor = input.debtors[i];
+    if (debtor == nullptr) return Decision{};
+    return check(folds[i], *debtor, ContactChannel::phone, {}, input.at, input.book);
+  });
 }
 
 double apply_ns(const Portfolio& portfolio, const ContactInput& input, int events) {

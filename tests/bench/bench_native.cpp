@@ -5,7 +5,8 @@
 // the folds of every account (account_fold_all), and one apply() (account_apply_one); 2,000 rolled schedules of 60
 // due dates (calendar_schedule_60); recording a call's outcome in the shell with that journal
 // (shell_record_outcome: step() of FinishContact, in microseconds); consumer_ids of the whole portfolio
-// (consumer_link_all).
+// (consumer_link_all); the desk of every account by the shipped strategy (queue_rebuild_all) and get-next from its
+// top (queue_get_next, in microseconds).
 //
 //   parley_bench [--accounts N] [Google Benchmark flags, e.g. --benchmark_filter=load]
 
@@ -196,6 +197,32 @@ void consumer_link_all(benchmark::State& state) {
   state.counters["linked"] = static_cast<double>(linked);
 }
 
+// The desk of every account from its fold: facts, risk tier and score by the shipped strategy, then the order.
+void queue_rebuild_all(benchmark::State& state) {
+  ensure_contact_input();
+  if (g_folds.empty()) g_folds = parley::bench::fold_every_account(g_input->portfolio, *g_contact);
+  std::vector<parley::Priority> desk;
+  for (auto _ : state) {
+    desk = parley::bench::rebuild_desk(*g_contact, g_folds);
+    benchmark::DoNotOptimize(desk.data());
+  }
+  set_rates(state, 0);
+  state.counters["desk"] = static_cast<double>(desk.size());
+}
+
+// get-next from the top of the desk: the compliance check of each account in order until one may be called.
+void queue_get_next(benchmark::State& state) {
+  ensure_contact_input();
+  if (g_folds.empty()) g_folds = parley::bench::fold_every_account(g_input->portfolio, *g_contact);
+  const std::vector<parley::Priority> desk = parley::bench::rebuild_desk(*g_contact, g_folds);
+  parley::NextAccount next;
+  for (auto _ : state) {
+    next = parley::bench::get_next(*g_contact, g_folds, desk);
+    benchmark::DoNotOptimize(next.account);
+  }
+  state.counters["skipped"] = static_cast<double>(next.skipped.size());
+}
+
 // One outcome recorded per iteration, on the next account that may be called; only step() is timed.
 void shell_record_outcome(benchmark::State& state) {
   if (!g_shell) {
@@ -224,6 +251,8 @@ BENCHMARK(account_fold_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(account_apply_one)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(contact_check_all)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(consumer_link_all)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(queue_rebuild_all)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(queue_get_next)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(journal_lines)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(journal_load)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(shell_record_outcome)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(200);
@@ -291,6 +320,14 @@ void print_summary(const char* clock, const SummaryReporter::Times& ms, std::siz
   if (ms.count("consumer_link_all")) {
     std::printf("%s (consumer_ids of the whole portfolio)\n",
                 parley::bench::figure_line("consumer_link_all", ms.at("consumer_link_all"), 0, accounts).c_str());
+  }
+  if (ms.count("queue_rebuild_all")) {
+    std::printf("%s (on the folds; target: under 100 ms native for 100,000, goal 30)\n",
+                parley::bench::figure_line("queue_rebuild_all", ms.at("queue_rebuild_all"), 0, accounts).c_str());
+  }
+  if (ms.count("queue_get_next")) {
+    std::printf("queue_get_next     %10.3f us from the top of the desk (target: under 1 ms)\n",
+                ms.at("queue_get_next") * 1000.0);
   }
   for (const char* name : {"journal_lines", "journal_load"}) {
     if (ms.count(name) == 0 || g_journal_text.empty()) continue;

@@ -62,6 +62,14 @@ bool contact_figures(const parley::bench::Input& input, int runs, int accounts) 
               parley::bench::figure_line("contact_check_all", check_ms, 0, accounts).c_str(), tally.allowed,
               tally.blocked);
 
+  std::vector<parley::Priority> desk;
+  const double desk_ms = median_ms(runs, [&] { desk = parley::bench::rebuild_desk(contact, folds); });
+  std::printf("%s (%zu on the desk)\n", parley::bench::figure_line("queue_rebuild_all", desk_ms, 0, accounts).c_str(),
+              desk.size());
+  parley::NextAccount next;
+  const double next_ms = median_ms(runs, [&] { next = parley::bench::get_next(contact, folds, desk); });
+  std::printf("queue_get_next     %10.3f us (%zu skipped)\n", next_ms * 1000.0, next.skipped.size());
+
   const std::string journal_text = parley::save_journal(contact.journal);
   bool journal_loaded = true;
   const double lines_ms = median_ms(runs, [&] {
