@@ -617,7 +617,7 @@ int run_queue(std::span<char* const> args) {
   const auto decide = [&](std::uint32_t i) {
     const parley::Party* debtor = accounts[i].debtor();
     if (debtor == nullptr) {
-      return parley::Decision{false, {{"no-debtor", "the account has no debtor to call", ""}}, std::nullopt};
+      return parley::Decision{false, {{"no-debtor", "The account has no debtor to call.", ""}}, std::nullopt};
     }
     std::vector<const parley::AccountState*> others;
     if (!consumers[i].empty()) {
@@ -625,7 +625,9 @@ int run_queue(std::span<char* const> args) {
         if (k != i) others.push_back(&folds[k]);
       }
     }
-    return parley::check(folds[i], *debtor, parley::ContactChannel::phone, "", *at, assets_read->rules, others);
+    return parley::call_decision(folds[i], *debtor, [&](std::string_view number) {
+      return parley::check(folds[i], *debtor, parley::ContactChannel::phone, number, *at, assets_read->rules, others);
+    });
   };
 
   nlohmann::ordered_json out;

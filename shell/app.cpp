@@ -141,6 +141,15 @@ void text_right_aligned(std::string_view s) {
   text(s);
 }
 
+std::string local_text(TimeZone zone, Instant at) {
+  static constexpr const char* weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const LocalTime local = to_local(zone, at);
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour(), local.minute());
+  return std::string(weekdays[static_cast<int>(local.date.weekday()) - 1]) + " " + local.date.iso() + " " + clock +
+         " " + std::string(local.abbreviation) + " (" + std::string(zone.name()) + ")";
+}
+
 void text_muted(std::string_view s) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text(s);
@@ -461,6 +470,25 @@ std::string App::test_state_json() const {
   state["contact"] = contact_test_state(state_, scratch_);
   state["account"] = account_test_state(state_, scratch_);
   state["rows"] = scratch_.shown.rows;
+  const DeskSlice& desk = state_.queue.desk;
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const SkippedAccount& k : desk.skipped) {
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const Reason& r : k.decision.reasons) reasons.push_back(r.rule_id);
+    skipped.push_back({{"account", k.account_id},
+                       {"reasons", std::move(reasons)},
+                       {"callable_at", k.decision.next_allowed ? nlohmann::json(k.decision.next_allowed->iso())
+                                                               : nlohmann::json(nullptr)}});
+  }
+  nlohmann::json problems = nlohmann::json::array();
+  for (const Problem& p : desk.problems) problems.push_back(p.text());
+  nlohmann::json top = nlohmann::json::array();
+  for (std::size_t i = 0; state_.data && i < state_.queue.rows.size() && i < 10; ++i) {
+    top.push_back(state_.data->portfolio.accounts[state_.queue.rows[i]].id);
+  }
+  state["desk"] = {{"ready", !desk.assets_loading}, {"asked", desk.asked},         {"next", desk.next},
+                   {"refused", desk.refused},        {"skipped", std::move(skipped)}, {"problems", std::move(problems)},
+                   {"top", std::move(top)}};
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

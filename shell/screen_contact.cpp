@@ -96,16 +96,6 @@ std::string point_label(const PartyRecord& party, ContactChannel channel, const 
   return key;
 }
 
-// "Tue 2026-11-24 08:00 EST (America/New_York)"
-std::string local_text(TimeZone zone, Instant at) {
-  static constexpr const char* weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  const LocalTime local = to_local(zone, at);
-  char clock[16];
-  std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour(), local.minute());
-  return std::string(weekdays[static_cast<int>(local.date.weekday()) - 1]) + " " + local.date.iso() + " " + clock +
-         " " + std::string(local.abbreviation) + " (" + std::string(zone.name()) + ")";
-}
-
 void wrapped(const std::string& s, const ImVec4* colour = nullptr) {
   if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
   ImGui::TextWrapped("%s", s.c_str());

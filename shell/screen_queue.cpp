@@ -1,9 +1,12 @@
-// The queue screen: a filter box and the table of accounts, sortable by every column, clipped for long lists. The
-// balance column is each account's balance now (its fold's, after payments and adjustments).
+// The queue screen: get-next with what it skipped and why, a filter box and the table of accounts, in the desk's
+// order unless the collector sorts by another column, clipped for long lists. The balance column is each account's
+// balance now (its fold's, after payments and adjustments); the priority column is the strategy's score, with the
+// factors and the risk tier's reasons on hover.
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -21,11 +24,12 @@ struct ColumnSpec {
 
 constexpr ColumnSpec columns[queue_column_count] = {
     {"Account", QueueColumn::id, ImGuiTableColumnFlags_NoHide, 1.1f},
+    {"Priority", QueueColumn::priority,
+     ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.8f},
     {"Debtor", QueueColumn::debtor, ImGuiTableColumnFlags_None, 1.6f},
     {"Client", QueueColumn::client, ImGuiTableColumnFlags_None, 1.4f},
     {"Balance", QueueColumn::balance, ImGuiTableColumnFlags_PreferSortDescending, 1.1f},
-    {"Days past due", QueueColumn::days_past_due,
-     ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.9f},
+    {"Days past due", QueueColumn::days_past_due, ImGuiTableColumnFlags_PreferSortDescending, 0.9f},
     {"Aging", QueueColumn::aging, ImGuiTableColumnFlags_PreferSortDescending, 0.7f},
     {"Risk", QueueColumn::risk, ImGuiTableColumnFlags_PreferSortDescending, 0.6f},
     {"Jurisdiction", QueueColumn::jurisdiction, ImGuiTableColumnFlags_None, 0.8f},
@@ -53,6 +57,37 @@ void dispatch_sort(const AppState& state, Dispatch& dispatch) {
   specs->SpecsDirty = false;
 }
 
+// The strategy's score (or "Call back HH:MM" for a callback due), with the factors and the risk tier's reasons
+// on hover; a dash when no strategy scores the account.
+void priority_cell(const AppState& state, const QueueEntry& entry, const Account& account) {
+  const Priority* p = state.queue.priority_of(entry.account);
+  if (p == nullptr) {
+    text_muted("-");
+    return;
+  }
+  if (p->callback_due(state.queue.desk.as_of)) {
+    text("Call back");
+  } else {
+    text_right_aligned(std::to_string(p->score));
+  }
+  if (!ImGui::IsItemHovered()) return;
+  std::string tip = "Score " + std::to_string(p->score) + ":";
+  for (int f = 0; f < score_factor_count; ++f) {
+    if (p->points[f] != 0) {
+      tip += "\n  " + std::string(to_string(static_cast<ScoreFactor>(f))) + " " + std::to_string(p->points[f]);
+    }
+  }
+  const StrategySet* strategies = state.assets.files ? &state.assets.files->strategies : nullptr;
+  const Strategy* strategy = strategies ? strategies->for_client(account.client_id) : nullptr;
+  if (strategy != nullptr) {
+    tip += "\nRisk " + std::string(to_string(p->risk.tier)) + " (" + std::to_string(p->risk.points) + " points, " +
+           strategy->name + "):";
+    for (const std::string_view reason : p->risk.reasons(*strategy)) tip += "\n  " + std::string(reason);
+  }
+  if (p->callback) tip += "\nCallback at " + p->callback->iso();
+  ImGui::SetTooltip("%s", tip.c_str());
+}
+
 // One account's row. The selectable spans the row; its visible part is recorded for the test hook.
 void draw_row(const AppState& state, const QueueEntry& entry, const ImVec2& clip_min, const ImVec2& clip_max,
               UiScratch& scratch, Dispatch& dispatch) {
@@ -74,26 +109,91 @@ void draw_row(const AppState& state, const QueueEntry& entry, const ImVec2& clip
   if (x1 > x0 && y1 > y0) scratch.widgets.record("queue.row." + account.id, x0, y0, x1, y1);
 
   ImGui::TableSetColumnIndex(1);
-  text(entry.debtor_name);
+  priority_cell(state, entry, account);
   ImGui::TableSetColumnIndex(2);
-  text(entry.client_name);
+  text(entry.debtor_name);
   ImGui::TableSetColumnIndex(3);
+  text(entry.client_name);
+  ImGui::TableSetColumnIndex(4);
   const std::string balance = format_money(state.queue.balance_of(entry), entry.locale);  // the fold's, now
   text_right_aligned(balance);
   scratch.shown.rows[account.id] = balance;
-  ImGui::TableSetColumnIndex(4);
+  ImGui::TableSetColumnIndex(5);
   const int days = entry.days_past_due(state.today);
   text_right_aligned(std::to_string(days));
-  ImGui::TableSetColumnIndex(5);
-  text(to_string(aging_bucket(days)));
   ImGui::TableSetColumnIndex(6);
-  ImGui::PushStyleColor(ImGuiCol_Text, risk_colour(account.risk));
-  text(to_string(account.risk));
-  ImGui::PopStyleColor();
+  text(to_string(aging_bucket(days)));
   ImGui::TableSetColumnIndex(7);
+  const RiskTier risk = state.queue.risk_of(entry, account);
+  ImGui::PushStyleColor(ImGuiCol_Text, risk_colour(risk));
+  text(to_string(risk));
+  ImGui::PopStyleColor();
+  ImGui::TableSetColumnIndex(8);
   text(account.jurisdiction);
 
   ImGui::PopID();
+}
+
+// Get next (Alt+G, not during a call), what it found, and every account it skipped with why and when it may be
+// called; the strategies' problems.
+void draw_desk(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
+  const DeskSlice& desk = state.queue.desk;
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool alt_only = io.KeyAlt && !io.KeyCtrl && !io.KeyShift && !io.KeySuper;
+  const bool calling = state.contact.session.has_value();
+  if (calling) ImGui::BeginDisabled();
+  bool pressed = ImGui::Button("Get next  (Alt+G)");
+  if (calling) ImGui::EndDisabled();
+  scratch.widgets.record("queue.next");
+  pressed = pressed || (alt_only && ImGui::IsKeyPressed('G', false));
+  if (pressed) dispatch(GetNext{});
+  std::string message;
+  bool muted = true;
+  if (calling) {
+    message = "Record the call's outcome, then get the next account.";
+  } else if (!desk.refused.empty()) {
+    message = desk.refused;
+  } else if (!desk.asked) {
+    message = "The highest-priority account that may be called now.";
+  } else if (!desk.next.empty()) {
+    message = "Next: " + desk.next +
+              (desk.skipped.empty() ? std::string() : " (" + std::to_string(desk.skipped.size()) + " skipped)");
+    muted = false;
+  } else {
+    message = "No account on the desk may be called now.";
+    muted = false;
+  }
+  // Beside the button when it fits, else wrapped below it (a phone).
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - spacing;
+  if (ImGui::CalcTextSize(message.c_str()).x <= room) ImGui::SameLine();
+  if (muted) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", message.c_str());
+  if (muted) ImGui::PopStyleColor();
+  scratch.widgets.record("queue.next_result");
+  for (const Problem& p : desk.problems) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.10f, 1.0f));
+    ImGui::TextWrapped("%s", p.text().c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!desk.asked || desk.skipped.empty()) return;
+  const std::string title = "Skipped " + std::to_string(desk.skipped.size()) +
+                            (desk.skipped.size() == 1 ? " account" : " accounts") +
+                            ": why, and when each may be called";
+  if (ImGui::TreeNode("skipped", "%s", title.c_str())) {
+    constexpr std::size_t kShown = 50;
+    for (std::size_t i = 0; i < desk.skipped.size() && i < kShown; ++i) {
+      const SkippedAccount& s = desk.skipped[i];
+      std::string line = s.account_id + ": ";
+      for (std::size_t r = 0; r < s.decision.reasons.size(); ++r) line += (r ? " " : "") + s.decision.reasons[r].words;
+      line += s.decision.next_allowed ? " Callable from " + local_text(scratch.collector_zone, *s.decision.next_allowed)
+                                      : " No time alone clears it.";
+      ImGui::TextWrapped("%s", line.c_str());
+    }
+    if (desk.skipped.size() > kShown) text_muted("... and " + std::to_string(desk.skipped.size() - kShown) + " more");
+    ImGui::TreePop();
+  }
+  scratch.widgets.record("queue.skipped");
 }
 
 }  // namespace
@@ -101,6 +201,7 @@ void draw_row(const AppState& state, const QueueEntry& entry, const ImVec2& clip
 void draw_queue(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
   if (!state.data) return;
   const LoadedPortfolio& data = *state.data;
+  draw_desk(state, scratch, dispatch);
 
   // Filter box and counts.
   ImGui::SetNextItemWidth(std::min(320.0f * ImGui::GetFontSize() / 15.0f, ImGui::GetContentRegionAvail().x));

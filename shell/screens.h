@@ -31,6 +31,7 @@ std::string timeline_line(const Event& event, const AccountState& fold, Locale l
 void text(std::string_view s);                   // unformatted text from a string_view (no copy, no % parsing)
 void text_right_aligned(std::string_view s);     // text flush with the right edge of the current column
 void text_muted(std::string_view s);             // secondary text in the disabled colour
+std::string local_text(TimeZone zone, Instant at);  // "Tue 2026-11-24 08:00 EST (America/New_York)"
 std::string role_label(PartyRole role);          // "Debtor", "Co-signer", "Guarantor"
 std::string protection_title(Protection p);      // "Breathing space moratorium"
 // "Breathing space moratorium from 2026-11-02 to 2026-12-31 (BS-4417): in force" (or ": not in force now"), or,

@@ -8,6 +8,7 @@
 // [SECTION] Folds
 // [SECTION] Queue slice
 // [SECTION] App state
+// [SECTION] Desk          every account's priority by its strategy; get-next
 // [SECTION] Recording     events appended here (published) or handed in (merged), and what follows in the folds
 // [SECTION] Refresh       the selected account's fold, banner, quote and plans, after every action
 // [SECTION] App actions
@@ -207,6 +208,16 @@ Money QueueSlice::balance_of(const QueueEntry& entry) const {
   return it == balances.end() ? entry.balance : it->second;
 }
 
+const Priority* QueueSlice::priority_of(std::uint32_t account) const {
+  if (account >= desk.priorities.size() || !desk.priorities[account]) return nullptr;
+  return &*desk.priorities[account];
+}
+
+RiskTier QueueSlice::risk_of(const QueueEntry& entry, const Account& account) const {
+  const Priority* p = priority_of(entry.account);
+  return p ? p->risk.tier : account.risk;
+}
+
 namespace {
 
 // Strict weak order of two entries by one column, ascending.
@@ -227,8 +238,15 @@ bool column_less(const LoadedPortfolio& data, const QueueSlice& slice, QueueColu
     case QueueColumn::days_past_due: return b.first_delinquency < a.first_delinquency;  // fewer days first
     case QueueColumn::aging:
       return aging_bucket(a.days_past_due(slice.today)) < aging_bucket(b.days_past_due(slice.today));
-    case QueueColumn::risk: return risk_rank(x.risk) < risk_rank(y.risk);
+    case QueueColumn::risk: return risk_rank(slice.risk_of(a, x)) < risk_rank(slice.risk_of(b, y));
     case QueueColumn::jurisdiction: return x.jurisdiction < y.jurisdiction;
+    case QueueColumn::priority: {
+      // Ascending: the desk's order reversed; accounts no strategy scores after every scored one.
+      const Priority* pa = slice.priority_of(a.account);
+      const Priority* pb = slice.priority_of(b.account);
+      if (!pa || !pb) return pa == nullptr && pb != nullptr;
+      return desk_before(*pb, *pa, slice.desk.as_of);
+    }
   }
   return false;
 }
@@ -245,6 +263,16 @@ bool row_less(const LoadedPortfolio& data, const QueueSlice& slice, std::uint32_
   return !greater && a < b;
 }
 
+// The account's row moved to its place in the slice's order, after what it is sorted by changed.
+void reposition(QueueSlice& slice, const LoadedPortfolio& data, std::uint32_t account) {
+  const auto at = std::find(slice.rows.begin(), slice.rows.end(), account);
+  if (at == slice.rows.end()) return;  // filtered out
+  slice.rows.erase(at);
+  const auto place = std::lower_bound(slice.rows.begin(), slice.rows.end(), account,
+                                      [&](std::uint32_t a, std::uint32_t b) { return row_less(data, slice, a, b); });
+  slice.rows.insert(place, account);
+}
+
 // The account's balance now is `balance`: kept for the queue, and its row moved when the queue is sorted by it.
 void set_balance(QueueSlice& slice, const LoadedPortfolio& data, std::uint32_t account, Money balance) {
   if (slice.balance_of(data.entries[account]) == balance) return;
@@ -253,13 +281,7 @@ void set_balance(QueueSlice& slice, const LoadedPortfolio& data, std::uint32_t a
   } else {
     slice.balances.insert_or_assign(account, balance);
   }
-  if (slice.sort_column != QueueColumn::balance) return;
-  const auto at = std::find(slice.rows.begin(), slice.rows.end(), account);
-  if (at == slice.rows.end()) return;  // filtered out
-  slice.rows.erase(at);
-  const auto place = std::lower_bound(slice.rows.begin(), slice.rows.end(), account,
-                                      [&](std::uint32_t a, std::uint32_t b) { return row_less(data, slice, a, b); });
-  slice.rows.insert(place, account);
+  if (slice.sort_column == QueueColumn::balance) reposition(slice, data, account);
 }
 
 }  // namespace
@@ -368,29 +390,185 @@ AccountState AppState::account_state(const Account& account) const {
   return fold(account, client_of(account), journal ? journal->events_for(account.id) : EventRange());
 }
 
-Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
-                                    std::string_view contact_point, LetterPurpose purpose) const {
-  const RuleBook& book = assets.rules();
+namespace {
+
+// The account's fold and those of the consumer's other accounts (cached, or folded into the holders given).
+struct FoldsForCheck {
   std::optional<AccountState> own;
-  const AccountState* state = fold_of(account.id);
-  if (!state) state = &own.emplace(account_state(account));
   std::vector<AccountState> uncached;
+  const AccountState* state = nullptr;
   std::vector<const AccountState*> others;
-  if (data) {
-    if (const std::optional<std::uint32_t> index = data->index_of(account.id)) {
-      const std::vector<std::uint32_t> ids = data->consumer_accounts(*index);
-      uncached.reserve(ids.size());
-      for (const std::uint32_t id : ids) {
-        if (const AccountState* cached = folds.find(id)) {
-          others.push_back(cached);
-        } else {
-          others.push_back(&uncached.emplace_back(account_state(data->portfolio.accounts[id])));
-        }
+};
+
+void gather_folds(const AppState& app, const Account& account, FoldsForCheck& out) {
+  out.state = app.fold_of(account.id);
+  if (!out.state) out.state = &out.own.emplace(app.account_state(account));
+  if (!app.data) return;
+  if (const std::optional<std::uint32_t> index = app.data->index_of(account.id)) {
+    const std::vector<std::uint32_t> ids = app.data->consumer_accounts(*index);
+    out.uncached.reserve(ids.size());
+    for (const std::uint32_t id : ids) {
+      if (const AccountState* cached = app.folds.find(id)) {
+        out.others.push_back(cached);
+      } else {
+        out.others.push_back(&out.uncached.emplace_back(app.account_state(app.data->portfolio.accounts[id])));
       }
     }
   }
-  return check(*state, party, channel, contact_point, at, book, others, purpose);
 }
+
+}  // namespace
+
+Decision AppState::contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
+                                    std::string_view contact_point, LetterPurpose purpose) const {
+  FoldsForCheck f;
+  gather_folds(*this, account, f);
+  return check(*f.state, party, channel, contact_point, at, assets.rules(), f.others, purpose);
+}
+
+Decision AppState::call_decision(const Account& account, const Party& party, Instant at, std::string* number) const {
+  FoldsForCheck f;
+  gather_folds(*this, account, f);
+  return parley::call_decision(
+      *f.state, party,
+      [&](std::string_view point) {
+        return check(*f.state, party, ContactChannel::phone, point, at, assets.rules(), f.others);
+      },
+      number);
+}
+
+// [SECTION] Desk ----------------------------------------------------------------------------------------------
+
+namespace {
+
+const StrategySet* loaded_strategies(const AppState& state) {
+  return state.assets.files ? &state.assets.files->strategies : nullptr;
+}
+
+bool assets_loading(const AppState& state) { return !state.assets.files || state.assets.files->loading(); }
+
+// The account's priority by its client's strategy at `now`: from its fold when it has events, else from its
+// placement; nullopt when no strategy works the client.
+std::optional<Priority> score_account(const AppState& state, const StrategySet& strategies, std::uint32_t index,
+                                      Instant now) {
+  const Account& account = state.data->portfolio.accounts[index];
+  const Strategy* strategy = strategies.for_client(account.client_id);
+  if (strategy == nullptr) return std::nullopt;
+  DeskFacts facts;
+  if (const AccountState* cached = state.folds.find(index)) {
+    facts = desk_facts(*cached, state.today, now);
+  } else if (state.journal && !state.journal->events_for(account.id).empty()) {
+    facts = desk_facts(state.account_state(account), state.today, now);
+  } else {
+    facts = desk_facts(account, state.today, now);
+  }
+  return prioritise(*strategy, facts, index, state.today, now);
+}
+
+// Every account scored at the state's clock, and why some are not.
+void score_desk(AppState& state) {
+  DeskSlice& desk = state.queue.desk;
+  desk.as_of = state.now;
+  desk.day = state.today;
+  desk.portfolio = state.data.get();
+  desk.strategies_version = state.assets.strategies_version;
+  desk.problems.clear();
+  desk.priorities.clear();
+  if (!state.data) return;
+  const StrategySet* strategies = loaded_strategies(state);
+  // While the host is still handing files in, nothing is said yet: the strategies may be on their way.
+  const bool loading = assets_loading(state);
+  desk.assets_loading = loading;
+  if (!loading) desk.problems = strategies->failed;
+  if (strategies == nullptr || strategies->strategies.empty()) {
+    if (!loading) {
+      desk.problems.push_back({std::string(strategies_folder), "no strategy is loaded: the queue is not scored"});
+    }
+    return;
+  }
+  const std::size_t n = state.data->portfolio.accounts.size();
+  desk.priorities.resize(n);
+  std::set<std::string_view> unworked;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    desk.priorities[i] = score_account(state, *strategies, i, state.now);
+    if (!desk.priorities[i]) unworked.insert(state.data->portfolio.accounts[i].client_id);
+  }
+  for (const std::string_view client : unworked) {
+    desk.problems.push_back({std::string(strategies_folder), "no strategy works client " + std::string(client) +
+                                                                 ": its accounts come last, unscored"});
+  }
+}
+
+// After every action: the desk is scored afresh when its portfolio, its strategies or the agency's day changed, or
+// desk_rescore_seconds after it was last scored; the rows follow when they are in the desk's order.
+void refresh_desk(AppState& state) {
+  DeskSlice& desk = state.queue.desk;
+  const bool stale = desk.portfolio != state.data.get() || desk.strategies_version != state.assets.strategies_version ||
+                     desk.assets_loading != assets_loading(state) || desk.day != state.today ||
+                     state.now.unix_seconds() - desk.as_of.unix_seconds() >= desk_rescore_seconds;
+  if (!stale) return;
+  score_desk(state);
+  const QueueColumn column = state.queue.sort_column;
+  if (state.data && (column == QueueColumn::priority || column == QueueColumn::risk)) {
+    rebuild_rows(state.queue, *state.data);
+  }
+}
+
+// The account's events changed: scored again at the state's clock, its row moved.
+void rescore_account(AppState& state, std::uint32_t index) {
+  DeskSlice& desk = state.queue.desk;
+  const StrategySet* strategies = loaded_strategies(state);
+  if (strategies == nullptr || index >= desk.priorities.size()) return;
+  desk.priorities[index] = score_account(state, *strategies, index, state.now);
+  if (state.queue.sort_column == QueueColumn::priority || state.queue.sort_column == QueueColumn::risk) {
+    reposition(state.queue, *state.data, index);
+  }
+}
+
+// get-next: the desk scored now, then walked in order until compliance lets the collector call an account's
+// debtor; that account is selected, and every account passed over is kept with its reasons.
+void get_next(AppState& state) {
+  DeskSlice& desk = state.queue.desk;
+  desk.refused.clear();
+  if (state.contact.session) {
+    desk.refused = "Finish the call in progress first: get-next moves on once it is recorded.";
+    return;
+  }
+  if (!state.data) return;
+  score_desk(state);
+  rebuild_rows(state.queue, *state.data);
+  std::vector<Priority> order;
+  order.reserve(desk.priorities.size());
+  for (const std::optional<Priority>& p : desk.priorities) {
+    if (p) order.push_back(*p);
+  }
+  order_desk(order, desk.as_of);
+  std::string number;  // the number of the account chosen that may be called
+  const NextAccount next = next_account(order, [&](std::uint32_t i) {
+    const Account& account = state.data->portfolio.accounts[i];
+    const Party* debtor = account.debtor();
+    if (debtor == nullptr) return Decision{false, {{"no-debtor", "The account has no debtor to call.", ""}}, {}};
+    return state.call_decision(account, *debtor, state.now, &number);
+  });
+  desk.asked = true;
+  desk.skipped.clear();
+  desk.skipped.reserve(next.skipped.size());
+  for (const Skipped& s : next.skipped) {
+    desk.skipped.push_back({state.data->portfolio.accounts[s.account].id, s.decision});
+  }
+  desk.next = next.account ? state.data->portfolio.accounts[*next.account].id : std::string();
+  if (!next.account) return;
+  // The contact panel opens on the debtor, by phone, at the number that may be called.
+  state.selected = desk.next;
+  ContactSlice& c = state.contact;
+  c.picked_account = desk.next;
+  c.party_id = state.data->portfolio.accounts[*next.account].debtor()->id;
+  c.channel = ContactChannel::phone;
+  c.point = number;
+  c.letter_template.clear();
+}
+
+}  // namespace
 
 // [SECTION] Recording -----------------------------------------------------------------------------------------
 
@@ -402,6 +580,7 @@ void events_added(AppState& state, const std::map<std::uint32_t, std::vector<con
   if (!state.data || !state.journal) return;
   const LoadedPortfolio& data = *state.data;
   for (const auto& [account, events] : added) {
+    rescore_account(state, account);
     if (state.folds.find(account)) {
       state.folds.added(data, *state.journal, account, events);
       set_balance(state.queue, data, account, state.folds.find(account)->balance.total());
@@ -705,6 +884,9 @@ void reduce(AppState& state, Effects&, QueueAction& action) {
           state.queue.descending = a.descending;
         } else if constexpr (std::is_same_v<A, FilterQueue>) {
           state.queue.filter = std::move(a.text);
+        } else if constexpr (std::is_same_v<A, GetNext>) {
+          get_next(state);
+          return;
         }
         if (state.data) rebuild_rows(state.queue, *state.data);
       },
@@ -1183,6 +1365,17 @@ void reduce(AppState& state, Effects&, AssetsAction& action) {
       action);
   assets.files = std::move(files);
   ++assets.version;
+  const auto strategy_file = [](std::string_view name) { return name.starts_with(strategies_folder); };
+  std::visit(
+      [&](const auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, AssetsExpected>) {
+          if (std::any_of(a.names.begin(), a.names.end(), strategy_file)) ++assets.strategies_version;
+        } else {
+          if (strategy_file(a.name)) ++assets.strategies_version;
+        }
+      },
+      action);
 }
 
 // [SECTION] Sync actions --------------------------------------------------------------------------------------
@@ -1261,6 +1454,7 @@ void reduce(AppState& state, Effects&, SyncAction& action) {
 Step step(AppState state, Action action) {
   Effects effects;
   std::visit([&](auto& group) { reduce(state, effects, group); }, action);
+  refresh_desk(state);
   refresh_selected(state);
   return Step{std::move(state), std::move(effects)};
 }

@@ -9,9 +9,9 @@
 // file's events are loaded at start, so nothing recorded offline is lost across restarts. A last line cut short
 // by a crash is reported and set aside (FILE.truncated); any other bad line stops the program with the problems.
 //
-// The compliance rule packs are DIR/rules/*.json and the holiday calendars DIR/calendars/*.json (DIR defaults to
-// the source tree's assets/). The collector's time zone is TZ when it names a zone, else the zone /etc/localtime
-// links to, else UTC.
+// The compliance rule packs are DIR/rules/*.json, the holiday calendars DIR/calendars/*.json and the collection
+// strategies DIR/strategies/*.json (DIR defaults to the source tree's assets/). The collector's time zone is TZ when
+// it names a zone, else the zone /etc/localtime links to, else UTC.
 //
 // With --frames N it renders N frames, writes the test state and the screenshot (of the last frame), and exits 0.
 // A wrong or unknown option is named on stderr, followed by the usage; the exit status is then 2.
@@ -43,7 +43,7 @@ struct Options {
   parley::desktop::WindowSettings window;  // --size (at least 200x150) and --screenshot OUT.ppm (the last frame)
   std::string font = PARLEY_FONT_FILE;  // --font: the UI font
   std::string select;      // --select: the account to open once loaded
-  std::string assets = PARLEY_ASSETS_DIR;  // --assets: the folder holding rules/*.json and calendars/*.json
+  std::string assets = PARLEY_ASSETS_DIR;  // --assets: the folder holding rules/, calendars/ and strategies/
   std::string journal;     // --journal: the JSON Lines file events are kept in; empty: none
   parley::ScriptContext caller;  // --caller, --business, --callback: who the limited-content message names and
                                  // the number it gives (the caller defaults to the signed-in user)
@@ -109,12 +109,13 @@ void print_problems(const parley::shell::AppState& state) {
   for (const parley::Problem& problem : state.problems) std::cerr << "  " << problem.text() << "\n";
 }
 
-// Hands every DIR/rules/*.json and DIR/calendars/*.json to the shell, in name order, under their asset names
-// ("rules/US-MA.json"): all of them expected first, so contact waits until the last is in. A folder that cannot be
-// listed or a file that cannot be read fails by name; a rule pack's failure blocks every contact.
+// Hands every DIR/rules/*.json, DIR/calendars/*.json and DIR/strategies/*.json to the shell, in name order, under
+// their asset names ("rules/US-MA.json"): all of them expected first, so contact waits until the last is in. A
+// folder that cannot be listed or a file that cannot be read fails by name; a rule pack's failure blocks every
+// contact.
 void load_assets(parley::shell::App& app, const std::string& assets) {
   std::vector<parley::host::AssetFile> files;
-  for (const std::string_view prefix : {parley::rules_folder, parley::calendars_folder}) {
+  for (const std::string_view prefix : {parley::rules_folder, parley::calendars_folder, parley::strategies_folder}) {
     std::vector<parley::host::AssetFile> folder =
         parley::host::read_assets_folder(std::filesystem::path(assets) / prefix.substr(0, prefix.size() - 1), prefix);
     std::move(folder.begin(), folder.end(), std::back_inserter(files));

@@ -513,9 +513,10 @@ elseif(CASE STREQUAL "queue_order")
     message(FATAL_ERROR "queue: unexpected order\n${plain_out}")
   endif()
 
-  # A callback due at 14:30Z puts A000003, the lowest score, first; a cease request on A000001 skips it with the
-  # cease rule and no time that clears it, so get-next gives A000003.
-  file(WRITE "${WORK}/desk.jsonl" "{\"id\":\"0190f3a1b2c3d4e50000000000000201\",\"type\":\"callback-scheduled\",\"account_id\":\"A000003\",\"recorded_at\":\"2026-11-02T12:00:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"},\"sequence\":1,\"payload\":{\"party_id\":\"p1\",\"at\":\"2026-11-02T14:30:00Z\",\"note\":\"after the school run\"}}
+  # A callback due at 14:30Z puts A000002 (a lower score than A000001) first; a cease request on A000001 skips it
+  # with the cease rule and no time that clears it, so get-next gives A000002. A000003's only number lacks the
+  # consent a call needs.
+  file(WRITE "${WORK}/desk.jsonl" "{\"id\":\"0190f3a1b2c3d4e50000000000000201\",\"type\":\"callback-scheduled\",\"account_id\":\"A000002\",\"recorded_at\":\"2026-11-02T12:00:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"},\"sequence\":1,\"payload\":{\"party_id\":\"p1\",\"at\":\"2026-11-02T14:30:00Z\",\"note\":\"after the school run\"}}
 {\"id\":\"0190f3a1b2c3d4e50000000000000202\",\"type\":\"cease-requested\",\"account_id\":\"A000001\",\"recorded_at\":\"2026-11-02T12:05:00Z\",\"author\":{\"user\":\"u-collector-17\",\"device\":\"d-laptop-1\"},\"sequence\":2,\"payload\":{\"party_id\":\"p1\",\"scope\":\"all\",\"channels\":[],\"via\":\"letter\"}}
 ")
   run(desk queue --portfolio "${file}" --journal "${WORK}/desk.jsonl" --at 2026-11-02T15:00:00Z)
@@ -525,6 +526,7 @@ elseif(CASE STREQUAL "queue_order")
   string(JSON due GET "${desk_out}" accounts 0 callback_due)
   set(ceased "")
   set(ceased_at "unset")  # JSON null reads as ""
+  set(unconsented "")
   string(JSON count LENGTH "${desk_out}" accounts)
   math(EXPR last "${count} - 1")
   foreach(i RANGE ${last})
@@ -532,10 +534,13 @@ elseif(CASE STREQUAL "queue_order")
     if(id STREQUAL "A000001")
       string(JSON ceased GET "${desk_out}" accounts ${i} skipped reasons 0 rule_id)
       string(JSON ceased_at GET "${desk_out}" accounts ${i} skipped callable_at)
+    elseif(id STREQUAL "A000003")
+      string(JSON unconsented GET "${desk_out}" accounts ${i} skipped reasons 0 rule_id)
     endif()
   endforeach()
-  if(NOT next STREQUAL "A000003" OR NOT first STREQUAL "A000003" OR NOT due STREQUAL "ON"
-     OR NOT ceased STREQUAL "us-cease-communication" OR NOT ceased_at STREQUAL "")
+  if(NOT next STREQUAL "A000002" OR NOT first STREQUAL "A000002" OR NOT due STREQUAL "ON"
+     OR NOT ceased STREQUAL "us-cease-communication" OR NOT ceased_at STREQUAL ""
+     OR NOT unconsented STREQUAL "no-consent")
     message(FATAL_ERROR "queue with a callback and a cease: unexpected order\n${desk_out}")
   endif()
 

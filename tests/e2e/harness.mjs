@@ -109,9 +109,13 @@ export async function gotoApp(page) {
 // asserts the load succeeded and returns that state.
 export async function loadQueue(page, widget = 'queue.table', timeoutMs = undefined) {
   await gotoApp(page);
-  const loaded = await until(page, (s) => s.status !== 'loading' && s.widgets?.[widget], 'loaded queue', timeoutMs);
-  assert.equal(loaded.status, 'ready', loaded.error);
-  return loaded;
+  // Ready once the asset files are in: the queue is then in the desk's order (the strategy scores it). The widgets
+  // are those of the last frame drawn, so one more frame draws the rows in that order.
+  const ready = await until(page, (s) => s.status === 'error' || (s.status === 'ready' && s.desk?.ready &&
+    s.widgets?.[widget]), 'loaded queue', timeoutMs);
+  assert.equal(ready.status, 'ready', ready.error);
+  await frames(page, 2);
+  return readState(page);
 }
 
 // state() may hand back an object or its JSON text.

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, rowWithoutEvents,
-  scrollIntoView, sizes, until, untilSteadyRows, useChromium,
+  accountEvents, clickWhenSteady, clickWidget, getPortfolio, loadQueue, output, queueRows, rowAccount,
+  rowWithoutEvents, scrollIntoView, sizes, until, untilSteadyRows, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -23,7 +23,14 @@ for (const [size, viewport] of sizes) {
       'queue filtered by us-');
     await page.screenshot({ path: join(output, `queue-${size}.png`) });
 
-    const [rowName] = await rowWithoutEvents(queueRows(filtered));
+    // A debtor whose first address is current and takes letters (the letter goes there).
+    const portfolio = await getPortfolio();
+    const mailable = (rowId) => {
+      const debtor = portfolio.accounts.find((a) => a.id === rowId)?.parties.find((p) => p.role === 'debtor');
+      const address = debtor?.addresses?.[0];
+      return Boolean(address && address.status === 'current' && address.consent_mail);
+    };
+    const [rowName] = await rowWithoutEvents(queueRows(filtered), mailable);
     const id = rowAccount(rowName);
     await clickWhenSteady(page, rowName, { nearLeft: true });
     let state = await until(page, (s) => s.selected === id && s.account?.id === id &&

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accountEvents, base, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, until as untilWithin,
-  useChromium,
+  accountEvents, base, clickWhenSteady, clickWidget, loadQueue, output, queueRows, rowAccount, typeInto,
+  until as untilWithin, useChromium,
 } from './harness.mjs';
 
 const chromium = useChromium();
@@ -15,9 +15,15 @@ const chromium = useChromium();
 // Every wait in this file allows 20 s (the harness's default is 15 s).
 const until = (page, ok, description, timeoutMs = 20000) => untilWithin(page, ok, description, timeoutMs);
 
-// Loads the app and opens account `id` (or the third queue row when id is null); returns [id, state].
+// Loads the app and opens account `id` (found with the queue filter), or the third queue row when id is null;
+// returns [id, state].
 async function openAccount(page, id) {
-  const rows = queueRows(await loadQueue(page, 'queue.table', 20000));
+  const loaded = await loadQueue(page, 'queue.table', 20000);
+  let rows = queueRows(loaded);
+  if (id !== null) {
+    await typeInto(page, loaded.widgets['queue.filter'], id);
+    rows = queueRows(await until(page, (s) => s.filter === id && queueRows(s).length === 1, `the row of ${id} alone`));
+  }
   // The third row: the quoter test offers on the first one, against the same server.
   const [rowName, row] = id === null ? rows[2] : rows.find(([name]) => name === 'queue.row.' + id);
   assert.ok(row, `row of ${id} is visible`);
@@ -27,6 +33,8 @@ async function openAccount(page, id) {
     'quoter of ' + chosen);
   return [chosen, state];
 }
+
+let offered = null;  // the account the first test made its offer on
 
 test('offer: recorded offline, accepted by the server once online, shown again after reload', async (t) => {
   // Page errors only: requests failing while offline show up as console errors.
@@ -59,6 +67,7 @@ test('offer: recorded offline, accepted by the server once online, shown again a
   assert.equal(events[0].type, 'plan-accepted');
   assert.equal(events[0].account_id, id);
   assert.match(events[0].payload.quote_digest, /^[0-9a-f]{64}$/);
+  offered = id;
   await page.screenshot({ path: join(output, 'offer-accepted.png') });
 
   // Reload: the offer comes back from the server.
@@ -74,8 +83,9 @@ test('offer: recorded offline, accepted by the server once online, shown again a
 });
 
 test('offer: the server refuses a tampered offer, and the bridge reports it without blocking the queue', async (t) => {
+  assert.ok(offered, 'the first test made an offer');
   const { page } = await chromium.newPage(t);
-  const [id] = await openAccount(page, null);
+  const [id] = await openAccount(page, offered);
   const held = await accountEvents(id);
   assert.ok(held.length >= 1, 'the first test stored an offer here');
 

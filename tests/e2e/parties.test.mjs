@@ -54,7 +54,8 @@ for (const [size, viewport] of sizes) {
       const portfolio = await getPortfolio();
       const { page, errors } = await chromium.newPage(t, { viewport,
         fixedTime: new Date(`${portfolio.as_of}T17:00:00Z`) });
-      const id = await openNewYorkAccount(page, portfolio);
+      // Callable: the debtor's number takes calls, so that revoking that consent later is open.
+      const id = await openNewYorkAccount(page, portfolio, true);
       const debtor = portfolio.accounts.find((a) => a.id === id).parties.find((p) => p.role === 'debtor');
       let state = await until(page, (s) => s.widgets['contact.add_party'], 'the contact panel');
       assert.ok(!state.contact.reasons.includes('us-attorney-representation'));

@@ -64,6 +64,12 @@ inline std::vector<shell::AssetReceived> rule_packs() {
   return packs;
 }
 
+// assets/strategies/standard.json as the hosts hand it in.
+inline shell::AssetReceived standard_strategy() {
+  return {"strategies/standard.json",
+          read_text(std::filesystem::path(PARLEY_ASSETS_DIR) / "strategies" / "standard.json")};
+}
+
 // assets/calendars/<id>.json
 inline std::string calendar_text(const std::string& id) {
   return read_text(std::filesystem::path(PARLEY_ASSETS_DIR) / "calendars" / (id + ".json"));

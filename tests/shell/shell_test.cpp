@@ -48,8 +48,8 @@ TEST(ShellUpdate, StartsLoadingWithNothingSelected) {
   EXPECT_EQ(state.selected_account(), nullptr);
 }
 
-TEST(ShellUpdate, LoadedPortfolioListsEveryAccountOldestDebtFirst) {
-  const ps::AppState state = loaded_state(40);
+TEST(ShellUpdate, SortedByDaysPastDueTheOldestDebtComesFirst) {
+  const ps::AppState state = ps::update(loaded_state(40), ps::SortQueue{ps::QueueColumn::days_past_due, true});
   ASSERT_EQ(state.status, ps::LoadStatus::ready);
   ASSERT_EQ(state.account_count(), 40u);
   ASSERT_EQ(state.queue.rows.size(), 40u);

@@ -216,16 +216,42 @@ Priority prioritise(const Strategy& strategy, const DeskFacts& facts, std::uint3
 
 // [SECTION] Desk ----------------------------------------------------------------------------------------------
 
+bool desk_before(const Priority& a, const Priority& b, Instant now) {
+  const bool a_due = a.callback_due(now);
+  const bool b_due = b.callback_due(now);
+  if (a_due != b_due) return a_due;
+  if (a_due && *a.callback != *b.callback) return *a.callback < *b.callback;
+  if (a.score != b.score) return a.score > b.score;
+  if (a.days_past_due != b.days_past_due) return a.days_past_due > b.days_past_due;
+  return a.account < b.account;
+}
+
 void order_desk(std::vector<Priority>& desk, Instant now) {
-  std::sort(desk.begin(), desk.end(), [now](const Priority& a, const Priority& b) {
-    const bool a_due = a.callback_due(now);
-    const bool b_due = b.callback_due(now);
-    if (a_due != b_due) return a_due;
-    if (a_due && *a.callback != *b.callback) return *a.callback < *b.callback;
-    if (a.score != b.score) return a.score > b.score;
-    if (a.days_past_due != b.days_past_due) return a.days_past_due > b.days_past_due;
-    return a.account < b.account;
-  });
+  std::sort(desk.begin(), desk.end(), [now](const Priority& a, const Priority& b) { return desk_before(a, b, now); });
+}
+
+Decision call_decision(const AccountState& state, const Party& party,
+                       const std::function<Decision(std::string_view number)>& check_number, std::string* number) {
+  const PartyRecord* record = state.party(party.id);
+  std::optional<Decision> best;
+  if (record != nullptr) {
+    for (const PointRecord* point : reachable_points(*record, ContactChannel::phone)) {
+      Decision d = check_number(point->phone->number);
+      if (d.allowed) {
+        if (number != nullptr) *number = point->phone->number;
+        return d;
+      }
+      const bool sooner = !best || (d.next_allowed && (!best->next_allowed || *d.next_allowed < *best->next_allowed));
+      if (sooner) best = std::move(d);
+    }
+  }
+  if (best) return *best;
+  return Decision{false,
+                  {{std::string(no_callable_number),
+                    "No number of " + party.given_name + " " + party.family_name +
+                        " may be called: each is marked bad or wrong number.",
+                    ""}},
+                  std::nullopt};
 }
 
 NextAccount next_account(std::span<const Priority> desk, const std::function<Decision(std::uint32_t)>& may_call,

@@ -127,7 +127,10 @@ TEST_F(Desk, GetNextSkipsABlockedAccountAndSaysWhy) {
   };
   const auto may_call_at = [&](Instant now) {
     return [&, now](std::uint32_t i) {
-      return check(*folds[i], *folds[i]->account->debtor(), ContactChannel::phone, "", now, book);
+      const Party& debtor = *folds[i]->account->debtor();
+      return call_decision(*folds[i], debtor, [&](std::string_view number) {
+        return check(*folds[i], debtor, ContactChannel::phone, number, now, book);
+      });
     };
   };
 
@@ -150,6 +153,31 @@ TEST_F(Desk, GetNextSkipsABlockedAccountAndSaysWhy) {
   EXPECT_EQ(none.skipped[1].account, 1u);
   EXPECT_TRUE(none.skipped[1].decision.blocked_by("us-convenient-hours"));
   EXPECT_EQ(none.skipped[1].decision.next_allowed, at("2026-03-03T13:00:00Z"));
+}
+
+// A call goes to a number: the first of the debtor's numbers that check() allows; when the only number is marked
+// bad there is none, and the account says so rather than pass as callable.
+TEST_F(Desk, ACallNeedsANumberThatMayBeCalled) {
+  const RuleBook book = testdata::shipped_rule_book();
+  const Instant morning = at("2026-03-02T15:00:00Z");
+  std::string number;
+  const auto decide = [&](const AccountState& s) {
+    return call_decision(
+        s, *account.debtor(),
+        [&](std::string_view point) {
+          return check(s, *account.debtor(), ContactChannel::phone, point, morning, book);
+        },
+        &number);
+  };
+  EXPECT_TRUE(decide(state()).allowed);
+  EXPECT_EQ(number, "+16175550123");
+  record_one(ContactPointUpdated{"P-1", ContactPointKind::phone, "+16175550123", ContactStatus::bad},
+             "2026-03-01T14:00:00Z");
+  const Decision none = decide(state());
+  EXPECT_FALSE(none.allowed);
+  EXPECT_TRUE(none.blocked_by(no_callable_number));
+  EXPECT_EQ(none.reasons[0].words, "No number of Dana Reyes may be called: each is marked bad or wrong number.");
+  EXPECT_EQ(none.next_allowed, std::nullopt);
 }
 
 }  // namespace

@@ -101,7 +101,20 @@ Priority prioritise(const Strategy& strategy, const DeskFacts& facts, std::uint3
 
 // The desk's order: callbacks due at `now` first, earliest first; then score, highest first; then days past due,
 // oldest first; then `account` (portfolio order). A callback not yet due counts only by its score.
+bool desk_before(const Priority& a, const Priority& b, Instant now);  // a strict weak order
 void order_desk(std::vector<Priority>& desk, Instant now);
+
+// The reason of a party with no number a call may go to.
+inline constexpr std::string_view no_callable_number = "no-callable-number";
+
+// May the collector call `party` now on one of its numbers? check() of each phone reachable_points gives, in
+// order: the first allowed decision; else, when none is allowed, the blocked decision that clears first (a
+// decision that no time clears comes last); no_callable_number when the party has no number left (each is marked
+// bad or wrong). `check_number` is check() of one number with the host's rule book and consumer folds. When allowed,
+// `number` (if given) is set to the number the decision is for.
+Decision call_decision(const AccountState& state, const Party& party,
+                       const std::function<Decision(std::string_view number)>& check_number,
+                       std::string* number = nullptr);
 
 // An account get-next passed over: compliance blocks the call now.
 struct Skipped {

@@ -249,14 +249,20 @@ class App {
   //    "account": null when no account is selected, else {"id", "balance": "<Balance now, as shown>",
   //               "timeline": ["<recorded at>  <event in plain words>", ...] (every event, newest first),
   //               "promises": [..], "plans": [..], "holds": [..]},
-  //    "rows": {"<account id>": "<the balance its queue row shows>", ...} (the rows drawn)}
+  //    "rows": {"<account id>": "<the balance its queue row shows>", ...} (the rows drawn),
+  //    "desk": {"ready": bool (every asset file is in: the queue is in the desk's order),
+  //             "asked": bool (get-next was pressed), "next": "<the account it selected, or empty>",
+  //             "refused": "<why it did nothing, or empty>", "problems": ["<strategy problem>", ...],
+  //             "skipped": [{"account", "reasons": ["<rule id>", ...], "callable_at": "<UTC instant>" or null}],
+  //             "top": ["<the first 10 account ids of the queue, in order>"]}}
   //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
   //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",
   //    "contact.verify", "contact.outcome.<outcome>" (every outcome, open or not), "contact.original_creditor"
   //    (the dispute asks for the original creditor), "contact.template",
   //    "contact.letter" (Record letter, on the letter channel), "account.debt_hidden", "account.timeline",
-  //    "account.back" (back to the queue, in a narrow window where the account is shown alone).
+  //    "account.back" (back to the queue, in a narrow window where the account is shown alone), "queue.next" (Get
+  //    next), "queue.next_result", "queue.skipped" (the list of skipped accounts, when there is one).
   // Rectangles are in ImGui coordinates: window (CSS) pixels from the window's (canvas's) top-left corner.
 
  private:

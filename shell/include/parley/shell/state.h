@@ -6,7 +6,8 @@
 // [SECTION] Loaded portfolio   the portfolio with what the queue derives from it once (names, days, search keys)
 // [SECTION] Journal            the journal of events, shared between states and copied only when changed while shared
 // [SECTION] Folds              the account folds kept in step with the journal
-// [SECTION] Queue slice        sort column, direction, filter, the resulting row order and the folds' balances
+// [SECTION] Queue slice        sort column, direction, filter, the resulting row order and the folds' balances;
+//                              the desk: each account's priority by its strategy, and what get-next found
 // [SECTION] Quoter slice       the plan quoter's terms, its quote and the policy's findings
 // [SECTION] Contact slice      the compliance banner, the attempt in progress and what its last step said
 // [SECTION] Assets slice       rule packs and holiday calendars handed in by the host
@@ -53,6 +54,7 @@
 #include "parley/plans/policy_check.h"
 #include "parley/portfolio.h"
 #include "parley/problem.h"
+#include "parley/queue/desk.h"
 
 namespace parley::shell {
 
@@ -145,12 +147,37 @@ class FoldCache {
 
 // [SECTION] Queue slice ---------------------------------------------------------------------------------------
 
-enum class QueueColumn { id, debtor, client, balance, days_past_due, aging, risk, jurisdiction };
-inline constexpr int queue_column_count = 8;
+enum class QueueColumn { id, debtor, client, balance, days_past_due, aging, risk, jurisdiction, priority };
+inline constexpr int queue_column_count = 9;
+
+// An account get-next passed over, with compliance's reasons and when it becomes callable.
+struct SkippedAccount {
+  std::string account_id;
+  Decision decision;
+};
+
+// The desk (parley/queue/desk.h): every account's priority by its client's strategy, scored at `as_of`, and what
+// the last get-next found. Scored afresh when the portfolio, the strategies or the agency's day change, every
+// desk_rescore_seconds, and on get-next; an account whose events change is scored again at once.
+struct DeskSlice {
+  std::vector<std::optional<Priority>> priorities;  // by account index; nullopt: no strategy works its client
+  Instant as_of;                                    // the instant the priorities were scored at
+  Date day;                                         // the agency's day they were scored on
+  const LoadedPortfolio* portfolio = nullptr;       // the portfolio they were scored for
+  std::uint64_t strategies_version = 0;             // AssetsSlice::strategies_version they were scored with
+  bool assets_loading = true;                       // the host was still handing asset files in
+  Problems problems;                                // strategies that failed; clients no strategy works (said
+                                                    // once the host has handed every asset file in)
+  bool asked = false;                               // get-next was pressed
+  std::string next;                                 // the account it selected; empty: none may be called now
+  std::vector<SkippedAccount> skipped;              // the accounts it passed over, in desk order
+  std::string refused;                              // why the last get-next did nothing (a call in progress)
+};
+inline constexpr std::int64_t desk_rescore_seconds = 600;
 
 struct QueueSlice {
-  QueueColumn sort_column = QueueColumn::days_past_due;  // `sort_column`: default = days past due, oldest first
-  bool descending = true;                                // `descending`: default = true
+  QueueColumn sort_column = QueueColumn::priority;  // `sort_column`: default = the desk's order (priority)
+  bool descending = true;                           // `descending`: default = true (the desk's order)
   std::string filter;                                    // `filter`: case-insensitive substring; empty = all
   std::vector<std::uint32_t> rows;                       // indices into LoadedPortfolio::entries, shown in order
   std::unordered_map<std::uint32_t, Money> balances;     // the fold's balance now, for accounts where it is not
@@ -158,7 +185,11 @@ struct QueueSlice {
   Date today;                                            // the day days past due and aging count to: the agency's
                                                          // today (AppState::today)
 
+  DeskSlice desk;
+
   Money balance_of(const QueueEntry& entry) const;       // the account's balance now
+  const Priority* priority_of(std::uint32_t account) const;  // null when the account is not scored
+  RiskTier risk_of(const QueueEntry& entry, const Account& account) const;  // the strategy's tier, else the placed
 };
 
 // Recomputes slice.rows from the entries, the filter and the sort. Balances in different currencies order by
@@ -240,6 +271,7 @@ struct AssetsSlice {
   // expects or hands in the first file, and contact waits meanwhile as it does while they load.
   std::shared_ptr<const Assets> files;
   std::uint64_t version = 0;                      // counts the changes of `files`
+  std::uint64_t strategies_version = 0;           // counts the files handed in under strategies/
 
   const RuleBook& rules() const;                  // files->rules, or a book still waiting for its packs
   const CalendarSet& calendars() const;           // files->calendars, or none
@@ -313,6 +345,9 @@ struct AppState {
   Decision contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
                             std::string_view contact_point = {},
                             LetterPurpose purpose = LetterPurpose::collection) const;
+  // May the collector call `party` of `account` now on one of its numbers (core's call_decision, each number
+  // checked as contact_decision does): what get-next asks of each account. `number`: set to the number allowed.
+  Decision call_decision(const Account& account, const Party& party, Instant at, std::string* number = nullptr) const;
 };
 
 // [SECTION] Actions -------------------------------------------------------------------------------------------
@@ -330,7 +365,8 @@ using AppAction = std::variant<LoadStarted, PortfolioReceived, LoadFailed, Selec
 // The queue.
 struct SortQueue { QueueColumn column = QueueColumn::days_past_due; bool descending = true; };
 struct FilterQueue { std::string text; };                            // new filter text
-using QueueAction = std::variant<SortQueue, FilterQueue>;
+struct GetNext {};  // score the desk now and select the first account that may be called (none during a call)
+using QueueAction = std::variant<SortQueue, FilterQueue, GetNext>;
 
 // The quoter.
 struct EditQuote { std::string account_id; QuoterTerms terms; };     // the collector changed the terms
