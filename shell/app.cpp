@@ -273,6 +273,7 @@ void App::apply(Action action) {
   stamp(action_as<ReportProtection>(action));
   stamp(action_as<JustifyRecontact>(action));
   stamp(action_as<RecordCorrespondence>(action));
+  stamp(action_as<ScheduleCallback>(action));
   // A payment is charged here, the one effect that must come before the update: its answer is what gets recorded.
   if (auto* pay = action_as<TakePayment>(action)) {
     stamp(pay);

@@ -219,6 +219,7 @@ void set_up(ContactInputs& c, const Account& account, Date today) {
   std::snprintf(c.promise_due, sizeof c.promise_due, "%s", today.plus_days(7).iso().c_str());
   std::snprintf(c.protection_starts, sizeof c.protection_starts, "%s", today.iso().c_str());
   std::snprintf(c.written_received, sizeof c.written_received, "%s", today.iso().c_str());
+  std::snprintf(c.callback_date, sizeof c.callback_date, "%s", today.iso().c_str());
   clear_new_party(c, account);
 }
 
@@ -899,6 +900,36 @@ void correspondence_controls(const Account& account, const PartyRecord& party, C
   ImGui::TreePop();
 }
 
+// A time the party asked to be called back, on the party's clock; get-next puts the account first from then.
+void callback_controls(const Account& account, const PartyRecord& party, Instant now, ContactInputs& c,
+                       UiScratch& scratch, Dispatch& dispatch) {
+  const bool open = ImGui::TreeNode("callback", "Set a callback");
+  scratch.widgets.record("contact.callback");
+  if (!open) return;
+  const std::vector<TimeZone> zones = candidate_zones(party, now);
+  wrapped_muted(zones.empty() ? "No time zone is known for " + full_name(*party.party) + "."
+                              : "On " + full_name(*party.party) + "'s clock (" + std::string(zones.front().name()) +
+                                    "). From then, Get next puts this account first.");
+  const float field = std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.55f);
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Day", "YYYY-MM-DD", c.callback_date, sizeof c.callback_date);
+  scratch.widgets.record("contact.callback.date");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("Time", "HH:MM", c.callback_time, sizeof c.callback_time);
+  scratch.widgets.record("contact.callback.time");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputTextWithHint("For", "optional: what the call is for", c.callback_note, sizeof c.callback_note);
+  scratch.widgets.record("contact.callback.note");
+  if (ImGui::Button("Set the callback")) {
+    c.notice.clear();
+    dispatch(ScheduleCallback{account.id, party.party->id, c.callback_date, c.callback_time, c.callback_note,
+                              {}, {}, {}});
+    c.callback_note[0] = '\0';
+  }
+  scratch.widgets.record("contact.callback.set");
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 bool debt_details_hidden(const AppState& state, const Account& account) {
@@ -1023,6 +1054,10 @@ void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     }
     outcomes(*account, *session, cs, c, scratch, dispatch);
     consent_button(*account, record, session->channel, session->contact_point, scratch, dispatch);
+  }
+  // During a call, the callback is the called party's.
+  if (const PartyRecord* asked = fold->party(here ? session->party_id : record.party->id)) {
+    callback_controls(*account, *asked, state.now, c, scratch, dispatch);
   }
   if (!c.notice.empty()) {
     Box box(scratch, "contact.notice", blocked_fill);

@@ -580,7 +580,6 @@ void events_added(AppState& state, const std::map<std::uint32_t, std::vector<con
   if (!state.data || !state.journal) return;
   const LoadedPortfolio& data = *state.data;
   for (const auto& [account, events] : added) {
-    rescore_account(state, account);
     if (state.folds.find(account)) {
       state.folds.added(data, *state.journal, account, events);
       set_balance(state.queue, data, account, state.folds.find(account)->balance.total());
@@ -589,6 +588,7 @@ void events_added(AppState& state, const std::map<std::uint32_t, std::vector<con
       set_balance(state.queue, data, account,
                   fold(a, data.client_of(a), state.journal->events_for(a.id)).balance.total());
     }
+    rescore_account(state, account);  // on the fold with the events
   }
 }
 
@@ -1263,6 +1263,21 @@ void record_correspondence(AppState& state, Effects& effects, RecordCorresponden
                in.received;
 }
 
+// Records a callback the party asked for, read on the party's clock.
+void schedule_callback(AppState& state, Effects& effects, ScheduleCallback& asked) {
+  ContactSlice& c = state.contact;
+  const std::optional<std::uint32_t> index = recording_on(state, asked.account_id);
+  if (!index) return;
+  const AccountState& fold = fold_now(state, *index);
+  CallbackMade made = make_callback(fold, asked.party_id, asked.date, asked.time, asked.note, asked.at);
+  const std::optional<TimeZone> zone = made.zone;
+  const PartyRecord* party = fold.party(asked.party_id);
+  const std::string whom = party != nullptr ? full_name(*party->party) : asked.party_id;
+  if (!record_change(state, effects, *index, std::move(made), asked)) return;
+  c.finished = "Recorded: call back " + whom + " on " + asked.date + " at " + asked.time + " (" +
+               std::string(zone->name()) + ")";
+}
+
 // Records a payment the processor approved, or says why none was taken.
 void post_payment(AppState& state, Effects& effects, TakePayment& take) {
   ContactSlice& c = state.contact;
@@ -1336,6 +1351,8 @@ void reduce(AppState& state, Effects& effects, ContactAction& action) {
           justify_recontact(state, effects, a);
         } else if constexpr (std::is_same_v<A, RecordCorrespondence>) {
           record_correspondence(state, effects, a);
+        } else if constexpr (std::is_same_v<A, ScheduleCallback>) {
+          schedule_callback(state, effects, a);
         } else if constexpr (std::is_same_v<A, TakePayment>) {
           post_payment(state, effects, a);
         } else if constexpr (std::is_same_v<A, ReversePayments>) {

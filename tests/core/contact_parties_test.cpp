@@ -367,5 +367,35 @@ TEST_F(ContactParties, ADisputeOrCeaseReceivedInWritingIsRecordedWithItsMediumAn
       << "a neighbour neither disputes the debt nor asks that communication stop";
 }
 
+// A callback is asked for on the party's own clock: 18:30 in Cambridge on 2026-03-10 (EDT since 03-08) is 22:30 UTC.
+// A time that has passed, one more than a year ahead, a party with no known zone and text that is not a date or a
+// time are refused, each naming its field.
+TEST_F(ContactParties, ACallbackIsReadOnThePartysClockAndNamesItsWrongFields) {
+  const Instant now = at("2026-03-09T15:00:00Z");
+  const CallbackMade made = make_callback(state(), "P-1", "2026-03-10", " 18:30 ", "  about a plan ", now);
+  ASSERT_TRUE(made.problems.empty()) << made.problems[0].text();
+  EXPECT_EQ(*made.change, (CallbackScheduled{"P-1", at("2026-03-10T22:30:00Z"), "about a plan"}));
+  EXPECT_EQ(made.zone->name(), "America/New_York");
+  record({*made.change}, "2026-03-09T15:00:00Z");
+  ASSERT_EQ(state().callbacks.size(), 1u);
+  EXPECT_TRUE(state().callbacks[0].open());
+
+  const auto problems_of = [&](std::string_view party, std::string_view date, std::string_view time) {
+    const CallbackMade m = make_callback(state(), party, date, time, "", now);
+    EXPECT_EQ(m.change.has_value(), m.problems.empty());
+    return m.problems;
+  };
+  EXPECT_EQ(problems_of("P-1", "2026-03-09", "09:00"),
+            (Problems{{"time", "2026-03-09 09:00 in America/New_York has passed"}}));
+  EXPECT_EQ(problems_of("P-1", "2027-03-11", "09:00"),
+            (Problems{{"date", "2027-03-11 09:00 in America/New_York is more than a year ahead"}}));
+  EXPECT_EQ(fields(problems_of("P-1", "10/03/2026", "7pm")), (std::vector<std::string>{"date", "time"}));
+  EXPECT_EQ(fields(problems_of("P-1", "2026-03-10", "24:00")), std::vector<std::string>{"time"});
+  EXPECT_EQ(problems_of("P-2", "2026-03-10", "18:30"),
+            (Problems{{"party_id", "no time zone is known for Sam Reyes: add an address or a number with its zone "
+                                   "first"}}));
+  EXPECT_EQ(fields(problems_of("P-404", "2026-03-10", "18:30")), std::vector<std::string>{"party_id"});
+}
+
 }  // namespace
 }  // namespace parley

@@ -122,4 +122,35 @@ TEST(ShellDesk, ACallbackDueNowPutsItsAccountFirst) {
   EXPECT_EQ(state.queue.rows.front(), last);
 }
 
+// A callback set from the contact panel is read on the party's clock; once due, its account leads the queue. A time
+// that is not one is refused, naming the field.
+TEST(ShellDesk, ACallbackSetFromThePanelLeadsTheQueueOnceDue) {
+  ps::AppState state = desk_state(60, true);
+  const std::uint32_t last = state.queue.rows.back();
+  const parley::Account account = state.data->portfolio.accounts[last];
+  const std::string party = account.debtor()->id;
+  const parley::Instant now = state.now;
+  const std::string day = state.today.iso();
+  state = ps::update(std::move(state), ps::ScheduleCallback{account.id, party, day, "7pm", "",
+                                                            parley::EventId::from_parts(9, 1), now, {"u", "d"}});
+  ASSERT_EQ(state.contact.problems.size(), 1u);
+  EXPECT_EQ(state.contact.problems[0].path, "time");
+
+  // 23:00 on the party's clock today: later than now wherever in the demo the party lives.
+  state = ps::update(std::move(state), ps::ScheduleCallback{account.id, party, day, "23:00", "after work",
+                                                            parley::EventId::from_parts(9, 2), now, {"u", "d"}});
+  ASSERT_TRUE(state.contact.problems.empty()) << state.contact.problems[0].text();
+  EXPECT_NE(state.contact.finished.find("Recorded: call back"), std::string::npos) << state.contact.finished;
+  const parley::Priority* scheduled = state.queue.priority_of(last);
+  ASSERT_TRUE(scheduled && scheduled->callback);
+  EXPECT_FALSE(scheduled->callback_due(state.now));
+  EXPECT_NE(state.queue.rows.front(), last);
+  const parley::Instant due = scheduled->callback->plus_seconds(60);
+  state = ps::update(std::move(state), ps::GetNext{});  // scored at now: not due yet
+  EXPECT_NE(state.queue.rows.front(), last);
+  state = ps::update(std::move(state), ps::ClockTick{due});
+  state = ps::update(std::move(state), ps::GetNext{});
+  EXPECT_EQ(state.queue.rows.front(), last);
+}
+
 }  // namespace

@@ -5,7 +5,9 @@
 #include <string>
 #include <utility>
 
+#include "parley/compliance/check.h"
 #include "parley/contact/contact.h"
+#include "parley/time_zone.h"
 #include "parley/zones.h"
 
 namespace parley {
@@ -184,6 +186,48 @@ CorrespondenceMade make_correspondence(const AccountState& state, std::string_vi
       break;
     case WrittenRequest::cease: out.change = CeaseRequested{std::string(party_id), CeaseScope::all, {}, in.via}; break;
   }
+  return out;
+}
+
+CallbackMade make_callback(const AccountState& state, std::string_view party_id, std::string_view date,
+                           std::string_view time, std::string_view note, Instant now) {
+  CallbackMade out;
+  const PartyRecord* party = state.party(party_id);
+  if (party == nullptr) {
+    out.problems.push_back({"party_id", "the account has no party " + std::string(party_id)});
+  } else {
+    const std::vector<TimeZone> zones = candidate_zones(*party, now);
+    if (zones.empty()) {
+      out.problems.push_back({"party_id", "no time zone is known for " + full_name(*party->party) +
+                                              ": add an address or a number with its zone first"});
+    } else {
+      out.zone = zones.front();
+    }
+  }
+  const std::optional<Date> day = Date::parse(trimmed(date));
+  if (!day) out.problems.push_back({"date", "must be a date, as YYYY-MM-DD"});
+  const std::string_view clock = trimmed(time);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  int seconds = -1;
+  if (clock.size() == 5 && digit(clock[0]) && digit(clock[1]) && clock[2] == ':' && digit(clock[3]) &&
+      digit(clock[4])) {
+    const int hours = (clock[0] - '0') * 10 + (clock[1] - '0');
+    const int minutes = (clock[3] - '0') * 10 + (clock[4] - '0');
+    if (hours < 24 && minutes < 60) seconds = hours * 3600 + minutes * 60;
+  }
+  if (seconds < 0) out.problems.push_back({"time", "must be a time of day, as HH:MM from 00:00 to 23:59"});
+  const std::string_view words = trimmed(note);
+  check_text_size(words, "note", out.problems);
+  if (!out.problems.empty()) return out;
+  const Instant at = from_local(*out.zone, *day, seconds).earliest();
+  const std::string when = day->iso() + " " + std::string(clock) + " in " + std::string(out.zone->name());
+  if (at < now) {
+    out.problems.push_back({"time", when + " has passed"});
+  } else if (at.unix_seconds() - now.unix_seconds() > std::int64_t{366} * 86400) {
+    out.problems.push_back({"date", when + " is more than a year ahead"});
+  }
+  if (!out.problems.empty()) return out;
+  out.change = CallbackScheduled{std::string(party_id), at, std::string(words)};
   return out;
 }
 

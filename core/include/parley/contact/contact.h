@@ -358,6 +358,19 @@ struct CorrespondenceMade {
 CorrespondenceMade make_correspondence(const AccountState& state, std::string_view party_id, const Correspondence& in,
                                        Date today);
 
+// A time the party asked to be called back: `time` ("HH:MM") on `date` ("YYYY-MM-DD") on the party's own clock (the
+// first zone candidate_zones places the party in at `now`), with a note (may be empty; trimmed). Its
+// CallbackScheduled, and `zone`, the zone the time was read in. Problems name the field: "party_id" (no such party,
+// or no zone is known for it), "date" and "time" (not a date or a time of day; a time that has passed; more than a
+// year ahead), "note" (longer than an event's text may be); then no change.
+struct CallbackMade {
+  Problems problems;
+  std::optional<CallbackScheduled> change;
+  std::optional<TimeZone> zone;
+};
+CallbackMade make_callback(const AccountState& state, std::string_view party_id, std::string_view date,
+                           std::string_view time, std::string_view note, Instant now);
+
 // [SECTION] Events ----------------------------------------------------------------------------------------------------
 
 // Journal events for payloads: ids[i] for payloads[i], the same author and time, sequences first_sequence,

@@ -162,6 +162,10 @@ struct ContactInputs {
   int written_via = 0;                         // index into the written media the form offers, letter first
   char written_received[16] = {};              // "YYYY-MM-DD": today by default
   char written_reason[256] = {};               // a dispute's words
+  // The callback form: a day and time on the party's clock, and what the call is for.
+  char callback_date[16] = {};                 // "YYYY-MM-DD": today by default
+  char callback_time[8] = {};                  // "HH:MM"
+  char callback_note[256] = {};
   // The payment form of a call: cleared of every number the moment it is sent to the processor.
   char pay_amount[24] = {};
   int pay_kind = 0;                            // 0: card; 1: bank account (a US routing and account number in the

@@ -494,6 +494,17 @@ struct RecordCorrespondence {
   Instant at;
   Author author;
 };
+// A time the party asked to be called back, on the party's clock (core's make_callback, read at `at`).
+struct ScheduleCallback {
+  std::string account_id;
+  std::string party_id;
+  std::string date;  // "YYYY-MM-DD"
+  std::string time;  // "HH:MM"
+  std::string note;
+  EventId id;
+  Instant at;
+  Author author;
+};
 // A payment taken on the call with the form's instrument. The App charges its processor first (take_payment(),
 // under the action's id) and hands in what came back as `taken`; update then records its PaymentPosted, or shows
 // the decline or the form's problems. The form's number never enters the state.
@@ -517,7 +528,7 @@ struct ReversePayments {
 };
 using ContactAction = std::variant<PickContact, StartContact, AnswerQuestions, FinishContact, RecordLetter, AddParty,
                                    ChangeRepresentation, ChangeConsent, ReportProtection, JustifyRecontact,
-                                   RecordCorrespondence, TakePayment, ReversePayments>;
+                                   RecordCorrespondence, ScheduleCallback, TakePayment, ReversePayments>;
 
 // Assets: the files of rules/ and calendars/ under their names ("rules/US-MA.json"), as core's Assets takes them.
 struct AssetsExpected { std::vector<std::string> names; };    // host began reading or fetching these files: contact
