@@ -9,6 +9,7 @@
 // [SECTION] check       parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE]
 //                       [--party ID] [--to NUMBER] [--purpose P] [--assets DIR]
 // [SECTION] queue       parley queue --portfolio FILE [--journal FILE] [--at INSTANT] [--assets DIR]
+// [SECTION] payments    parley payments post FILE --portfolio FILE --journal FILE [--processor NAME] [--at INSTANT]
 // [SECTION] main        command dispatch
 //
 // Exit codes: 0 success; 1 the work failed (invalid portfolio, unreadable or unwritable file; a quote the policy
@@ -42,6 +43,7 @@
 #include "parley/account/views.h"
 #include "parley/assets.h"
 #include "parley/plans/policy_check.h"
+#include "parley/payments/payment_file.h"
 #include "parley/portfolio_json.h"
 #include "parley/queue/desk.h"
 #include "parley/time_zone.h"
@@ -107,6 +109,14 @@ constexpr std::string_view kHelp =
     "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
     "      --journal FILE    the accounts' events, JSON Lines (parley journal format); default: none\n"
     "      --assets DIR      the assets folder: rules/, calendars/ and strategies/\n"
+    "  parley payments post FILE --portfolio FILE --journal FILE.jsonl [--processor NAME] [--at INSTANT]\n"
+    "      Post a processor's file of payments (CSV or JSON, docs/payments.md) to the journal file, each in the\n"
+    "      client's allocation order; a line that does not match an account, its currency or a day it could be\n"
+    "      paid, or that repeats a reference, posts nothing and is listed with its line number. Posting a file\n"
+    "      again posts each payment once. Prints a summary; exits 0, 1 when a line was refused or on a file\n"
+    "      error, 2 on bad usage.\n"
+    "      --processor NAME  the processor the references are of (default: file)\n"
+    "      --at INSTANT      the instant the payments are recorded at, UTC (default: now)\n"
     "  parley help | parley --help | parley COMMAND --help\n"
     "\n"
     "Exit codes: 0 success (check: allowed), 1 invalid portfolio, file error, policy violation or a blocked\n"
@@ -680,6 +690,93 @@ int run_queue(std::span<char* const> args) {
   return kOk;
 }
 
+// [SECTION] payments --------------------------------------------------------------------------------------------------
+
+// parley payments post FILE: the processor's payments appended to the journal file (FILE.tmp, then renamed), each
+// payment once however often the file is posted; every refused line listed with its number.
+int run_payments(std::span<char* const> all) {
+  if (all.empty() || std::string_view(all[0]) != "post") {
+    if (!all.empty() && (std::string_view(all[0]) == "--help" || std::string_view(all[0]) == "-h")) return print_help();
+    return usage_error("payments", "post: missing (parley payments post FILE --portfolio FILE --journal FILE)");
+  }
+  const std::span<char* const> args = all.subspan(1);
+  std::optional<std::string> file;
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string processor = "file";
+  std::optional<parley::Instant> at;
+  CommandLine line;
+  line.parser.positional("FILE", file)
+      .text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .text("--processor", processor)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("payments", problems);
+  if (line.help) return print_help();
+  if (!file) return usage_error("payments", "FILE: missing (parley payments post FILE)");
+  if (!portfolio_file) return usage_error("payments", "--portfolio: missing");
+  if (!journal_file) return usage_error("payments", "--journal: missing (the JSON Lines file the payments go to)");
+  if (processor.empty()) return usage_error("payments", "--processor: must not be empty");
+  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  int rc = kUsage;
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  if (!portfolio) return rc;
+  std::string journal_text;
+  parley::Journal journal;
+  if (std::filesystem::exists(*journal_file)) {
+    parley::host::FileError error;
+    const std::optional<std::string> text = parley::host::read_file(*journal_file, error);
+    if (!text) return report_problems(*journal_file, {{"", "cannot read: " + error.reason}});
+    parley::JournalLoad loaded = parley::load_journal(*text);
+    if (!loaded.journal) return report_problems(*journal_file, loaded.problems);
+    journal_text = *text;
+    journal = std::move(*loaded.journal);
+  }
+  parley::host::FileError error;
+  const std::optional<std::string> text = parley::host::read_file(*file, error);
+  if (!text) return report_problems(*file, {{"", "cannot read: " + error.reason}});
+  const parley::PaymentFileRead read = parley::read_payment_file(*text);
+  const parley::Author author{"payments-import", "parley-cli"};
+  const parley::PaymentPosting posting = parley::post_payment_file(
+      *portfolio, journal, read.lines, processor, author, *at, journal.last_sequence(author.device) + 1);
+  if (!posting.events.empty()) {
+    if (!journal_text.empty() && journal_text.back() != '\n') journal_text += '\n';
+    for (const parley::Event& e : posting.events) journal_text += parley::save_event(e) + "\n";
+    std::string write_error;
+    if (!write_file_atomically(*journal_file, journal_text, write_error)) {
+      std::fprintf(stderr, "parley payments: %s\n", write_error.c_str());
+      return kFailed;
+    }
+  }
+  std::map<std::string, parley::Money> sums;
+  for (const parley::Event& e : posting.events) {
+    const parley::Money amount = std::get<parley::PaymentPosted>(e.payload).amount;
+    const std::string code(amount.currency().code());
+    const auto it = sums.find(code);
+    if (it == sums.end()) {
+      sums.emplace(code, amount);
+    } else {
+      it->second = it->second + amount;
+    }
+  }
+  const std::size_t n = posting.events.size();
+  std::string summary = "posted " + std::to_string(n) + (n == 1 ? " payment to " : " payments to ") + *journal_file;
+  for (const auto& [code, sum] : sums) summary += ", " + parley::format_money(sum, parley::Locale::en_US);
+  summary += "\nalready posted: " + std::to_string(posting.already_posted.size());
+  summary += "\nrefused: " + std::to_string(read.problems.size() + posting.refused.size()) + "\n";
+  parley::Problems refused = read.problems;
+  refused.insert(refused.end(), posting.refused.begin(), posting.refused.end());
+  std::stable_sort(refused.begin(), refused.end(), [](const parley::Problem& a, const parley::Problem& b) {
+    const auto number = [](const std::string& path) {
+      return path.rfind("line ", 0) == 0 ? std::stoul(path.substr(5)) : 0UL;
+    };
+    return number(a.path) < number(b.path);
+  });
+  for (const parley::Problem& p : refused) summary += "  " + *file + ": " + p.text() + "\n";
+  if (!write_all(stdout, summary)) return kFailed;
+  return refused.empty() ? kOk : kFailed;
+}
+
 }  // namespace
 
 // [SECTION] main ------------------------------------------------------------------------------------------------------
@@ -699,5 +796,7 @@ int main(int argc, char** argv) {
   if (command == "check") return run_check(rest);
   if (command == "account") return run_account(rest);
   if (command == "queue") return run_queue(rest);
-  return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, queue, help)");
+  if (command == "payments") return run_payments(rest);
+  return usage_error(command,
+                     "unknown command (commands: demo, validate, quote, check, account, queue, payments, help)");
 }

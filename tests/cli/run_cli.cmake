@@ -556,6 +556,52 @@ elseif(CASE STREQUAL "queue_order")
   endif()
   expect_contains("queue without strategies" "${no_strategy_out}${no_strategy_err}" "strategies/")
 
+elseif(CASE STREQUAL "payments_post")
+  # A processor's file: the good line is posted in the client's waterfall, each bad line is refused with its number,
+  # and the file posted again posts nothing more.
+  run(demo demo --accounts 6 --out "${file}")
+  expect_rc("demo" "${demo_rc}" 0)
+  file(WRITE "${WORK}/pay.csv" "account_id,amount,currency,date,method,reference
+A000001,100.00,USD,2026-11-01,card,tx-1
+A000009,5.00,USD,2026-11-01,card,tx-2
+A000002,5.00,USD,2026-11-01,card,tx-3
+A000001,oops,USD,2026-11-01,card,tx-4
+A000001,5.00,USD,2026-11-01,card
+A000001,5.00,USD,2026-11-01,card,tx-1
+")
+  set(journal "${WORK}/payments.jsonl")
+  run(first payments post "${WORK}/pay.csv" --portfolio "${file}" --journal "${journal}" --processor acme
+      --at 2026-11-02T15:00:00Z)
+  expect_rc("payments post" "${first_rc}" 1)
+  expect_contains("payments post" "${first_out}" "posted 1 payment to")
+  expect_contains("payments post" "${first_out}" "line 3: account A000009 is not in the portfolio")
+  expect_contains("payments post" "${first_out}" "line 4: currency USD: account A000002 is in GBP")
+  expect_contains("payments post" "${first_out}" "line 5: amount oops must be more than zero")
+  expect_contains("payments post" "${first_out}" "line 6: has 5 fields; the header names 6")
+  expect_contains("payments post" "${first_out}" "line 7: reference tx-1 repeats line 2")
+  file(STRINGS "${journal}" posted)
+  list(LENGTH posted count)
+  if(NOT count EQUAL 1)
+    message(FATAL_ERROR "payments post: expected one event in the journal, got ${count}")
+  endif()
+  run(again payments post "${WORK}/pay.csv" --portfolio "${file}" --journal "${journal}" --processor acme
+      --at 2026-11-02T15:00:00Z)
+  expect_contains("payments posted again" "${again_out}" "posted 0 payments")
+  expect_contains("payments posted again" "${again_out}" "already posted: 1")
+  file(STRINGS "${journal}" posted)
+  list(LENGTH posted count)
+  if(NOT count EQUAL 1)
+    message(FATAL_ERROR "payments posted again: expected still one event, got ${count}")
+  endif()
+  run(state account A000001 --portfolio "${file}" --journal "${journal}" --at 2026-11-02T16:00:00Z)
+  expect_rc("account after the payment" "${state_rc}" 0)
+  string(JSON receipt GET "${state_out}" payments 0 receipt)
+  if(NOT receipt STREQUAL "tx-1")
+    message(FATAL_ERROR "account after the payment: expected the receipt tx-1\n${state_out}")
+  endif()
+  run(no_post payments "${WORK}/pay.csv")
+  expect_rc("payments without post" "${no_post_rc}" 2)
+
 else()
   message(FATAL_ERROR "unknown case ${CASE}")
 endif()
