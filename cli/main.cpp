@@ -9,6 +9,7 @@
 // [SECTION] check       parley check ACCOUNT_OR_FILE [--channel C] [--at INSTANT] [--portfolio FILE] [--journal FILE]
 //                       [--party ID] [--to NUMBER] [--purpose P] [--assets DIR]
 // [SECTION] queue       parley queue --portfolio FILE [--journal FILE] [--at INSTANT] [--assets DIR]
+// [SECTION] assign      parley assign ACCOUNT[,ACCOUNT...] --to COLLECTOR --portfolio FILE --journal FILE
 // [SECTION] payments    parley payments post FILE --portfolio FILE --journal FILE [--processor NAME] [--at INSTANT]
 // [SECTION] main        command dispatch
 //
@@ -101,14 +102,19 @@ constexpr std::string_view kHelp =
     "                        verification, original-creditor, termination or remedy; a cease request or an\n"
     "                        unanswered dispute lets through only the purposes its rule allows\n"
     "      --assets DIR      the assets folder: rules/*.json and calendars/*.json\n"
-    "  parley queue --portfolio FILE [--journal FILE.jsonl] [--at INSTANT] [--assets DIR]\n"
+    "  parley queue --portfolio FILE [--journal FILE.jsonl] [--collector ID] [--at INSTANT] [--assets DIR]\n"
     "      The desk in the order the strategy (ASSETS/strategies/*.json) puts it, as JSON: each account with its\n"
     "      score, the points of each factor, its risk tier with the reasons, its callback, and, when compliance\n"
     "      blocks a call to its debtor at INSTANT, why (rule_id, words, citation) and when it becomes callable;\n"
     "      \"next\" is the account get-next gives. Exits 0, 1 on a file error, 2 on bad input.\n"
     "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
     "      --journal FILE    the accounts' events, JSON Lines (parley journal format); default: none\n"
+    "      --collector ID    only the accounts assigned to this collector (default: every account)\n"
     "      --assets DIR      the assets folder: rules/, calendars/ and strategies/\n"
+    "  parley assign ACCOUNT[,ACCOUNT...] --to COLLECTOR --portfolio FILE --journal FILE.jsonl [--reason TEXT]\n"
+    "      Put the accounts on the collector's desk: one account-assigned event each, appended to the journal\n"
+    "      file. An account the portfolio lacks is refused, and then nothing is written. Exits 0, 1 on a file\n"
+    "      error, 2 on bad input.\n"
     "  parley payments post FILE --portfolio FILE --journal FILE.jsonl [--processor NAME] [--at INSTANT]\n"
     "      Post a processor's file of payments (CSV or JSON, docs/payments.md) to the journal file, each in the\n"
     "      client's allocation order; a line that does not match an account, its currency or a day it could be\n"
@@ -574,11 +580,13 @@ int run_queue(std::span<char* const> args) {
   std::optional<std::string> journal_file;
   std::string assets = PARLEY_ASSETS_DIR;
   std::optional<parley::Instant> at;
+  std::optional<std::string> collector;
   CommandLine line;
   line.parser.text("--portfolio", portfolio_file)
       .text("--journal", journal_file)
       .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
-      .text("--assets", assets);
+      .text("--assets", assets)
+      .text("--collector", collector);
   if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("queue", problems);
   if (line.help) return print_help();
   if (!portfolio_file) return usage_error("queue", "--portfolio: missing (parley queue --portfolio FILE)");
@@ -616,6 +624,7 @@ int run_queue(std::span<char* const> args) {
   std::vector<parley::Priority> desk;
   std::vector<std::uint32_t> unworked;  // accounts whose client no strategy works
   for (std::uint32_t i = 0; i < accounts.size(); ++i) {
+    if (collector && folds[i].assigned_to != *collector) continue;  // on another desk, or on none
     const parley::Strategy* strategy = assets_read->strategies.for_client(accounts[i].client_id);
     if (strategy == nullptr) {
       unworked.push_back(i);
@@ -643,6 +652,7 @@ int run_queue(std::span<char* const> args) {
   nlohmann::ordered_json out;
   out["at"] = at->iso();
   out["today"] = today.iso();
+  out["collector"] = collector ? nlohmann::ordered_json(*collector) : nlohmann::ordered_json(nullptr);
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   std::optional<std::string> next;
   for (std::size_t position = 0; position < desk.size(); ++position) {
@@ -652,6 +662,8 @@ int run_queue(std::span<char* const> args) {
     nlohmann::ordered_json row;
     row["account_id"] = a.id;
     row["client_id"] = a.client_id;
+    const std::optional<std::string>& owner = folds[p.account].assigned_to;
+    row["assigned_to"] = owner ? nlohmann::ordered_json(*owner) : nlohmann::ordered_json(nullptr);
     row["strategy"] = strategy.id;
     row["score"] = p.score;
     nlohmann::ordered_json factors = nlohmann::ordered_json::object();
@@ -690,6 +702,88 @@ int run_queue(std::span<char* const> args) {
   return kOk;
 }
 
+// [SECTION] assign ----------------------------------------------------------------------------------------------------
+
+// The journal file's text and its journal; an absent file is an empty journal. nullopt after printing why.
+std::optional<std::pair<std::string, parley::Journal>> read_journal_or_none(const std::string& file, int& rc) {
+  if (!std::filesystem::exists(file)) return std::pair<std::string, parley::Journal>{};
+  parley::host::FileError error;
+  std::optional<std::string> text = parley::host::read_file(file, error);
+  if (!text) {
+    rc = report_problems(file, {{"", "cannot read: " + error.reason}});
+    return std::nullopt;
+  }
+  parley::JournalLoad loaded = parley::load_journal(*text);
+  if (!loaded.journal) {
+    rc = report_problems(file, loaded.problems);
+    return std::nullopt;
+  }
+  return std::pair<std::string, parley::Journal>{std::move(*text), std::move(*loaded.journal)};
+}
+
+// Appends the events' lines to the journal file's text and writes it through FILE.tmp.
+bool append_events(const std::string& file, std::string text, std::span<const parley::Event> events,
+                   std::string_view command) {
+  if (events.empty()) return true;
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  for (const parley::Event& e : events) text += parley::save_event(e) + "\n";
+  std::string error;
+  if (write_file_atomically(file, text, error)) return true;
+  std::fprintf(stderr, "parley %.*s: %s\n", static_cast<int>(command.size()), command.data(), error.c_str());
+  return false;
+}
+
+int run_assign(std::span<char* const> args) {
+  std::optional<std::string> targets;
+  std::optional<std::string> to;
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string reason;
+  CommandLine line;
+  line.parser.positional("ACCOUNT", targets)
+      .text("--to", to)
+      .text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .text("--reason", reason);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("assign", problems);
+  if (line.help) return print_help();
+  if (!targets) return usage_error("assign", "ACCOUNT: missing (parley assign ACCOUNT --to COLLECTOR ...)");
+  if (!to || to->empty()) return usage_error("assign", "--to: missing (the collector's user id)");
+  if (!portfolio_file) return usage_error("assign", "--portfolio: missing");
+  if (!journal_file) return usage_error("assign", "--journal: missing (the JSON Lines file the events go to)");
+  int rc = kUsage;
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  if (!portfolio) return rc;
+  std::optional<std::pair<std::string, parley::Journal>> journal = read_journal_or_none(*journal_file, rc);
+  if (!journal) return rc;
+  const parley::Author author{"assign", "parley-cli"};
+  const parley::Instant now = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  std::uint64_t sequence = journal->second.last_sequence(author.device);
+  // The id: the device's sequence in the low half, the instant in the high half, so that ids never repeat.
+  const std::uint64_t high = 0x0a55000000000000ULL | static_cast<std::uint64_t>(now.unix_seconds());
+  std::vector<parley::Event> events;
+  parley::Problems problems;
+  for (std::size_t start = 0; start <= targets->size();) {
+    const std::size_t comma = std::min(targets->find(',', start), targets->size());
+    const std::string id = targets->substr(start, comma - start);
+    start = comma + 1;
+    if (id.empty()) continue;
+    const auto known = std::find_if(portfolio->accounts.begin(), portfolio->accounts.end(),
+                                    [&](const parley::Account& a) { return a.id == id; });
+    if (known == portfolio->accounts.end()) {
+      problems.push_back({"ACCOUNT", "no account '" + id + "' in " + *portfolio_file});
+      continue;
+    }
+    ++sequence;
+    events.push_back(parley::Event{parley::EventId::from_parts(high, sequence), id, author, now, sequence,
+                                   parley::AccountAssigned{*to, reason}});
+  }
+  if (!problems.empty()) return usage_errors("assign", problems);
+  if (!append_events(*journal_file, std::move(journal->first), events, "assign")) return kFailed;
+  std::printf("assigned %zu %s to %s\n", events.size(), events.size() == 1 ? "account" : "accounts", to->c_str());
+  return kOk;
+}
+
 // [SECTION] payments --------------------------------------------------------------------------------------------------
 
 // parley payments post FILE: the processor's payments appended to the journal file (FILE.tmp, then renamed), each
@@ -721,17 +815,9 @@ int run_payments(std::span<char* const> all) {
   int rc = kUsage;
   const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
   if (!portfolio) return rc;
-  std::string journal_text;
-  parley::Journal journal;
-  if (std::filesystem::exists(*journal_file)) {
-    parley::host::FileError error;
-    const std::optional<std::string> text = parley::host::read_file(*journal_file, error);
-    if (!text) return report_problems(*journal_file, {{"", "cannot read: " + error.reason}});
-    parley::JournalLoad loaded = parley::load_journal(*text);
-    if (!loaded.journal) return report_problems(*journal_file, loaded.problems);
-    journal_text = *text;
-    journal = std::move(*loaded.journal);
-  }
+  std::optional<std::pair<std::string, parley::Journal>> held = read_journal_or_none(*journal_file, rc);
+  if (!held) return rc;
+  const parley::Journal& journal = held->second;
   parley::host::FileError error;
   const std::optional<std::string> text = parley::host::read_file(*file, error);
   if (!text) return report_problems(*file, {{"", "cannot read: " + error.reason}});
@@ -739,15 +825,7 @@ int run_payments(std::span<char* const> all) {
   const parley::Author author{"payments-import", "parley-cli"};
   const parley::PaymentPosting posting = parley::post_payment_file(
       *portfolio, journal, read.lines, processor, author, *at, journal.last_sequence(author.device) + 1);
-  if (!posting.events.empty()) {
-    if (!journal_text.empty() && journal_text.back() != '\n') journal_text += '\n';
-    for (const parley::Event& e : posting.events) journal_text += parley::save_event(e) + "\n";
-    std::string write_error;
-    if (!write_file_atomically(*journal_file, journal_text, write_error)) {
-      std::fprintf(stderr, "parley payments: %s\n", write_error.c_str());
-      return kFailed;
-    }
-  }
+  if (!append_events(*journal_file, std::move(held->first), posting.events, "payments")) return kFailed;
   std::map<std::string, parley::Money> sums;
   for (const parley::Event& e : posting.events) {
     const parley::Money amount = std::get<parley::PaymentPosted>(e.payload).amount;
@@ -797,6 +875,7 @@ int main(int argc, char** argv) {
   if (command == "account") return run_account(rest);
   if (command == "queue") return run_queue(rest);
   if (command == "payments") return run_payments(rest);
-  return usage_error(command,
-                     "unknown command (commands: demo, validate, quote, check, account, queue, payments, help)");
+  if (command == "assign") return run_assign(rest);
+  return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, queue, assign, "
+                              "payments, help)");
 }

@@ -274,6 +274,7 @@ void App::apply(Action action) {
   stamp(action_as<JustifyRecontact>(action));
   stamp(action_as<RecordCorrespondence>(action));
   stamp(action_as<ScheduleCallback>(action));
+  if (auto* next = action_as<GetNext>(action)) next->collector = host_.author.user;
   // A payment is charged here, the one effect that must come before the update: its answer is what gets recorded.
   if (auto* pay = action_as<TakePayment>(action)) {
     stamp(pay);

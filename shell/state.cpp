@@ -527,7 +527,7 @@ void rescore_account(AppState& state, std::uint32_t index) {
 
 // get-next: the desk scored now, then walked in order until compliance lets the collector call an account's
 // debtor; that account is selected, and every account passed over is kept with its reasons.
-void get_next(AppState& state) {
+void get_next(AppState& state, const std::string& collector) {
   DeskSlice& desk = state.queue.desk;
   desk.refused.clear();
   if (state.contact.session) {
@@ -548,6 +548,12 @@ void get_next(AppState& state) {
     const Account& account = state.data->portfolio.accounts[i];
     const Party* debtor = account.debtor();
     if (debtor == nullptr) return Decision{false, {{"no-debtor", "The account has no debtor to call.", ""}}, {}};
+    if (state.journal && !state.journal->events_for(account.id).empty()) {
+      const std::optional<std::string> owner = state.account_state(account).assigned_to;
+      if (owner && *owner != collector) {
+        return Decision{false, {{std::string(other_desk), "The account is on the desk of " + *owner + ".", ""}}, {}};
+      }
+    }
     return state.call_decision(account, *debtor, state.now, &number);
   });
   desk.asked = true;
@@ -885,7 +891,7 @@ void reduce(AppState& state, Effects&, QueueAction& action) {
         } else if constexpr (std::is_same_v<A, FilterQueue>) {
           state.queue.filter = std::move(a.text);
         } else if constexpr (std::is_same_v<A, GetNext>) {
-          get_next(state);
+          get_next(state, a.collector);
           return;
         }
         if (state.data) rebuild_rows(state.queue, *state.data);

@@ -153,4 +153,28 @@ TEST(ShellDesk, ACallbackSetFromThePanelLeadsTheQueueOnceDue) {
   EXPECT_EQ(state.queue.rows.front(), last);
 }
 
+// An account on another collector's desk is passed over with the reason; its own collector gets it.
+TEST(ShellDesk, GetNextPassesOverAnotherCollectorsAccount) {
+  ps::AppState state = ps::update(desk_state(60, true), ps::GetNext{"u-collector"});
+  const std::string first = state.queue.desk.next;
+  ASSERT_FALSE(first.empty());
+  parley::Event e;
+  e.id = parley::EventId::from_parts(0x0190f3a1b2c3d4feull, 1);
+  e.account_id = first;
+  e.author = {"u-supervisor", "d-office"};
+  e.recorded_at = state.now.plus_seconds(-60);
+  e.sequence = 1;
+  e.payload = parley::AccountAssigned{"u-other", "her portfolio"};
+  state = ps::update(std::move(state), ps::JournalReceived{"server", parley::save_event(e) + "\n", true});
+  state = ps::update(std::move(state), ps::GetNext{"u-collector"});
+  EXPECT_NE(state.queue.desk.next, first);
+  const auto skipped = std::find_if(state.queue.desk.skipped.begin(), state.queue.desk.skipped.end(),
+                                    [&](const ps::SkippedAccount& k) { return k.account_id == first; });
+  ASSERT_NE(skipped, state.queue.desk.skipped.end());
+  EXPECT_TRUE(skipped->decision.blocked_by(parley::other_desk));
+  EXPECT_EQ(skipped->decision.reasons[0].words, "The account is on the desk of u-other.");
+  state = ps::update(std::move(state), ps::GetNext{"u-other"});
+  EXPECT_EQ(state.queue.desk.next, first);
+}
+
 }  // namespace

@@ -646,6 +646,10 @@ class Folder {
     s_.callbacks.push_back({e_.id, e_.recorded_at, *s_.party_index(c.party_id), c.at, c.note});
   }
 
+  // -- account-assigned
+  void check(const AccountAssigned&) {}
+  void commit(const AccountAssigned& a) { s_.assigned_to = a.collector; }
+
   void commit(const RecontactJustified& r) {
     s_.recontacts.push_back({e_.id, e_.recorded_at, *s_.party_index(r.party_id), r.reason, s_.attempts.size()});
   }
@@ -865,6 +869,7 @@ class Admission {
   void operator()(const RepresentationChanged&) {}
   void operator()(const ProtectionReported&) {}
   void operator()(const RecontactJustified&) {}
+  void operator()(const AccountAssigned&) {}
   void operator()(const CallbackScheduled& c) {
     constexpr std::int64_t kLongestAhead = std::int64_t{366} * 86400;
     const std::int64_t ahead = c.at.unix_seconds() - e_.recorded_at.unix_seconds();

@@ -280,6 +280,11 @@ struct Describer {
   std::string operator()(const RecontactJustified& r) const {
     return "Reason to ask " + name_of(s, r.party_id) + " about the consumer's location once more: " + r.reason;
   }
+  std::string operator()(const AccountAssigned& a) const {
+    std::string out = "Assigned to " + a.collector;
+    if (!a.reason.empty()) out += ": " + a.reason;
+    return out;
+  }
   std::string operator()(const CallbackScheduled& c) const {
     std::string out = "Call back " + name_of(s, c.party_id) + " at " + c.at.iso();
     if (!c.note.empty()) out += ": " + c.note;
@@ -766,6 +771,12 @@ std::string save_account_state(const AccountState& state, Date as_of, const Cale
   date(w, "as_of", as_of);
   integer(w, "events", static_cast<std::int64_t>(state.events));
   optional_instant(w, "last_event_at", state.last_event_at);
+  w.key("assigned_to");
+  if (state.assigned_to) {
+    w.string(*state.assigned_to);
+  } else {
+    w.null();
+  }
   write_balance(w, state.balance);
   write_ledger(w, state);
   write_promises_and_plans(w, state, as_of, calendars);

@@ -113,7 +113,7 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "contact-point-added", "consent-changed",       "payment-reversed",
                                        "balance-adjusted",    "compliance-exception",  "party-added",
                                        "representation-changed", "protection-reported", "recontact-justified",
-                                       "callback-scheduled"};
+                                       "callback-scheduled",  "account-assigned"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -569,6 +569,10 @@ class Checker {
   void payload(const RecontactJustified& p) {
     id(p.party_id, "payload.party_id");
     non_empty(p.reason, "payload.reason");
+  }
+  void payload(const AccountAssigned& p) {
+    id(p.collector, "payload.collector");
+    text(p.reason, "payload.reason");
   }
   void payload(const CallbackScheduled& p) {
     id(p.party_id, "payload.party_id");

@@ -598,6 +598,10 @@ constexpr json::Member kCallbackMembers[] = {member<&CallbackScheduled::party_id
                                              member<&CallbackScheduled::note>("note", kText)};
 constexpr json::ObjectType kCallbackType = json::object_type(kCallbackMembers, kObjectWords);
 
+constexpr json::Member kAssignedMembers[] = {member<&AccountAssigned::collector>("collector", kText),
+                                             member<&AccountAssigned::reason>("reason", kText)};
+constexpr json::ObjectType kAssignedType = json::object_type(kAssignedMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -621,11 +625,13 @@ constexpr auto kRepresentationChanged = object_of<RepresentationChanged>(kRepres
 constexpr auto kProtectionReported = object_of<ProtectionReported>(kProtectionType);
 constexpr auto kRecontactJustified = object_of<RecontactJustified>(kRecontactType);
 constexpr auto kCallbackScheduled = object_of<CallbackScheduled>(kCallbackType);
+constexpr auto kAccountAssigned = object_of<AccountAssigned>(kAssignedType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
     kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged,
-    kProtectionReported, kRecontactJustified, kCallbackScheduled);
+    kProtectionReported, kRecontactJustified, kCallbackScheduled,
+    kAccountAssigned);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

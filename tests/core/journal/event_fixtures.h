@@ -96,6 +96,7 @@ inline std::vector<EventPayload> every_payload() {
                          *Date::from_ymd(2026, 5, 30), "BS-2026-004417"},
       RecontactJustified{"P-7", "The landlord says the neighbour forwards the debtor's mail"},
       CallbackScheduled{"P-1", *Instant::parse("2026-03-03T23:00:00Z"), "After her shift; wants to talk about a plan"},
+      AccountAssigned{"u-collector-17", "moved from the Tuesday desk"},
   };
 }
 

@@ -351,6 +351,8 @@ struct AccountState {
                                                    // reported
   std::vector<RecontactRecord> recontacts = {};    // in journal order
   std::vector<CallbackRecord> callbacks = {};      // in journal order; at most one open
+  std::optional<std::string> assigned_to = std::nullopt;  // the collector of the latest AccountAssigned; nullopt:
+                                                          // on no collector's desk
 
   std::span<const BalancePart> waterfall() const;  // the client's, or fees, interest, principal
   int promise_grace_days() const;                  // the client's, or 0

@@ -389,6 +389,13 @@ struct CallbackScheduled {
 };
 inline constexpr std::int64_t callback_early_seconds = 15 * 60;  // a call this early still answers a callback
 
+// The account put on a collector's desk (by a supervisor, or an import): the latest assignment wins.
+struct AccountAssigned {
+  std::string collector;  // the collector's user id: "u-collector-17"
+  std::string reason;     // why; may be empty
+  friend bool operator==(const AccountAssigned&, const AccountAssigned&) = default;
+};
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -441,8 +448,9 @@ enum class EventKind {
   protection_reported,    // "protection-reported"
   recontact_justified,    // "recontact-justified"
   callback_scheduled,     // "callback-scheduled"
+  account_assigned,       // "account-assigned"
 };
-inline constexpr int event_kind_count = 22;
+inline constexpr int event_kind_count = 23;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
@@ -451,7 +459,7 @@ using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerifi
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
                                   PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
                                   RepresentationChanged, ProtectionReported, RecontactJustified,
-                                  CallbackScheduled>;
+                                  CallbackScheduled, AccountAssigned>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {

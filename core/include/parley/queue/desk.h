@@ -104,8 +104,9 @@ Priority prioritise(const Strategy& strategy, const DeskFacts& facts, std::uint3
 bool desk_before(const Priority& a, const Priority& b, Instant now);  // a strict weak order
 void order_desk(std::vector<Priority>& desk, Instant now);
 
-// The reason of a party with no number a call may go to.
+// The reason of a party with no number a call may go to, and of an account on another collector's desk.
 inline constexpr std::string_view no_callable_number = "no-callable-number";
+inline constexpr std::string_view other_desk = "other-desk";
 
 // May the collector call `party` now on one of its numbers? check() of each phone reachable_points gives, in
 // order: the first allowed decision; else, when none is allowed, the blocked decision that clears first (a

@@ -365,7 +365,9 @@ using AppAction = std::variant<LoadStarted, PortfolioReceived, LoadFailed, Selec
 // The queue.
 struct SortQueue { QueueColumn column = QueueColumn::days_past_due; bool descending = true; };
 struct FilterQueue { std::string text; };                            // new filter text
-struct GetNext {};  // score the desk now and select the first account that may be called (none during a call)
+// Score the desk now and select the first account that may be called (none during a call), passing over accounts
+// on another collector's desk. The App stamps the collector (the host's user).
+struct GetNext { std::string collector; };
 using QueueAction = std::variant<SortQueue, FilterQueue, GetNext>;
 
 // The quoter.
