@@ -80,8 +80,10 @@ DeskFacts desk_facts(const AccountState& state, Date today, Instant now) {
       if (!f.last_right_party || *f.last_right_party < a.at) f.last_right_party = a.at;
     }
   }
-  if (!right_party.empty() && !state.parties.empty()) {
-    const std::vector<TimeZone> zones = candidate_zones(state.parties.front(), now);
+  const Party* debtor = state.account->debtor();
+  const PartyRecord* debtor_record = debtor != nullptr ? state.party(debtor->id) : nullptr;
+  if (!right_party.empty() && debtor_record != nullptr) {
+    const std::vector<TimeZone> zones = candidate_zones(*debtor_record, now);
     if (!zones.empty()) {
       f.zone = zones.front();
       std::sort(right_party.begin(), right_party.end());
@@ -89,9 +91,7 @@ DeskFacts desk_facts(const AccountState& state, Date today, Instant now) {
     }
   }
   for (const CallbackRecord& c : state.callbacks) {
-    if (!c.open()) continue;
-    f.callback = c.at;
-    f.callback_party = state.parties[c.party].party->id;
+    if (c.open()) f.callback = c.at;
   }
   return f;
 }

@@ -45,11 +45,10 @@ struct DeskFacts {
   std::optional<Instant> last_attempt;            // the latest contact attempt (letters included)
   std::optional<ContactOutcome> last_outcome;     // the outcome of the latest attempt that has one
   std::optional<Instant> last_right_party;        // the latest right-party contact (or promise to pay)
-  std::optional<TimeZone> zone;                   // the debtor's first candidate zone today; none: unknown
+  std::optional<TimeZone> zone;                   // the debtor's first candidate zone at `now`; none: unknown
   std::vector<std::int32_t> right_party_times;    // local seconds of the day (in `zone`) of past right-party
                                                   // contacts, oldest first
   std::optional<Instant> callback;                // the open callback's time
-  std::optional<std::string> callback_party;      // and the party to call back
   friend bool operator==(const DeskFacts&, const DeskFacts&) = default;
 };
 
