@@ -205,8 +205,12 @@ void draw_queue(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
 
   // Filter box and counts.
   ImGui::SetNextItemWidth(std::min(320.0f * ImGui::GetFontSize() / 15.0f, ImGui::GetContentRegionAvail().x));
-  if (ImGui::InputTextWithHint("##filter", "Filter: account, debtor, client, jurisdiction", scratch.filter,
-                               sizeof scratch.filter)) {
+  const bool edited = ImGui::InputTextWithHint("##filter", "Filter: account, debtor, client, jurisdiction",
+                                                scratch.filter, sizeof scratch.filter);
+  if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    // Escape leaves the box; it does not take back what was typed (ImGui reverts an edit on Escape).
+    std::snprintf(scratch.filter, sizeof scratch.filter, "%s", state.queue.filter.c_str());
+  } else if (edited) {
     dispatch(FilterQueue{std::string(scratch.filter, strnlen(scratch.filter, sizeof scratch.filter))});
   }
   scratch.widgets.record("queue.filter");

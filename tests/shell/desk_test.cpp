@@ -2,6 +2,7 @@
 // lets the collector call and keeps every account it passed over with the reasons, a callback handed in moves its
 // account to the top at once, and nothing is scored without a strategy (the queue says so).
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <string>
@@ -175,6 +176,30 @@ TEST(ShellDesk, GetNextPassesOverAnotherCollectorsAccount) {
   EXPECT_EQ(skipped->decision.reasons[0].words, "The account is on the desk of u-other.");
   state = ps::update(std::move(state), ps::GetNext{"u-other"});
   EXPECT_EQ(state.queue.desk.next, first);
+}
+
+}  // namespace
+
+namespace {
+
+class DeskFrames : public AppFrames {};
+
+// Escape leaves the filter box and keeps what was typed: the queue stays filtered.
+TEST_F(DeskFrames, EscapeKeepsTheQueueFilter) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Escape] = 3;  // what a platform backend maps
+  start();
+  frames(2);
+  type("queue.filter", "us-");
+  ASSERT_EQ(app_->state().queue.filter, "us-");
+  const std::size_t rows = app_->state().queue.rows.size();
+  io.KeysDown[3] = true;
+  frames(1);
+  io.KeysDown[3] = false;
+  frames(2);
+  EXPECT_EQ(app_->state().queue.filter, "us-");
+  EXPECT_EQ(app_->state().queue.rows.size(), rows);
+  EXPECT_EQ(state()["filter"], "us-");
 }
 
 }  // namespace
