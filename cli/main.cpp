@@ -372,10 +372,11 @@ std::optional<parley::Portfolio> read_portfolio(const std::string& file, int& rc
   return std::move(*load.portfolio);
 }
 
-// A journal file (JSON Lines), loaded; nullopt after printing why (`rc` is then the exit code).
-std::optional<parley::Journal> read_journal(const std::string& file, int& rc) {
+// A journal file (JSON Lines), loaded, and its text in `text` when given; nullopt after printing why (`rc` is then
+// the exit code).
+std::optional<parley::Journal> read_journal(const std::string& file, int& rc, std::string* text = nullptr) {
   parley::host::FileError read_error;
-  const std::optional<std::string> lines = parley::host::read_file(file, read_error);
+  std::optional<std::string> lines = parley::host::read_file(file, read_error);
   if (!lines) {
     rc = report_problems(file, {{"", "cannot read: " + read_error.reason}});
     return std::nullopt;
@@ -385,6 +386,7 @@ std::optional<parley::Journal> read_journal(const std::string& file, int& rc) {
     rc = report_problems(file, loaded.problems);
     return std::nullopt;
   }
+  if (text != nullptr) *text = std::move(*lines);
   return std::move(*loaded.journal);
 }
 
@@ -634,19 +636,17 @@ int run_queue(std::span<char* const> args) {
   }
   parley::order_desk(desk, *at);
   const auto decide = [&](std::uint32_t i) {
-    const parley::Party* debtor = accounts[i].debtor();
-    if (debtor == nullptr) {
-      return parley::Decision{false, {{"no-debtor", "The account has no debtor to call.", ""}}, std::nullopt};
-    }
     std::vector<const parley::AccountState*> others;
     if (!consumers[i].empty()) {
       for (std::uint32_t k : by_consumer[consumers[i]]) {
         if (k != i) others.push_back(&folds[k]);
       }
     }
-    return parley::call_decision(folds[i], *debtor, [&](std::string_view number) {
-      return parley::check(folds[i], *debtor, parley::ContactChannel::phone, number, *at, assets_read->rules, others);
-    });
+    return parley::next_call_decision(folds[i], collector.value_or(""),
+                                      [&](const parley::Party& debtor, std::string_view number) {
+                                        return parley::check(folds[i], debtor, parley::ContactChannel::phone, number,
+                                                             *at, assets_read->rules, others);
+                                      });
   };
 
   nlohmann::ordered_json out;
@@ -707,18 +707,10 @@ int run_queue(std::span<char* const> args) {
 // The journal file's text and its journal; an absent file is an empty journal. nullopt after printing why.
 std::optional<std::pair<std::string, parley::Journal>> read_journal_or_none(const std::string& file, int& rc) {
   if (!std::filesystem::exists(file)) return std::pair<std::string, parley::Journal>{};
-  parley::host::FileError error;
-  std::optional<std::string> text = parley::host::read_file(file, error);
-  if (!text) {
-    rc = report_problems(file, {{"", "cannot read: " + error.reason}});
-    return std::nullopt;
-  }
-  parley::JournalLoad loaded = parley::load_journal(*text);
-  if (!loaded.journal) {
-    rc = report_problems(file, loaded.problems);
-    return std::nullopt;
-  }
-  return std::pair<std::string, parley::Journal>{std::move(*text), std::move(*loaded.journal)};
+  std::string text;
+  std::optional<parley::Journal> journal = read_journal(file, rc, &text);
+  if (!journal) return std::nullopt;
+  return std::pair<std::string, parley::Journal>{std::move(text), std::move(*journal)};
 }
 
 // Appends the events' lines to the journal file's text and writes it through FILE.tmp.

@@ -426,13 +426,14 @@ Decision AppState::contact_decision(const Account& account, const Party& party, 
   return check(*f.state, party, channel, contact_point, at, assets.rules(), f.others, purpose);
 }
 
-Decision AppState::call_decision(const Account& account, const Party& party, Instant at, std::string* number) const {
+Decision AppState::call_decision(const Account& account, Instant at, std::string_view collector,
+                                 std::string* number) const {
   FoldsForCheck f;
   gather_folds(*this, account, f);
-  return parley::call_decision(
-      *f.state, party,
-      [&](std::string_view point) {
-        return check(*f.state, party, ContactChannel::phone, point, at, assets.rules(), f.others);
+  return next_call_decision(
+      *f.state, collector,
+      [&](const Party& debtor, std::string_view point) {
+        return check(*f.state, debtor, ContactChannel::phone, point, at, assets.rules(), f.others);
       },
       number);
 }
@@ -545,16 +546,7 @@ void get_next(AppState& state, const std::string& collector) {
   order_desk(order, desk.as_of);
   std::string number;  // the number of the account chosen that may be called
   const NextAccount next = next_account(order, [&](std::uint32_t i) {
-    const Account& account = state.data->portfolio.accounts[i];
-    const Party* debtor = account.debtor();
-    if (debtor == nullptr) return Decision{false, {{"no-debtor", "The account has no debtor to call.", ""}}, {}};
-    if (state.journal && !state.journal->events_for(account.id).empty()) {
-      const std::optional<std::string> owner = state.account_state(account).assigned_to;
-      if (owner && *owner != collector) {
-        return Decision{false, {{std::string(other_desk), "The account is on the desk of " + *owner + ".", ""}}, {}};
-      }
-    }
-    return state.call_decision(account, *debtor, state.now, &number);
+    return state.call_decision(state.data->portfolio.accounts[i], state.now, collector, &number);
   });
   desk.asked = true;
   desk.skipped.clear();

@@ -67,7 +67,7 @@ TEST(ShellDesk, GetNextSelectsTheFirstCallableAccountAndListsTheSkipped) {
   EXPECT_EQ(state.selected, desk.next);
   const parley::Account& next = *state.data->find_account(desk.next);
   std::string number;
-  EXPECT_TRUE(state.call_decision(next, *next.debtor(), state.now, &number).allowed);
+  EXPECT_TRUE(state.call_decision(next, state.now, {}, &number).allowed);
   // The contact panel opens on that number, and its banner allows the call.
   EXPECT_EQ(state.contact.point, number);
   ASSERT_TRUE(state.contact.banner);

@@ -254,6 +254,22 @@ Decision call_decision(const AccountState& state, const Party& party,
                   std::nullopt};
 }
 
+Decision next_call_decision(const AccountState& state, std::string_view collector,
+                            const std::function<Decision(const Party& debtor, std::string_view number)>& check_number,
+                            std::string* number) {
+  if (!collector.empty() && state.assigned_to && *state.assigned_to != collector) {
+    return Decision{false,
+                    {{std::string(other_desk), "The account is on the desk of " + *state.assigned_to + ".", ""}},
+                    std::nullopt};
+  }
+  const Party* debtor = state.account->debtor();
+  if (debtor == nullptr) {
+    return Decision{false, {{std::string(no_debtor), "The account has no debtor to call.", ""}}, std::nullopt};
+  }
+  return call_decision(
+      state, *debtor, [&](std::string_view point) { return check_number(*debtor, point); }, number);
+}
+
 NextAccount next_account(std::span<const Priority> desk, const std::function<Decision(std::uint32_t)>& may_call,
                          std::size_t from) {
   NextAccount out;

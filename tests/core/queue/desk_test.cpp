@@ -180,5 +180,24 @@ TEST_F(Desk, ACallNeedsANumberThatMayBeCalled) {
   EXPECT_EQ(none.next_allowed, std::nullopt);
 }
 
+// get-next's question for a collector: an account on another collector's desk is passed over; its own collector,
+// or a host that names none, is asked about the debtor's numbers.
+TEST_F(Desk, AnAccountOnAnotherDeskIsPassedOver) {
+  const RuleBook book = testdata::shipped_rule_book();
+  const Instant morning = at("2026-03-02T15:00:00Z");
+  record_one(AccountAssigned{"u-other", ""}, "2026-03-01T14:00:00Z");
+  const auto ask = [&](std::string_view collector) {
+    const AccountState s = state();
+    return next_call_decision(s, collector, [&](const Party& debtor, std::string_view number) {
+      return check(s, debtor, ContactChannel::phone, number, morning, book);
+    });
+  };
+  const Decision mine = ask("u-me");
+  EXPECT_TRUE(mine.blocked_by(other_desk));
+  EXPECT_EQ(mine.reasons[0].words, "The account is on the desk of u-other.");
+  EXPECT_TRUE(ask("u-other").allowed);
+  EXPECT_TRUE(ask("").allowed);
+}
+
 }  // namespace
 }  // namespace parley

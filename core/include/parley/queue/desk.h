@@ -103,9 +103,11 @@ Priority prioritise(const Strategy& strategy, const DeskFacts& facts, std::uint3
 bool desk_before(const Priority& a, const Priority& b, Instant now);  // a strict weak order
 void order_desk(std::vector<Priority>& desk, Instant now);
 
-// The reason of a party with no number a call may go to, and of an account on another collector's desk.
+// The reasons of a party with no number a call may go to, of an account on another collector's desk, and of an
+// account without a debtor.
 inline constexpr std::string_view no_callable_number = "no-callable-number";
 inline constexpr std::string_view other_desk = "other-desk";
+inline constexpr std::string_view no_debtor = "no-debtor";
 
 // May the collector call `party` now on one of its numbers? check() of each phone reachable_points gives, in
 // order: the first allowed decision; else, when none is allowed, the blocked decision that clears first (a
@@ -115,6 +117,13 @@ inline constexpr std::string_view other_desk = "other-desk";
 Decision call_decision(const AccountState& state, const Party& party,
                        const std::function<Decision(std::string_view number)>& check_number,
                        std::string* number = nullptr);
+
+// What get-next asks of an account for `collector` (empty: any collector): blocked when it is on another
+// collector's desk (other_desk) or has no debtor (no_debtor), else call_decision of its debtor, with
+// `check_number` the host's check() of the debtor at one number.
+Decision next_call_decision(const AccountState& state, std::string_view collector,
+                            const std::function<Decision(const Party& debtor, std::string_view number)>& check_number,
+                            std::string* number = nullptr);
 
 // An account get-next passed over: compliance blocks the call now.
 struct Skipped {

@@ -345,9 +345,11 @@ struct AppState {
   Decision contact_decision(const Account& account, const Party& party, ContactChannel channel, Instant at,
                             std::string_view contact_point = {},
                             LetterPurpose purpose = LetterPurpose::collection) const;
-  // May the collector call `party` of `account` now on one of its numbers (core's call_decision, each number
-  // checked as contact_decision does): what get-next asks of each account. `number`: set to the number allowed.
-  Decision call_decision(const Account& account, const Party& party, Instant at, std::string* number = nullptr) const;
+  // May `collector` (empty: any) call the account's debtor now on one of its numbers (core's next_call_decision,
+  // each number checked as contact_decision does): what get-next asks of each account. `number`: set to the number
+  // allowed.
+  Decision call_decision(const Account& account, Instant at, std::string_view collector = {},
+                         std::string* number = nullptr) const;
 };
 
 // [SECTION] Actions -------------------------------------------------------------------------------------------
