@@ -1,5 +1,5 @@
-// The events API's logic: reading a JSON Lines batch, checking it with core's fold (check_event, check_offer) and
-// compliance check, noting compliance exceptions, atomic storage.
+// The events API's logic: reading a JSON Lines batch, checking it with core's fold (check_event,
+// check_offer_event) and compliance check, noting compliance exceptions, atomic storage.
 #include "events.h"
 
 #include <algorithm>
@@ -365,9 +365,7 @@ BatchResult post_events(Store& store, std::string_view json_lines, const Checks&
         continue;
       }
       Problems problems = check_event(state, event, now);
-      if (const auto* plan = event.get<PlanAccepted>(); plan && problems.empty()) {
-        problems = check_offer(state, *plan, event.recorded_at, checks.assets.calendars);
-      }
+      if (problems.empty()) problems = check_offer_event(state, event, checks.assets.calendars);
       if (!problems.empty()) {
         refuse(found->second, 422, std::move(problems));
         continue;

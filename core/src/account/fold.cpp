@@ -114,6 +114,16 @@ std::string_view to_string(HoldKind k) {
   return "legal";
 }
 
+std::string_view to_string(ApprovalStatus a) {
+  switch (a) {
+    case ApprovalStatus::pending: return "pending";
+    case ApprovalStatus::approved: return "approved";
+    case ApprovalStatus::declined: return "declined";
+    case ApprovalStatus::withdrawn: return "withdrawn";
+  }
+  return "pending";
+}
+
 Money promise_paid(const PromiseRecord& promise, Date as_of) {
   Money paid = Money::zero(promise.amount.currency());
   for (const CountedPayment& p : promise.payments) {
@@ -215,6 +225,17 @@ const PaymentRecord* AccountState::payment(EventId id) const {
 }
 
 const PlanRecord* AccountState::current_plan() const { return plans.empty() ? nullptr : &plans.back(); }
+
+const ApprovalRecord* AccountState::approval(EventId id) const {
+  for (const ApprovalRecord& a : approvals) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+const ApprovalRecord* AccountState::pending_approval() const {
+  return !approvals.empty() && approvals.back().status == ApprovalStatus::pending ? &approvals.back() : nullptr;
+}
 
 bool ProtectionRecord::in_force(Instant at) const {
   constexpr std::int64_t kEarliest = 14 * 3600;  // UTC+14: where a date begins first
@@ -390,8 +411,44 @@ class Folder {
   // -- plan-accepted
   void check(const PlanAccepted&) {}
   void commit(const PlanAccepted& p) {
-    if (!s_.plans.empty()) s_.plans.back().superseded_by = e_.id;
-    s_.plans.push_back(PlanRecord{e_.id, e_.recorded_at, e_.recorded_at.utc_date(), p.request, p.quote_digest, {}, {}});
+    withdraw_pending();
+    accept_plan(p.request, p.quote_digest);
+  }
+
+  // -- approval-requested
+  void check(const ApprovalRequested&) {}
+  void commit(const ApprovalRequested& r) {
+    withdraw_pending();
+    ApprovalRecord a;
+    a.id = e_.id;
+    a.requested_at = e_.recorded_at;
+    a.requested_by = e_.author.user;
+    a.request = r.request;
+    a.quote_digest = r.quote_digest;
+    a.note = r.note;
+    s_.approvals.push_back(std::move(a));
+  }
+
+  // -- approval-decided
+  void check(const ApprovalDecided& d) {
+    const ApprovalRecord* a = s_.approval(d.request_id);
+    if (a == nullptr) {
+      fail("payload.request_id", "account " + s_.account->id + " has no approval request " + d.request_id.hex());
+    } else if (a->status != ApprovalStatus::pending) {
+      fail("payload.request_id", "the approval request " + d.request_id.hex() + " is already " +
+                                     std::string(to_string(a->status)) + " (by " + a->closed_by->hex() + ")");
+    }
+  }
+  void commit(const ApprovalDecided& d) {
+    for (ApprovalRecord& a : s_.approvals) {
+      if (a.id != d.request_id) continue;
+      a.status = d.approved ? ApprovalStatus::approved : ApprovalStatus::declined;
+      a.closed_by = e_.id;
+      a.closed_at = e_.recorded_at;
+      a.decided_by = e_.author.user;
+      a.decision_note = d.note;
+      if (d.approved) accept_plan(a.request, a.quote_digest);
+    }
   }
 
   // -- payment-posted
@@ -681,6 +738,19 @@ class Folder {
     }
   }
 
+  // The plan accepted by this event: it supersedes the current plan.
+  void accept_plan(const std::string& request, const std::string& quote_digest) {
+    if (!s_.plans.empty()) s_.plans.back().superseded_by = e_.id;
+    s_.plans.push_back(PlanRecord{e_.id, e_.recorded_at, e_.recorded_at.utc_date(), request, quote_digest, {}, {}});
+  }
+  void withdraw_pending() {
+    if (s_.approvals.empty() || s_.approvals.back().status != ApprovalStatus::pending) return;
+    ApprovalRecord& a = s_.approvals.back();
+    a.status = ApprovalStatus::withdrawn;
+    a.closed_by = e_.id;
+    a.closed_at = e_.recorded_at;
+  }
+
   void currency(Money amount, const char* path) {
     if (amount.currency() != s_.account->currency) {
       fail(path, "is " + std::string(amount.currency().code()) + "; account " + s_.account->id + " is in " +
@@ -870,6 +940,16 @@ class Admission {
   void operator()(const ProtectionReported&) {}
   void operator()(const RecontactJustified&) {}
   void operator()(const AccountAssigned&) {}
+  void operator()(const ApprovalRequested&) {}
+  void operator()(const ApprovalDecided& d) {
+    const ApprovalRecord* a = s_.approval(d.request_id);
+    if (a != nullptr && a->requested_by == e_.author.user) {
+      fail("author.user", "is " + e_.author.user + ", who requested the approval; another user decides it");
+    }
+    if (a != nullptr && e_.recorded_at < a->requested_at) {
+      fail("recorded_at", "is before the approval request, recorded at " + a->requested_at.iso());
+    }
+  }
   void operator()(const CallbackScheduled& c) {
     constexpr std::int64_t kLongestAhead = std::int64_t{366} * 86400;
     const std::int64_t ahead = c.at.unix_seconds() - e_.recorded_at.unix_seconds();

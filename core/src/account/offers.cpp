@@ -63,19 +63,34 @@ void add_prefixed(Problems& out, const Problems& problems, const std::string& pr
   }
 }
 
-}  // namespace
+// Whether the request's policy is the client's: every term a plan request carries (the grace period of promises to
+// pay is not one of them, so a client's grace days never make its offers stale).
+bool policy_of_client(const plans::PlanRequest& request, const Client* client) {
+  if (client == nullptr) return false;
+  Policy carried = client->policy;
+  carried.promise_grace_days = request.policy.promise_grace_days;
+  return request.policy == carried;
+}
 
-Problems check_offer(const AccountState& state, const PlanAccepted& plan, Instant recorded_at,
-                     const CalendarSet& calendars) {
+// What check_offer and check_referral share: the request loads, is canonical, matches the account, the balance now
+// and the policy, and quotes to the digest; then the policy's findings.
+struct OfferFacts {
   Problems problems;
+  plans::PolicyCheck check;
+};
+
+OfferFacts offer_facts(const AccountState& state, const std::string& text, const std::string& quote_digest,
+                       Instant recorded_at, const CalendarSet& calendars) {
+  OfferFacts out;
+  Problems& problems = out.problems;
   const Account& account = *state.account;
-  const plans::RequestLoad load = plans::load_request(plan.request);
+  const plans::RequestLoad load = plans::load_request(text);
   if (!load.request) {
     add_prefixed(problems, load.problems, "payload.request");
-    return problems;
+    return out;
   }
   const plans::PlanRequest& request = *load.request;
-  if (plans::save_request(request) != plan.request) {
+  if (plans::save_request(request) != text) {
     problems.push_back({"payload.request", "is not in the canonical form that save_request writes"});
   }
   if (request.currency != account.currency) {
@@ -88,7 +103,7 @@ Problems check_offer(const AccountState& state, const PlanAccepted& plan, Instan
   if (state.client == nullptr) {
     problems.push_back({"account_id", "the client " + account.client_id + " of account " + account.id +
                                           " is not known, so its policy is unknown"});
-  } else if (request.policy != state.client->policy) {
+  } else if (!policy_of_client(request, state.client)) {
     problems.push_back({"payload.request.policy", "does not match the current policy of client " + state.client->id});
   }
   const std::int64_t days_apart =
@@ -106,29 +121,81 @@ Problems check_offer(const AccountState& state, const PlanAccepted& plan, Instan
       calendar = &found->second;
     }
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty()) return out;
 
   const plans::QuoteResult result = plans::quote_plan(request, calendar);
   if (!result.quote) {
     add_prefixed(problems, result.problems, "payload.request");
-    return problems;
+    return out;
   }
   const std::string digest = plans::quote_digest(*result.quote);
-  if (digest != plan.quote_digest) {
+  if (digest != quote_digest) {
     problems.push_back({"payload.quote_digest", "does not match the quote of the request (" + digest + ")"});
-    return problems;
+    return out;
   }
-  const plans::PolicyCheck check = plans::check_policy(request, *result.quote, calendar);
-  for (const plans::Violation& violation : check.violations) {
+  out.check = plans::check_policy(request, *result.quote, calendar);
+  for (const plans::Violation& violation : out.check.violations) {
     problems.push_back({"payload.request." + violation.path,
                         "policy violation (" + std::string(plans::to_string(violation.code)) + "): " + violation.message});
   }
-  for (const plans::Approval& approval : check.approvals) {
-    problems.push_back({"payload.request." + approval.path,
-                        "needs a supervisor's approval (" + std::string(plans::to_string(approval.code)) +
-                            "): " + approval.message});
+  return out;
+}
+
+}  // namespace
+
+Problems check_offer(const AccountState& state, const PlanAccepted& plan, Instant recorded_at,
+                     const CalendarSet& calendars) {
+  OfferFacts facts = offer_facts(state, plan.request, plan.quote_digest, recorded_at, calendars);
+  for (const plans::Approval& approval : facts.check.approvals) {
+    facts.problems.push_back({"payload.request." + approval.path,
+                              "needs a supervisor's approval (" + std::string(plans::to_string(approval.code)) +
+                                  "): " + approval.message});
+  }
+  return facts.problems;
+}
+
+Problems check_referral(const AccountState& state, const ApprovalRequested& referral, Instant recorded_at,
+                        const CalendarSet& calendars) {
+  OfferFacts facts = offer_facts(state, referral.request, referral.quote_digest, recorded_at, calendars);
+  if (facts.problems.empty() && facts.check.approvals.empty()) {
+    facts.problems.push_back({"payload.request", "needs no supervisor's approval: the collector records it as "
+                                                 "plan-accepted"});
+  }
+  return facts.problems;
+}
+
+Problems check_decision(const AccountState& state, const ApprovalDecided& decision, Instant recorded_at) {
+  Problems problems;
+  const ApprovalRecord* referral = state.approval(decision.request_id);
+  if (!decision.approved || referral == nullptr) return problems;
+  const plans::RequestLoad load = plans::load_request(referral->request);
+  if (!load.request) {
+    add_prefixed(problems, load.problems, "payload.request_id");
+    return problems;
+  }
+  const plans::PlanRequest& request = *load.request;
+  const std::string again = ": the collector quotes again and refers the new plan";
+  if (request.balance != state.balance.itemised) {
+    problems.push_back({"payload.approved", "the balance of account " + state.account->id +
+                                                " changed since the request" + again});
+  }
+  if (!policy_of_client(request, state.client)) {
+    problems.push_back({"payload.approved", "the client's policy changed since the request" + again});
+  }
+  if (recorded_at.utc_date() > request.today.plus_days(approval_valid_days)) {
+    problems.push_back({"payload.approved", "the request is of " + request.today.iso() + ", more than " +
+                                                std::to_string(approval_valid_days) + " days ago" + again});
   }
   return problems;
+}
+
+Problems check_offer_event(const AccountState& state, const Event& event, const CalendarSet& calendars) {
+  if (const auto* plan = event.get<PlanAccepted>()) return check_offer(state, *plan, event.recorded_at, calendars);
+  if (const auto* referral = event.get<ApprovalRequested>()) {
+    return check_referral(state, *referral, event.recorded_at, calendars);
+  }
+  if (const auto* decision = event.get<ApprovalDecided>()) return check_decision(state, *decision, event.recorded_at);
+  return {};
 }
 
 }  // namespace parley

@@ -101,6 +101,10 @@ std::string name_of(const AccountState& state, std::string_view party_id) {
   return full_name(*r->party);
 }
 
+std::string short_digest(const std::string& digest) {
+  return digest.substr(0, std::min<std::size_t>(digest.size(), 16));
+}
+
 std::string spaced(std::string_view spelling) {  // "right-party-contact" -> "right party contact"
   std::string out(spelling);
   std::replace(out.begin(), out.end(), '-', ' ');
@@ -167,7 +171,7 @@ struct Describer {
     return "Promise to pay " + format_money(p.amount, locale) + " by " + p.due.iso();
   }
   std::string operator()(const PlanAccepted& p) const {
-    return "Plan accepted (quote " + p.quote_digest.substr(0, std::min<std::size_t>(p.quote_digest.size(), 16)) + ")";
+    return "Plan accepted (quote " + short_digest(p.quote_digest) + ")";
   }
   std::string operator()(const PaymentPosted& p) const {
     std::string out = "Payment of " + format_money(p.amount, locale) + " by " + spaced(to_string(p.method)) + " on " +
@@ -283,6 +287,16 @@ struct Describer {
   std::string operator()(const AccountAssigned& a) const {
     std::string out = "Assigned to " + a.collector;
     if (!a.reason.empty()) out += ": " + a.reason;
+    return out;
+  }
+  std::string operator()(const ApprovalRequested& r) const {
+    std::string out = "Plan referred to a supervisor for approval (quote " + short_digest(r.quote_digest) + ")";
+    if (!r.note.empty()) out += ": " + r.note;
+    return out;
+  }
+  std::string operator()(const ApprovalDecided& d) const {
+    std::string out = std::string(d.approved ? "Plan approved" : "Plan declined") + " by the supervisor";
+    if (!d.note.empty()) out += ": " + d.note;
     return out;
   }
   std::string operator()(const CallbackScheduled& c) const {
@@ -496,6 +510,23 @@ void write_promises_and_plans(JsonWriter& w, const AccountState& s, Date as_of, 
       w.end_object();
     }
     w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("approvals");
+  w.begin_array();
+  for (const ApprovalRecord& a : s.approvals) {
+    w.begin_object();
+    id(w, "id", a.id);
+    instant(w, "requested_at", a.requested_at);
+    text(w, "requested_by", a.requested_by);
+    text(w, "quote_digest", a.quote_digest);
+    text(w, "note", a.note);
+    text(w, "status", to_string(a.status));
+    optional_id(w, "closed_by", a.closed_by);
+    optional_instant(w, "closed_at", a.closed_at);
+    text(w, "decided_by", a.decided_by);
+    text(w, "decision_note", a.decision_note);
     w.end_object();
   }
   w.end_array();

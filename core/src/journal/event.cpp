@@ -113,7 +113,8 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "contact-point-added", "consent-changed",       "payment-reversed",
                                        "balance-adjusted",    "compliance-exception",  "party-added",
                                        "representation-changed", "protection-reported", "recontact-justified",
-                                       "callback-scheduled",  "account-assigned"};
+                                       "callback-scheduled",  "account-assigned",
+                                       "approval-requested",  "approval-decided"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -391,6 +392,18 @@ class Checker {
     if (instant.unix_seconds() < kFirst || instant.unix_seconds() > kLast)
       fail(path, "must be in the years 0000 to 9999");
   }
+  // A plan request as PlanAccepted and ApprovalRequested carry it: JSON text, with the digest of its quote.
+  void plan_request(const std::string& request, const std::string& quote_digest) {
+    if (request.empty()) {
+      fail("payload.request", "must not be empty");
+    } else if (request.size() > max_event_request_bytes) {
+      fail("payload.request", "must be at most " + std::to_string(max_event_request_bytes) + " bytes, got " +
+                                  std::to_string(request.size()));
+    } else if (!nlohmann::json::accept(request)) {  // also rejects text that is not UTF-8
+      fail("payload.request", "must be JSON text");
+    }
+    non_empty(quote_digest, "payload.quote_digest");
+  }
   Problems take() { return std::move(problems_); }
 
   void payload(const ContactAttempted& p) {
@@ -413,16 +426,14 @@ class Checker {
     positive(p.amount, "payload.amount");
     writable(p.due, "payload.due");
   }
-  void payload(const PlanAccepted& p) {
-    if (p.request.empty()) {
-      fail("payload.request", "must not be empty");
-    } else if (p.request.size() > max_event_request_bytes) {
-      fail("payload.request", "must be at most " + std::to_string(max_event_request_bytes) + " bytes, got " +
-                                  std::to_string(p.request.size()));
-    } else if (!nlohmann::json::accept(p.request)) {  // also rejects text that is not UTF-8
-      fail("payload.request", "must be JSON text");
-    }
-    non_empty(p.quote_digest, "payload.quote_digest");
+  void payload(const PlanAccepted& p) { plan_request(p.request, p.quote_digest); }
+  void payload(const ApprovalRequested& p) {
+    plan_request(p.request, p.quote_digest);
+    text(p.note, "payload.note");
+  }
+  void payload(const ApprovalDecided& p) {
+    if (p.request_id.is_nil()) fail("payload.request_id", "must not be all zeros");
+    text(p.note, "payload.note");
   }
   void payload(const PaymentPosted& p) {
     positive(p.amount, "payload.amount");

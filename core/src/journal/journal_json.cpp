@@ -602,6 +602,16 @@ constexpr json::Member kAssignedMembers[] = {member<&AccountAssigned::collector>
                                              member<&AccountAssigned::reason>("reason", kText)};
 constexpr json::ObjectType kAssignedType = json::object_type(kAssignedMembers, kObjectWords);
 
+constexpr json::Member kReferralMembers[] = {member<&ApprovalRequested::request>("request", kText),
+                                             member<&ApprovalRequested::quote_digest>("quote_digest", kText),
+                                             member<&ApprovalRequested::note>("note", kText)};
+constexpr json::ObjectType kReferralType = json::object_type(kReferralMembers, kObjectWords);
+
+constexpr json::Member kDecisionMembers[] = {member<&ApprovalDecided::request_id>("request_id", kId),
+                                             member<&ApprovalDecided::approved>("approved", kBoolean),
+                                             member<&ApprovalDecided::note>("note", kText)};
+constexpr json::ObjectType kDecisionType = json::object_type(kDecisionMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -626,12 +636,14 @@ constexpr auto kProtectionReported = object_of<ProtectionReported>(kProtectionTy
 constexpr auto kRecontactJustified = object_of<RecontactJustified>(kRecontactType);
 constexpr auto kCallbackScheduled = object_of<CallbackScheduled>(kCallbackType);
 constexpr auto kAccountAssigned = object_of<AccountAssigned>(kAssignedType);
+constexpr auto kApprovalRequested = object_of<ApprovalRequested>(kReferralType);
+constexpr auto kApprovalDecided = object_of<ApprovalDecided>(kDecisionType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
     kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged,
-    kProtectionReported, kRecontactJustified, kCallbackScheduled,
-    kAccountAssigned);
+    kProtectionReported, kRecontactJustified, kCallbackScheduled, kAccountAssigned, kApprovalRequested,
+    kApprovalDecided);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

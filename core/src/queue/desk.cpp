@@ -262,6 +262,14 @@ Decision next_call_decision(const AccountState& state, std::string_view collecto
                     {{std::string(other_desk), "The account is on the desk of " + *state.assigned_to + ".", ""}},
                     std::nullopt};
   }
+  if (const ApprovalRecord* pending = state.pending_approval()) {
+    return Decision{false,
+                    {{std::string(awaiting_approval),
+                      "A plan waits for a supervisor's decision (asked by " + pending->requested_by + " at " +
+                          pending->requested_at.iso() + ").",
+                      ""}},
+                    std::nullopt};
+  }
   const Party* debtor = state.account->debtor();
   if (debtor == nullptr) {
     return Decision{false, {{std::string(no_debtor), "The account has no debtor to call.", ""}}, std::nullopt};

@@ -97,6 +97,9 @@ inline std::vector<EventPayload> every_payload() {
       RecontactJustified{"P-7", "The landlord says the neighbour forwards the debtor's mail"},
       CallbackScheduled{"P-1", *Instant::parse("2026-03-03T23:00:00Z"), "After her shift; wants to talk about a plan"},
       AccountAssigned{"u-collector-17", "moved from the Tuesday desk"},
+      ApprovalRequested{R"({"down":0,"frequency":"monthly","instalments":24})", "sha256:9b1e07",
+                        "Lost her job in March; 24 months is what she can keep to"},
+      ApprovalDecided{event_id(124), true, "Approved: hardship confirmed by the pay stubs she sent"},
   };
 }
 

@@ -317,6 +317,26 @@ struct AttemptRecord {
 };
 
 // [SECTION] State ---------------------------------------------------------------------------------------------
+// A plan referred to a supervisor (ApprovalRequested) and what became of it: decided by an ApprovalDecided, or
+// withdrawn by a later referral or an accepted plan. An approved request is accepted as a plan whose PlanRecord id
+// is the decision's.
+enum class ApprovalStatus { pending, approved, declined, withdrawn };  // "pending", "approved", "declined", ...
+std::string_view to_string(ApprovalStatus);
+
+struct ApprovalRecord {
+  EventId id;                          // the ApprovalRequested
+  Instant requested_at;
+  std::string requested_by;            // the author's user
+  std::string request;                 // the canonical plan request JSON, as the event carries it
+  std::string quote_digest;
+  std::string note;
+  ApprovalStatus status = ApprovalStatus::pending;
+  std::optional<EventId> closed_by;    // the decision, or the referral or PlanAccepted that withdrew it
+  std::optional<Instant> closed_at;
+  std::string decided_by;              // the decision's author's user; empty unless decided
+  std::string decision_note;
+  friend bool operator==(const ApprovalRecord&, const ApprovalRecord&) = default;
+};
 
 // An event apply() could not fold, with the reason.
 struct SetAside {
@@ -353,6 +373,7 @@ struct AccountState {
   std::vector<CallbackRecord> callbacks = {};      // in journal order; at most one open
   std::optional<std::string> assigned_to = std::nullopt;  // the collector of the latest AccountAssigned; nullopt:
                                                           // on no collector's desk
+  std::vector<ApprovalRecord> approvals = {};      // in journal order; at most one pending
 
   std::span<const BalancePart> waterfall() const;  // the client's, or fees, interest, principal
   int promise_grace_days() const;                  // the client's, or 0
@@ -361,6 +382,8 @@ struct AccountState {
   const AttemptRecord* attempt(EventId id) const;
   const PaymentRecord* payment(EventId id) const;
   const PlanRecord* current_plan() const;          // the latest accepted plan, or null
+  const ApprovalRecord* approval(EventId id) const;
+  const ApprovalRecord* pending_approval() const;  // the referral waiting on a supervisor, or null
   // Holds on the account as a whole or on `party` (an index), in the order placed.
   std::vector<const Hold*> holds_on(std::uint32_t party) const;
 };

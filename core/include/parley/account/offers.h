@@ -4,7 +4,7 @@
 //
 // Index of this file:
 // [SECTION] Starting points   the opening plan, the opening settlement, the default affordable instalment
-// [SECTION] Acceptance        check_offer
+// [SECTION] Acceptance        check_offer, check_referral, check_decision, check_offer_event
 
 #include <string_view>
 
@@ -41,5 +41,22 @@ Money default_affordable_instalment(const AccountState& state);
 // ("payload.request.balance", "payload.quote_digest").
 Problems check_offer(const AccountState& state, const PlanAccepted& plan, Instant recorded_at,
                      const CalendarSet& calendars);
+
+// Whether a plan may be referred to a supervisor: as check_offer, except that it must need a supervisor's approval
+// (one that needs none is recorded as PlanAccepted by the collector).
+Problems check_referral(const AccountState& state, const ApprovalRequested& referral, Instant recorded_at,
+                        const CalendarSet& calendars);
+
+// How long a referral may be approved: an older request no longer stands for what the debtor was offered.
+inline constexpr int approval_valid_days = 7;
+
+// Whether a supervisor may record `decision`: a decline always (the fold sets aside one for a request that is not
+// pending); an approval only while the request's balance and policy are still the account's, and until
+// approval_valid_days after the request's day. Who may decide is check_event's (not the requester).
+Problems check_decision(const AccountState& state, const ApprovalDecided& decision, Instant recorded_at);
+
+// check_offer, check_referral or check_decision, by the event's kind; empty for every other kind. Every host calls
+// it beside check_event before it records or stores an event.
+Problems check_offer_event(const AccountState& state, const Event& event, const CalendarSet& calendars);
 
 }  // namespace parley

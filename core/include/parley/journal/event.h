@@ -396,6 +396,25 @@ struct AccountAssigned {
   friend bool operator==(const AccountAssigned&, const AccountAssigned&) = default;
 };
 
+// A plan or settlement outside the collector's authority (the policy allows it only with a supervisor's approval),
+// referred to a supervisor: the request and its quote as PlanAccepted carries them. The account waits on the
+// decision; a later referral or an accepted plan withdraws it (account.h, ApprovalRecord).
+struct ApprovalRequested {
+  std::string request;      // canonical JSON text of the plan request
+  std::string quote_digest; // digest of its quote
+  std::string note;         // what the collector tells the supervisor; may be empty
+  friend bool operator==(const ApprovalRequested&, const ApprovalRequested&) = default;
+};
+
+// A supervisor's decision on an ApprovalRequested of the account: approved, the plan is accepted as of this event
+// (as a PlanAccepted of the same request would be); declined, the account goes back to the collector.
+struct ApprovalDecided {
+  EventId request_id;       // the ApprovalRequested decided
+  bool approved = false;
+  std::string note;         // why; may be empty
+  friend bool operator==(const ApprovalDecided&, const ApprovalDecided&) = default;
+};
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -449,8 +468,10 @@ enum class EventKind {
   recontact_justified,    // "recontact-justified"
   callback_scheduled,     // "callback-scheduled"
   account_assigned,       // "account-assigned"
+  approval_requested,     // "approval-requested"
+  approval_decided,       // "approval-decided"
 };
-inline constexpr int event_kind_count = 23;
+inline constexpr int event_kind_count = 25;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
@@ -459,7 +480,7 @@ using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerifi
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
                                   PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
                                   RepresentationChanged, ProtectionReported, RecontactJustified,
-                                  CallbackScheduled, AccountAssigned>;
+                                  CallbackScheduled, AccountAssigned, ApprovalRequested, ApprovalDecided>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {

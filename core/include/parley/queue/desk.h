@@ -103,11 +103,12 @@ Priority prioritise(const Strategy& strategy, const DeskFacts& facts, std::uint3
 bool desk_before(const Priority& a, const Priority& b, Instant now);  // a strict weak order
 void order_desk(std::vector<Priority>& desk, Instant now);
 
-// The reasons of a party with no number a call may go to, of an account on another collector's desk, and of an
-// account without a debtor.
+// The reasons of a party with no number a call may go to, of an account on another collector's desk, of an
+// account without a debtor, and of one waiting on a supervisor.
 inline constexpr std::string_view no_callable_number = "no-callable-number";
 inline constexpr std::string_view other_desk = "other-desk";
 inline constexpr std::string_view no_debtor = "no-debtor";
+inline constexpr std::string_view awaiting_approval = "awaiting-approval";  // a plan referred to a supervisor
 
 // May the collector call `party` now on one of its numbers? check() of each phone reachable_points gives, in
 // order: the first allowed decision; else, when none is allowed, the blocked decision that clears first (a
@@ -119,7 +120,8 @@ Decision call_decision(const AccountState& state, const Party& party,
                        std::string* number = nullptr);
 
 // What get-next asks of an account for `collector` (empty: any collector): blocked when it is on another
-// collector's desk (other_desk) or has no debtor (no_debtor), else call_decision of its debtor, with
+// collector's desk (other_desk), waits on a supervisor's decision on a plan (awaiting_approval: no time alone
+// clears it) or has no debtor (no_debtor), else call_decision of its debtor, with
 // `check_number` the host's check() of the debtor at one number.
 Decision next_call_decision(const AccountState& state, std::string_view collector,
                             const std::function<Decision(const Party& debtor, std::string_view number)>& check_number,
