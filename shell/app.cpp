@@ -47,7 +47,7 @@ void apply_style(float ui_scale) {
   style.ScaleAllSizes(ui_scale);
 }
 
-void draw_header(const AppState& state) {
+void draw_header(const AppState& state, UiScratch& scratch) {
   ImGui::TextUnformatted("Parley");
   ImGui::SameLine();
   text_muted("collections workstation");
@@ -57,6 +57,11 @@ void draw_header(const AppState& state) {
     ImGui::SameLine();
     const std::string as_of = "portfolio as of " + state.data->portfolio.as_of.iso();
     text_muted(as_of);
+    // The approvals view, with the count of plans waiting on a supervisor.
+    const std::string label = "Approvals (" + std::to_string(state.queue.desk.approvals.size()) + ")";
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label.c_str())) scratch.approvals_view = !scratch.approvals_view;
+    scratch.widgets.record("header.approvals");
   }
   ImGui::Separator();
 }
@@ -274,6 +279,7 @@ void App::apply(Action action) {
   stamp(action_as<JustifyRecontact>(action));
   stamp(action_as<RecordCorrespondence>(action));
   stamp(action_as<ScheduleCallback>(action));
+  stamp(action_as<DecideApproval>(action));
   if (auto* next = action_as<GetNext>(action)) next->collector = host_.author.user;
   // A payment is charged here, the one effect that must come before the update: its answer is what gets recorded.
   if (auto* pay = action_as<TakePayment>(action)) {
@@ -375,6 +381,7 @@ void App::frame() {
   scratch_.shown.rows.clear();
   if (const Instant now = host_now(); now != state_.now) apply(ClockTick{now});
   scratch_.caller = host_.caller;
+  scratch_.user = host_.author.user;
   if (scratch_.caller.caller_name.empty()) scratch_.caller.caller_name = host_.author.user;
   if (state_.data && state_.data->portfolio.agency) {
     const Agency& agency = *state_.data->portfolio.agency;
@@ -388,9 +395,11 @@ void App::frame() {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                  ImGuiWindowFlags_NoScrollWithMouse;
   if (ImGui::Begin("Parley", nullptr, flags)) {
-    draw_header(state_);
+    draw_header(state_, scratch_);
     if (state_.status != LoadStatus::ready) {
       draw_status(state_, scratch_, dispatch_);
+    } else if (scratch_.approvals_view) {
+      draw_approvals(state_, scratch_, dispatch_);
     } else if (state_.selected_account() && ImGui::GetContentRegionAvail().x < narrow_width * scale_.ui_scale) {
       // A narrow window (a phone): the account alone in one column, the contact panel above the account panel, and
       // a button back to the queue.
@@ -491,6 +500,18 @@ std::string App::test_state_json() const {
   state["desk"] = {{"ready", !desk.assets_loading}, {"asked", desk.asked},         {"next", desk.next},
                    {"refused", desk.refused},        {"skipped", std::move(skipped)}, {"problems", std::move(problems)},
                    {"top", std::move(top)}};
+  nlohmann::json approvals = nlohmann::json::array();
+  for (const PendingApproval& p : desk.approvals) {
+    approvals.push_back({{"account", state_.data->portfolio.accounts[p.account].id},
+                         {"request", p.referral.id.hex()},
+                         {"requested_by", p.referral.requested_by},
+                         {"payments", p.payments}});
+  }
+  nlohmann::json offer_problems = nlohmann::json::array();
+  for (const Problem& p : q.offer_problems) offer_problems.push_back(p.text());
+  state["approvals"] = {{"shown", scratch_.approvals_view},
+                        {"pending", std::move(approvals)},
+                        {"problems", std::move(offer_problems)}};
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

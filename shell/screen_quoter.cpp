@@ -516,6 +516,28 @@ void draw_findings(const QuoterSlice& q, UiScratch& scratch, Dispatch& dispatch)
   }
 }
 
+// The account's latest referral to a supervisor: waiting, or what was decided and why.
+void draw_referral(const AppState& state, const Account& account) {
+  const AccountState* fold = state.fold_of(account.id);
+  if (fold == nullptr || fold->approvals.empty()) return;
+  const ApprovalRecord& r = fold->approvals.back();
+  const std::string referred = "The plan referred at " + r.requested_at.iso();
+  std::string line;
+  switch (r.status) {
+    case ApprovalStatus::pending:
+      line = "Waiting for a supervisor's decision on the plan referred at " + r.requested_at.iso() +
+             ": the account is held back from get-next until then.";
+      break;
+    case ApprovalStatus::approved: line = referred + " was approved by " + r.decided_by; break;
+    case ApprovalStatus::declined: line = referred + " was declined by " + r.decided_by; break;
+    case ApprovalStatus::withdrawn: line = referred + " was withdrawn"; break;
+  }
+  if (r.status != ApprovalStatus::pending && !r.decision_note.empty()) line += ": " + r.decision_note;
+  ImGui::PushStyleColor(ImGuiCol_Text, approval_colour);
+  ImGui::TextWrapped("%s", line.c_str());
+  ImGui::PopStyleColor();
+}
+
 void draw_offers(const AppState& state, const Account& account, Locale locale) {
   const std::vector<const Event*> offers = state.offers_for(account.id);
   text_muted("Offers recorded: " + std::to_string(offers.size()));
@@ -603,16 +625,34 @@ void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch) 
   }
 
   const bool can_offer = q.can_offer() && terms == q.terms();
-  ImGui::BeginDisabled(!can_offer);
-  const char* offer_text = q.settlement ? "Offer this settlement" : "Offer this plan";
-  if (enter_button(offer_text, can_offer)) dispatch(RecordOffer{account->id, q.request, {}, {}, {}});
-  ImGui::EndDisabled();
-  track(scratch, "quoter.offer");
-  if (!can_offer && q.quote) {
-    ImGui::SameLine();
-    text_muted(q.check.compliant() ? "needs a supervisor's approval: a collector cannot offer it alone"
-                                   : "resolve the violations to offer");
+  const bool can_refer = q.can_refer() && terms == q.terms();
+  if (can_refer) {
+    // Beyond the collector's authority: referred to a supervisor with a note, and the account waits.
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##referral_note", "Note for the supervisor (why this plan)", scratch.quoter.referral_note,
+                             sizeof scratch.quoter.referral_note);
+    track(scratch, "quoter.referral_note");
+    const char* refer_text = q.settlement ? "Refer this settlement to a supervisor" : "Refer this plan to a supervisor";
+    if (enter_button(refer_text)) {
+      RecordOffer refer{account->id, q.request, {}, {}, {}};
+      refer.refer = true;
+      refer.note = scratch.quoter.referral_note;
+      scratch.quoter.referral_note[0] = '\0';
+      dispatch(std::move(refer));
+    }
+    track(scratch, "quoter.refer");
+  } else {
+    ImGui::BeginDisabled(!can_offer);
+    const char* offer_text = q.settlement ? "Offer this settlement" : "Offer this plan";
+    if (enter_button(offer_text, can_offer)) dispatch(RecordOffer{account->id, q.request, {}, {}, {}});
+    ImGui::EndDisabled();
+    track(scratch, "quoter.offer");
+    if (!can_offer && q.quote) {
+      ImGui::SameLine();
+      text_muted("resolve the violations to offer");
+    }
   }
+  draw_referral(state, *account);
   for (const Problem& problem : q.offer_problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, violation_colour);
     ImGui::TextWrapped("Not recorded: %s", problem.text().c_str());

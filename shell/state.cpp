@@ -300,6 +300,10 @@ bool QuoterSlice::can_offer() const {
   return quote && check.compliant() && check.approvals.empty() && quoted && *quoted == request;
 }
 
+bool QuoterSlice::can_refer() const {
+  return quote && check.compliant() && !check.approvals.empty() && quoted && *quoted == request;
+}
+
 // [SECTION] App state -----------------------------------------------------------------------------------------
 
 std::string_view to_string(LoadStatus status) {
@@ -448,22 +452,52 @@ const StrategySet* loaded_strategies(const AppState& state) {
 
 bool assets_loading(const AppState& state) { return !state.assets.files || state.assets.files->loading(); }
 
-// The account's priority by its client's strategy at `now`: from its fold when it has events, else from its
-// placement; nullopt when no strategy works the client.
-std::optional<Priority> score_account(const AppState& state, const StrategySet& strategies, std::uint32_t index,
-                                      Instant now) {
-  const Account& account = state.data->portfolio.accounts[index];
-  const Strategy* strategy = strategies.for_client(account.client_id);
-  if (strategy == nullptr) return std::nullopt;
-  DeskFacts facts;
-  if (const AccountState* cached = state.folds.find(index)) {
-    facts = desk_facts(*cached, state.today, now);
-  } else if (state.journal && !state.journal->events_for(account.id).empty()) {
-    facts = desk_facts(state.account_state(account), state.today, now);
-  } else {
-    facts = desk_facts(account, state.today, now);
+// A referral waiting on a supervisor, with its payments and what needs the approval, as the approvals view shows it.
+PendingApproval pending_of(const AppState& state, std::uint32_t index, const ApprovalRecord& referral) {
+  PendingApproval out{index, referral, {}, {}};
+  const plans::RequestLoad load = plans::load_request(referral.request);
+  if (!load.request) return out;
+  const Calendar* calendar = state.calendar(load.request->calendar_id);
+  const plans::QuoteResult result = plans::quote_plan(*load.request, calendar);
+  if (!result.quote) return out;
+  out.payments = plans::describe_payments(*result.quote, state.data->entries[index].locale);
+  for (const plans::Approval& a : plans::check_policy(*load.request, *result.quote, calendar).approvals) {
+    out.findings.push_back(a.message);
   }
-  return prioritise(*strategy, facts, index, state.today, now);
+  return out;
+}
+
+// What the desk keeps of one account: its priority by its client's strategy at `now` (from its fold when it has
+// events, else from its placement; nullopt when no strategy works the client) and its referral waiting on a
+// supervisor.
+struct ScoredAccount {
+  std::optional<Priority> priority;
+  std::optional<PendingApproval> pending;
+};
+
+ScoredAccount score_account(const AppState& state, const StrategySet* strategies, std::uint32_t index, Instant now) {
+  const Account& account = state.data->portfolio.accounts[index];
+  const Strategy* strategy = strategies ? strategies->for_client(account.client_id) : nullptr;
+  const AccountState* fold = state.folds.find(index);
+  std::optional<AccountState> folded;
+  if (fold == nullptr && state.journal && !state.journal->events_for(account.id).empty()) {
+    folded = state.account_state(account);
+    fold = &*folded;
+  }
+  ScoredAccount out;
+  if (fold != nullptr) {
+    if (const ApprovalRecord* referral = fold->pending_approval()) out.pending = pending_of(state, index, *referral);
+  }
+  if (strategy == nullptr) return out;
+  const DeskFacts facts = fold ? desk_facts(*fold, state.today, now) : desk_facts(account, state.today, now);
+  out.priority = prioritise(*strategy, facts, index, state.today, now);
+  return out;
+}
+
+void sort_approvals(std::vector<PendingApproval>& approvals) {
+  std::stable_sort(approvals.begin(), approvals.end(), [](const PendingApproval& a, const PendingApproval& b) {
+    return a.referral.requested_at < b.referral.requested_at;
+  });
 }
 
 // Every account scored at the state's clock, and why some are not.
@@ -475,25 +509,28 @@ void score_desk(AppState& state) {
   desk.strategies_version = state.assets.strategies_version;
   desk.problems.clear();
   desk.priorities.clear();
+  desk.approvals.clear();
   if (!state.data) return;
   const StrategySet* strategies = loaded_strategies(state);
   // While the host is still handing files in, nothing is said yet: the strategies may be on their way.
   const bool loading = assets_loading(state);
   desk.assets_loading = loading;
   if (!loading) desk.problems = strategies->failed;
-  if (strategies == nullptr || strategies->strategies.empty()) {
-    if (!loading) {
-      desk.problems.push_back({std::string(strategies_folder), "no strategy is loaded: the queue is not scored"});
-    }
-    return;
+  const bool scored = strategies != nullptr && !strategies->strategies.empty();
+  if (!scored && !loading) {
+    desk.problems.push_back({std::string(strategies_folder), "no strategy is loaded: the queue is not scored"});
   }
   const std::size_t n = state.data->portfolio.accounts.size();
-  desk.priorities.resize(n);
+  if (scored) desk.priorities.resize(n);
   std::set<std::string_view> unworked;
   for (std::uint32_t i = 0; i < n; ++i) {
-    desk.priorities[i] = score_account(state, *strategies, i, state.now);
+    ScoredAccount account = score_account(state, scored ? strategies : nullptr, i, state.now);
+    if (account.pending) desk.approvals.push_back(std::move(*account.pending));
+    if (!scored) continue;
+    desk.priorities[i] = std::move(account.priority);
     if (!desk.priorities[i]) unworked.insert(state.data->portfolio.accounts[i].client_id);
   }
+  sort_approvals(desk.approvals);
   for (const std::string_view client : unworked) {
     desk.problems.push_back({std::string(strategies_folder), "no strategy works client " + std::string(client) +
                                                                  ": its accounts come last, unscored"});
@@ -518,9 +555,15 @@ void refresh_desk(AppState& state) {
 // The account's events changed: scored again at the state's clock, its row moved.
 void rescore_account(AppState& state, std::uint32_t index) {
   DeskSlice& desk = state.queue.desk;
-  const StrategySet* strategies = loaded_strategies(state);
-  if (strategies == nullptr || index >= desk.priorities.size()) return;
-  desk.priorities[index] = score_account(state, *strategies, index, state.now);
+  const bool scored = index < desk.priorities.size();
+  ScoredAccount account = score_account(state, scored ? loaded_strategies(state) : nullptr, index, state.now);
+  std::erase_if(desk.approvals, [&](const PendingApproval& p) { return p.account == index; });
+  if (account.pending) {
+    desk.approvals.push_back(std::move(*account.pending));
+    sort_approvals(desk.approvals);
+  }
+  if (!scored) return;
+  desk.priorities[index] = std::move(account.priority);
   if (state.queue.sort_column == QueueColumn::priority || state.queue.sort_column == QueueColumn::risk) {
     reposition(state.queue, *state.data, index);
   }
@@ -913,9 +956,10 @@ void switch_mode(AppState& state, bool settlement) {
   load_terms(q, request);
 }
 
-// Records one offer in the journal; nothing when the account is unknown, core's offer check refuses it
-// (check_offer: the request must quote over the balance now, within the policy, without a supervisor's approval,
-// with the holiday calendar it names loaded) or the journal refuses the event. Why is kept in offer_problems.
+// Records one offer in the journal, or refers it to a supervisor; nothing when the account is unknown, core's offer
+// check refuses it (check_offer_event: the request must quote over the balance now, within the policy, with the
+// holiday calendar it names loaded, and need no supervisor's approval to be offered, or need one to be referred) or
+// the journal refuses the event. Why is kept in offer_problems.
 void record_offer(AppState& state, Effects& effects, RecordOffer& offer) {
   Problems& problems = state.quoter.offer_problems;
   problems.clear();
@@ -935,10 +979,41 @@ void record_offer(AppState& state, Effects& effects, RecordOffer& offer) {
   event.author = std::move(offer.author);
   event.recorded_at = offer.recorded_at;
   event.sequence = next_sequence(state, event.author);
-  const PlanAccepted plan{plans::save_request(offer.request), plans::quote_digest(*result.quote)};
-  problems = check_offer(fold_now(state, *index), plan, event.recorded_at, state.assets.calendars());
+  std::string request = plans::save_request(offer.request);
+  std::string digest = plans::quote_digest(*result.quote);
+  if (offer.refer) {
+    event.payload = ApprovalRequested{std::move(request), std::move(digest), std::move(offer.note)};
+  } else {
+    event.payload = PlanAccepted{std::move(request), std::move(digest)};
+  }
+  problems = check_offer_event(fold_now(state, *index), event, state.assets.calendars());
   if (!problems.empty()) return;
-  event.payload = plan;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  record(state, effects, std::move(events), problems);
+}
+
+// A supervisor's decision on a referral: recorded once check_event (not by the collector who asked) and
+// check_decision (an approval while the balance and policy are the request's) find nothing to refuse.
+void decide_approval(AppState& state, Effects& effects, DecideApproval& decision) {
+  Problems& problems = state.quoter.offer_problems;
+  problems.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(decision.account_id) : std::nullopt;
+  if (!index) {
+    problems.push_back({"account_id", "no account " + decision.account_id + " is loaded"});
+    return;
+  }
+  Event event;
+  event.id = decision.id;
+  event.account_id = decision.account_id;
+  event.author = std::move(decision.author);
+  event.recorded_at = decision.at;
+  event.sequence = next_sequence(state, event.author);
+  event.payload = ApprovalDecided{decision.request_id, decision.approved, std::move(decision.note)};
+  const AccountState& fold = fold_now(state, *index);
+  problems = check_event(fold, event, decision.at);
+  if (problems.empty()) problems = check_offer_event(fold, event, state.assets.calendars());
+  if (!problems.empty()) return;
   std::vector<Event> events;
   events.push_back(std::move(event));
   record(state, effects, std::move(events), problems);
@@ -961,6 +1036,8 @@ void reduce(AppState& state, Effects& effects, QuoterAction& action) {
           load_terms(q, applied);
         } else if constexpr (std::is_same_v<A, RecordOffer>) {
           record_offer(state, effects, a);
+        } else if constexpr (std::is_same_v<A, DecideApproval>) {
+          decide_approval(state, effects, a);
         }
       },
       action);

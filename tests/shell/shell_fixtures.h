@@ -177,10 +177,11 @@ class AppFrames : public FrameTest {
     portfolio_ = demo_portfolio(80);
     id_ = new_york_account(portfolio_);
   }
-  // Builds the app on portfolio_ with `host` (its clock, author and zone set here unless the test set them).
+  // Builds the app on portfolio_ with `host` (its clock and zone set here unless the test set them; its author is
+  // author_).
   void start(shell::HostServices host = {}) {
     if (!host.now) host.now = [this] { return now_; };
-    host.author = {"u-collector", "d-desk"};
+    host.author = author_;
     if (host.time_zone.empty()) host.time_zone = "Europe/London";
     if (!host.publish) host.publish = [this](std::span<const Event> events) {
       published_.insert(published_.end(), events.begin(), events.end());
@@ -240,6 +241,7 @@ class AppFrames : public FrameTest {
   std::string id_;
   Instant now_;
   std::vector<Event> published_;  // what the App asked the host to publish, in order
+  Author author_{"u-collector", "d-desk"};  // the host's user and device from the next start()
 };
 
 }  // namespace parley::shell_test

@@ -111,6 +111,7 @@ struct QuoterInputs {
   char affordable_text[32] = {};         // the affordable instalment box, as a plain decimal
   char first_payment_text[16] = {};      // the first payment date box, "YYYY-MM-DD"
   char settlement_text[32] = {};         // the settlement amount box, as a plain decimal
+  char referral_note[256] = {};          // the note that goes with a plan referred to a supervisor
   std::string focused;                   // the quoter widget with keyboard focus this frame ("quoter.term")
   std::string apr;                       // the APR the totals showed this frame; empty: none shown
 };
@@ -202,6 +203,9 @@ struct UiScratch {
   ScriptContext caller;           // the limited-content message's caller, business and callback number: the host's
                                   // (HostServices::caller), the callback falling back to the agency's number
   bool sandbox_payments = true;   // the host's payment processor is the sandbox: the payment form says so
+  std::string user;               // the host's user (HostServices::author): who records what is pressed
+  bool approvals_view = false;    // the approvals view is shown instead of the desk
+  char approval_note[256] = {};   // the approvals view's note for the next decision
 };
 
 class App {
@@ -228,7 +232,10 @@ class App {
   //    "widgets": {"queue.table": {"x":..,"y":..,"w":..,"h":..}, "queue.row.<account id>": {..} (each visible
   //                row's selectable, clipped to the visible part of the table), "account.panel": {..},
   //                "quoter.panel", "quoter.down_payment", "quoter.term", "quoter.schedule", "quoter.offer",
-  //                "quoter.apply" (the first violation's Apply button, when there is one), and the other quoter
+  //                "quoter.apply" (the first violation's Apply button, when there is one), "quoter.refer" and
+  //                "quoter.referral_note" (a plan that needs a supervisor's approval), "header.approvals",
+  //                "approvals.view", "approvals.note", "approvals.back", "approvals.approve.<account id>",
+  //                "approvals.decline.<account id>", "approvals.open.<account id>", and the other quoter
   //                widgets named in QuoterInputs::focused ("quoter.mode.settlement", "quoter.settlement_amount",
   //                ...): {..}},
   //    "quote": {"instalments": n, "total_of_payments": <minor units>, "balance": <minor units quoted on>,
@@ -258,7 +265,10 @@ class App {
   //             "asked": bool (get-next was pressed), "next": "<the account it selected, or empty>",
   //             "refused": "<why it did nothing, or empty>", "problems": ["<strategy problem>", ...],
   //             "skipped": [{"account", "reasons": ["<rule id>", ...], "callable_at": "<UTC instant>" or null}],
-  //             "top": ["<the first 10 account ids of the queue, in order>"]}}
+  //             "top": ["<the first 10 account ids of the queue, in order>"]},
+  //    "approvals": {"shown": bool (the approvals view is open), "pending": [{"account", "request": "<event id>",
+  //                  "requested_by", "payments": "<the plan in words>"}], "problems": ["<why the last offer,
+  //                  referral or decision recorded nothing>"]}}
   //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
   //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",

@@ -156,6 +156,15 @@ struct SkippedAccount {
   Decision decision;
 };
 
+// A plan referred to a supervisor and still pending (approval-requested), for the approvals view.
+struct PendingApproval {
+  std::uint32_t account = 0;          // index into the portfolio's accounts
+  ApprovalRecord referral;
+  std::string payments;               // describe_payments of its quote: "18 monthly payments of $59.72"; empty
+                                      // when the request no longer quotes
+  std::vector<std::string> findings;  // what needs the approval, in the policy check's words
+};
+
 // The desk (parley/queue/desk.h): every account's priority by its client's strategy, scored at `as_of`, and what
 // the last get-next found. Scored afresh when the portfolio, the strategies or the agency's day change, every
 // desk_rescore_seconds, and on get-next; an account whose events change is scored again at once.
@@ -172,6 +181,7 @@ struct DeskSlice {
   std::string next;                                 // the account it selected; empty: none may be called now
   std::vector<SkippedAccount> skipped;              // the accounts it passed over, in desk order
   std::string refused;                              // why the last get-next did nothing (a call in progress)
+  std::vector<PendingApproval> approvals = {};      // plans waiting on a supervisor, oldest request first
 };
 inline constexpr std::int64_t desk_rescore_seconds = 600;
 
@@ -228,11 +238,13 @@ struct QuoterSlice : QuoterTerms {
   std::optional<plans::Quote> quote;     // its quote, when it quotes
   Problems problems;                     // why it does not quote
   plans::PolicyCheck check;              // violations and approvals of the quote
-  Problems offer_problems;               // why the last RecordOffer recorded nothing (check_offer's problems);
-                                         // empty once an offer is recorded
+  Problems offer_problems;               // why the last RecordOffer or DecideApproval recorded nothing (core's
+                                         // check_offer_event); empty once one is recorded
 
   // A collector offers alone only what quotes, breaks no bound and needs no approval (core's check_offer).
   bool can_offer() const;
+  // What needs a supervisor's approval and breaks no bound is referred to one instead (core's check_referral).
+  bool can_refer() const;
   const QuoterTerms& terms() const { return *this; }
 };
 
@@ -379,14 +391,29 @@ struct SwitchQuoteMode { std::string account_id; bool settlement = false; };  //
 struct ApplyAlternative { std::string account_id; std::size_t violation = 0; };
 // The collector offers the plan quoted for `request`: update re-quotes it with core and, when core's offer check
 // (check_offer) finds nothing, appends a PlanAccepted event (canonical request JSON + quote digest).
+// With `refer`, the offer needs a supervisor's approval and is referred (ApprovalRequested, check_referral) with
+// the collector's note.
 struct RecordOffer {
   std::string account_id;
   plans::PlanRequest request;
   EventId id;                                                        // from the host's id source
   Instant recorded_at;                                               // from the host's clock
   Author author;                                                     // the host's user and device
+  bool refer = false;
+  std::string note = {};
 };
-using QuoterAction = std::variant<EditQuote, SwitchQuoteMode, ApplyAlternative, RecordOffer>;
+// A supervisor approves or declines a plan referred to them: update records core's ApprovalDecided once
+// check_event and check_decision find nothing to refuse (the collector who asked cannot decide).
+struct DecideApproval {
+  std::string account_id;
+  EventId request_id;
+  bool approved = false;
+  std::string note;
+  EventId id;
+  Instant at;
+  Author author;
+};
+using QuoterAction = std::variant<EditQuote, SwitchQuoteMode, ApplyAlternative, RecordOffer, DecideApproval>;
 
 // Contact.
 // The collector picks the party, channel and contact point the banner checks (empty point: the first usable one).
