@@ -10,6 +10,7 @@
 //                       [--party ID] [--to NUMBER] [--purpose P] [--assets DIR]
 // [SECTION] queue       parley queue --portfolio FILE [--journal FILE] [--at INSTANT] [--assets DIR]
 // [SECTION] assign      parley assign ACCOUNT[,ACCOUNT...] --to COLLECTOR --portfolio FILE --journal FILE
+// [SECTION] escalate    parley escalate --portfolio FILE --journal FILE [--at INSTANT] [--assets DIR]
 // [SECTION] payments    parley payments post FILE --portfolio FILE --journal FILE [--processor NAME] [--at INSTANT]
 // [SECTION] main        command dispatch
 //
@@ -115,6 +116,12 @@ constexpr std::string_view kHelp =
     "      Put the accounts on the collector's desk: one account-assigned event each, appended to the journal\n"
     "      file. An account the portfolio lacks is refused, and then nothing is written. Exits 0, 1 on a file\n"
     "      error, 2 on bad input.\n"
+    "  parley escalate --portfolio FILE --journal FILE.jsonl [--at INSTANT] [--assets DIR]\n"
+    "      Record every escalation the strategies' rules (ASSETS/strategies/*.json) find due at INSTANT: one\n"
+    "      escalated event each, appended to the journal file, and listed as JSON with its rule. Run again, it\n"
+    "      finds them recorded and appends nothing. Exits 0, 1 on a file error, 2 on bad input.\n"
+    "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
+    "      --assets DIR      the assets folder: strategies/ and calendars/\n"
     "  parley payments post FILE --portfolio FILE --journal FILE.jsonl [--processor NAME] [--at INSTANT]\n"
     "      Post a processor's file of payments (CSV or JSON, docs/payments.md) to the journal file, each in the\n"
     "      client's allocation order; a line that does not match an account, its currency or a day it could be\n"
@@ -433,6 +440,19 @@ std::optional<parley::Assets> read_assets(const std::string& folder, int& rc) {
   return assets;
 }
 
+// read_assets, and then every strategy must load, and one at least: a desk is not worked by half its strategies.
+std::optional<parley::Assets> read_strategy_assets(const std::string& folder, int& rc) {
+  std::optional<parley::Assets> assets = read_assets(folder, rc);
+  if (!assets) return assets;
+  if (!assets->strategies.failed.empty() || assets->strategies.strategies.empty()) {
+    parley::Problems problems = assets->strategies.failed;
+    if (problems.empty()) problems.push_back({"strategies/", "no strategy in the assets folder"});
+    rc = report_problems("--assets", problems);
+    return std::nullopt;
+  }
+  return assets;
+}
+
 // The reasons of a compliance decision as JSON.
 nlohmann::ordered_json reasons_json(const parley::Decision& decision) {
   nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
@@ -602,13 +622,8 @@ int run_queue(std::span<char* const> args) {
     if (!read) return rc;
     journal = std::move(*read);
   }
-  const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
+  const std::optional<parley::Assets> assets_read = read_strategy_assets(assets, rc);
   if (!assets_read) return rc;
-  if (!assets_read->strategies.failed.empty() || assets_read->strategies.strategies.empty()) {
-    parley::Problems problems = assets_read->strategies.failed;
-    if (problems.empty()) problems.push_back({"strategies/", "no strategy in the assets folder"});
-    return report_problems("--assets", problems);
-  }
 
   // Every account's fold, and each consumer's accounts for the rules counted per consumer.
   const std::vector<parley::Account>& accounts = portfolio->accounts;
@@ -632,7 +647,8 @@ int run_queue(std::span<char* const> args) {
       unworked.push_back(i);
       continue;
     }
-    desk.push_back(parley::prioritise(*strategy, parley::desk_facts(folds[i], today, *at), i, today, *at));
+    desk.push_back(parley::prioritise(*strategy, parley::desk_facts(folds[i], today, *at, assets_read->calendars), i,
+                                      today, *at));
   }
   parley::order_desk(desk, *at);
   const auto decide = [&](std::uint32_t i) {
@@ -776,6 +792,74 @@ int run_assign(std::span<char* const> args) {
   return kOk;
 }
 
+// [SECTION] escalate --------------------------------------------------------------------------------------------------
+
+// parley escalate: every escalation a strategy's rules find due at the instant, appended to the journal file as
+// escalated events (all or none), and listed. Run again, it finds them recorded and appends nothing.
+int run_escalate(std::span<char* const> args) {
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string assets = PARLEY_ASSETS_DIR;
+  std::optional<parley::Instant> at;
+  CommandLine line;
+  line.parser.text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
+      .text("--assets", assets);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("escalate", problems);
+  if (line.help) return print_help();
+  if (!portfolio_file) return usage_error("escalate", "--portfolio: missing");
+  if (!journal_file) return usage_error("escalate", "--journal: missing (the JSON Lines file the events go to)");
+  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  int rc = kUsage;
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  if (!portfolio) return rc;
+  std::optional<std::pair<std::string, parley::Journal>> journal = read_journal_or_none(*journal_file, rc);
+  if (!journal) return rc;
+  const std::optional<parley::Assets> assets_read = read_strategy_assets(assets, rc);
+  if (!assets_read) return rc;
+
+  const parley::Author author{"escalation-rules", "parley-cli"};
+  std::uint64_t sequence = journal->second.last_sequence(author.device);
+  const std::uint64_t high = 0xe5ca000000000000ULL | static_cast<std::uint64_t>(at->unix_seconds());
+  const parley::Date today = parley::agency_today(*portfolio, *at);
+  std::vector<parley::Event> events;
+  nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+  parley::Problems refused;
+  for (const parley::Account& a : portfolio->accounts) {
+    const parley::Strategy* strategy = assets_read->strategies.for_client(a.client_id);
+    if (strategy == nullptr || strategy->escalation.empty()) continue;
+    const parley::AccountState state =
+        parley::fold(a, portfolio->find_client(a.client_id), journal->second.events_for(a.id), *at);
+    const parley::DeskFacts facts = parley::desk_facts(state, today, *at, assets_read->calendars);
+    const parley::EscalationRule* rule = parley::escalation_due(*strategy, state, facts, *at);
+    if (rule == nullptr) continue;
+    ++sequence;
+    parley::Event e{parley::EventId::from_parts(high, sequence), a.id, author, *at, sequence,
+                    parley::escalation_of(*rule)};
+    for (const parley::Problem& p : parley::check_event(state, e, *at)) {
+      refused.push_back({a.id + "." + p.path, p.message});
+    }
+    listed.push_back({{"account_id", a.id},
+                      {"strategy", strategy->id},
+                      {"rule", rule->id},
+                      {"to", std::string(parley::to_string(rule->to))},
+                      {"reason", rule->reason}});
+    events.push_back(std::move(e));
+  }
+  if (!refused.empty()) return report_problems("escalate", refused);
+  if (!append_events(*journal_file, std::move(journal->first), events, "escalate")) return kFailed;
+  nlohmann::ordered_json out;
+  out["at"] = at->iso();
+  out["today"] = today.iso();
+  out["escalated"] = std::move(listed);
+  if (!write_all(stdout, out.dump(2) + "\n")) {
+    std::fprintf(stderr, "parley escalate: cannot write to standard output: %s\n", std::strerror(errno));
+    return kFailed;
+  }
+  return kOk;
+}
+
 // [SECTION] payments --------------------------------------------------------------------------------------------------
 
 // parley payments post FILE: the processor's payments appended to the journal file (FILE.tmp, then renamed), each
@@ -866,6 +950,7 @@ int main(int argc, char** argv) {
   if (command == "check") return run_check(rest);
   if (command == "account") return run_account(rest);
   if (command == "queue") return run_queue(rest);
+  if (command == "escalate") return run_escalate(rest);
   if (command == "payments") return run_payments(rest);
   if (command == "assign") return run_assign(rest);
   return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, queue, assign, "

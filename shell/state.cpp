@@ -489,7 +489,8 @@ ScoredAccount score_account(const AppState& state, const StrategySet* strategies
     if (const ApprovalRecord* referral = fold->pending_approval()) out.pending = pending_of(state, index, *referral);
   }
   if (strategy == nullptr) return out;
-  const DeskFacts facts = fold ? desk_facts(*fold, state.today, now) : desk_facts(account, state.today, now);
+  const DeskFacts facts = fold ? desk_facts(*fold, state.today, now, state.assets.calendars())
+                               : desk_facts(account, state.today, now);
   out.priority = prioritise(*strategy, facts, index, state.today, now);
   return out;
 }

@@ -105,13 +105,14 @@ CheckTally check_every_account(const ContactInput& input, const std::vector<Acco
 }
 
 std::vector<Priority> rebuild_desk(const ContactInput& input, const std::vector<AccountState>& folds) {
+  const CalendarSet no_calendars;  // the journal holds no plans, whose schedules the calendars would date
   std::vector<Priority> desk;
   desk.reserve(folds.size());
   const Date today = input.at.utc_date();
   for (std::uint32_t i = 0; i < folds.size(); ++i) {
     const Strategy* strategy = input.strategies.for_client(folds[i].account->client_id);
     if (strategy == nullptr) continue;
-    desk.push_back(prioritise(*strategy, desk_facts(folds[i], today, input.at), i, today, input.at));
+    desk.push_back(prioritise(*strategy, desk_facts(folds[i], today, input.at, no_calendars), i, today, input.at));
   }
   order_desk(desk, input.at);
   return desk;

@@ -6,6 +6,8 @@
 // [SECTION] Desk
 #include "parley/queue/desk.h"
 
+#include "parley/account/views.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -33,6 +35,7 @@ DeskFacts placement_facts(const Account& account, Date today) {
   f.placed_risk = account.risk;
   f.balance = account.balance.total();
   f.days_past_due = account.days_past_due(today);
+  f.days_since_placed = std::max(0, today.days_since_epoch() - account.placed.days_since_epoch());
   return f;
 }
 
@@ -40,7 +43,7 @@ DeskFacts placement_facts(const Account& account, Date today) {
 
 DeskFacts desk_facts(const Account& account, Date today, Instant) { return placement_facts(account, today); }
 
-DeskFacts desk_facts(const AccountState& state, Date today, Instant now) {
+DeskFacts desk_facts(const AccountState& state, Date today, Instant now, const CalendarSet& calendars) {
   DeskFacts f = placement_facts(*state.account, today);
   f.balance = state.balance.total();
   const int grace = state.promise_grace_days();
@@ -65,7 +68,11 @@ DeskFacts desk_facts(const AccountState& state, Date today, Instant now) {
       ++f.returned_payments;
     }
   }
-  f.plan = state.current_plan() != nullptr;
+  if (const PlanRecord* plan = state.current_plan()) {
+    f.plan = true;
+    const PlanProgress progress = plan_progress(state, *plan, today, calendars);
+    f.plan_broken = progress.problems.empty() && progress.status == PlanStatus::broken;
+  }
   std::optional<Instant> last_outcome_at;
   std::vector<Instant> right_party;
   for (const AttemptRecord& a : state.attempts) {
@@ -124,6 +131,7 @@ bool holds(const Condition& c, const DeskFacts& f, Instant now) {
   if (c.broken_promises_at_least && f.broken_promises < *c.broken_promises_at_least) return false;
   if (c.kept_promises_at_least && f.kept_promises < *c.kept_promises_at_least) return false;
   if (c.payments_at_least && f.payments < *c.payments_at_least) return false;
+  if (c.payments_below && f.payments >= *c.payments_below) return false;
   if (c.returned_payments_at_least && f.returned_payments < *c.returned_payments_at_least) return false;
   if (c.no_right_party_contact_days && f.last_right_party &&
       now.unix_seconds() - f.last_right_party->unix_seconds() < std::int64_t{*c.no_right_party_contact_days} * 86400) {
@@ -135,6 +143,8 @@ bool holds(const Condition& c, const DeskFacts& f, Instant now) {
     return false;
   }
   if (c.plan && f.plan != *c.plan) return false;
+  if (c.placed_days_at_least && f.days_since_placed < *c.placed_days_at_least) return false;
+  if (c.plan_broken && f.plan_broken != *c.plan_broken) return false;
   return true;
 }
 
@@ -293,5 +303,22 @@ NextAccount next_account(std::span<const Priority> desk, const std::function<Dec
   }
   return out;
 }
+
+// [SECTION] Escalation ----------------------------------------------------------------------------------------
+
+const EscalationRule* escalation_due(const Strategy& strategy, const AccountState& state, const DeskFacts& facts,
+                                     Instant now) {
+  const auto gone_to = [&](EscalationTarget target) {
+    return std::any_of(state.escalations.begin(), state.escalations.end(),
+                       [&](const EscalationRecord& e) { return e.to == target; });
+  };
+  if (gone_to(EscalationTarget::return_to_client)) return nullptr;
+  for (const EscalationRule& rule : strategy.escalation) {
+    if (!gone_to(rule.to) && holds(rule.when, facts, now)) return &rule;
+  }
+  return nullptr;
+}
+
+Escalated escalation_of(const EscalationRule& rule) { return Escalated{rule.to, rule.id + ": " + rule.reason}; }
 
 }  // namespace parley

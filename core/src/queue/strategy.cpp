@@ -56,7 +56,7 @@ constexpr auto kOptionalSomeDays = json::optional(kSomeDays);
 constexpr auto kOptionalCount = json::optional(kCount);
 constexpr auto kOptionalFlag = json::optional(kFlag);
 
-// balance_below above balance_at_least, and the same for days past due: a condition that can never hold is a
+// balance_below above balance_at_least, and the same for days past due and payments: a condition that can never hold is a
 // mistake in the file.
 void check_condition(json::Reader& r, void* object) {
   const Condition& c = *static_cast<const Condition*>(object);
@@ -65,6 +65,9 @@ void check_condition(json::Reader& r, void* object) {
   }
   if (c.days_past_due_at_least && c.days_past_due_below && *c.days_past_due_below <= *c.days_past_due_at_least) {
     r.problem_at("days_past_due_below", "must be more than days_past_due_at_least");
+  }
+  if (c.payments_at_least && c.payments_below && *c.payments_below <= *c.payments_at_least) {
+    r.problem_at("payments_below", "must be more than payments_at_least");
   }
 }
 
@@ -78,12 +81,15 @@ constexpr json::Member kConditionMembers[] = {
                                                        json::optional_member),
     json::member<&Condition::kept_promises_at_least>("kept_promises_at_least", kOptionalCount, json::optional_member),
     json::member<&Condition::payments_at_least>("payments_at_least", kOptionalCount, json::optional_member),
+    json::member<&Condition::payments_below>("payments_below", kOptionalCount, json::optional_member),
     json::member<&Condition::returned_payments_at_least>("returned_payments_at_least", kOptionalCount,
                                                          json::optional_member),
     json::member<&Condition::no_right_party_contact_days>("no_right_party_contact_days", kOptionalSomeDays,
                                                           json::optional_member),
     json::member<&Condition::last_outcome_in>("last_outcome_in", kOutcomes, json::optional_member).not_empty(),
     json::member<&Condition::plan>("plan", kOptionalFlag, json::optional_member),
+    json::member<&Condition::placed_days_at_least>("placed_days_at_least", kOptionalDays, json::optional_member),
+    json::member<&Condition::plan_broken>("plan_broken", kOptionalFlag, json::optional_member),
 };
 constexpr json::ObjectType kConditionType = json::object_type(kConditionMembers, kObjectWords, check_condition);
 constexpr auto kCondition = json::object<Condition>(kConditionType, {"must be an object"});
@@ -110,15 +116,16 @@ constexpr json::Member kSignalMembers[] = {
 };
 constexpr json::ObjectType kSignalType = json::object_type(kSignalMembers, kObjectWords, finish_signal);
 constexpr auto kSignal = json::object<RiskSignal>(kSignalType, {"must be an object"});
-constexpr auto kSignals = json::array(kSignal, {"must be an array of risk signals"}, {false, max_risk_signals});
+void end_signals(json::Reader& r, const json::Codec&, void*, std::size_t count) {
+  if (count > max_risk_signals) r.problem("must hold at most " + std::to_string(max_risk_signals) + " signals");
+}
+constexpr auto kSignals =
+    json::array(kSignal, {"must be an array of risk signals"}, {false, max_risk_signals, end_signals});
 
 void check_tiers(json::Reader& r, void* object) {
   const RiskModel& m = *static_cast<const RiskModel*>(object);
   if (r.given("high_at") && r.given("medium_at") && m.high_at <= m.medium_at) {
     r.problem_at("high_at", "must be more than medium_at");
-  }
-  if (m.signals.size() > max_risk_signals) {
-    r.problem_at("signals", "must hold at most " + std::to_string(max_risk_signals) + " signals");
   }
 }
 
@@ -206,6 +213,43 @@ constexpr json::Member kScoreMembers[] = {
 constexpr json::ObjectType kScoreType = json::object_type(kScoreMembers, kObjectWords, check_score);
 constexpr auto kScore = json::object<ScoreModel>(kScoreType, {"must be an object"});
 
+// An escalation rule's id is unique in the strategy, and its condition is not empty: an escalation of every
+// account is a mistake in the file.
+void finish_escalation(json::Reader& r, void* object) {
+  const EscalationRule& rule = *static_cast<const EscalationRule*>(object);
+  if (r.given("when") && rule.when == Condition{}) {
+    r.problem_at("when", "must ask something of the account: an empty condition would escalate every account");
+  }
+  if (!r.given("id")) return;
+  const std::vector<EscalationRule>& rules = r.context<Strategy>().escalation;
+  const std::size_t i = r.element_index();
+  for (std::size_t k = 0; k < i && k < rules.size(); ++k) {
+    if (rules[k].id == rule.id) {
+      r.problem_at("id", "repeats the id of escalation[" + std::to_string(k) + "]");
+      break;
+    }
+  }
+}
+
+constexpr auto kTarget = json::spelling<EscalationTarget, parse_escalation_target>(
+    {"must be a non-empty string", {}, false, {}, {}, [](std::string_view) {
+       return std::string("must be \"hard-collections\", \"legal\" or \"return-to-client\"");
+     }});
+
+constexpr json::Member kEscalationMembers[] = {
+    json::member<&EscalationRule::id>("id", kText),
+    json::member<&EscalationRule::to>("to", kTarget),
+    json::member<&EscalationRule::reason>("reason", kText),
+    json::member<&EscalationRule::when>("when", kCondition),
+};
+constexpr json::ObjectType kEscalationType = json::object_type(kEscalationMembers, kObjectWords, finish_escalation);
+constexpr auto kEscalationRule = json::object<EscalationRule>(kEscalationType, {"must be an object"});
+void end_escalation(json::Reader& r, const json::Codec&, void*, std::size_t count) {
+  if (count > max_escalation_rules) r.problem("must hold at most " + std::to_string(max_escalation_rules) + " rules");
+}
+constexpr auto kEscalationRules = json::array(kEscalationRule, {"must be an array of escalation rules"},
+                                              {false, max_escalation_rules, end_escalation});
+
 constexpr auto kFormat = json::constant(strategy_format, kNonEmptyText);
 
 constexpr json::Member kStrategyMembers[] = {
@@ -216,6 +260,7 @@ constexpr json::Member kStrategyMembers[] = {
     json::member<&Strategy::clients>("clients", kTexts, json::optional_member),
     json::member<&Strategy::risk>("risk", kRisk),
     json::member<&Strategy::score>("score", kScore),
+    json::member<&Strategy::escalation>("escalation", kEscalationRules, json::optional_member),
 };
 constexpr json::ObjectType kStrategyType = json::object_type(kStrategyMembers, kObjectWords);
 constexpr auto kStrategy = json::object<Strategy>(kStrategyType, {"a strategy must be a JSON object"});

@@ -9,6 +9,8 @@
 #include "../contact_fixtures.h"
 #include "embedded_strategies.h"
 #include "parley/compliance/check.h"
+#include "parley/plans/plan_json.h"
+#include "parley/plans/policy_check.h"
 #include "parley/queue/desk.h"
 
 namespace parley {
@@ -22,15 +24,17 @@ class Desk : public contact_test::AccountJournalTest {
  protected:
   Desk() : AccountJournalTest(0x0190f3a1b2c3d4f0ull) {
     account.first_delinquency = day("2025-12-01");  // 90 days past due on 2026-03-01
+    account.placed = day("2026-01-01");
     client.policy.promise_grace_days = 2;
   }
   const Strategy& standard() const { return *strategies.for_client(account.client_id); }
   Priority priority(Instant now) const {
-    return prioritise(standard(), desk_facts(state(), now.utc_date(), now), 0, now.utc_date(), now);
+    return prioritise(standard(), desk_facts(state(), now.utc_date(), now, calendars), 0, now.utc_date(), now);
   }
   int points(const Priority& p, ScoreFactor f) const { return p.points[static_cast<int>(f)]; }
 
   StrategySet strategies = testdata::shipped_strategies();
+  CalendarSet calendars;  // the tests' plans name no holiday calendar
 };
 
 // A-1 as placed: medium risk from the client (15 points) and never reached while 90 days past due (10): 25, medium.
@@ -49,7 +53,7 @@ TEST_F(Desk, AFreshAccountIsScoredByHand) {
   EXPECT_EQ(points(p, ScoreFactor::never_contacted), 60);
   EXPECT_EQ(p.score, 304);
   // An account without events gets the same facts from its placement as from its fold.
-  EXPECT_EQ(desk_facts(account, now.utc_date(), now), desk_facts(state(), now.utc_date(), now));
+  EXPECT_EQ(desk_facts(account, now.utc_date(), now), desk_facts(state(), now.utc_date(), now, calendars));
 }
 
 // A promise due 2026-03-03 with 2 days' grace is open through 03-05 and broken from 03-06: while due it adds
@@ -120,7 +124,7 @@ TEST_F(Desk, GetNextSkipsABlockedAccountAndSaysWhy) {
   const auto desk_at = [&](Instant now) {
     std::vector<Priority> desk;
     for (std::uint32_t i = 0; i < folds.size(); ++i) {
-      desk.push_back(prioritise(standard(), desk_facts(*folds[i], now.utc_date(), now), i, now.utc_date(), now));
+      desk.push_back(prioritise(standard(), desk_facts(*folds[i], now.utc_date(), now, calendars), i, now.utc_date(), now));
     }
     order_desk(desk, now);
     return desk;
@@ -197,6 +201,78 @@ TEST_F(Desk, AnAccountOnAnotherDeskIsPassedOver) {
   EXPECT_EQ(mine.reasons[0].words, "The account is on the desk of u-other.");
   EXPECT_TRUE(ask("u-other").allowed);
   EXPECT_TRUE(ask("").allowed);
+}
+
+// The shipped "unreached" rule: no right-party contact in the 120 days since placement and 180 or more days past
+// due. Placed 2026-01-01 (the fixture's), delinquent since 2025-12-01: 120 days placed on 2026-05-01, 180 days past due on
+// 2026-05-30, the first day it holds. Recorded, it does not fire again.
+TEST_F(Desk, AnEscalationRuleFiresOnTheDayItFirstHoldsAndOnce) {
+  const auto due = [&](const char* iso) {
+    const Instant now = at(iso);
+    const AccountState s = state();
+    return escalation_due(standard(), s, desk_facts(s, now.utc_date(), now, calendars), now);
+  };
+  EXPECT_EQ(due("2026-05-29T15:00:00Z"), nullptr);
+  const EscalationRule* rule = due("2026-05-30T15:00:00Z");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(rule->id, "unreached");
+  EXPECT_EQ(rule->to, EscalationTarget::hard_collections);
+  const Escalated e = escalation_of(*rule);
+  EXPECT_EQ(e.to, EscalationTarget::hard_collections);
+  EXPECT_EQ(e.reason, "unreached: no right-party contact in the 120 days since placement, 180 or more days past due");
+  record_one(e, "2026-05-30T15:00:00Z");
+  EXPECT_EQ(due("2026-05-30T15:05:00Z"), nullptr);
+  EXPECT_EQ(due("2026-06-30T15:00:00Z"), nullptr);
+}
+
+// A right-party contact on 2026-04-01 puts the rule off to 120 days after it: 2026-07-30.
+TEST_F(Desk, ARightPartyContactPutsTheEscalationOff) {
+  const EventId call = record_one(
+      ContactAttempted{"P-1", ContactChannel::phone, "+16175550123", ContactDirection::outbound}, "2026-04-01T15:00:00Z");
+  record_one(OutcomeRecorded{call, ContactOutcome::right_party_contact, true}, "2026-04-01T15:10:00Z");
+  const auto due = [&](const char* iso) {
+    const Instant now = at(iso);
+    const AccountState s = state();
+    return escalation_due(standard(), s, desk_facts(s, now.utc_date(), now, calendars), now);
+  };
+  EXPECT_EQ(due("2026-05-30T15:00:00Z"), nullptr);
+  EXPECT_EQ(due("2026-07-30T14:59:00Z"), nullptr);  // 120 days after the call, less a minute
+  ASSERT_NE(due("2026-07-30T15:00:00Z"), nullptr);
+  EXPECT_EQ(due("2026-07-30T15:00:00Z")->id, "unreached");
+}
+
+// A plan whose first instalment (due 2026-04-09, two days' grace) is not paid is broken from 2026-04-12: the
+// "plan-broken" rule sends the account to hard collections that day.
+TEST_F(Desk, ABrokenPlanEscalates) {
+  plans::PlanRequest request = plans::opening_request(account, client, day("2026-03-09"));
+  request.balance = state().balance.itemised;
+  ASSERT_TRUE(plans::quote_plan(request).ok());
+  record_one(PlanAccepted{plans::save_request(request), "digest"}, "2026-03-09T15:00:00Z");
+  ASSERT_EQ(request.plan->first_payment, day("2026-04-09"));
+  const auto facts = [&](const char* iso) {
+    const Instant now = at(iso);
+    return desk_facts(state(), now.utc_date(), now, calendars);
+  };
+  EXPECT_FALSE(facts("2026-04-11T15:00:00Z").plan_broken);
+  EXPECT_TRUE(facts("2026-04-12T15:00:00Z").plan_broken);
+  const AccountState s = state();
+  const EscalationRule* early = escalation_due(standard(), s, facts("2026-04-11T15:00:00Z"), at("2026-04-11T15:00:00Z"));
+  EXPECT_EQ(early, nullptr) << early->id;
+  const EscalationRule* rule = escalation_due(standard(), s, facts("2026-04-12T15:00:00Z"), at("2026-04-12T15:00:00Z"));
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(rule->id, "plan-broken");
+}
+
+// An account returned to the client is gone: no rule sends it anywhere after.
+TEST_F(Desk, NothingEscalatesAnAccountReturnedToTheClient) {
+  const Instant now = at("2026-06-30T15:00:00Z");
+  const auto due = [&] {
+    const AccountState s = state();
+    return escalation_due(standard(), s, desk_facts(s, now.utc_date(), now, calendars), now);
+  };
+  ASSERT_NE(due(), nullptr);  // unreached, had it stayed
+  record_one(Escalated{EscalationTarget::return_to_client, "recalled"}, "2026-05-01T15:00:00Z");
+  EXPECT_EQ(due(), nullptr);
 }
 
 }  // namespace

@@ -107,5 +107,60 @@ TEST(Strategy, EachClientHasOneStrategyAndTheDefaultWorksTheRest) {
   EXPECT_EQ(set.for_client("C-9")->id, "t");
 }
 
+TEST(Strategy, EscalationRulesReadInFileOrder) {
+  const std::string risk = R"({"high_at": 2, "medium_at": 1, "signals": []})";
+  const StrategyLoad load = load_strategy(strategy_text(risk, "", R"("escalation": [
+      {"id": "broke", "to": "hard-collections", "reason": "a plan broke", "when": {"plan_broken": true}},
+      {"id": "old", "to": "return-to-client", "reason": "a year unpaid",
+       "when": {"placed_days_at_least": 365, "payments_below": 1}}], )"));
+  ASSERT_TRUE(load.problems.empty()) << load.problems.front().text();
+  const std::vector<EscalationRule>& rules = load.strategy->escalation;
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0].id, "broke");
+  EXPECT_EQ(rules[0].to, EscalationTarget::hard_collections);
+  EXPECT_EQ(rules[0].when.plan_broken, true);
+  EXPECT_EQ(rules[1].to, EscalationTarget::return_to_client);
+  EXPECT_EQ(rules[1].when.placed_days_at_least, 365);
+  EXPECT_EQ(rules[1].when.payments_below, 1);
+  // Without the member a strategy escalates nothing.
+  EXPECT_TRUE(load_strategy(strategy_text(risk)).strategy->escalation.empty());
+}
+
+TEST(Strategy, EachBadEscalationRuleIsNamed) {
+  const std::string risk = R"({"high_at": 2, "medium_at": 1, "signals": []})";
+  const StrategyLoad load = load_strategy(strategy_text(risk, "", R"("escalation": [
+      {"id": "all", "to": "legal", "reason": "everyone", "when": {}},
+      {"id": "all", "to": "court", "reason": "again", "when": {"payments_at_least": 2, "payments_below": 2}}], )"));
+  std::vector<std::string> texts;
+  for (const Problem& p : load.problems) texts.push_back(p.text());
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "escalation[0].when: must ask something of the account: an empty condition would escalate "
+                       "every account",
+                       "escalation[1].to: must be \"hard-collections\", \"legal\" or \"return-to-client\"",
+                       "escalation[1].when.payments_below: must be more than payments_at_least",
+                       "escalation[1].id: repeats the id of escalation[0]",
+                   }));
+}
+
+// A strategy keeps a tier's reasons as a bit per signal, and applies the first rule that holds of at most 64: more
+// is refused, not cut short.
+TEST(Strategy, MoreSignalsOrRulesThanALimitAreRefused) {
+  std::string signals;
+  std::string rules;
+  for (int i = 0; i <= 64; ++i) {
+    const std::string id = std::to_string(i);
+    signals += (i ? ", " : "") + std::string(R"({"id": "s)") + id + R"(", "reason": "r", "points": 1, "when": {}})";
+    rules += (i ? ", " : "") + std::string(R"({"id": "e)") + id +
+             R"(", "to": "legal", "reason": "r", "when": {"payments_below": 1}})";
+  }
+  const StrategyLoad load = load_strategy(strategy_text(R"({"high_at": 2, "medium_at": 1, "signals": [)" + signals +
+                                                            "]}",
+                                                        "", R"("escalation": [)" + rules + "], "));
+  std::vector<std::string> texts;
+  for (const Problem& p : load.problems) texts.push_back(p.text());
+  EXPECT_EQ(texts, (std::vector<std::string>{"risk.signals: must hold at most 64 signals",
+                                             "escalation: must hold at most 64 rules"}));
+}
+
 }  // namespace
 }  // namespace parley

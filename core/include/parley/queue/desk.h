@@ -8,6 +8,7 @@
 //                      events
 // [SECTION] Priority   risk tier and reasons, score and factors
 // [SECTION] Desk       the order; get-next with the skipped accounts
+// [SECTION] Escalation the rule of the strategy an account meets, if any
 //
 // Cost: facts are O(events of the account); a priority is O(signals) without allocating; ordering is a sort. A
 // host keeps the facts of accounts with no events from their placement and refolds only accounts that change.
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "parley/account/account.h"
+#include "parley/calendar/business_days.h"
 #include "parley/compliance/check.h"
 #include "parley/date.h"
 #include "parley/money.h"
@@ -42,6 +44,7 @@ struct DeskFacts {
   int payments = 0;                               // not reversed
   int returned_payments = 0;                      // reversed as returned or charged back
   bool plan = false;                              // a current payment plan
+  bool plan_broken = false;                       // the current plan is broken (plan_progress): an instalment missed
   std::optional<Instant> last_attempt;            // the latest contact attempt (letters included)
   std::optional<ContactOutcome> last_outcome;     // the outcome of the latest attempt that has one
   std::optional<Instant> last_right_party;        // the latest right-party contact (or promise to pay)
@@ -49,11 +52,14 @@ struct DeskFacts {
   std::vector<std::int32_t> right_party_times;    // local seconds of the day (in `zone`) of past right-party
                                                   // contacts, oldest first
   std::optional<Instant> callback;                // the open callback's time
+  int days_since_placed = 0;                      // to the agency's today; 0 on and before the placement day
   friend bool operator==(const DeskFacts&, const DeskFacts&) = default;
 };
 
 // The facts of a folded account (state.account is its placement), as of `today` (the agency's day) and `now`.
-DeskFacts desk_facts(const AccountState& state, Date today, Instant now);
+// `calendars`: the holiday calendars its plan's schedule may name (a plan whose schedule is unknown without them is
+// not found broken).
+DeskFacts desk_facts(const AccountState& state, Date today, Instant now, const CalendarSet& calendars);
 // The facts of an account with no events: the same as desk_facts of its placement_state, without folding it.
 DeskFacts desk_facts(const Account& account, Date today, Instant now);
 
@@ -143,5 +149,17 @@ struct NextAccount {
 // Walks the desk in order from `from` and asks `may_call` of each account until one is allowed.
 NextAccount next_account(std::span<const Priority> desk, const std::function<Decision(std::uint32_t)>& may_call,
                          std::size_t from = 0);
+
+// [SECTION] Escalation ----------------------------------------------------------------------------------------
+
+// The first of the strategy's escalation rules whose condition holds for the account, in file order; null when
+// none holds, or when the account has already gone where the rule sends it (an escalation to that target is
+// recorded) or back to the client (nothing follows a return). Bankruptcy and death escalate when reported
+// (contact.h), not by these rules.
+const EscalationRule* escalation_due(const Strategy& strategy, const AccountState& state, const DeskFacts& facts,
+                                     Instant now);
+
+// The event that records the rule's escalation: Escalated{rule.to, "<rule.id>: <rule.reason>"}.
+Escalated escalation_of(const EscalationRule& rule);
 
 }  // namespace parley

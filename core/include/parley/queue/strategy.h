@@ -5,7 +5,7 @@
 //
 // Index of this file:
 // [SECTION] Conditions   what a risk signal asks of an account (every member given must hold)
-// [SECTION] Strategy     risk signals and tier thresholds, score weights
+// [SECTION] Strategy     risk signals and tier thresholds, score weights, escalation rules
 // [SECTION] Load         the JSON reader, a problem per bad member; the set of strategies by client
 
 #include <cstdint>
@@ -25,7 +25,7 @@ inline constexpr std::size_t max_risk_signals = 64;  // a tier's reasons are kep
 
 // [SECTION] Conditions ----------------------------------------------------------------------------------------
 
-// What a risk signal asks of an account, as the desk finds it (DeskFacts, desk.h). Amounts are whole units of the
+// What a risk signal or an escalation rule asks of an account, as the desk finds it (DeskFacts, desk.h). Amounts are whole units of the
 // account's currency (dollars, pounds, euros). An empty condition always holds.
 struct Condition {
   std::optional<RiskTier> placed_risk;               // the tier the client placed the account with
@@ -36,10 +36,13 @@ struct Condition {
   std::optional<int> broken_promises_at_least;       // promises broken so far
   std::optional<int> kept_promises_at_least;
   std::optional<int> payments_at_least;              // payments not reversed
+  std::optional<int> payments_below;
   std::optional<int> returned_payments_at_least;     // payments reversed as returned or charged back
   std::optional<int> no_right_party_contact_days;    // no right-party contact in this many days (nor ever)
   std::vector<ContactOutcome> last_outcome_in;       // the latest outcome recorded is one of these; empty: any
   std::optional<bool> plan;                          // a current payment plan (true) or none (false)
+  std::optional<int> placed_days_at_least;           // days since the client placed the account
+  std::optional<bool> plan_broken;                   // the current plan is broken (true): an instalment missed
   friend bool operator==(const Condition&, const Condition&) = default;
 };
 
@@ -95,6 +98,17 @@ struct ScoreModel {
   friend bool operator==(const ScoreModel&, const ScoreModel&) = default;
 };
 
+// When an account leaves the soft desk: to hard collections, to legal, or back to the client, recorded as an
+// Escalated event whose reason names the rule.
+struct EscalationRule {
+  std::string id;      // unique in the strategy
+  EscalationTarget to = EscalationTarget::hard_collections;
+  std::string reason;  // "no right-party contact in 120 days"
+  Condition when;      // must not be empty
+  friend bool operator==(const EscalationRule&, const EscalationRule&) = default;
+};
+inline constexpr std::size_t max_escalation_rules = 64;
+
 struct Strategy {
   std::string id;
   std::string name;
@@ -102,6 +116,7 @@ struct Strategy {
   std::vector<std::string> clients;  // the client ids it works; empty: every client no other strategy names
   RiskModel risk;
   ScoreModel score;
+  std::vector<EscalationRule> escalation = {};  // in file order: the first that holds is the one applied
   friend bool operator==(const Strategy&, const Strategy&) = default;
 };
 
