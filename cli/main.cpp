@@ -832,7 +832,7 @@ int run_escalate(std::span<char* const> args) {
     const parley::AccountState state =
         parley::fold(a, portfolio->find_client(a.client_id), journal->second.events_for(a.id), *at);
     const parley::DeskFacts facts = parley::desk_facts(state, today, *at, assets_read->calendars);
-    const parley::EscalationRule* rule = parley::escalation_due(*strategy, state, facts, *at);
+    const parley::EscalationRule* rule = parley::escalation_due(*strategy, state.escalations, facts, *at);
     if (rule == nullptr) continue;
     ++sequence;
     parley::Event e{parley::EventId::from_parts(high, sequence), a.id, author, *at, sequence,

@@ -57,11 +57,12 @@ void draw_header(const AppState& state, UiScratch& scratch) {
     ImGui::SameLine();
     const std::string as_of = "portfolio as of " + state.data->portfolio.as_of.iso();
     text_muted(as_of);
-    // The approvals view, with the count of plans waiting on a supervisor.
-    const std::string label = "Approvals (" + std::to_string(state.queue.desk.approvals.size()) + ")";
+    // The supervisor view, with the count of what waits there: plans to decide, escalations due.
+    const DeskSlice& desk = state.queue.desk;
+    const std::string label = "Supervisor (" + std::to_string(desk.approvals.size() + desk.escalations.size()) + ")";
     ImGui::SameLine();
-    if (ImGui::SmallButton(label.c_str())) scratch.approvals_view = !scratch.approvals_view;
-    scratch.widgets.record("header.approvals");
+    if (ImGui::SmallButton(label.c_str())) scratch.supervisor_view = !scratch.supervisor_view;
+    scratch.widgets.record("header.supervisor");
   }
   ImGui::Separator();
 }
@@ -280,6 +281,7 @@ void App::apply(Action action) {
   stamp(action_as<RecordCorrespondence>(action));
   stamp(action_as<ScheduleCallback>(action));
   stamp(action_as<DecideApproval>(action));
+  stamp(action_as<RecordEscalation>(action));
   if (auto* next = action_as<GetNext>(action)) next->collector = host_.author.user;
   // A payment is charged here, the one effect that must come before the update: its answer is what gets recorded.
   if (auto* pay = action_as<TakePayment>(action)) {
@@ -398,8 +400,8 @@ void App::frame() {
     draw_header(state_, scratch_);
     if (state_.status != LoadStatus::ready) {
       draw_status(state_, scratch_, dispatch_);
-    } else if (scratch_.approvals_view) {
-      draw_approvals(state_, scratch_, dispatch_);
+    } else if (scratch_.supervisor_view) {
+      draw_supervisor(state_, scratch_, dispatch_);
     } else if (state_.selected_account() && ImGui::GetContentRegionAvail().x < narrow_width * scale_.ui_scale) {
       // A narrow window (a phone): the account alone in one column, the contact panel above the account panel, and
       // a button back to the queue.
@@ -507,11 +509,18 @@ std::string App::test_state_json() const {
                          {"requested_by", p.referral.requested_by},
                          {"payments", p.payments}});
   }
-  nlohmann::json offer_problems = nlohmann::json::array();
-  for (const Problem& p : q.offer_problems) offer_problems.push_back(p.text());
-  state["approvals"] = {{"shown", scratch_.approvals_view},
-                        {"pending", std::move(approvals)},
-                        {"problems", std::move(offer_problems)}};
+  nlohmann::json escalations = nlohmann::json::array();
+  for (const DueEscalation& e : desk.escalations) {
+    escalations.push_back({{"account", state_.data->portfolio.accounts[e.account].id},
+                           {"rule", e.rule_id},
+                           {"to", std::string(to_string(e.to))}});
+  }
+  nlohmann::json supervisor_problems = nlohmann::json::array();
+  for (const Problem& p : desk.supervisor_problems) supervisor_problems.push_back(p.text());
+  state["supervisor"] = {{"shown", scratch_.supervisor_view},
+                         {"approvals", std::move(approvals)},
+                         {"escalations", std::move(escalations)},
+                         {"problems", std::move(supervisor_problems)}};
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -3,7 +3,7 @@
 // widget state in UiScratch and emits actions through Dispatch; none changes AppState itself.
 //
 // Index of this file:
-// [SECTION] Screens   queue, account panel, plan quoter, load status, approvals, contact
+// [SECTION] Screens   queue, account panel, plan quoter, load status, supervisor, contact
 // [SECTION] Helpers   small drawing helpers the screens share
 
 #include <string>
@@ -20,7 +20,7 @@ void draw_queue(const AppState& state, UiScratch& scratch, Dispatch& dispatch); 
 void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // the selected account's panel
 void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // plan quoter of the account
 void draw_status(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // loading, or why it failed
-void draw_approvals(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // plans waiting on a supervisor
+void draw_supervisor(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // approvals, escalations due
 void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // compliance banner, call, script,
                                                                                    // verification and outcomes
 bool debt_details_hidden(const AppState& state, const Account& account);  // an unverified attempt is in progress on it

@@ -473,6 +473,7 @@ PendingApproval pending_of(const AppState& state, std::uint32_t index, const App
 struct ScoredAccount {
   std::optional<Priority> priority;
   std::optional<PendingApproval> pending;
+  std::optional<DueEscalation> escalation;
 };
 
 ScoredAccount score_account(const AppState& state, const StrategySet* strategies, std::uint32_t index, Instant now) {
@@ -492,6 +493,11 @@ ScoredAccount score_account(const AppState& state, const StrategySet* strategies
   const DeskFacts facts = fold ? desk_facts(*fold, state.today, now, state.assets.calendars())
                                : desk_facts(account, state.today, now);
   out.priority = prioritise(*strategy, facts, index, state.today, now);
+  const std::span<const EscalationRecord> escalated =
+      fold ? std::span(fold->escalations) : std::span<const EscalationRecord>();
+  if (const EscalationRule* rule = escalation_due(*strategy, escalated, facts, now)) {
+    out.escalation = DueEscalation{index, rule->id, rule->to, rule->reason};
+  }
   return out;
 }
 
@@ -511,6 +517,7 @@ void score_desk(AppState& state) {
   desk.problems.clear();
   desk.priorities.clear();
   desk.approvals.clear();
+  desk.escalations.clear();
   if (!state.data) return;
   const StrategySet* strategies = loaded_strategies(state);
   // While the host is still handing files in, nothing is said yet: the strategies may be on their way.
@@ -527,6 +534,7 @@ void score_desk(AppState& state) {
   for (std::uint32_t i = 0; i < n; ++i) {
     ScoredAccount account = score_account(state, scored ? strategies : nullptr, i, state.now);
     if (account.pending) desk.approvals.push_back(std::move(*account.pending));
+    if (account.escalation) desk.escalations.push_back(std::move(*account.escalation));
     if (!scored) continue;
     desk.priorities[i] = std::move(account.priority);
     if (!desk.priorities[i]) unworked.insert(state.data->portfolio.accounts[i].client_id);
@@ -562,6 +570,14 @@ void rescore_account(AppState& state, std::uint32_t index) {
   if (account.pending) {
     desk.approvals.push_back(std::move(*account.pending));
     sort_approvals(desk.approvals);
+  }
+  const auto at = std::lower_bound(desk.escalations.begin(), desk.escalations.end(), index,
+                                   [](const DueEscalation& e, std::uint32_t i) { return e.account < i; });
+  if (at != desk.escalations.end() && at->account == index) desk.escalations.erase(at);
+  if (account.escalation) {
+    desk.escalations.insert(std::lower_bound(desk.escalations.begin(), desk.escalations.end(), index,
+                                             [](const DueEscalation& e, std::uint32_t i) { return e.account < i; }),
+                            std::move(*account.escalation));
   }
   if (!scored) return;
   desk.priorities[index] = std::move(account.priority);
@@ -917,11 +933,73 @@ void reduce(AppState& state, Effects&, AppAction& action) {
 
 // [SECTION] Queue actions -------------------------------------------------------------------------------------
 
-void reduce(AppState& state, Effects&, QueueAction& action) {
+// A supervisor's decision on a referral: recorded once check_event (not by the collector who asked) and
+// check_decision (an approval while the balance and policy are the request's) find nothing to refuse.
+void decide_approval(AppState& state, Effects& effects, DecideApproval& decision) {
+  Problems& problems = state.queue.desk.supervisor_problems;
+  problems.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(decision.account_id) : std::nullopt;
+  if (!index) {
+    problems.push_back({"account_id", "no account " + decision.account_id + " is loaded"});
+    return;
+  }
+  Event event;
+  event.id = decision.id;
+  event.account_id = decision.account_id;
+  event.author = std::move(decision.author);
+  event.recorded_at = decision.at;
+  event.sequence = next_sequence(state, event.author);
+  event.payload = ApprovalDecided{decision.request_id, decision.approved, std::move(decision.note)};
+  const AccountState& fold = fold_now(state, *index);
+  problems = check_event(fold, event, decision.at);
+  if (problems.empty()) problems = check_offer_event(fold, event, state.assets.calendars());
+  if (!problems.empty()) return;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  record(state, effects, std::move(events), problems);
+}
+
+// A supervisor's escalation of an account by its strategy's rule: recorded while that rule is still the one due.
+void record_escalation(AppState& state, Effects& effects, RecordEscalation& asked) {
+  Problems& problems = state.queue.desk.supervisor_problems;
+  problems.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(asked.account_id) : std::nullopt;
+  const StrategySet* strategies = loaded_strategies(state);
+  if (!index || strategies == nullptr) {
+    problems.push_back({"account_id", "no account " + asked.account_id + " is loaded with a strategy"});
+    return;
+  }
+  const Account& account = state.data->portfolio.accounts[*index];
+  const Strategy* strategy = strategies->for_client(account.client_id);
+  const AccountState& fold = fold_now(state, *index);
+  const EscalationRule* rule =
+      strategy ? escalation_due(*strategy, fold.escalations, desk_facts(fold, state.today, asked.at,
+                                                                        state.assets.calendars()),
+                                asked.at)
+               : nullptr;
+  if (rule == nullptr || rule->id != asked.rule_id) {
+    problems.push_back({"rule_id", "the rule " + asked.rule_id + " is no longer due on account " + account.id});
+    return;
+  }
+  Event event{asked.id, account.id, asked.author, asked.at, next_sequence(state, asked.author), escalation_of(*rule)};
+  problems = check_event(fold, event, asked.at);
+  if (!problems.empty()) return;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  record(state, effects, std::move(events), problems);
+}
+
+void reduce(AppState& state, Effects& effects, QueueAction& action) {
   std::visit(
-      [&state](auto& a) {
+      [&](auto& a) {
         using A = std::decay_t<decltype(a)>;
-        if constexpr (std::is_same_v<A, SortQueue>) {
+        if constexpr (std::is_same_v<A, DecideApproval>) {
+          decide_approval(state, effects, a);
+          return;
+        } else if constexpr (std::is_same_v<A, RecordEscalation>) {
+          record_escalation(state, effects, a);
+          return;
+        } else if constexpr (std::is_same_v<A, SortQueue>) {
           state.queue.sort_column = a.column;
           state.queue.descending = a.descending;
         } else if constexpr (std::is_same_v<A, FilterQueue>) {
@@ -994,32 +1072,6 @@ void record_offer(AppState& state, Effects& effects, RecordOffer& offer) {
   record(state, effects, std::move(events), problems);
 }
 
-// A supervisor's decision on a referral: recorded once check_event (not by the collector who asked) and
-// check_decision (an approval while the balance and policy are the request's) find nothing to refuse.
-void decide_approval(AppState& state, Effects& effects, DecideApproval& decision) {
-  Problems& problems = state.quoter.offer_problems;
-  problems.clear();
-  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(decision.account_id) : std::nullopt;
-  if (!index) {
-    problems.push_back({"account_id", "no account " + decision.account_id + " is loaded"});
-    return;
-  }
-  Event event;
-  event.id = decision.id;
-  event.account_id = decision.account_id;
-  event.author = std::move(decision.author);
-  event.recorded_at = decision.at;
-  event.sequence = next_sequence(state, event.author);
-  event.payload = ApprovalDecided{decision.request_id, decision.approved, std::move(decision.note)};
-  const AccountState& fold = fold_now(state, *index);
-  problems = check_event(fold, event, decision.at);
-  if (problems.empty()) problems = check_offer_event(fold, event, state.assets.calendars());
-  if (!problems.empty()) return;
-  std::vector<Event> events;
-  events.push_back(std::move(event));
-  record(state, effects, std::move(events), problems);
-}
-
 void reduce(AppState& state, Effects& effects, QuoterAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1037,8 +1089,6 @@ void reduce(AppState& state, Effects& effects, QuoterAction& action) {
           load_terms(q, applied);
         } else if constexpr (std::is_same_v<A, RecordOffer>) {
           record_offer(state, effects, a);
-        } else if constexpr (std::is_same_v<A, DecideApproval>) {
-          decide_approval(state, effects, a);
         }
       },
       action);

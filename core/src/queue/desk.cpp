@@ -306,11 +306,10 @@ NextAccount next_account(std::span<const Priority> desk, const std::function<Dec
 
 // [SECTION] Escalation ----------------------------------------------------------------------------------------
 
-const EscalationRule* escalation_due(const Strategy& strategy, const AccountState& state, const DeskFacts& facts,
-                                     Instant now) {
+const EscalationRule* escalation_due(const Strategy& strategy, std::span<const EscalationRecord> escalated,
+                                     const DeskFacts& facts, Instant now) {
   const auto gone_to = [&](EscalationTarget target) {
-    return std::any_of(state.escalations.begin(), state.escalations.end(),
-                       [&](const EscalationRecord& e) { return e.to == target; });
+    return std::any_of(escalated.begin(), escalated.end(), [&](const EscalationRecord& e) { return e.to == target; });
   };
   if (gone_to(EscalationTarget::return_to_client)) return nullptr;
   for (const EscalationRule& rule : strategy.escalation) {

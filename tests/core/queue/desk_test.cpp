@@ -124,7 +124,8 @@ TEST_F(Desk, GetNextSkipsABlockedAccountAndSaysWhy) {
   const auto desk_at = [&](Instant now) {
     std::vector<Priority> desk;
     for (std::uint32_t i = 0; i < folds.size(); ++i) {
-      desk.push_back(prioritise(standard(), desk_facts(*folds[i], now.utc_date(), now, calendars), i, now.utc_date(), now));
+      desk.push_back(
+          prioritise(standard(), desk_facts(*folds[i], now.utc_date(), now, calendars), i, now.utc_date(), now));
     }
     order_desk(desk, now);
     return desk;
@@ -204,13 +205,13 @@ TEST_F(Desk, AnAccountOnAnotherDeskIsPassedOver) {
 }
 
 // The shipped "unreached" rule: no right-party contact in the 120 days since placement and 180 or more days past
-// due. Placed 2026-01-01 (the fixture's), delinquent since 2025-12-01: 120 days placed on 2026-05-01, 180 days past due on
-// 2026-05-30, the first day it holds. Recorded, it does not fire again.
+// due. Placed 2026-01-01 (the fixture's), delinquent since 2025-12-01: 120 days placed on 2026-05-01, 180 days past
+// due on 2026-05-30, the first day it holds. Recorded, it does not fire again.
 TEST_F(Desk, AnEscalationRuleFiresOnTheDayItFirstHoldsAndOnce) {
   const auto due = [&](const char* iso) {
     const Instant now = at(iso);
     const AccountState s = state();
-    return escalation_due(standard(), s, desk_facts(s, now.utc_date(), now, calendars), now);
+    return escalation_due(standard(), s.escalations, desk_facts(s, now.utc_date(), now, calendars), now);
   };
   EXPECT_EQ(due("2026-05-29T15:00:00Z"), nullptr);
   const EscalationRule* rule = due("2026-05-30T15:00:00Z");
@@ -227,13 +228,14 @@ TEST_F(Desk, AnEscalationRuleFiresOnTheDayItFirstHoldsAndOnce) {
 
 // A right-party contact on 2026-04-01 puts the rule off to 120 days after it: 2026-07-30.
 TEST_F(Desk, ARightPartyContactPutsTheEscalationOff) {
-  const EventId call = record_one(
-      ContactAttempted{"P-1", ContactChannel::phone, "+16175550123", ContactDirection::outbound}, "2026-04-01T15:00:00Z");
+  const EventId call = record_one(ContactAttempted{"P-1", ContactChannel::phone, "+16175550123",
+                                                   ContactDirection::outbound},
+                                  "2026-04-01T15:00:00Z");
   record_one(OutcomeRecorded{call, ContactOutcome::right_party_contact, true}, "2026-04-01T15:10:00Z");
   const auto due = [&](const char* iso) {
     const Instant now = at(iso);
     const AccountState s = state();
-    return escalation_due(standard(), s, desk_facts(s, now.utc_date(), now, calendars), now);
+    return escalation_due(standard(), s.escalations, desk_facts(s, now.utc_date(), now, calendars), now);
   };
   EXPECT_EQ(due("2026-05-30T15:00:00Z"), nullptr);
   EXPECT_EQ(due("2026-07-30T14:59:00Z"), nullptr);  // 120 days after the call, less a minute
@@ -256,9 +258,10 @@ TEST_F(Desk, ABrokenPlanEscalates) {
   EXPECT_FALSE(facts("2026-04-11T15:00:00Z").plan_broken);
   EXPECT_TRUE(facts("2026-04-12T15:00:00Z").plan_broken);
   const AccountState s = state();
-  const EscalationRule* early = escalation_due(standard(), s, facts("2026-04-11T15:00:00Z"), at("2026-04-11T15:00:00Z"));
+  const auto due = [&](const char* iso) { return escalation_due(standard(), s.escalations, facts(iso), at(iso)); };
+  const EscalationRule* early = due("2026-04-11T15:00:00Z");
   EXPECT_EQ(early, nullptr) << early->id;
-  const EscalationRule* rule = escalation_due(standard(), s, facts("2026-04-12T15:00:00Z"), at("2026-04-12T15:00:00Z"));
+  const EscalationRule* rule = due("2026-04-12T15:00:00Z");
   ASSERT_NE(rule, nullptr);
   EXPECT_EQ(rule->id, "plan-broken");
 }
@@ -268,7 +271,7 @@ TEST_F(Desk, NothingEscalatesAnAccountReturnedToTheClient) {
   const Instant now = at("2026-06-30T15:00:00Z");
   const auto due = [&] {
     const AccountState s = state();
-    return escalation_due(standard(), s, desk_facts(s, now.utc_date(), now, calendars), now);
+    return escalation_due(standard(), s.escalations, desk_facts(s, now.utc_date(), now, calendars), now);
   };
   ASSERT_NE(due(), nullptr);  // unreached, had it stayed
   record_one(Escalated{EscalationTarget::return_to_client, "recalled"}, "2026-05-01T15:00:00Z");

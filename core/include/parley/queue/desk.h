@@ -153,11 +153,11 @@ NextAccount next_account(std::span<const Priority> desk, const std::function<Dec
 // [SECTION] Escalation ----------------------------------------------------------------------------------------
 
 // The first of the strategy's escalation rules whose condition holds for the account, in file order; null when
-// none holds, or when the account has already gone where the rule sends it (an escalation to that target is
-// recorded) or back to the client (nothing follows a return). Bankruptcy and death escalate when reported
-// (contact.h), not by these rules.
-const EscalationRule* escalation_due(const Strategy& strategy, const AccountState& state, const DeskFacts& facts,
-                                     Instant now);
+// none holds, or when the account has already gone where the rule sends it (an escalation to that target is among
+// `escalated`, the fold's escalations) or back to the client (nothing follows a return). Bankruptcy and death
+// escalate when reported (contact.h), not by these rules.
+const EscalationRule* escalation_due(const Strategy& strategy, std::span<const EscalationRecord> escalated,
+                                     const DeskFacts& facts, Instant now);
 
 // The event that records the rule's escalation: Escalated{rule.to, "<rule.id>: <rule.reason>"}.
 Escalated escalation_of(const EscalationRule& rule);

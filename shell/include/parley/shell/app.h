@@ -204,8 +204,8 @@ struct UiScratch {
                                   // (HostServices::caller), the callback falling back to the agency's number
   bool sandbox_payments = true;   // the host's payment processor is the sandbox: the payment form says so
   std::string user;               // the host's user (HostServices::author): who records what is pressed
-  bool approvals_view = false;    // the approvals view is shown instead of the desk
-  char approval_note[256] = {};   // the approvals view's note for the next decision
+  bool supervisor_view = false;   // the supervisor view is shown instead of the desk
+  char supervisor_note[256] = {}; // the supervisor view's note for the next decision
 };
 
 class App {
@@ -233,9 +233,10 @@ class App {
   //                row's selectable, clipped to the visible part of the table), "account.panel": {..},
   //                "quoter.panel", "quoter.down_payment", "quoter.term", "quoter.schedule", "quoter.offer",
   //                "quoter.apply" (the first violation's Apply button, when there is one), "quoter.refer" and
-  //                "quoter.referral_note" (a plan that needs a supervisor's approval), "header.approvals",
-  //                "approvals.view", "approvals.note", "approvals.back", "approvals.approve.<account id>",
-  //                "approvals.decline.<account id>", "approvals.open.<account id>", and the other quoter
+  //                "quoter.referral_note" (a plan that needs a supervisor's approval), "header.supervisor",
+  //                "supervisor.view", "supervisor.note", "supervisor.back", "approvals.approve.<account id>",
+  //                "approvals.decline.<account id>", "approvals.open.<account id>",
+  //                "escalations.escalate.<account id>", "escalations.open.<account id>", and the other quoter
   //                widgets named in QuoterInputs::focused ("quoter.mode.settlement", "quoter.settlement_amount",
   //                ...): {..}},
   //    "quote": {"instalments": n, "total_of_payments": <minor units>, "balance": <minor units quoted on>,
@@ -266,9 +267,9 @@ class App {
   //             "refused": "<why it did nothing, or empty>", "problems": ["<strategy problem>", ...],
   //             "skipped": [{"account", "reasons": ["<rule id>", ...], "callable_at": "<UTC instant>" or null}],
   //             "top": ["<the first 10 account ids of the queue, in order>"]},
-  //    "approvals": {"shown": bool (the approvals view is open), "pending": [{"account", "request": "<event id>",
-  //                  "requested_by", "payments": "<the plan in words>"}], "problems": ["<why the last offer,
-  //                  referral or decision recorded nothing>"]}}
+  //    "supervisor": {"shown": bool (the supervisor view is open), "approvals": [{"account", "request": "<event
+  //                   id>", "requested_by", "payments": "<the plan in words>"}], "escalations": [{"account", "rule",
+  //                   "to"}], "problems": ["<why the last decision or escalation recorded nothing>"]}}
   //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
   //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",

@@ -165,6 +165,14 @@ struct PendingApproval {
   std::vector<std::string> findings;  // what needs the approval, in the policy check's words
 };
 
+// An account one of its strategy's escalation rules finds due (escalation_due), for the supervisor view.
+struct DueEscalation {
+  std::uint32_t account = 0;          // index into the portfolio's accounts
+  std::string rule_id;
+  EscalationTarget to = EscalationTarget::hard_collections;
+  std::string reason;
+};
+
 // The desk (parley/queue/desk.h): every account's priority by its client's strategy, scored at `as_of`, and what
 // the last get-next found. Scored afresh when the portfolio, the strategies or the agency's day change, every
 // desk_rescore_seconds, and on get-next; an account whose events change is scored again at once.
@@ -182,6 +190,9 @@ struct DeskSlice {
   std::vector<SkippedAccount> skipped;              // the accounts it passed over, in desk order
   std::string refused;                              // why the last get-next did nothing (a call in progress)
   std::vector<PendingApproval> approvals = {};      // plans waiting on a supervisor, oldest request first
+  std::vector<DueEscalation> escalations = {};      // escalations due, in portfolio order
+  Problems supervisor_problems = {};                // why the last DecideApproval or RecordEscalation recorded
+                                                    // nothing; empty once one is recorded
 };
 inline constexpr std::int64_t desk_rescore_seconds = 600;
 
@@ -238,8 +249,8 @@ struct QuoterSlice : QuoterTerms {
   std::optional<plans::Quote> quote;     // its quote, when it quotes
   Problems problems;                     // why it does not quote
   plans::PolicyCheck check;              // violations and approvals of the quote
-  Problems offer_problems;               // why the last RecordOffer or DecideApproval recorded nothing (core's
-                                         // check_offer_event); empty once one is recorded
+  Problems offer_problems;               // why the last RecordOffer recorded nothing (core's check_offer_event);
+                                         // empty once one is recorded
 
   // A collector offers alone only what quotes, breaks no bound and needs no approval (core's check_offer).
   bool can_offer() const;
@@ -382,7 +393,27 @@ struct FilterQueue { std::string text; };                            // new filt
 // Score the desk now and select the first account that may be called (none during a call), passing over accounts
 // on another collector's desk. The App stamps the collector (the host's user).
 struct GetNext { std::string collector; };
-using QueueAction = std::variant<SortQueue, FilterQueue, GetNext>;
+// A supervisor approves or declines a plan referred to them: update records core's ApprovalDecided once
+// check_event and check_decision find nothing to refuse (the collector who asked cannot decide).
+struct DecideApproval {
+  std::string account_id;
+  EventId request_id;
+  bool approved = false;
+  std::string note;
+  EventId id;
+  Instant at;
+  Author author;
+};
+// A supervisor sends an account where its strategy's escalation rule `rule_id` says: update records core's
+// Escalated (escalation_of) while the rule is still the one due, once check_event finds nothing to refuse.
+struct RecordEscalation {
+  std::string account_id;
+  std::string rule_id;
+  EventId id;
+  Instant at;
+  Author author;
+};
+using QueueAction = std::variant<SortQueue, FilterQueue, GetNext, DecideApproval, RecordEscalation>;
 
 // The quoter.
 struct EditQuote { std::string account_id; QuoterTerms terms; };     // the collector changed the terms
@@ -402,18 +433,7 @@ struct RecordOffer {
   bool refer = false;
   std::string note = {};
 };
-// A supervisor approves or declines a plan referred to them: update records core's ApprovalDecided once
-// check_event and check_decision find nothing to refuse (the collector who asked cannot decide).
-struct DecideApproval {
-  std::string account_id;
-  EventId request_id;
-  bool approved = false;
-  std::string note;
-  EventId id;
-  Instant at;
-  Author author;
-};
-using QuoterAction = std::variant<EditQuote, SwitchQuoteMode, ApplyAlternative, RecordOffer, DecideApproval>;
+using QuoterAction = std::variant<EditQuote, SwitchQuoteMode, ApplyAlternative, RecordOffer>;
 
 // Contact.
 // The collector picks the party, channel and contact point the banner checks (empty point: the first usable one).

@@ -1,6 +1,7 @@
-// Plans outside the collector's authority in the shell: the quoter refers them to a supervisor with a note, the
-// account waits (get-next passes over it), and a supervisor approves or declines it in the approvals view; the
-// collector who referred a plan cannot decide it.
+// The supervisor's side of the desk in the shell. Plans outside the collector's authority: the quoter refers them to
+// a supervisor with a note, the account waits (get-next passes over it), and a supervisor approves or declines it in
+// the supervisor view; the collector who referred a plan cannot decide it. Escalations: the view lists each account
+// a strategy's escalation rule finds due, and records one on a click.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -17,7 +18,7 @@ using namespace parley::shell_test;
 
 namespace {
 
-class ApprovalFrames : public AppFrames {
+class SupervisorFrames : public AppFrames {
  protected:
   // An account whose client lets a supervisor approve plans longer than a collector may agree alone.
   std::string referable_account() const {
@@ -57,7 +58,7 @@ class ApprovalFrames : public AppFrames {
   }
 };
 
-TEST_F(ApprovalFrames, ACollectorRefersAPlanAndASupervisorApprovesIt) {
+TEST_F(SupervisorFrames, ACollectorRefersAPlanAndASupervisorApprovesIt) {
   const std::string id = referable_account();
   ASSERT_FALSE(id.empty()) << "no demo client lets a supervisor approve longer plans";
   start();
@@ -74,9 +75,9 @@ TEST_F(ApprovalFrames, ACollectorRefersAPlanAndASupervisorApprovesIt) {
   const auto* referral = published_.back().get<parley::ApprovalRequested>();
   ASSERT_NE(referral, nullptr);
   EXPECT_EQ(referral->note, "lost her job; 13 months is what she can keep to");
-  ASSERT_EQ(state()["approvals"]["pending"].size(), 1u);
-  EXPECT_EQ(state()["approvals"]["pending"][0]["account"], id);
-  EXPECT_EQ(state()["approvals"]["pending"][0]["requested_by"], "u-collector");
+  ASSERT_EQ(state()["supervisor"]["approvals"].size(), 1u);
+  EXPECT_EQ(state()["supervisor"]["approvals"][0]["account"], id);
+  EXPECT_EQ(state()["supervisor"]["approvals"][0]["requested_by"], "u-collector");
 
   // Get-next passes over the account while it waits: what it asks of each account says so.
   const parley::Decision waits =
@@ -85,8 +86,8 @@ TEST_F(ApprovalFrames, ACollectorRefersAPlanAndASupervisorApprovesIt) {
   EXPECT_TRUE(waits.blocked_by(parley::awaiting_approval));
 
   // The collector who referred it cannot decide it: the view's buttons do nothing for them.
-  click("header.approvals");
-  ASSERT_EQ(state()["approvals"]["shown"], true);
+  click("header.supervisor");
+  ASSERT_EQ(state()["supervisor"]["shown"], true);
   click("approvals.approve." + id);
   EXPECT_EQ(published_.size(), 1u);
 
@@ -97,22 +98,22 @@ TEST_F(ApprovalFrames, ACollectorRefersAPlanAndASupervisorApprovesIt) {
   app_->dispatch(standard_strategy());
   app_->dispatch(ps::JournalReceived{"server", referred, true});
   frames(2);
-  click("header.approvals");
-  ASSERT_EQ(state()["approvals"]["pending"].size(), 1u);
-  type("approvals.note", "hardship seen on her pay stubs");
+  click("header.supervisor");
+  ASSERT_EQ(state()["supervisor"]["approvals"].size(), 1u);
+  type("supervisor.note", "hardship seen on her pay stubs");
   click("approvals.approve." + id);
-  ASSERT_EQ(published_.size(), 1u) << state()["approvals"].dump();
+  ASSERT_EQ(published_.size(), 1u) << state()["supervisor"].dump();
   const auto* decision = published_.back().get<parley::ApprovalDecided>();
   ASSERT_NE(decision, nullptr);
   EXPECT_TRUE(decision->approved);
   EXPECT_EQ(decision->note, "hardship seen on her pay stubs");
-  EXPECT_EQ(state()["approvals"]["pending"].size(), 0u);
+  EXPECT_EQ(state()["supervisor"]["approvals"].size(), 0u);
   const parley::AccountState fold = app_->state().account_state(*app_->state().data->find_account(id));
   ASSERT_NE(fold.current_plan(), nullptr);
   EXPECT_EQ(fold.current_plan()->id, published_.back().id);
 }
 
-TEST_F(ApprovalFrames, ADeclinedPlanGoesBackToTheCollector) {
+TEST_F(SupervisorFrames, ADeclinedPlanGoesBackToTheCollector) {
   const std::string id = referable_account();
   ASSERT_FALSE(id.empty());
   start();
@@ -124,17 +125,42 @@ TEST_F(ApprovalFrames, ADeclinedPlanGoesBackToTheCollector) {
   start_supervisor();
   app_->dispatch(ps::JournalReceived{"server", referred, true});
   frames(2);
-  click("header.approvals");
+  click("header.supervisor");
   click("approvals.decline." + id);
   ASSERT_EQ(published_.size(), 1u);
   EXPECT_FALSE(published_.back().get<parley::ApprovalDecided>()->approved);
-  EXPECT_EQ(state()["approvals"]["pending"].size(), 0u);
+  EXPECT_EQ(state()["supervisor"]["approvals"].size(), 0u);
   const parley::AccountState fold = app_->state().account_state(*app_->state().data->find_account(id));
   EXPECT_EQ(fold.current_plan(), nullptr);
   EXPECT_EQ(fold.approvals.back().status, parley::ApprovalStatus::declined);
-  click("approvals.back");
-  EXPECT_EQ(state()["approvals"]["shown"], false);
+  click("supervisor.back");
+  EXPECT_EQ(state()["supervisor"]["shown"], false);
   EXPECT_TRUE(state()["widgets"].contains("queue.table"));
+}
+
+TEST_F(SupervisorFrames, TheSupervisorViewListsEscalationsDueAndRecordsOne) {
+  start();
+  app_->dispatch(standard_strategy());
+  now_ = new_york_time(portfolio_, 12 * 3600);
+  frames(2);
+  const nlohmann::json due = state()["supervisor"]["escalations"];
+  ASSERT_FALSE(due.empty()) << "the demo portfolio has accounts the shipped rules escalate";
+  const std::string id = due[0]["account"];
+  const std::string rule = due[0]["rule"];
+  click("header.supervisor");
+  ASSERT_EQ(state()["supervisor"]["shown"], true);
+  click("escalations.escalate." + id);
+  ASSERT_EQ(published_.size(), 1u) << state()["supervisor"].dump();
+  const auto* escalated = published_.back().get<parley::Escalated>();
+  ASSERT_NE(escalated, nullptr);
+  EXPECT_EQ(std::string(parley::to_string(escalated->to)), due[0]["to"].get<std::string>());
+  EXPECT_EQ(escalated->reason.rfind(rule + ": ", 0), 0u) << escalated->reason;
+  // Recorded: no longer due, and the account's fold has it.
+  const nlohmann::json after = state()["supervisor"]["escalations"];
+  EXPECT_TRUE(std::none_of(after.begin(), after.end(), [&](const nlohmann::json& e) { return e["account"] == id; }));
+  const parley::AccountState fold = app_->state().account_state(*app_->state().data->find_account(id));
+  ASSERT_EQ(fold.escalations.size(), 1u);
+  EXPECT_EQ(fold.escalations[0].reason, escalated->reason);
 }
 
 }  // namespace
