@@ -6,8 +6,8 @@
 //   window.parley.publish(line)  called by the wasm with each journal event it records (one JSON line)
 //   window.parley.outbox()       the events not yet acknowledged by the server: [{id, line}]
 //
-// The portfolio and the asset files, the compliance rule packs, the holiday calendars and the collection strategies
-// (rules/index.json, calendars/index.json and strategies/index.json list them), are fetched while the wasm
+// The portfolio and the asset files, the compliance rule packs, the holiday calendars, the collection strategies and
+// the goal plan (rules/, calendars/, strategies/ and goals/index.json list them), are fetched while the wasm
 // downloads; they are handed over once the shell says it is ready, every name expected first so that contact waits
 // for the last. A rule pack that cannot be fetched is handed over as a failure: the shell then blocks every contact.
 // A calendar that cannot be fetched is reported in the quoter, a strategy in the queue.
@@ -89,7 +89,7 @@ function fetchAssetFolder(folder) {
     .catch((e) => [{ name: `${folder}/`, error: `GET ${folder}/index.json failed: ${e.message || e}` }]);
 }
 
-const assetFolders = ['rules', 'calendars', 'strategies'];
+const assetFolders = ['rules', 'calendars', 'strategies', 'goals'];
 const assetFiles = Promise.all(assetFolders.map(fetchAssetFolder)).then((f) => f.flat());
 
 // A NUL-terminated UTF-8 copy of `text` in the wasm heap; the caller frees it.

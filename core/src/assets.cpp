@@ -48,9 +48,25 @@ void Assets::add(std::string_view name, std::string_view text) {
     }
     return;
   }
+  if (starts_with(name, goals_folder)) {
+    if (goals && goals_source != name) {
+      problems.push_back({std::string(name), "a goal plan is already loaded from " + goals_source});
+      return;
+    }
+    goals.reset();
+    goals_source.clear();
+    GoalPlanLoad load = load_goal_plan(text);
+    if (!load.plan) {
+      for (const Problem& p : load.problems) problems.push_back({std::string(name), p.text()});
+      return;
+    }
+    goals = std::move(load.plan);
+    goals_source = name;
+    return;
+  }
   if (!starts_with(name, calendars_folder)) {
-    problems.push_back({std::string(name), "is neither a rule pack (rules/), a holiday calendar (calendars/) nor a "
-                                           "strategy (strategies/)"});
+    problems.push_back({std::string(name), "is neither a rule pack (rules/), a holiday calendar (calendars/), a "
+                                           "strategy (strategies/) nor a goal plan (goals/)"});
     return;
   }
   CalendarLoad load = load_calendar(text);

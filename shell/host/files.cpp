@@ -99,7 +99,7 @@ void add_assets_folder(Assets& assets, const std::filesystem::path& folder, std:
 
 Assets load_assets(const std::filesystem::path& folder) {
   Assets assets;
-  for (const std::string_view prefix : {rules_folder, calendars_folder, strategies_folder}) {
+  for (const std::string_view prefix : {rules_folder, calendars_folder, strategies_folder, goals_folder}) {
     add_assets_folder(assets, folder / prefix.substr(0, prefix.size() - 1), prefix);
   }
   return assets;

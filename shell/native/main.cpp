@@ -9,8 +9,8 @@
 // file's events are loaded at start, so nothing recorded offline is lost across restarts. A last line cut short
 // by a crash is reported and set aside (FILE.truncated); any other bad line stops the program with the problems.
 //
-// The compliance rule packs are DIR/rules/*.json, the holiday calendars DIR/calendars/*.json and the collection
-// strategies DIR/strategies/*.json (DIR defaults to the source tree's assets/). The collector's time zone is TZ when
+// The compliance rule packs are DIR/rules/*.json, the holiday calendars DIR/calendars/*.json, the collection
+// strategies DIR/strategies/*.json and the goal plan DIR/goals/*.json (DIR defaults to the source tree's assets/). The collector's time zone is TZ when
 // it names a zone, else the zone /etc/localtime links to, else UTC.
 //
 // With --frames N it renders N frames, writes the test state and the screenshot (of the last frame), and exits 0.
@@ -43,7 +43,7 @@ struct Options {
   parley::desktop::WindowSettings window;  // --size (at least 200x150) and --screenshot OUT.ppm (the last frame)
   std::string font = PARLEY_FONT_FILE;  // --font: the UI font
   std::string select;      // --select: the account to open once loaded
-  std::string assets = PARLEY_ASSETS_DIR;  // --assets: the folder holding rules/, calendars/ and strategies/
+  std::string assets = PARLEY_ASSETS_DIR;  // --assets: the folder of rules/, calendars/, strategies/ and goals/
   std::string journal;     // --journal: the JSON Lines file events are kept in; empty: none
   parley::ScriptContext caller;  // --caller, --business, --callback: who the limited-content message names and
                                  // the number it gives (the caller defaults to the signed-in user)
@@ -109,13 +109,14 @@ void print_problems(const parley::shell::AppState& state) {
   for (const parley::Problem& problem : state.problems) std::cerr << "  " << problem.text() << "\n";
 }
 
-// Hands every DIR/rules/*.json, DIR/calendars/*.json and DIR/strategies/*.json to the shell, in name order, under
-// their asset names ("rules/US-MA.json"): all of them expected first, so contact waits until the last is in. A
+// Hands every DIR/rules/*.json, DIR/calendars/*.json, DIR/strategies/*.json and DIR/goals/*.json to the shell, in
+// name order, under their asset names ("rules/US-MA.json"): all of them expected first, so contact waits until the last is in. A
 // folder that cannot be listed or a file that cannot be read fails by name; a rule pack's failure blocks every
 // contact.
 void load_assets(parley::shell::App& app, const std::string& assets) {
   std::vector<parley::host::AssetFile> files;
-  for (const std::string_view prefix : {parley::rules_folder, parley::calendars_folder, parley::strategies_folder}) {
+  for (const std::string_view prefix :
+       {parley::rules_folder, parley::calendars_folder, parley::strategies_folder, parley::goals_folder}) {
     std::vector<parley::host::AssetFile> folder =
         parley::host::read_assets_folder(std::filesystem::path(assets) / prefix.substr(0, prefix.size() - 1), prefix);
     std::move(folder.begin(), folder.end(), std::back_inserter(files));

@@ -75,7 +75,8 @@ TEST(Assets, StrategiesAreReadByNameAndReplacedWhenHandedInAgain) {
   EXPECT_EQ(assets.strategies.strategies.size(), 1u);
   assets.add("plans/x.json", "{}");
   EXPECT_EQ(assets.problems.back().message,
-            "is neither a rule pack (rules/), a holiday calendar (calendars/) nor a strategy (strategies/)");
+            "is neither a rule pack (rules/), a holiday calendar (calendars/), a strategy (strategies/) nor a goal "
+            "plan (goals/)");
 }
 
 }  // namespace

@@ -134,6 +134,8 @@ TEST_F(HostFiles, TheShippedAssetsLoadIntoCoresAssets) {
   EXPECT_TRUE(assets.rules.holidays.has_value());
   ASSERT_NE(assets.strategies.for_client("any client"), nullptr);
   EXPECT_EQ(assets.strategies.sources.front(), "strategies/standard.json");
+  ASSERT_TRUE(assets.goals.has_value());
+  EXPECT_EQ(assets.goals_source, "goals/agency.json");
 }
 
 // A folder without rules/ blocks every contact (the book holds a failure), and a bad calendar is named.
@@ -143,9 +145,10 @@ TEST_F(HostFiles, AFolderWithoutRulesFailsClosed) {
   ASSERT_EQ(assets.rules.failed.size(), 1u);
   EXPECT_EQ(assets.rules.failed[0].path, "rules/");
   EXPECT_NE(assets.rules.failed[0].message.find("cannot list"), std::string::npos);
-  ASSERT_EQ(assets.problems.size(), 3u);
+  ASSERT_EQ(assets.problems.size(), 4u);
   EXPECT_EQ(assets.problems[1].path, "calendars/XX.json");
   EXPECT_EQ(assets.problems[2].path, "strategies/");  // no strategy: the desk says so rather than guess an order
+  EXPECT_EQ(assets.problems[3].path, "goals/");       // no goal plan: the goal panel says so
 }
 
 }  // namespace

@@ -405,7 +405,8 @@ class Folder {
   // -- promise-made
   void check(const PromiseMade& p) { currency(p.amount, "payload.currency"); }
   void commit(const PromiseMade& p) {
-    s_.promises.push_back(PromiseRecord{e_.id, e_.recorded_at, e_.recorded_at.utc_date(), p.amount, p.due, {}});
+    s_.promises.push_back(
+        PromiseRecord{e_.id, e_.recorded_at, e_.recorded_at.utc_date(), p.amount, p.due, {}, e_.author.user});
   }
 
   // -- plan-accepted
@@ -462,6 +463,7 @@ class Folder {
     r.method = p.method;
     r.receipt = p.receipt;
     r.instrument = p.instrument;
+    r.credited_to = s_.assigned_to.value_or(e_.author.user);
     r.recorded = p.allocation;
     r.applied = apply_recorded(s_.balance.owed, p.allocation, s_.waterfall(), &r.unapplied);
     subtract(s_.balance.owed, r.applied);

@@ -171,7 +171,7 @@ void check_score(json::Reader& r, void* object) {
   for (std::size_t i = 0; i < m.last_outcome.size(); ++i) {
     for (std::size_t k = 0; k < i; ++k) {
       if (m.last_outcome[k].outcome == m.last_outcome[i].outcome) {
-        r.problem_at_path("last_outcome[" + std::to_string(i) + "].outcome",
+        r.problem_at_path(r.path() + ".last_outcome[" + std::to_string(i) + "].outcome",
                           "repeats the outcome of last_outcome[" + std::to_string(k) + "]");
       }
     }

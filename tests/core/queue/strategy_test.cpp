@@ -82,6 +82,16 @@ TEST(Strategy, EachBadMemberIsNamed) {
                    }));
 }
 
+TEST(Strategy, AnOutcomeScoredTwiceIsNamedWhereItIs) {
+  std::string text = strategy_text(R"({"high_at": 2, "medium_at": 1, "signals": []})");
+  const std::string none = R"("last_outcome": [])";
+  text.replace(text.find(none), none.size(),
+               R"("last_outcome": [{"outcome": "refused", "points": 1}, {"outcome": "refused", "points": 2}])");
+  const StrategyLoad twice = load_strategy(text);
+  ASSERT_EQ(twice.problems.size(), 1u);
+  EXPECT_EQ(twice.problems[0].text(), "score.last_outcome[1].outcome: repeats the outcome of last_outcome[0]");
+}
+
 TEST(Strategy, NotAStrategyIsRefused) {
   EXPECT_EQ(load_strategy("[]").problems, (Problems{{"", "a strategy must be a JSON object"}}));
   const StrategyLoad wrong = load_strategy(R"({"format": "parley-rules/1"})");

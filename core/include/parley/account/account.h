@@ -79,6 +79,8 @@ struct PaymentRecord {
   std::optional<ReversalReason> reversal_reason;
   std::optional<Date> reversed_on;
   std::optional<PaymentInstrument> instrument = std::nullopt;  // taken through a processor: never its number
+  std::string credited_to = {};     // the collector it counts for: the account's desk when it was posted, else
+                                    // the user who posted it
   bool reversed() const { return reversed_by.has_value(); }
   friend bool operator==(const PaymentRecord&, const PaymentRecord&) = default;
 };
@@ -115,6 +117,7 @@ struct PromiseRecord {
   Money amount;
   Date due;
   std::vector<CountedPayment> payments;  // counted towards it, in journal order
+  std::string made_by = {};               // the user who recorded it
   friend bool operator==(const PromiseRecord&, const PromiseRecord&) = default;
 };
 
