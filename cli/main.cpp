@@ -11,6 +11,7 @@
 // [SECTION] queue       parley queue --portfolio FILE [--journal FILE] [--at INSTANT] [--assets DIR]
 // [SECTION] assign      parley assign ACCOUNT[,ACCOUNT...] --to COLLECTOR --portfolio FILE --journal FILE
 // [SECTION] escalate    parley escalate --portfolio FILE --journal FILE [--at INSTANT] [--assets DIR]
+// [SECTION] goals       parley goals --portfolio FILE [--journal FILE] [--at INSTANT] [--assets DIR]
 // [SECTION] payments    parley payments post FILE --portfolio FILE --journal FILE [--processor NAME] [--at INSTANT]
 // [SECTION] main        command dispatch
 //
@@ -113,15 +114,24 @@ constexpr std::string_view kHelp =
     "      --collector ID    only the accounts assigned to this collector (default: every account)\n"
     "      --assets DIR      the assets folder: rules/, calendars/ and strategies/\n"
     "  parley assign ACCOUNT[,ACCOUNT...] --to COLLECTOR --portfolio FILE --journal FILE.jsonl [--reason TEXT]\n"
+    "                [--at INSTANT]\n"
     "      Put the accounts on the collector's desk: one account-assigned event each, appended to the journal\n"
     "      file. An account the portfolio lacks is refused, and then nothing is written. Exits 0, 1 on a file\n"
     "      error, 2 on bad input.\n"
+    "      --at INSTANT      the instant the assignment is recorded at, UTC (default: now)\n"
     "  parley escalate --portfolio FILE --journal FILE.jsonl [--at INSTANT] [--assets DIR]\n"
     "      Record every escalation the strategies' rules (ASSETS/strategies/*.json) find due at INSTANT: one\n"
     "      escalated event each, appended to the journal file, and listed as JSON with its rule. Run again, it\n"
     "      finds them recorded and appends nothing. Exits 0, 1 on a file error, 2 on bad input.\n"
     "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
     "      --assets DIR      the assets folder: strategies/ and calendars/\n"
+    "  parley goals --portfolio FILE [--journal FILE.jsonl] [--at INSTANT] [--assets DIR]\n"
+    "      Each collector's figures for the month or quarter of the agency's day at INSTANT, by the goal plan\n"
+    "      (ASSETS/goals/*.json, docs/goals.md), as JSON: collected (payments net of reversals, minor units), the\n"
+    "      goal, the commission, payments, reversals and promises made, kept and broken. Exits 0, 1 on a file\n"
+    "      error, 2 on bad input.\n"
+    "      --at INSTANT      UTC instant, e.g. 2026-03-08T13:30:00Z (default: now)\n"
+    "      --journal FILE    the accounts' events, JSON Lines (parley journal format); default: none\n"
     "  parley payments post FILE --portfolio FILE --journal FILE.jsonl [--processor NAME] [--at INSTANT]\n"
     "      Post a processor's file of payments (CSV or JSON, docs/payments.md) to the journal file, each in the\n"
     "      client's allocation order; a line that does not match an account, its currency or a day it could be\n"
@@ -747,12 +757,14 @@ int run_assign(std::span<char* const> args) {
   std::optional<std::string> portfolio_file;
   std::optional<std::string> journal_file;
   std::string reason;
+  std::optional<parley::Instant> at;
   CommandLine line;
   line.parser.positional("ACCOUNT", targets)
       .text("--to", to)
       .text("--portfolio", portfolio_file)
       .text("--journal", journal_file)
-      .text("--reason", reason);
+      .text("--reason", reason)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse);
   if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("assign", problems);
   if (line.help) return print_help();
   if (!targets) return usage_error("assign", "ACCOUNT: missing (parley assign ACCOUNT --to COLLECTOR ...)");
@@ -765,7 +777,8 @@ int run_assign(std::span<char* const> args) {
   std::optional<std::pair<std::string, parley::Journal>> journal = read_journal_or_none(*journal_file, rc);
   if (!journal) return rc;
   const parley::Author author{"assign", "parley-cli"};
-  const parley::Instant now = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  const parley::Instant now =
+      at.value_or(parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr))));
   std::uint64_t sequence = journal->second.last_sequence(author.device);
   // The id: the device's sequence in the low half, the instant in the high half, so that ids never repeat.
   const std::uint64_t high = 0x0a55000000000000ULL | static_cast<std::uint64_t>(now.unix_seconds());
@@ -855,6 +868,78 @@ int run_escalate(std::span<char* const> args) {
   out["escalated"] = std::move(listed);
   if (!write_all(stdout, out.dump(2) + "\n")) {
     std::fprintf(stderr, "parley escalate: cannot write to standard output: %s\n", std::strerror(errno));
+    return kFailed;
+  }
+  return kOk;
+}
+
+// [SECTION] goals -----------------------------------------------------------------------------------------------------
+
+// parley goals: each collector's figures for the period of the agency's day, their goal and their commission.
+int run_goals(std::span<char* const> args) {
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string assets = PARLEY_ASSETS_DIR;
+  std::optional<parley::Instant> at;
+  CommandLine line;
+  line.parser.text("--portfolio", portfolio_file)
+      .text("--journal", journal_file)
+      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
+      .text("--assets", assets);
+  if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("goals", problems);
+  if (line.help) return print_help();
+  if (!portfolio_file) return usage_error("goals", "--portfolio: missing");
+  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  int rc = kUsage;
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  if (!portfolio) return rc;
+  parley::Journal journal;
+  if (journal_file) {
+    std::optional<parley::Journal> read = read_journal(*journal_file, rc);
+    if (!read) return rc;
+    journal = std::move(*read);
+  }
+  const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
+  if (!assets_read) return rc;
+  if (!assets_read->goals) {
+    parley::Problems problems;
+    for (const parley::Problem& p : assets_read->problems) {
+      if (p.path.starts_with(parley::goals_folder)) problems.push_back(p);
+    }
+    if (problems.empty()) problems.push_back({std::string(parley::goals_folder), "no goal plan in the assets folder"});
+    return report_problems("--assets", problems);
+  }
+  const parley::GoalPlan& plan = *assets_read->goals;
+  const parley::Date today = parley::agency_today(*portfolio, *at);
+  const parley::DateRange period = parley::goal_period(plan.period, today);
+  parley::PeriodNumbers numbers(period, today, plan.currency);
+  for (const parley::Account& a : portfolio->accounts) {
+    numbers.add(parley::fold(a, portfolio->find_client(a.client_id), journal.events_for(a.id), *at));
+  }
+  nlohmann::ordered_json out;
+  out["at"] = at->iso();
+  out["today"] = today.iso();
+  out["plan"] = plan.id;
+  out["currency"] = std::string(plan.currency.code());
+  out["period"] = {{"kind", std::string(parley::to_string(plan.period))},
+                   {"first", period.first.iso()},
+                   {"last", period.last.iso()}};
+  nlohmann::ordered_json collectors = nlohmann::ordered_json::array();
+  for (const auto& [collector, n] : numbers.collectors()) {
+    collectors.push_back({{"collector", collector},
+                          {"goal", plan.goal_of(collector).minor()},
+                          {"collected", n.collected.minor()},
+                          {"commission", parley::commission(plan.commission, n.collected).minor()},
+                          {"payments", n.payments},
+                          {"reversals", n.reversals},
+                          {"promises", {{"made", n.promises_made},
+                                        {"kept", n.promises_kept},
+                                        {"broken", n.promises_broken}}}});
+  }
+  out["collectors"] = std::move(collectors);
+  out["other_currency_payments"] = numbers.other_currency();
+  if (!write_all(stdout, out.dump(2) + "\n")) {
+    std::fprintf(stderr, "parley goals: cannot write to standard output: %s\n", std::strerror(errno));
     return kFailed;
   }
   return kOk;
@@ -951,6 +1036,7 @@ int main(int argc, char** argv) {
   if (command == "account") return run_account(rest);
   if (command == "queue") return run_queue(rest);
   if (command == "escalate") return run_escalate(rest);
+  if (command == "goals") return run_goals(rest);
   if (command == "payments") return run_payments(rest);
   if (command == "assign") return run_assign(rest);
   return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, queue, assign, "

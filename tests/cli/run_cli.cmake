@@ -666,6 +666,34 @@ elseif(CASE STREQUAL "escalate_rules")
     message(FATAL_ERROR "escalate again: recorded ${again_count} more\n${again_out}")
   endif()
 
+elseif(CASE STREQUAL "goals_period")
+  # A payment on an account of u-collector-17's desk counts for them: $100.00 of their $30,000.00 goal, and 2 % of it
+  # in commission; a payment dated in the month before does not count.
+  run(demo demo --accounts 6 --out "${file}")
+  expect_rc("demo" "${demo_rc}" 0)
+  set(journal "${WORK}/goals.jsonl")
+  run(assign assign A000001 --to u-collector-17 --portfolio "${file}" --journal "${journal}"
+      --at 2026-11-01T12:00:00Z)
+  expect_rc("assign" "${assign_rc}" 0)
+  file(WRITE "${WORK}/pay.csv" "account_id,amount,currency,date,method,reference
+A000001,100.00,USD,2026-11-01,card,tx-1
+A000001,7.00,USD,2026-10-30,card,tx-2
+")
+  run(post payments post "${WORK}/pay.csv" --portfolio "${file}" --journal "${journal}" --processor acme
+      --at 2026-11-02T15:00:00Z)
+  expect_rc("payments post" "${post_rc}" 0)
+  run(goals goals --portfolio "${file}" --journal "${journal}" --at 2026-11-02T16:00:00Z)
+  expect_rc("goals" "${goals_rc}" 0)
+  string(JSON first GET "${goals_out}" period first)
+  string(JSON who GET "${goals_out}" collectors 0 collector)
+  string(JSON collected GET "${goals_out}" collectors 0 collected)
+  string(JSON goal GET "${goals_out}" collectors 0 goal)
+  string(JSON earned GET "${goals_out}" collectors 0 commission)
+  if(NOT first STREQUAL "2026-11-01" OR NOT who STREQUAL "u-collector-17" OR NOT collected EQUAL 10000
+     OR NOT goal EQUAL 3000000 OR NOT earned EQUAL 200)
+    message(FATAL_ERROR "goals: expected u-collector-17 with 10000 of 3000000 and 200 commission\n${goals_out}")
+  endif()
+
 else()
   message(FATAL_ERROR "unknown case ${CASE}")
 endif()

@@ -417,6 +417,7 @@ void write_ledger(JsonWriter& w, const AccountState& s) {
     amount(w, "amount", p.amount);
     text(w, "method", to_string(p.method));
     text(w, "receipt", p.receipt);
+    text(w, "credited_to", p.credited_to);
     w.key("instrument");
     if (p.instrument) {
       w.begin_object();
@@ -469,6 +470,7 @@ void write_promises_and_plans(JsonWriter& w, const AccountState& s, Date as_of, 
     w.begin_object();
     id(w, "id", p.id);
     date(w, "made_on", p.made_on);
+    text(w, "made_by", p.made_by);
     amount(w, "amount", p.amount);
     date(w, "due", p.due);
     amount(w, "paid", promise_paid(p, as_of));
