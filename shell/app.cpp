@@ -517,6 +517,29 @@ std::string App::test_state_json() const {
   }
   nlohmann::json supervisor_problems = nlohmann::json::array();
   for (const Problem& p : desk.supervisor_problems) supervisor_problems.push_back(p.text());
+  nlohmann::json goals = nullptr;
+  const GoalPlan* plan = state_.assets.files && state_.assets.files->goals ? &*state_.assets.files->goals : nullptr;
+  if (plan != nullptr && desk.figures) {
+    const auto figures_json = [&](const CollectorNumbers& n) {
+      return nlohmann::json{{"collector", n.collector},
+                            {"collected", n.collected.minor()},
+                            {"goal", plan->goal_of(n.collector).minor()},
+                            {"commission", commission(plan->commission, n.collected).minor()},
+                            {"payments", n.payments},
+                            {"reversals", n.reversals},
+                            {"promises_made", n.promises_made},
+                            {"promises_kept", n.promises_kept},
+                            {"promises_broken", n.promises_broken},
+                            {"days", n.by_day.size()}};
+    };
+    nlohmann::json collectors = nlohmann::json::array();
+    for (const auto& [collector, n] : desk.figures->collectors()) collectors.push_back(figures_json(n));
+    const CollectorNumbers* mine = desk.figures->of(host_.author.user);
+    goals = {{"period", {{"first", desk.figures->period().first.iso()}, {"last", desk.figures->period().last.iso()}}},
+             {"mine", mine ? figures_json(*mine) : nlohmann::json(nullptr)},
+             {"collectors", std::move(collectors)}};
+  }
+  state["goals"] = std::move(goals);
   state["supervisor"] = {{"shown", scratch_.supervisor_view},
                          {"approvals", std::move(approvals)},
                          {"escalations", std::move(escalations)},

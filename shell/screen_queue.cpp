@@ -1,5 +1,5 @@
-// The queue screen: get-next with what it skipped and why, a filter box and the table of accounts, in the desk's
-// order unless the collector sorts by another column, clipped for long lists. The balance column is each account's
+// The queue screen: the collector's goal panel, get-next with what it skipped and why, a filter box and the table of
+// accounts, in the desk's order unless the collector sorts by another column, clipped for long lists. The balance column is each account's
 // balance now (its fold's, after payments and adjustments); the priority column is the strategy's score, with the
 // factors and the risk tier's reasons on hover.
 
@@ -201,6 +201,7 @@ void draw_desk(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
 void draw_queue(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
   if (!state.data) return;
   const LoadedPortfolio& data = *state.data;
+  draw_goal_panel(state, scratch);
   draw_desk(state, scratch, dispatch);
 
   // Filter box and counts.

@@ -1,7 +1,8 @@
 // The supervisor view: plans collectors referred to a supervisor (approval-requested), oldest first, each with what
 // needs the approval, the collector's note, and Approve and Decline with the supervisor's note (the collector who
 // referred a plan cannot decide it: core's check says so, and the buttons are disabled for them); then the accounts
-// whose strategy's escalation rules find an escalation due, each with the rule and a button that records it.
+// whose strategy's escalation rules find an escalation due, each with the rule and a button that records it; then
+// every collector's figures for the goal period.
 #include <imgui.h>
 
 #include <algorithm>
@@ -107,6 +108,8 @@ void draw_supervisor(const AppState& state, UiScratch& scratch, Dispatch& dispat
   ImGui::Separator();
   if (desk.escalations.empty()) text_muted("No escalation rule holds for any account.");
   for (const DueEscalation& e : desk.escalations) draw_escalation(state, e, scratch, dispatch);
+  ImGui::Spacing();
+  draw_collector_figures(state, scratch);
   ImGui::EndChild();
   scratch.widgets.record("supervisor.view");
 }

@@ -21,6 +21,8 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
 void draw_quoter(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // plan quoter of the account
 void draw_status(const AppState& state, UiScratch& scratch, Dispatch& dispatch);   // loading, or why it failed
 void draw_supervisor(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // approvals, escalations due
+void draw_goal_panel(const AppState& state, UiScratch& scratch);         // the collector's goal, above the queue
+void draw_collector_figures(const AppState& state, UiScratch& scratch);  // every collector's, for the supervisor
 void draw_contact(const AppState& state, UiScratch& scratch, Dispatch& dispatch);  // compliance banner, call, script,
                                                                                    // verification and outcomes
 bool debt_details_hidden(const AppState& state, const Account& account);  // an unverified attempt is in progress on it

@@ -474,7 +474,22 @@ struct ScoredAccount {
   std::optional<Priority> priority;
   std::optional<PendingApproval> pending;
   std::optional<DueEscalation> escalation;
+  std::optional<PeriodNumbers> figures;  // its payments and promises in the goal period, when it has any
 };
+
+const GoalPlan* loaded_goals(const AppState& state) {
+  return state.assets.files && state.assets.files->goals ? &*state.assets.files->goals : nullptr;
+}
+
+// The collectors' figures for the goal period: the sum of the accounts'.
+void sum_figures(AppState& state) {
+  DeskSlice& desk = state.queue.desk;
+  desk.figures.reset();
+  const GoalPlan* plan = loaded_goals(state);
+  if (plan == nullptr) return;
+  desk.figures.emplace(goal_period(plan->period, state.today), state.today, plan->currency);
+  for (const auto& [account, figures] : desk.figures_by_account) desk.figures->merge(figures);
+}
 
 ScoredAccount score_account(const AppState& state, const StrategySet* strategies, std::uint32_t index, Instant now) {
   const Account& account = state.data->portfolio.accounts[index];
@@ -488,6 +503,11 @@ ScoredAccount score_account(const AppState& state, const StrategySet* strategies
   ScoredAccount out;
   if (fold != nullptr) {
     if (const ApprovalRecord* referral = fold->pending_approval()) out.pending = pending_of(state, index, *referral);
+    if (const GoalPlan* plan = loaded_goals(state)) {
+      PeriodNumbers figures(goal_period(plan->period, state.today), state.today, plan->currency);
+      figures.add(*fold);
+      if (!figures.empty()) out.figures = std::move(figures);
+    }
   }
   if (strategy == nullptr) return out;
   const DeskFacts facts = fold ? desk_facts(*fold, state.today, now, state.assets.calendars())
@@ -518,6 +538,8 @@ void score_desk(AppState& state) {
   desk.priorities.clear();
   desk.approvals.clear();
   desk.escalations.clear();
+  desk.figures_by_account.clear();
+  desk.figures.reset();
   if (!state.data) return;
   const StrategySet* strategies = loaded_strategies(state);
   // While the host is still handing files in, nothing is said yet: the strategies may be on their way.
@@ -535,11 +557,13 @@ void score_desk(AppState& state) {
     ScoredAccount account = score_account(state, scored ? strategies : nullptr, i, state.now);
     if (account.pending) desk.approvals.push_back(std::move(*account.pending));
     if (account.escalation) desk.escalations.push_back(std::move(*account.escalation));
+    if (account.figures) desk.figures_by_account.emplace(i, std::move(*account.figures));
     if (!scored) continue;
     desk.priorities[i] = std::move(account.priority);
     if (!desk.priorities[i]) unworked.insert(state.data->portfolio.accounts[i].client_id);
   }
   sort_approvals(desk.approvals);
+  sum_figures(state);
   for (const std::string_view client : unworked) {
     desk.problems.push_back({std::string(strategies_folder), "no strategy works client " + std::string(client) +
                                                                  ": its accounts come last, unscored"});
@@ -574,6 +598,9 @@ void rescore_account(AppState& state, std::uint32_t index) {
   const auto at = std::lower_bound(desk.escalations.begin(), desk.escalations.end(), index,
                                    [](const DueEscalation& e, std::uint32_t i) { return e.account < i; });
   if (at != desk.escalations.end() && at->account == index) desk.escalations.erase(at);
+  const bool had_figures = desk.figures_by_account.erase(index) > 0;
+  if (account.figures) desk.figures_by_account.emplace(index, std::move(*account.figures));
+  if (had_figures || account.figures) sum_figures(state);
   if (account.escalation) {
     desk.escalations.insert(std::lower_bound(desk.escalations.begin(), desk.escalations.end(), index,
                                              [](const DueEscalation& e, std::uint32_t i) { return e.account < i; }),
@@ -1508,7 +1535,9 @@ void reduce(AppState& state, Effects&, AssetsAction& action) {
       action);
   assets.files = std::move(files);
   ++assets.version;
-  const auto strategy_file = [](std::string_view name) { return name.starts_with(strategies_folder); };
+  const auto strategy_file = [](std::string_view name) {
+    return name.starts_with(strategies_folder) || name.starts_with(goals_folder);  // what the desk is scored by
+  };
   std::visit(
       [&](const auto& a) {
         using A = std::decay_t<decltype(a)>;

@@ -70,6 +70,11 @@ inline shell::AssetReceived standard_strategy() {
           read_text(std::filesystem::path(PARLEY_ASSETS_DIR) / "strategies" / "standard.json")};
 }
 
+// The shipped goal plan, as a host hands it in.
+inline shell::AssetReceived goal_plan() {
+  return {"goals/agency.json", read_text(std::filesystem::path(PARLEY_ASSETS_DIR) / "goals" / "agency.json")};
+}
+
 // assets/calendars/<id>.json
 inline std::string calendar_text(const std::string& id) {
   return read_text(std::filesystem::path(PARLEY_ASSETS_DIR) / "calendars" / (id + ".json"));

@@ -163,4 +163,43 @@ TEST_F(SupervisorFrames, TheSupervisorViewListsEscalationsDueAndRecordsOne) {
   EXPECT_EQ(fold.escalations[0].reason, escalated->reason);
 }
 
+// A payment the collector took counts towards their goal at once: the panel and the supervisor's table show it, with
+// the commission the shipped plan pays (2 %).
+TEST_F(SupervisorFrames, APaymentCountsTowardsTheCollectorsGoal) {
+  start();
+  app_->dispatch(standard_strategy());
+  app_->dispatch(goal_plan());
+  now_ = new_york_time(portfolio_, 12 * 3600);
+  frames(2);
+  ASSERT_FALSE(state()["goals"].is_null());
+  EXPECT_TRUE(state()["goals"]["mine"].is_null());
+  ASSERT_TRUE(state()["widgets"].contains("goal.summary"));
+  // A US account: the plan counts dollars.
+  const auto us = std::find_if(portfolio_.accounts.begin(), portfolio_.accounts.end(),
+                               [](const parley::Account& a) { return a.currency.code() == "USD"; });
+  ASSERT_NE(us, portfolio_.accounts.end());
+  const parley::AccountState before = app_->state().account_state(*us);
+  parley::Event e;
+  e.id = parley::EventId::from_parts(0x90a1, 1);
+  e.account_id = us->id;
+  e.author = author_;
+  e.recorded_at = now_;
+  e.sequence = 1;
+  const parley::Money amount(10000, us->currency);
+  e.payload = parley::PaymentPosted{amount, app_->state().today, parley::PaymentMethod::card,
+                                    parley::allocate(before.balance.owed, amount, before.waterfall()), "R-1"};
+  app_->dispatch(ps::JournalReceived{"device", parley::save_event(e) + "\n", false});
+  frames(2);
+  const nlohmann::json mine = state()["goals"]["mine"];
+  ASSERT_FALSE(mine.is_null()) << state()["goals"].dump();
+  EXPECT_EQ(mine["collector"], "u-collector");
+  EXPECT_EQ(mine["collected"], 10000);
+  EXPECT_EQ(mine["goal"], 2500000);  // the plan's default goal
+  EXPECT_EQ(mine["commission"], 200);
+  EXPECT_EQ(mine["payments"], 1);
+  EXPECT_TRUE(state()["widgets"].contains("goal.progress"));
+  click("header.supervisor");
+  EXPECT_TRUE(state()["widgets"].contains("supervisor.collectors"));
+}
+
 }  // namespace

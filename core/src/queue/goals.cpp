@@ -192,6 +192,20 @@ void PeriodNumbers::add(const AccountState& state) {
   }
 }
 
+void PeriodNumbers::merge(const PeriodNumbers& other) {
+  other_currency_ += other.other_currency_;
+  for (const auto& [collector, theirs] : other.collectors_) {
+    CollectorNumbers& n = numbers(collector);
+    n.collected += theirs.collected;
+    n.payments += theirs.payments;
+    n.reversals += theirs.reversals;
+    n.promises_made += theirs.promises_made;
+    n.promises_kept += theirs.promises_kept;
+    n.promises_broken += theirs.promises_broken;
+    for (std::size_t d = 0; d < n.by_day.size() && d < theirs.by_day.size(); ++d) n.by_day[d] += theirs.by_day[d];
+  }
+}
+
 // [SECTION] Commission ----------------------------------------------------------------------------------------
 
 Money commission(const CommissionPlan& plan, Money collected) {

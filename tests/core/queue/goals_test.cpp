@@ -108,6 +108,12 @@ TEST_F(GoalNumbers, PaymentsNetOfReversalsGoToTheDeskTheyCameIn) {
   ASSERT_NE(other, nullptr);
   EXPECT_EQ(other->collected, usd(5000));
   EXPECT_EQ(other->reversals, 0);
+  // Two accounts' figures merged are the sum of each.
+  PeriodNumbers twice = numbers("2026-03-15");
+  twice.merge(march);
+  EXPECT_EQ(twice.of("u-other")->collected, usd(10000));
+  EXPECT_EQ(twice.of("u-other")->by_day[9], usd(10000));  // 03-10
+  EXPECT_EQ(twice.of("u-collector-17")->payments, 2);
   // As of 03-11, the return has not happened yet.
   EXPECT_EQ(numbers("2026-03-11").of("u-collector-17")->collected, usd(10000));
   // February's figures: the payment of 02-27 only.

@@ -104,6 +104,9 @@ class PeriodNumbers {
   // (PaymentRecord::credited_to), and its promises made in the period, to their makers. Payments in another
   // currency than the plan's are counted in other_currency only.
   void add(const AccountState& state);
+  // Adds another's figures for the same period, day and currency (a host keeps each account's and sums them).
+  void merge(const PeriodNumbers& other);
+  bool empty() const { return collectors_.empty() && other_currency_ == 0; }
   const std::map<std::string, CollectorNumbers, std::less<>>& collectors() const { return collectors_; }
   const CollectorNumbers* of(std::string_view collector) const;  // null when they have no figures
   int other_currency() const { return other_currency_; }          // payments left out for their currency

@@ -236,7 +236,8 @@ class App {
   //                "quoter.referral_note" (a plan that needs a supervisor's approval), "header.supervisor",
   //                "supervisor.view", "supervisor.note", "supervisor.back", "approvals.approve.<account id>",
   //                "approvals.decline.<account id>", "approvals.open.<account id>",
-  //                "escalations.escalate.<account id>", "escalations.open.<account id>", and the other quoter
+  //                "escalations.escalate.<account id>", "escalations.open.<account id>", "supervisor.collectors",
+  //                "goal.panel", "goal.summary", "goal.progress", "goal.chart", and the other quoter
   //                widgets named in QuoterInputs::focused ("quoter.mode.settlement", "quoter.settlement_amount",
   //                ...): {..}},
   //    "quote": {"instalments": n, "total_of_payments": <minor units>, "balance": <minor units quoted on>,
@@ -269,7 +270,11 @@ class App {
   //             "top": ["<the first 10 account ids of the queue, in order>"]},
   //    "supervisor": {"shown": bool (the supervisor view is open), "approvals": [{"account", "request": "<event
   //                   id>", "requested_by", "payments": "<the plan in words>"}], "escalations": [{"account", "rule",
-  //                   "to"}], "problems": ["<why the last decision or escalation recorded nothing>"]}}
+  //                   "to"}], "problems": ["<why the last decision or escalation recorded nothing>"]},
+  //    "goals": null (no goal plan) or {"period": {"first", "last"}, "mine": <figures> or null (the host's user has
+  //             none yet), "collectors": [<figures>]}, figures = {"collector", "collected", "goal", "commission"
+  //             (minor units), "payments", "reversals", "promises_made", "promises_kept", "promises_broken",
+  //             "days" (points of the chart)}}
   //    Contact widgets: "contact.panel", "contact.banner", "contact.party", "contact.channel",
   //    "contact.channel.<channel>" (each item of the open channel list), "contact.point",
   //    "contact.call", "contact.refused", "contact.session", "contact.script", "contact.answer.<question>",

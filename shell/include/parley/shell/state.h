@@ -193,6 +193,9 @@ struct DeskSlice {
   std::vector<DueEscalation> escalations = {};      // escalations due, in portfolio order
   Problems supervisor_problems = {};                // why the last DecideApproval or RecordEscalation recorded
                                                     // nothing; empty once one is recorded
+  std::map<std::uint32_t, PeriodNumbers> figures_by_account = {};  // each account's payments and promises in the
+                                                                   // goal plan's period (docs/goals.md), when any
+  std::optional<PeriodNumbers> figures = std::nullopt;  // their sum, by collector; nullopt: no goal plan loaded
 };
 inline constexpr std::int64_t desk_rescore_seconds = 600;
 
