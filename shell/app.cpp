@@ -282,6 +282,7 @@ void App::apply(Action action) {
   stamp(action_as<ScheduleCallback>(action));
   stamp(action_as<DecideApproval>(action));
   stamp(action_as<RecordEscalation>(action));
+  stamp(action_as<OverrideRisk>(action));
   if (auto* next = action_as<GetNext>(action)) next->collector = host_.author.user;
   // A payment is charged here, the one effect that must come before the update: its answer is what gets recorded.
   if (auto* pay = action_as<TakePayment>(action)) {

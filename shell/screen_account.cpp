@@ -272,6 +272,61 @@ std::string timeline_line(const Event& event, const AccountState& fold, Locale l
   return event.recorded_at.iso() + "  " + describe_event(event, fold, locale);
 }
 
+namespace {
+
+// "high by the strategy (placed medium)", or "low, set by u-supervisor until 2026-06-30: <why> (placed medium)".
+std::string risk_text(const AppState& state, const Account& account, const AccountState& fold) {
+  const std::string placed = " (placed " + std::string(to_string(account.risk)) + ")";
+  if (fold.risk_override && fold.risk_override->in_force(state.today)) {
+    const RiskOverrideRecord& o = *fold.risk_override;
+    return std::string(to_string(o.tier)) + ", set by " + o.by + (o.until ? " until " + o.until->iso() : "") + ": " +
+           o.reason + placed;
+  }
+  const std::optional<std::uint32_t> index = state.data->index_of(account.id);
+  const Priority* p = index ? state.queue.priority_of(*index) : nullptr;
+  if (p == nullptr) return std::string(to_string(account.risk)) + " as placed";
+  return std::string(to_string(p->risk.tier)) + " by the strategy" + placed;
+}
+
+// A supervisor sets the tier by hand, with why and until when, or gives it back to the strategy.
+void draw_risk_override(const AppState& state, const Account& account, const AccountState& fold, UiScratch& scratch,
+                        Dispatch& dispatch) {
+  if (!ImGui::TreeNodeEx("Set the risk tier by hand", ImGuiTreeNodeFlags_SpanAvailWidth)) return;
+  ImGui::RadioButton("High", &scratch.risk_choice, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Medium", &scratch.risk_choice, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("Low", &scratch.risk_choice, 2);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##risk_reason", "Why (required)", scratch.risk_reason, sizeof scratch.risk_reason);
+  scratch.widgets.record("account.risk_reason");
+  ImGui::SetNextItemWidth(std::min(160.0f * ImGui::GetFontSize() / 15.0f, ImGui::GetContentRegionAvail().x));
+  ImGui::InputTextWithHint("##risk_until", "Until YYYY-MM-DD (optional)", scratch.risk_until,
+                           sizeof scratch.risk_until);
+  scratch.widgets.record("account.risk_until");
+  constexpr RiskTier tiers[] = {RiskTier::high, RiskTier::medium, RiskTier::low};
+  if (ImGui::Button("Set the tier")) {
+    dispatch(OverrideRisk{account.id, tiers[std::clamp(scratch.risk_choice, 0, 2)], scratch.risk_reason,
+                          scratch.risk_until, {}, {}, {}});
+  }
+  scratch.widgets.record("account.risk_set");
+  if (fold.risk_override) {
+    ImGui::SameLine();
+    if (ImGui::Button("Back to the strategy's tier")) {
+      dispatch(OverrideRisk{account.id, std::nullopt, scratch.risk_reason, "", {}, {}, {}});
+    }
+    scratch.widgets.record("account.risk_clear");
+  }
+  for (const Problem& problem : state.queue.desk.supervisor_problems) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+    ImGui::TextWrapped("Not recorded: %s", problem.text().c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::TreePop();
+}
+
+}  // namespace
+
 void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch) {
   const Account* account = state.selected_account();
   const AccountState* fold = account ? state.fold_of(account->id) : nullptr;
@@ -315,7 +370,7 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     facts.row("Account number", "ending " + account->original_account_number.last4);
     facts.row("Jurisdiction", account->jurisdiction);
     facts.row("Language", account->language);
-    facts.row("Risk", to_string(account->risk));
+    facts.row("Risk", risk_text(state, *account, *fold));
     facts.row("Opened", account->opened.iso());
     facts.row("First delinquency", account->first_delinquency.iso());
     const int days = entry.days_past_due(state.today);
@@ -331,6 +386,8 @@ void draw_account(const AppState& state, UiScratch& scratch, Dispatch& dispatch)
     facts.row("Placed", account->placed.iso());
     facts.row("Time-barred", time_bar_text(*account, state.now));
   }
+
+  draw_risk_override(state, *account, *fold, scratch, dispatch);
 
   const Balance& b = fold->balance.itemised;
   heading("Balance itemised since " + b.itemisation_date.iso());

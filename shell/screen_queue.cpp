@@ -1,7 +1,7 @@
 // The queue screen: the collector's goal panel, get-next with what it skipped and why, a filter box and the table of
-// accounts, in the desk's order unless the collector sorts by another column, clipped for long lists. The balance column is each account's
-// balance now (its fold's, after payments and adjustments); the priority column is the strategy's score, with the
-// factors and the risk tier's reasons on hover.
+// accounts, in the desk's order unless the collector sorts by another column, clipped for long lists. The balance
+// column is each account's balance now (its fold's, after payments and adjustments); the priority column is the
+// strategy's score, with the factors and the risk tier's reasons on hover.
 
 #include <imgui.h>
 

@@ -1016,6 +1016,32 @@ void record_escalation(AppState& state, Effects& effects, RecordEscalation& aske
   record(state, effects, std::move(events), problems);
 }
 
+// A risk tier set by hand, or the strategy's again.
+void override_risk(AppState& state, Effects& effects, OverrideRisk& asked) {
+  Problems& problems = state.queue.desk.supervisor_problems;
+  problems.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(asked.account_id) : std::nullopt;
+  if (!index) {
+    problems.push_back({"account_id", "no account " + asked.account_id + " is loaded"});
+    return;
+  }
+  RiskOverridden payload{asked.tier, asked.reason, std::nullopt};
+  if (!asked.until.empty()) {
+    payload.until = Date::parse(asked.until);
+    if (!payload.until) {
+      problems.push_back({"until", "\"" + asked.until + "\" is not a date YYYY-MM-DD"});
+      return;
+    }
+  }
+  Event event{asked.id, asked.account_id, asked.author, asked.at, next_sequence(state, asked.author), payload};
+  problems = validate_event(event);
+  if (problems.empty()) problems = check_event(fold_now(state, *index), event, asked.at);
+  if (!problems.empty()) return;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  record(state, effects, std::move(events), problems);
+}
+
 void reduce(AppState& state, Effects& effects, QueueAction& action) {
   std::visit(
       [&](auto& a) {
@@ -1025,6 +1051,9 @@ void reduce(AppState& state, Effects& effects, QueueAction& action) {
           return;
         } else if constexpr (std::is_same_v<A, RecordEscalation>) {
           record_escalation(state, effects, a);
+          return;
+        } else if constexpr (std::is_same_v<A, OverrideRisk>) {
+          override_risk(state, effects, a);
           return;
         } else if constexpr (std::is_same_v<A, SortQueue>) {
           state.queue.sort_column = a.column;

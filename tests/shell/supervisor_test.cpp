@@ -202,4 +202,32 @@ TEST_F(SupervisorFrames, APaymentCountsTowardsTheCollectorsGoal) {
   EXPECT_TRUE(state()["widgets"].contains("supervisor.collectors"));
 }
 
+// A tier set by hand from the account panel: refused without a reason, then recorded; the desk scores the account
+// by it at once, and the panel's button gives the tier back to the strategy.
+TEST_F(SupervisorFrames, ATierSetByHandMovesTheAccountOnTheDesk) {
+  start();
+  app_->dispatch(standard_strategy());
+  now_ = new_york_time(portfolio_, 12 * 3600);
+  app_->dispatch(ps::SelectAccount{id_});
+  frames(2);
+  const std::uint32_t index = *app_->state().data->index_of(id_);
+  const parley::RiskTier strategy_tier = app_->state().queue.priority_of(index)->risk.tier;
+  const parley::RiskTier other =
+      strategy_tier == parley::RiskTier::high ? parley::RiskTier::low : parley::RiskTier::high;
+  app_->dispatch(ps::OverrideRisk{id_, other, "", "", {}, {}, {}});
+  ASSERT_EQ(app_->state().queue.desk.supervisor_problems.size(), 1u);
+  EXPECT_EQ(app_->state().queue.desk.supervisor_problems[0].text(),
+            "payload.reason: must say why the tier is set by hand");
+  EXPECT_TRUE(published_.empty());
+  app_->dispatch(ps::OverrideRisk{id_, other, "the client called about this debtor", "", {}, {}, {}});
+  EXPECT_TRUE(app_->state().queue.desk.supervisor_problems.empty());
+  ASSERT_EQ(published_.size(), 1u);
+  const parley::Priority* p = app_->state().queue.priority_of(index);
+  EXPECT_EQ(p->risk.tier, other);
+  EXPECT_TRUE(p->risk.overridden);
+  app_->dispatch(ps::OverrideRisk{id_, std::nullopt, "", "", {}, {}, {}});
+  EXPECT_EQ(app_->state().queue.priority_of(index)->risk.tier, strategy_tier);
+  EXPECT_FALSE(app_->state().queue.priority_of(index)->risk.overridden);
+}
+
 }  // namespace

@@ -430,6 +430,16 @@ class Folder {
     s_.approvals.push_back(std::move(a));
   }
 
+  // -- risk-overridden
+  void check(const RiskOverridden&) {}
+  void commit(const RiskOverridden& o) {
+    if (!o.tier) {
+      s_.risk_override.reset();
+      return;
+    }
+    s_.risk_override = RiskOverrideRecord{e_.id, e_.recorded_at, e_.author.user, *o.tier, o.reason, o.until};
+  }
+
   // -- approval-decided
   void check(const ApprovalDecided& d) {
     const ApprovalRecord* a = s_.approval(d.request_id);
@@ -943,6 +953,11 @@ class Admission {
   void operator()(const RecontactJustified&) {}
   void operator()(const AccountAssigned&) {}
   void operator()(const ApprovalRequested&) {}
+  void operator()(const RiskOverridden& o) {
+    if (o.until && *o.until < recorded_on_) {
+      fail("payload.until", "is " + o.until->iso() + ", before the day it was recorded (" + recorded_on_.iso() + ")");
+    }
+  }
   void operator()(const ApprovalDecided& d) {
     const ApprovalRecord* a = s_.approval(d.request_id);
     if (a != nullptr && a->requested_by == e_.author.user) {

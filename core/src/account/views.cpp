@@ -289,6 +289,12 @@ struct Describer {
     if (!a.reason.empty()) out += ": " + a.reason;
     return out;
   }
+  std::string operator()(const RiskOverridden& o) const {
+    if (!o.tier) return "Risk tier back to the strategy's" + (o.reason.empty() ? std::string() : ": " + o.reason);
+    std::string out = "Risk tier set to " + std::string(to_string(*o.tier)) + " by hand: " + o.reason;
+    if (o.until) out += " (until " + o.until->iso() + ")";
+    return out;
+  }
   std::string operator()(const ApprovalRequested& r) const {
     std::string out = "Plan referred to a supervisor for approval (quote " + short_digest(r.quote_digest) + ")";
     if (!r.note.empty()) out += ": " + r.note;
@@ -807,6 +813,25 @@ std::string save_account_state(const AccountState& state, Date as_of, const Cale
   w.key("assigned_to");
   if (state.assigned_to) {
     w.string(*state.assigned_to);
+  } else {
+    w.null();
+  }
+  w.key("risk_override");
+  if (const std::optional<RiskOverrideRecord>& o = state.risk_override) {
+    w.begin_object();
+    id(w, "id", o->id);
+    text(w, "by", o->by);
+    text(w, "tier", to_string(o->tier));
+    text(w, "reason", o->reason);
+    w.key("until");
+    if (o->until) {
+      w.string(o->until->iso());
+    } else {
+      w.null();
+    }
+    w.key("in_force");
+    w.boolean(o->in_force(as_of));
+    w.end_object();
   } else {
     w.null();
   }

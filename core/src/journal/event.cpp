@@ -114,7 +114,7 @@ constexpr std::string_view kKinds[] = {"contact-attempted",   "outcome-recorded"
                                        "balance-adjusted",    "compliance-exception",  "party-added",
                                        "representation-changed", "protection-reported", "recontact-justified",
                                        "callback-scheduled",  "account-assigned",
-                                       "approval-requested",  "approval-decided"};
+                                       "approval-requested",  "approval-decided",      "risk-overridden"};
 static_assert(std::size(kKinds) == event_kind_count);
 static_assert(std::variant_size_v<EventPayload> == event_kind_count);
 
@@ -430,6 +430,12 @@ class Checker {
   void payload(const ApprovalRequested& p) {
     plan_request(p.request, p.quote_digest);
     text(p.note, "payload.note");
+  }
+  void payload(const RiskOverridden& p) {
+    text(p.reason, "payload.reason");
+    if (p.tier && p.reason.empty()) fail("payload.reason", "must say why the tier is set by hand");
+    if (p.until) writable(*p.until, "payload.until");
+    if (!p.tier && p.until) fail("payload.until", "must be absent when the override ends (no tier)");
   }
   void payload(const ApprovalDecided& p) {
     if (p.request_id.is_nil()) fail("payload.request_id", "must not be all zeros");

@@ -612,6 +612,14 @@ constexpr json::Member kDecisionMembers[] = {member<&ApprovalDecided::request_id
                                              member<&ApprovalDecided::note>("note", kText)};
 constexpr json::ObjectType kDecisionType = json::object_type(kDecisionMembers, kObjectWords);
 
+constexpr auto kTier = choice<RiskTier, parse_risk_tier, 3>();
+constexpr auto kOptionalTier = json::optional(kTier);
+constexpr json::Member kOverrideMembers[] = {
+    member<&RiskOverridden::tier>("tier", kOptionalTier, json::optional_member),
+    member<&RiskOverridden::reason>("reason", kText),
+    member<&RiskOverridden::until>("until", kOptionalDate, json::optional_member)};
+constexpr json::ObjectType kOverrideType = json::object_type(kOverrideMembers, kObjectWords);
+
 // The payload, by the event's type (EventKind's order is EventPayload's).
 constexpr auto kContactAttempted = object_of<ContactAttempted>(kContactAttemptedType);
 constexpr auto kOutcomeRecorded = object_of<OutcomeRecorded>(kOutcomeType);
@@ -637,13 +645,14 @@ constexpr auto kRecontactJustified = object_of<RecontactJustified>(kRecontactTyp
 constexpr auto kCallbackScheduled = object_of<CallbackScheduled>(kCallbackType);
 constexpr auto kAccountAssigned = object_of<AccountAssigned>(kAssignedType);
 constexpr auto kApprovalRequested = object_of<ApprovalRequested>(kReferralType);
+constexpr auto kRiskOverridden = object_of<RiskOverridden>(kOverrideType);
 constexpr auto kApprovalDecided = object_of<ApprovalDecided>(kDecisionType);
 constexpr json::Alternatives<EventPayload> kPayloads = json::alternatives<EventPayload>(
     kContactAttempted, kOutcomeRecorded, kPartyVerified, kPromiseMade, kPlanAccepted, kPaymentPosted, kLetterIssued,
     kDisputeOpened, kCeaseRequested, kPreferenceSet, kContactPointUpdated, kEscalated, kContactPointAdded,
     kConsentChanged, kPaymentReversed, kBalanceAdjusted, kComplianceException, kPartyAdded, kRepresentationChanged,
     kProtectionReported, kRecontactJustified, kCallbackScheduled, kAccountAssigned, kApprovalRequested,
-    kApprovalDecided);
+    kApprovalDecided, kRiskOverridden);
 constexpr auto kPayload = json::by_kind<EventPayload>(kPayloads, words("expected an object"));
 
 // "type": the payload's alternative.

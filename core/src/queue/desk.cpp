@@ -100,6 +100,7 @@ DeskFacts desk_facts(const AccountState& state, Date today, Instant now, const C
   for (const CallbackRecord& c : state.callbacks) {
     if (c.open()) f.callback = c.at;
   }
+  if (state.risk_override && state.risk_override->in_force(today)) f.risk_override = state.risk_override->tier;
   return f;
 }
 
@@ -181,6 +182,10 @@ RiskAssessment assess_risk(const Strategy& strategy, const DeskFacts& facts, Ins
   r.tier = r.points >= strategy.risk.high_at     ? RiskTier::high
            : r.points >= strategy.risk.medium_at ? RiskTier::medium
                                                  : RiskTier::low;
+  if (facts.risk_override) {
+    r.tier = *facts.risk_override;
+    r.overridden = true;
+  }
   return r;
 }
 

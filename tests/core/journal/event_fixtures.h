@@ -100,6 +100,7 @@ inline std::vector<EventPayload> every_payload() {
       ApprovalRequested{R"({"down":0,"frequency":"monthly","instalments":24})", "sha256:9b1e07",
                         "Lost her job in March; 24 months is what she can keep to"},
       ApprovalDecided{event_id(124), true, "Approved: hardship confirmed by the pay stubs she sent"},
+      RiskOverridden{RiskTier::low, "Paid every month for years before her illness", *Date::from_ymd(2026, 6, 30)},
   };
 }
 

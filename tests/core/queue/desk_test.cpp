@@ -278,5 +278,43 @@ TEST_F(Desk, NothingEscalatesAnAccountReturnedToTheClient) {
   EXPECT_EQ(due(), nullptr);
 }
 
+// A supervisor sets the tier by hand: the score follows it (medium 200 -> high 300) through `until`, the signals
+// that held are still kept, and the strategy's tier comes back after it or when a later event ends it.
+TEST_F(Desk, ATierSetByHandHoldsUntilItsDayOrUntilEnded) {
+  const Instant before_now = at("2026-03-01T14:00:00Z");
+  const Priority before = priority(before_now);
+  ASSERT_EQ(before.risk.tier, RiskTier::medium);
+  record_one(RiskOverridden{RiskTier::high, "a neighbour says he is leaving the country", day("2026-03-10")},
+             "2026-03-01T14:00:00Z");
+  const Priority set = priority(at("2026-03-10T14:00:00Z"));
+  EXPECT_EQ(set.risk.tier, RiskTier::high);
+  EXPECT_TRUE(set.risk.overridden);
+  EXPECT_EQ(set.risk.signals, before.risk.signals);
+  EXPECT_EQ(points(set, ScoreFactor::tier), 300);
+  const Priority lapsed = priority(at("2026-03-11T14:00:00Z"));
+  EXPECT_EQ(lapsed.risk.tier, RiskTier::medium);
+  EXPECT_FALSE(lapsed.risk.overridden);
+
+  record_one(RiskOverridden{RiskTier::low, "on a hardship arrangement with the client", std::nullopt},
+             "2026-03-02T14:00:00Z");
+  EXPECT_EQ(priority(at("2026-06-01T14:00:00Z")).risk.tier, RiskTier::low);
+  record_one(RiskOverridden{std::nullopt, "the arrangement ended", std::nullopt}, "2026-03-03T14:00:00Z");
+  EXPECT_FALSE(priority(at("2026-06-01T14:00:00Z")).risk.overridden);
+  EXPECT_FALSE(state().risk_override);
+}
+
+// A tier set by hand says why, and an end date in the past is refused.
+TEST_F(Desk, ATierSetByHandSaysWhyAndLooksAhead) {
+  const Event no_reason{EventId::from_parts(7, 1), account.id, Author{"u-sup", "d-1"}, at("2026-03-05T14:00:00Z"), 1,
+                        RiskOverridden{RiskTier::high, "", std::nullopt}};
+  ASSERT_FALSE(validate_event(no_reason).empty());
+  EXPECT_EQ(validate_event(no_reason)[0].text(), "payload.reason: must say why the tier is set by hand");
+  const Event past{EventId::from_parts(7, 2), account.id, Author{"u-sup", "d-1"}, at("2026-03-05T14:00:00Z"), 2,
+                   RiskOverridden{RiskTier::high, "known to have moved", day("2026-03-04")}};
+  const Problems problems = check_event(state(), past, at("2026-03-05T14:00:00Z"));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].text(), "payload.until: is 2026-03-04, before the day it was recorded (2026-03-05)");
+}
+
 }  // namespace
 }  // namespace parley

@@ -341,6 +341,18 @@ struct ApprovalRecord {
   friend bool operator==(const ApprovalRecord&, const ApprovalRecord&) = default;
 };
 
+// The risk tier a person set (RiskOverridden), while it stands.
+struct RiskOverrideRecord {
+  EventId id;
+  Instant at;
+  std::string by;              // the author's user
+  RiskTier tier = RiskTier::medium;
+  std::string reason;
+  std::optional<Date> until;   // the last day it holds; nullopt: until replaced
+  bool in_force(Date today) const { return !until || !(*until < today); }
+  friend bool operator==(const RiskOverrideRecord&, const RiskOverrideRecord&) = default;
+};
+
 // An event apply() could not fold, with the reason.
 struct SetAside {
   EventId id;
@@ -377,6 +389,8 @@ struct AccountState {
   std::optional<std::string> assigned_to = std::nullopt;  // the collector of the latest AccountAssigned; nullopt:
                                                           // on no collector's desk
   std::vector<ApprovalRecord> approvals = {};      // in journal order; at most one pending
+  std::optional<RiskOverrideRecord> risk_override = std::nullopt;  // the latest RiskOverridden with a tier, unless a
+                                                                   // later one without a tier ended it
 
   std::span<const BalancePart> waterfall() const;  // the client's, or fees, interest, principal
   int promise_grace_days() const;                  // the client's, or 0

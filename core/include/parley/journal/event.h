@@ -415,6 +415,15 @@ struct ApprovalDecided {
   friend bool operator==(const ApprovalDecided&, const ApprovalDecided&) = default;
 };
 
+// A person's choice of the account's risk tier over the one its strategy finds (a supervisor who knows the debtor just
+// lost a job): it holds through `until`, or until a later RiskOverridden replaces it; one without a tier ends it.
+struct RiskOverridden {
+  std::optional<RiskTier> tier;  // nullopt: back to the strategy's tier
+  std::string reason;            // why; not empty when a tier is given
+  std::optional<Date> until;     // the last day it holds; nullopt: until replaced
+  friend bool operator==(const RiskOverridden&, const RiskOverridden&) = default;
+};
+
 // One rule an event broke, as the check that found it words it.
 struct BrokenRule {
   std::string rule_id;   // the rule pack's rule id, or one of check()'s own ("account-hold", ...)
@@ -470,8 +479,9 @@ enum class EventKind {
   account_assigned,       // "account-assigned"
   approval_requested,     // "approval-requested"
   approval_decided,       // "approval-decided"
+  risk_overridden,        // "risk-overridden"
 };
-inline constexpr int event_kind_count = 25;
+inline constexpr int event_kind_count = 26;
 std::string_view to_string(EventKind);                    // the JSON "type" member
 std::optional<EventKind> parse_event_kind(std::string_view);
 
@@ -480,7 +490,8 @@ using EventPayload = std::variant<ContactAttempted, OutcomeRecorded, PartyVerifi
                                   ContactPointUpdated, Escalated, ContactPointAdded, ConsentChanged,
                                   PaymentReversed, BalanceAdjusted, ComplianceException, PartyAdded,
                                   RepresentationChanged, ProtectionReported, RecontactJustified,
-                                  CallbackScheduled, AccountAssigned, ApprovalRequested, ApprovalDecided>;
+                                  CallbackScheduled, AccountAssigned, ApprovalRequested, ApprovalDecided,
+                                  RiskOverridden>;
 
 // Who recorded an event: the signed-in user and the device (installation) that wrote it.
 struct Author {

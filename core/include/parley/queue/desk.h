@@ -53,6 +53,7 @@ struct DeskFacts {
                                                   // contacts, oldest first
   std::optional<Instant> callback;                // the open callback's time
   int days_since_placed = 0;                      // to the agency's today; 0 on and before the placement day
+  std::optional<RiskTier> risk_override = std::nullopt;  // the tier a person set, while it holds today
   friend bool operator==(const DeskFacts&, const DeskFacts&) = default;
 };
 
@@ -80,9 +81,10 @@ inline constexpr int score_factor_count = 9;
 std::string_view to_string(ScoreFactor);  // "tier", "balance", "days-past-due", ..., "best-time"
 
 struct RiskAssessment {
-  RiskTier tier = RiskTier::medium;
+  RiskTier tier = RiskTier::medium;  // the strategy's, or the one a person set (overridden)
   int points = 0;                 // the signals' points
   std::uint64_t signals = 0;      // bit i: Strategy::risk.signals[i] held
+  bool overridden = false;        // a person set the tier (RiskOverridden): the signals no longer decide it
   std::vector<std::string_view> reasons(const Strategy& strategy) const;  // the held signals' reasons, in order
   friend bool operator==(const RiskAssessment&, const RiskAssessment&) = default;
 };

@@ -206,6 +206,9 @@ struct UiScratch {
   std::string user;               // the host's user (HostServices::author): who records what is pressed
   bool supervisor_view = false;   // the supervisor view is shown instead of the desk
   char supervisor_note[256] = {}; // the supervisor view's note for the next decision
+  int risk_choice = 0;            // the account panel's tier set by hand: 0 high, 1 medium, 2 low
+  char risk_reason[256] = {};     // why
+  char risk_until[16] = {};       // the last day it holds, "YYYY-MM-DD"; empty: until replaced
 };
 
 class App {

@@ -191,8 +191,8 @@ struct DeskSlice {
   std::string refused;                              // why the last get-next did nothing (a call in progress)
   std::vector<PendingApproval> approvals = {};      // plans waiting on a supervisor, oldest request first
   std::vector<DueEscalation> escalations = {};      // escalations due, in portfolio order
-  Problems supervisor_problems = {};                // why the last DecideApproval or RecordEscalation recorded
-                                                    // nothing; empty once one is recorded
+  Problems supervisor_problems = {};                // why the last DecideApproval, RecordEscalation or
+                                                    // OverrideRisk recorded nothing; empty once one is recorded
   std::map<std::uint32_t, PeriodNumbers> figures_by_account = {};  // each account's payments and promises in the
                                                                    // goal plan's period (docs/goals.md), when any
   std::optional<PeriodNumbers> figures = std::nullopt;  // their sum, by collector; nullopt: no goal plan loaded
@@ -416,7 +416,19 @@ struct RecordEscalation {
   Instant at;
   Author author;
 };
-using QueueAction = std::variant<SortQueue, FilterQueue, GetNext, DecideApproval, RecordEscalation>;
+// A supervisor sets the account's risk tier by hand (nullopt: back to the strategy's), with why and the last day it
+// holds ("YYYY-MM-DD", empty: until replaced): update records core's RiskOverridden once it is valid and
+// check_event finds nothing to refuse; the desk scores the account again at once.
+struct OverrideRisk {
+  std::string account_id;
+  std::optional<RiskTier> tier;
+  std::string reason;
+  std::string until;
+  EventId id;
+  Instant at;
+  Author author;
+};
+using QueueAction = std::variant<SortQueue, FilterQueue, GetNext, DecideApproval, RecordEscalation, OverrideRisk>;
 
 // The quoter.
 struct EditQuote { std::string account_id; QuoterTerms terms; };     // the collector changed the terms
