@@ -1068,7 +1068,7 @@ TEST_F(ServerRefusals, FreeTextOfMegabytes) {
   EXPECT_NE(body["error"].get<std::string>().find("must be at most 4096 bytes"), std::string::npos) << body;
 }
 
-TEST_F(ServerRefusals, APlanThatNeedsASupervisorsApprovalIsNotStoredAsAccepted) {
+TEST_F(ServerRefusals, APlanThatNeedsASupervisorsApprovalIsReferredAndDecidedByAnotherUser) {
   // A term past the client's supervisor_term_months but within its max_term_months: no violation, an approval.
   for (int i = 0; i < 6; ++i) {
     const Account& a = account(i);
@@ -1092,6 +1092,20 @@ TEST_F(ServerRefusals, APlanThatNeedsASupervisorsApprovalIsNotStoredAsAccepted) 
     EXPECT_EQ(body["problems"][0]["path"], "payload.request.plan.instalments") << body;
     EXPECT_NE(body["error"].get<std::string>().find("needs a supervisor's approval (term-needs-supervisor)"),
               std::string::npos) << body;
+
+    // Referred instead, it is stored; the collector who referred it cannot approve it, a supervisor can.
+    const PlanAccepted& plan = *offer.get<PlanAccepted>();
+    Event referral = offer;
+    referral.payload = ApprovalRequested{plan.request, plan.quote_digest, "hardship"};
+    stored({referral});
+    Event own = make_.base(a, referral.recorded_at.plus_seconds(60));
+    own.payload = ApprovalDecided{referral.id, true, ""};
+    auto mine = refused({own}, 422);
+    EXPECT_EQ(mine["problems"][0]["path"], "author.user") << mine;
+    Event decision = make_.base(a, referral.recorded_at.plus_seconds(120));
+    decision.author = {"u-supervisor-1", "d-office"};
+    decision.payload = ApprovalDecided{referral.id, true, "seen the pay stubs"};
+    stored({decision});
     return;
   }
   FAIL() << "no demo account's client asks for approval of long plans";
