@@ -179,6 +179,24 @@ struct CommandLine {
   }
 };
 
+// The options the desk's commands (queue, escalate, goals) share: the portfolio, its journal, the assets folder and
+// the instant, which defaults to now once parsed.
+struct DeskOptions {
+  std::optional<std::string> portfolio_file;
+  std::optional<std::string> journal_file;
+  std::string assets = PARLEY_ASSETS_DIR;
+  std::optional<parley::Instant> at;
+  explicit DeskOptions(CommandLine& line) {
+    line.parser.text("--portfolio", portfolio_file)
+        .text("--journal", journal_file)
+        .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
+        .text("--assets", assets);
+  }
+  parley::Instant instant() const {
+    return at.value_or(parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr))));
+  }
+};
+
 // [SECTION] Files -----------------------------------------------------------------------------------------------------
 
 bool write_all(std::FILE* f, std::string_view text) {
@@ -407,6 +425,12 @@ std::optional<parley::Journal> read_journal(const std::string& file, int& rc, st
   return std::move(*loaded.journal);
 }
 
+// The journal of --journal FILE, or an empty one when the option is not given. nullopt after printing why.
+std::optional<parley::Journal> read_journal_if_given(const std::optional<std::string>& file, int& rc) {
+  if (!file) return parley::Journal{};
+  return read_journal(*file, rc);
+}
+
 // Reads the portfolio (--portfolio FILE with ACCOUNT its id, or ACCOUNT_OR_FILE a one-account portfolio file) and
 // the journal (--journal FILE, or none). nullopt after printing why; `rc` is then the exit code.
 std::optional<AccountInput> read_account_input(std::string_view command, const std::string& target,
@@ -430,11 +454,9 @@ std::optional<AccountInput> read_account_input(std::string_view command, const s
                                   std::string(command) + " ACCOUNT --portfolio " + file);
     return std::nullopt;
   }
-  if (journal_file) {
-    std::optional<parley::Journal> journal = read_journal(*journal_file, rc);
-    if (!journal) return std::nullopt;
-    in.journal = std::move(*journal);
-  }
+  std::optional<parley::Journal> journal = read_journal_if_given(journal_file, rc);
+  if (!journal) return std::nullopt;
+  in.journal = std::move(*journal);
   return in;
 }
 
@@ -608,31 +630,21 @@ int run_account(std::span<char* const> args) {
 // [SECTION] queue -----------------------------------------------------------------------------------------------------
 
 int run_queue(std::span<char* const> args) {
-  std::optional<std::string> portfolio_file;
-  std::optional<std::string> journal_file;
-  std::string assets = PARLEY_ASSETS_DIR;
-  std::optional<parley::Instant> at;
   std::optional<std::string> collector;
   CommandLine line;
-  line.parser.text("--portfolio", portfolio_file)
-      .text("--journal", journal_file)
-      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
-      .text("--assets", assets)
-      .text("--collector", collector);
+  DeskOptions options(line);
+  line.parser.text("--collector", collector);
   if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("queue", problems);
   if (line.help) return print_help();
-  if (!portfolio_file) return usage_error("queue", "--portfolio: missing (parley queue --portfolio FILE)");
-  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  if (!options.portfolio_file) return usage_error("queue", "--portfolio: missing (parley queue --portfolio FILE)");
+  const std::optional<parley::Instant> at = options.instant();
   int rc = kUsage;
-  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*options.portfolio_file, rc);
   if (!portfolio) return rc;
-  parley::Journal journal;
-  if (journal_file) {
-    std::optional<parley::Journal> read = read_journal(*journal_file, rc);
-    if (!read) return rc;
-    journal = std::move(*read);
-  }
-  const std::optional<parley::Assets> assets_read = read_strategy_assets(assets, rc);
+  const std::optional<parley::Journal> read = read_journal_if_given(options.journal_file, rc);
+  if (!read) return rc;
+  const parley::Journal& journal = *read;
+  const std::optional<parley::Assets> assets_read = read_strategy_assets(options.assets, rc);
   if (!assets_read) return rc;
 
   // Every account's fold, and each consumer's accounts for the rules counted per consumer.
@@ -810,26 +822,22 @@ int run_assign(std::span<char* const> args) {
 // parley escalate: every escalation a strategy's rules find due at the instant, appended to the journal file as
 // escalated events (all or none), and listed. Run again, it finds them recorded and appends nothing.
 int run_escalate(std::span<char* const> args) {
-  std::optional<std::string> portfolio_file;
-  std::optional<std::string> journal_file;
-  std::string assets = PARLEY_ASSETS_DIR;
-  std::optional<parley::Instant> at;
   CommandLine line;
-  line.parser.text("--portfolio", portfolio_file)
-      .text("--journal", journal_file)
-      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
-      .text("--assets", assets);
+  const DeskOptions options(line);
   if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("escalate", problems);
   if (line.help) return print_help();
-  if (!portfolio_file) return usage_error("escalate", "--portfolio: missing");
-  if (!journal_file) return usage_error("escalate", "--journal: missing (the JSON Lines file the events go to)");
-  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  if (!options.portfolio_file) return usage_error("escalate", "--portfolio: missing");
+  if (!options.journal_file) {
+    return usage_error("escalate", "--journal: missing (the JSON Lines file the events go to)");
+  }
+  const std::optional<parley::Instant> at = options.instant();
+  const std::string& journal_file = *options.journal_file;
   int rc = kUsage;
-  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*options.portfolio_file, rc);
   if (!portfolio) return rc;
-  std::optional<std::pair<std::string, parley::Journal>> journal = read_journal_or_none(*journal_file, rc);
+  std::optional<std::pair<std::string, parley::Journal>> journal = read_journal_or_none(journal_file, rc);
   if (!journal) return rc;
-  const std::optional<parley::Assets> assets_read = read_strategy_assets(assets, rc);
+  const std::optional<parley::Assets> assets_read = read_strategy_assets(options.assets, rc);
   if (!assets_read) return rc;
 
   const parley::Author author{"escalation-rules", "parley-cli"};
@@ -861,7 +869,7 @@ int run_escalate(std::span<char* const> args) {
     events.push_back(std::move(e));
   }
   if (!refused.empty()) return report_problems("escalate", refused);
-  if (!append_events(*journal_file, std::move(journal->first), events, "escalate")) return kFailed;
+  if (!append_events(journal_file, std::move(journal->first), events, "escalate")) return kFailed;
   nlohmann::ordered_json out;
   out["at"] = at->iso();
   out["today"] = today.iso();
@@ -877,29 +885,18 @@ int run_escalate(std::span<char* const> args) {
 
 // parley goals: each collector's figures for the period of the agency's day, their goal and their commission.
 int run_goals(std::span<char* const> args) {
-  std::optional<std::string> portfolio_file;
-  std::optional<std::string> journal_file;
-  std::string assets = PARLEY_ASSETS_DIR;
-  std::optional<parley::Instant> at;
   CommandLine line;
-  line.parser.text("--portfolio", portfolio_file)
-      .text("--journal", journal_file)
-      .parsed("--at", at, "a UTC instant like 2026-03-08T13:30:00Z", parley::Instant::parse)
-      .text("--assets", assets);
+  const DeskOptions options(line);
   if (const parley::Problems problems = line.parse(args); !problems.empty()) return usage_errors("goals", problems);
   if (line.help) return print_help();
-  if (!portfolio_file) return usage_error("goals", "--portfolio: missing");
-  if (!at) at = parley::Instant::from_unix_seconds(static_cast<std::int64_t>(std::time(nullptr)));
+  if (!options.portfolio_file) return usage_error("goals", "--portfolio: missing");
+  const std::optional<parley::Instant> at = options.instant();
   int rc = kUsage;
-  const std::optional<parley::Portfolio> portfolio = read_portfolio(*portfolio_file, rc);
+  const std::optional<parley::Portfolio> portfolio = read_portfolio(*options.portfolio_file, rc);
   if (!portfolio) return rc;
-  parley::Journal journal;
-  if (journal_file) {
-    std::optional<parley::Journal> read = read_journal(*journal_file, rc);
-    if (!read) return rc;
-    journal = std::move(*read);
-  }
-  const std::optional<parley::Assets> assets_read = read_assets(assets, rc);
+  const std::optional<parley::Journal> journal = read_journal_if_given(options.journal_file, rc);
+  if (!journal) return rc;
+  const std::optional<parley::Assets> assets_read = read_assets(options.assets, rc);
   if (!assets_read) return rc;
   if (!assets_read->goals) {
     parley::Problems problems;
@@ -914,7 +911,7 @@ int run_goals(std::span<char* const> args) {
   const parley::DateRange period = parley::goal_period(plan.period, today);
   parley::PeriodNumbers numbers(period, today, plan.currency);
   for (const parley::Account& a : portfolio->accounts) {
-    numbers.add(parley::fold(a, portfolio->find_client(a.client_id), journal.events_for(a.id), *at));
+    numbers.add(parley::fold(a, portfolio->find_client(a.client_id), journal->events_for(a.id), *at));
   }
   nlohmann::ordered_json out;
   out["at"] = at->iso();

@@ -712,6 +712,14 @@ bool record(AppState& state, Effects& effects, std::vector<Event> events, Proble
   return true;
 }
 
+// Records one event (record()), once the checks that left `problems` found nothing.
+bool record_one(AppState& state, Effects& effects, Event event, Problems& problems) {
+  if (!problems.empty()) return false;
+  std::vector<Event> events;
+  events.push_back(std::move(event));
+  return record(state, effects, std::move(events), problems);
+}
+
 std::uint64_t next_sequence(const AppState& state, const Author& author) {
   return (state.journal ? state.journal->last_sequence(author.device) : 0) + 1;
 }
@@ -980,10 +988,7 @@ void decide_approval(AppState& state, Effects& effects, DecideApproval& decision
   const AccountState& fold = fold_now(state, *index);
   problems = check_event(fold, event, decision.at);
   if (problems.empty()) problems = check_offer_event(fold, event, state.assets.calendars());
-  if (!problems.empty()) return;
-  std::vector<Event> events;
-  events.push_back(std::move(event));
-  record(state, effects, std::move(events), problems);
+  record_one(state, effects, std::move(event), problems);
 }
 
 // A supervisor's escalation of an account by its strategy's rule: recorded while that rule is still the one due.
@@ -1010,10 +1015,7 @@ void record_escalation(AppState& state, Effects& effects, RecordEscalation& aske
   }
   Event event{asked.id, account.id, asked.author, asked.at, next_sequence(state, asked.author), escalation_of(*rule)};
   problems = check_event(fold, event, asked.at);
-  if (!problems.empty()) return;
-  std::vector<Event> events;
-  events.push_back(std::move(event));
-  record(state, effects, std::move(events), problems);
+  record_one(state, effects, std::move(event), problems);
 }
 
 // A risk tier set by hand, or the strategy's again.
@@ -1036,10 +1038,7 @@ void override_risk(AppState& state, Effects& effects, OverrideRisk& asked) {
   Event event{asked.id, asked.account_id, asked.author, asked.at, next_sequence(state, asked.author), payload};
   problems = validate_event(event);
   if (problems.empty()) problems = check_event(fold_now(state, *index), event, asked.at);
-  if (!problems.empty()) return;
-  std::vector<Event> events;
-  events.push_back(std::move(event));
-  record(state, effects, std::move(events), problems);
+  record_one(state, effects, std::move(event), problems);
 }
 
 void reduce(AppState& state, Effects& effects, QueueAction& action) {
@@ -1122,10 +1121,7 @@ void record_offer(AppState& state, Effects& effects, RecordOffer& offer) {
     event.payload = PlanAccepted{std::move(request), std::move(digest)};
   }
   problems = check_offer_event(fold_now(state, *index), event, state.assets.calendars());
-  if (!problems.empty()) return;
-  std::vector<Event> events;
-  events.push_back(std::move(event));
-  record(state, effects, std::move(events), problems);
+  record_one(state, effects, std::move(event), problems);
 }
 
 void reduce(AppState& state, Effects& effects, QuoterAction& action) {
@@ -1288,10 +1284,7 @@ void record_letter(AppState& state, Effects& effects, RecordLetter& letter) {
   }
   Event event{letter.id, account.id, letter.author, letter.at, next_sequence(state, letter.author), *made.letter};
   c.problems = check_event(fold, event, letter.at);
-  if (!c.problems.empty()) return;
-  std::vector<Event> events;
-  events.push_back(std::move(event));
-  if (!record(state, effects, std::move(events), c.problems)) return;
+  if (!record_one(state, effects, std::move(event), c.problems)) return;
   c.finished = "Letter " + letter.template_id + " recorded, provided " + made.letter->provided.iso();
 }
 
