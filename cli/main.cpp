@@ -853,7 +853,7 @@ int run_escalate(std::span<char* const> args) {
     const parley::AccountState state =
         parley::fold(a, portfolio->find_client(a.client_id), journal->second.events_for(a.id), *at);
     const parley::DeskFacts facts = parley::desk_facts(state, today, *at, assets_read->calendars);
-    const parley::EscalationRule* rule = parley::escalation_due(*strategy, state.escalations, facts, *at);
+    const parley::EscalationRule* rule = parley::escalation_due(*strategy, facts, *at);
     if (rule == nullptr) continue;
     ++sequence;
     parley::Event e{parley::EventId::from_parts(high, sequence), a.id, author, *at, sequence,
@@ -898,14 +898,14 @@ int run_goals(std::span<char* const> args) {
   if (!journal) return rc;
   const std::optional<parley::Assets> assets_read = read_assets(options.assets, rc);
   if (!assets_read) return rc;
-  if (!assets_read->goals) {
-    parley::Problems problems;
-    for (const parley::Problem& p : assets_read->problems) {
-      if (p.path.starts_with(parley::goals_folder)) problems.push_back(p);
-    }
-    if (problems.empty()) problems.push_back({std::string(parley::goals_folder), "no goal plan in the assets folder"});
-    return report_problems("--assets", problems);
+  parley::Problems goal_problems;
+  for (const parley::Problem& p : assets_read->problems) {
+    if (p.path.starts_with(parley::goals_folder)) goal_problems.push_back(p);
   }
+  if (!assets_read->goals && goal_problems.empty()) {
+    goal_problems.push_back({std::string(parley::goals_folder), "no goal plan in the assets folder"});
+  }
+  if (!goal_problems.empty()) return report_problems("--assets", goal_problems);
   const parley::GoalPlan& plan = *assets_read->goals;
   const parley::Date today = parley::agency_today(*portfolio, *at);
   const parley::DateRange period = parley::goal_period(plan.period, today);
@@ -921,6 +921,10 @@ int run_goals(std::span<char* const> args) {
   out["period"] = {{"kind", std::string(parley::to_string(plan.period))},
                    {"first", period.first.iso()},
                    {"last", period.last.iso()}};
+  // Every collector with figures, and those the plan gives a goal who have none yet.
+  for (const parley::CollectorGoal& g : plan.goals) {
+    if (numbers.of(g.collector) == nullptr) numbers.include(g.collector);
+  }
   nlohmann::ordered_json collectors = nlohmann::ordered_json::array();
   for (const auto& [collector, n] : numbers.collectors()) {
     collectors.push_back({{"collector", collector},
@@ -935,6 +939,7 @@ int run_goals(std::span<char* const> args) {
   }
   out["collectors"] = std::move(collectors);
   out["other_currency_payments"] = numbers.other_currency();
+  out["no_collector_payments"] = numbers.no_collector();
   if (!write_all(stdout, out.dump(2) + "\n")) {
     std::fprintf(stderr, "parley goals: cannot write to standard output: %s\n", std::strerror(errno));
     return kFailed;
@@ -1037,5 +1042,5 @@ int main(int argc, char** argv) {
   if (command == "payments") return run_payments(rest);
   if (command == "assign") return run_assign(rest);
   return usage_error(command, "unknown command (commands: demo, validate, quote, check, account, queue, assign, "
-                              "payments, help)");
+                              "escalate, goals, payments, help)");
 }

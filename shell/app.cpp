@@ -60,7 +60,11 @@ void draw_header(const AppState& state, UiScratch& scratch) {
     // The supervisor view, with the count of what waits there: plans to decide, escalations due.
     const DeskSlice& desk = state.queue.desk;
     const std::string label = "Supervisor (" + std::to_string(desk.approvals.size() + desk.escalations.size()) + ")";
+    // Beside the title when it fits, else on a line of its own (a phone).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2.0f;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
     if (ImGui::SmallButton(label.c_str())) scratch.supervisor_view = !scratch.supervisor_view;
     scratch.widgets.record("header.supervisor");
   }

@@ -83,6 +83,10 @@ void draw_goal_panel(const AppState& state, UiScratch& scratch) {
     text_muted(std::to_string(figures.other_currency()) + " payments in other currencies than " +
                std::string(plan->currency.code()) + " are not counted.");
   }
+  if (figures.no_collector() > 0) {
+    text_muted(std::to_string(figures.no_collector()) +
+               " payments on no collector's desk, not taken on a call, count for nobody.");
+  }
   ImGui::TreePop();
   scratch.widgets.record("goal.panel");
 }

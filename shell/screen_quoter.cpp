@@ -542,9 +542,11 @@ void draw_offers(const AppState& state, const Account& account, Locale locale) {
   const std::vector<const Event*> offers = state.offers_for(account.id);
   text_muted("Offers recorded: " + std::to_string(offers.size()));
   for (const Event* event : offers) {
-    const PlanAccepted& plan = *event->get<PlanAccepted>();
-    std::string line = event->recorded_at.iso() + "  ";
-    const plans::RequestLoad load = plans::load_request(plan.request);
+    const auto* accepted = event->get<PlanAccepted>();
+    const auto* referred = event->get<ApprovalRequested>();
+    const std::string& request = accepted ? accepted->request : referred->request;
+    std::string line = event->recorded_at.iso() + (referred ? "  referred to a supervisor: " : "  ");
+    const plans::RequestLoad load = plans::load_request(request);
     const plans::QuoteResult result =
         load.request ? plans::quote_plan(*load.request, state.calendar(load.request->calendar_id))
                      : plans::QuoteResult{};

@@ -345,7 +345,7 @@ std::vector<const Event*> AppState::offers_for(std::string_view account_id) cons
   std::vector<const Event*> offers;
   if (!journal) return offers;
   for (const Event& event : journal->events_for(account_id)) {
-    if (event.get<PlanAccepted>()) offers.push_back(&event);
+    if (event.get<PlanAccepted>() || event.get<ApprovalRequested>()) offers.push_back(&event);
   }
   return offers;
 }
@@ -489,6 +489,9 @@ void sum_figures(AppState& state) {
   if (plan == nullptr) return;
   desk.figures.emplace(goal_period(plan->period, state.today), state.today, plan->currency);
   for (const auto& [account, figures] : desk.figures_by_account) desk.figures->merge(figures);
+  for (const CollectorGoal& g : plan->goals) {
+    if (desk.figures->of(g.collector) == nullptr) desk.figures->include(g.collector);  // listed, nothing yet
+  }
 }
 
 ScoredAccount score_account(const AppState& state, const StrategySet* strategies, std::uint32_t index, Instant now) {
@@ -513,9 +516,7 @@ ScoredAccount score_account(const AppState& state, const StrategySet* strategies
   const DeskFacts facts = fold ? desk_facts(*fold, state.today, now, state.assets.calendars())
                                : desk_facts(account, state.today, now);
   out.priority = prioritise(*strategy, facts, index, state.today, now);
-  const std::span<const EscalationRecord> escalated =
-      fold ? std::span(fold->escalations) : std::span<const EscalationRecord>();
-  if (const EscalationRule* rule = escalation_due(*strategy, escalated, facts, now)) {
+  if (const EscalationRule* rule = escalation_due(*strategy, facts, now)) {
     out.escalation = DueEscalation{index, rule->id, rule->to, rule->reason};
   }
   return out;
@@ -1005,9 +1006,7 @@ void record_escalation(AppState& state, Effects& effects, RecordEscalation& aske
   const Strategy* strategy = strategies->for_client(account.client_id);
   const AccountState& fold = fold_now(state, *index);
   const EscalationRule* rule =
-      strategy ? escalation_due(*strategy, fold.escalations, desk_facts(fold, state.today, asked.at,
-                                                                        state.assets.calendars()),
-                                asked.at)
+      strategy ? escalation_due(*strategy, desk_facts(fold, state.today, asked.at, state.assets.calendars()), asked.at)
                : nullptr;
   if (rule == nullptr || rule->id != asked.rule_id) {
     problems.push_back({"rule_id", "the rule " + asked.rule_id + " is no longer due on account " + account.id});

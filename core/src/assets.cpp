@@ -49,19 +49,19 @@ void Assets::add(std::string_view name, std::string_view text) {
     return;
   }
   if (starts_with(name, goals_folder)) {
-    if (goals && goals_source != name) {
-      problems.push_back({std::string(name), "a goal plan is already loaded from " + goals_source});
+    // One plan works the agency: a second file is refused, whether the first loaded or failed.
+    if (!goals_source.empty() && goals_source != name) {
+      problems.push_back({std::string(name), "the goal plan is " + goals_source + "; one file only in goals/"});
       return;
     }
     goals.reset();
-    goals_source.clear();
+    goals_source = name;
     GoalPlanLoad load = load_goal_plan(text);
     if (!load.plan) {
       for (const Problem& p : load.problems) problems.push_back({std::string(name), p.text()});
       return;
     }
     goals = std::move(load.plan);
-    goals_source = name;
     return;
   }
   if (!starts_with(name, calendars_folder)) {

@@ -5,6 +5,7 @@
 
 #include "embedded_calendars.h"
 #include "embedded_rules.h"
+#include "embedded_goals.h"
 #include "embedded_strategies.h"
 
 namespace parley {
@@ -80,4 +81,23 @@ TEST(Assets, StrategiesAreReadByNameAndReplacedWhenHandedInAgain) {
 }
 
 }  // namespace
+// One goal plan works the agency: a file handed in again replaces it, a second file is refused whether the first
+// loaded or failed.
+TEST(Assets, OneGoalPlanFile) {
+  const std::string_view agency = testdata::embedded_goals().front().text;
+  Assets assets;
+  assets.add("goals/agency.json", "{}");
+  EXPECT_FALSE(assets.goals);
+  ASSERT_FALSE(assets.problems.empty());
+  EXPECT_EQ(assets.problems.front().path, "goals/agency.json");
+  assets.add("goals/other.json", agency);
+  EXPECT_FALSE(assets.goals);
+  EXPECT_EQ(assets.problems.back(),
+            (Problem{"goals/other.json", "the goal plan is goals/agency.json; one file only in goals/"}));
+  assets.add("goals/agency.json", agency);
+  ASSERT_TRUE(assets.goals);
+  EXPECT_EQ(assets.goals->id, "agency");
+  EXPECT_EQ(assets.problems.size(), 1u);  // the other file's refusal stays
+}
+
 }  // namespace parley

@@ -186,8 +186,10 @@ TEST_F(SupervisorFrames, APaymentCountsTowardsTheCollectorsGoal) {
   e.recorded_at = now_;
   e.sequence = 1;
   const parley::Money amount(10000, us->currency);
-  e.payload = parley::PaymentPosted{amount, app_->state().today, parley::PaymentMethod::card,
-                                    parley::allocate(before.balance.owed, amount, before.waterfall()), "R-1"};
+  parley::PaymentPosted paid{amount, app_->state().today, parley::PaymentMethod::card,
+                             parley::allocate(before.balance.owed, amount, before.waterfall()), "R-1"};
+  paid.instrument = parley::PaymentInstrument{parley::InstrumentKind::card, "4242", "sandbox", "tok-1", "ch-1"};
+  e.payload = paid;
   app_->dispatch(ps::JournalReceived{"device", parley::save_event(e) + "\n", false});
   frames(2);
   const nlohmann::json mine = state()["goals"]["mine"];

@@ -33,7 +33,7 @@ struct Assets {
   CalendarSet calendars;  // the calendars loaded, by Calendar::id
   StrategySet strategies;  // the strategies loaded (and those that failed: also in problems)
   std::optional<GoalPlan> goals;  // the agency's goal plan (goals/), one at most
-  std::string goals_source;       // the file it came from
+  std::string goals_source;       // the file it came from (or that failed): the one goals/ file handed in
   Problems problems;      // every file that failed (path: its name): a rule pack (also in rules.failed, which then
                           // blocks every contact), a calendar, or a name in neither folder
 

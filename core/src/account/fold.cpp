@@ -473,7 +473,9 @@ class Folder {
     r.method = p.method;
     r.receipt = p.receipt;
     r.instrument = p.instrument;
-    r.credited_to = s_.assigned_to.value_or(e_.author.user);
+    // The desk the account is on; on none, the collector who took it through a processor on a call; else nobody's
+    // (a processor's file, a payment by post).
+    r.credited_to = s_.assigned_to.value_or(p.instrument ? e_.author.user : std::string());
     r.recorded = p.allocation;
     r.applied = apply_recorded(s_.balance.owed, p.allocation, s_.waterfall(), &r.unapplied);
     subtract(s_.balance.owed, r.applied);

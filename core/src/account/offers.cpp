@@ -182,9 +182,20 @@ Problems check_decision(const AccountState& state, const ApprovalDecided& decisi
   if (!policy_of_client(request, state.client)) {
     problems.push_back({"payload.approved", "the client's policy changed since the request" + again});
   }
-  if (recorded_at.utc_date() > request.today.plus_days(approval_valid_days)) {
-    problems.push_back({"payload.approved", "the request is of " + request.today.iso() + ", more than " +
+  const Date decided = recorded_at.utc_date();
+  const Date requested = referral->requested_at.utc_date();
+  if (decided > requested.plus_days(approval_valid_days)) {
+    problems.push_back({"payload.approved", "the plan was referred on " + requested.iso() + ", more than " +
                                                 std::to_string(approval_valid_days) + " days ago" + again});
+  }
+  // Approved after its first payment fell due, the plan would start out behind (a payment the debtor could not
+  // make towards a plan not yet agreed).
+  Date first_due = request.today;
+  if (request.plan && request.plan->down_payment.minor() == 0) first_due = request.plan->first_payment;
+  if (request.settlement) first_due = request.settlement->first_payment;
+  if (decided > first_due) {
+    problems.push_back({"payload.approved", "the plan's first payment was due on " + first_due.iso() +
+                                                ", before this decision" + again});
   }
   return problems;
 }

@@ -101,6 +101,8 @@ DeskFacts desk_facts(const AccountState& state, Date today, Instant now, const C
     if (c.open()) f.callback = c.at;
   }
   if (state.risk_override && state.risk_override->in_force(today)) f.risk_override = state.risk_override->tier;
+  f.escalated = !state.escalations.empty();
+  f.held = !state.holds.empty();
   return f;
 }
 
@@ -311,14 +313,10 @@ NextAccount next_account(std::span<const Priority> desk, const std::function<Dec
 
 // [SECTION] Escalation ----------------------------------------------------------------------------------------
 
-const EscalationRule* escalation_due(const Strategy& strategy, std::span<const EscalationRecord> escalated,
-                                     const DeskFacts& facts, Instant now) {
-  const auto gone_to = [&](EscalationTarget target) {
-    return std::any_of(escalated.begin(), escalated.end(), [&](const EscalationRecord& e) { return e.to == target; });
-  };
-  if (gone_to(EscalationTarget::return_to_client)) return nullptr;
+const EscalationRule* escalation_due(const Strategy& strategy, const DeskFacts& facts, Instant now) {
+  if (facts.escalated || facts.held) return nullptr;
   for (const EscalationRule& rule : strategy.escalation) {
-    if (!gone_to(rule.to) && holds(rule.when, facts, now)) return &rule;
+    if (holds(rule.when, facts, now)) return &rule;
   }
   return nullptr;
 }

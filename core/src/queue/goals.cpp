@@ -169,6 +169,10 @@ void PeriodNumbers::add(const AccountState& state) {
       ++other_currency_;
       continue;
     }
+    if (p.credited_to.empty()) {
+      ++no_collector_;
+      continue;
+    }
     CollectorNumbers& n = numbers(p.credited_to);
     if (paid_in) {
       ++n.payments;
@@ -194,6 +198,7 @@ void PeriodNumbers::add(const AccountState& state) {
 
 void PeriodNumbers::merge(const PeriodNumbers& other) {
   other_currency_ += other.other_currency_;
+  no_collector_ += other.no_collector_;
   for (const auto& [collector, theirs] : other.collectors_) {
     CollectorNumbers& n = numbers(collector);
     n.collected += theirs.collected;

@@ -213,12 +213,23 @@ constexpr json::Member kScoreMembers[] = {
 constexpr json::ObjectType kScoreType = json::object_type(kScoreMembers, kObjectWords, check_score);
 constexpr auto kScore = json::object<ScoreModel>(kScoreType, {"must be an object"});
 
-// An escalation rule's id is unique in the strategy, and its condition is not empty: an escalation of every
+// Whether some account can fail the condition: a member given with a bound every account meets (a balance of at
+// least 0, 0 days past due) asks nothing.
+bool asks_something(const Condition& c) {
+  const auto above = [](const auto& bound) { return bound && *bound > 0; };
+  return c.placed_risk || above(c.balance_at_least) || c.balance_below || above(c.days_past_due_at_least) ||
+         c.days_past_due_below || c.broken_promises_at_least || c.kept_promises_at_least || c.payments_at_least ||
+         c.payments_below || c.returned_payments_at_least || c.no_right_party_contact_days ||
+         !c.last_outcome_in.empty() || c.plan || above(c.placed_days_at_least) || c.plan_broken;
+}
+
+// An escalation rule's id is unique in the strategy, and its condition asks something: an escalation of every
 // account is a mistake in the file.
 void finish_escalation(json::Reader& r, void* object) {
   const EscalationRule& rule = *static_cast<const EscalationRule*>(object);
-  if (r.given("when") && rule.when == Condition{}) {
-    r.problem_at("when", "must ask something of the account: an empty condition would escalate every account");
+  if (r.given("when") && !asks_something(rule.when)) {
+    r.problem_at("when",
+                 "must ask something of the account: a condition every account meets would escalate them all");
   }
   if (!r.given("id")) return;
   const std::vector<EscalationRule>& rules = r.context<Strategy>().escalation;

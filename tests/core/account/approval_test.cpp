@@ -166,7 +166,7 @@ TEST_F(Approvals, AnApprovalNeedsTheBalanceAndPolicyOfTheRequestAndARecentReques
   // Seven days after the request's day an approval still stands; eight days after, it does not.
   EXPECT_EQ(checked(by_supervisor("2026-03-16T23:00:00Z", ApprovalDecided{referral.id, true, ""})), Problems{});
   EXPECT_TRUE(names(checked(by_supervisor("2026-03-17T08:00:00Z", ApprovalDecided{referral.id, true, ""})),
-                    "payload.approved", "the request is of 2026-03-09, more than 7 days ago"));
+                    "payload.approved", "the plan was referred on 2026-03-09, more than 7 days ago"));
 
   // A payment since the request: the plan no longer fits the balance. A decline is still taken.
   add("2026-03-10T10:00:00Z", paid(2500, "2026-03-10", parts(2500, 0, 0)));
@@ -175,6 +175,23 @@ TEST_F(Approvals, AnApprovalNeedsTheBalanceAndPolicyOfTheRequestAndARecentReques
                                            "quotes again and refers the new plan"}}));
   EXPECT_EQ(checked(by_supervisor("2026-03-10T11:00:00Z", ApprovalDecided{referral.id, false, "quote again"})),
             Problems{});
+}
+
+// A plan whose down payment is due the day it was quoted can be approved that day only: approved later, it would
+// start out behind.
+TEST_F(Approvals, AnApprovalComesBeforeThePlansFirstPayment) {
+  plans::PlanRequest request = opening_offer(state(), client, day("2026-03-09"));
+  request.plan->instalments = 18;
+  request.plan->instalment_amount.reset();
+  request.plan->down_payment = usd(5000);
+  const plans::QuoteResult quote = plans::quote_plan(request);
+  ASSERT_TRUE(quote.ok());
+  const Event referral = draft("2026-03-09T15:00:00Z", ApprovalRequested{plans::save_request(request),
+                                                                         plans::quote_digest(*quote.quote), ""});
+  ASSERT_EQ(record(referral), Problems{});
+  EXPECT_EQ(checked(by_supervisor("2026-03-09T20:00:00Z", ApprovalDecided{referral.id, true, ""})), Problems{});
+  EXPECT_TRUE(names(checked(by_supervisor("2026-03-10T09:00:00Z", ApprovalDecided{referral.id, true, ""})),
+                    "payload.approved", "the plan's first payment was due on 2026-03-09, before this decision"));
 }
 
 TEST_F(Approvals, ALaterReferralOrAcceptedPlanWithdrawsThePendingOne) {

@@ -211,7 +211,7 @@ TEST_F(Desk, AnEscalationRuleFiresOnTheDayItFirstHoldsAndOnce) {
   const auto due = [&](const char* iso) {
     const Instant now = at(iso);
     const AccountState s = state();
-    return escalation_due(standard(), s.escalations, desk_facts(s, now.utc_date(), now, calendars), now);
+    return escalation_due(standard(), desk_facts(s, now.utc_date(), now, calendars), now);
   };
   EXPECT_EQ(due("2026-05-29T15:00:00Z"), nullptr);
   const EscalationRule* rule = due("2026-05-30T15:00:00Z");
@@ -235,7 +235,7 @@ TEST_F(Desk, ARightPartyContactPutsTheEscalationOff) {
   const auto due = [&](const char* iso) {
     const Instant now = at(iso);
     const AccountState s = state();
-    return escalation_due(standard(), s.escalations, desk_facts(s, now.utc_date(), now, calendars), now);
+    return escalation_due(standard(), desk_facts(s, now.utc_date(), now, calendars), now);
   };
   EXPECT_EQ(due("2026-05-30T15:00:00Z"), nullptr);
   EXPECT_EQ(due("2026-07-30T14:59:00Z"), nullptr);  // 120 days after the call, less a minute
@@ -258,7 +258,7 @@ TEST_F(Desk, ABrokenPlanEscalates) {
   EXPECT_FALSE(facts("2026-04-11T15:00:00Z").plan_broken);
   EXPECT_TRUE(facts("2026-04-12T15:00:00Z").plan_broken);
   const AccountState s = state();
-  const auto due = [&](const char* iso) { return escalation_due(standard(), s.escalations, facts(iso), at(iso)); };
+  const auto due = [&](const char* iso) { return escalation_due(standard(), facts(iso), at(iso)); };
   const EscalationRule* early = due("2026-04-11T15:00:00Z");
   EXPECT_EQ(early, nullptr) << early->id;
   const EscalationRule* rule = due("2026-04-12T15:00:00Z");
@@ -271,7 +271,7 @@ TEST_F(Desk, NothingEscalatesAnAccountReturnedToTheClient) {
   const Instant now = at("2026-06-30T15:00:00Z");
   const auto due = [&] {
     const AccountState s = state();
-    return escalation_due(standard(), s.escalations, desk_facts(s, now.utc_date(), now, calendars), now);
+    return escalation_due(standard(), desk_facts(s, now.utc_date(), now, calendars), now);
   };
   ASSERT_NE(due(), nullptr);  // unreached, had it stayed
   record_one(Escalated{EscalationTarget::return_to_client, "recalled"}, "2026-05-01T15:00:00Z");
@@ -314,6 +314,23 @@ TEST_F(Desk, ATierSetByHandSaysWhyAndLooksAhead) {
   const Problems problems = check_event(state(), past, at("2026-03-05T14:00:00Z"));
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].text(), "payload.until: is 2026-03-04, before the day it was recorded (2026-03-05)");
+}
+
+// A debtor reported deceased holds collection: the rules leave the account alone although "unreached" holds (a
+// third party answered: no right-party contact).
+TEST_F(Desk, NoRuleEscalatesAHeldAccount) {
+  const Instant now = at("2026-06-30T15:00:00Z");
+  const auto due = [&] {
+    const AccountState s = state();
+    return escalation_due(standard(), desk_facts(s, now.utc_date(), now, calendars), now);
+  };
+  ASSERT_NE(due(), nullptr);
+  const EventId call = record_one(ContactAttempted{"P-1", ContactChannel::phone, "+16175550123",
+                                                   ContactDirection::outbound},
+                                  "2026-03-02T15:00:00Z");
+  record_one(OutcomeRecorded{call, ContactOutcome::deceased, true}, "2026-03-02T15:10:00Z");
+  ASSERT_FALSE(state().holds.empty());
+  EXPECT_EQ(due(), nullptr);
 }
 
 }  // namespace

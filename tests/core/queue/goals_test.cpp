@@ -76,21 +76,24 @@ class GoalNumbers : public contact_test::AccountJournalTest {
     n.add(state());
     return n;
   }
-  EventId pay(std::int64_t cents, const char* on, const char* recorded) {
+  // A payment posted by the device's collector: taken on a call through a processor, or from elsewhere (a file).
+  EventId pay(std::int64_t cents, const char* on, const char* recorded, bool on_a_call = true) {
     const AccountState s = state();
-    return record_one(PaymentPosted{usd(cents), day(on), PaymentMethod::card,
-                                    allocate(s.balance.owed, usd(cents), s.waterfall()), "R"},
-                      recorded);
+    PaymentPosted p{usd(cents), day(on), PaymentMethod::card, allocate(s.balance.owed, usd(cents), s.waterfall()), "R"};
+    if (on_a_call) p.instrument = PaymentInstrument{InstrumentKind::card, "4242", "sandbox", "tok", "ch-1"};
+    return record_one(p, recorded);
   }
 };
 
-// The device's collector (u-collector-17) takes $100.00 on 03-02, the account then moves to u-other's desk, which
-// is credited with $50.00 on 03-10; the first payment is returned on 03-12 and a February payment does not count.
+// The device's collector (u-collector-17) takes $100.00 on a call on 03-02 while the account is on no desk; a
+// processor's file brings $10.00 on 03-03, nobody's; the account then moves to u-other's desk, which is credited
+// with $50.00 from a file on 03-10; the first payment is returned on 03-12 and a February payment does not count.
 TEST_F(GoalNumbers, PaymentsNetOfReversalsGoToTheDeskTheyCameIn) {
   pay(3000, "2026-02-27", "2026-02-27T15:00:00Z");
   const EventId first = pay(10000, "2026-03-02", "2026-03-02T15:00:00Z");
+  pay(1000, "2026-03-03", "2026-03-03T15:00:00Z", false);
   record_one(AccountAssigned{"u-other", ""}, "2026-03-05T15:00:00Z");
-  pay(5000, "2026-03-10", "2026-03-10T15:00:00Z");
+  pay(5000, "2026-03-10", "2026-03-10T15:00:00Z", false);
   record_one(PaymentReversed{first, ReversalReason::returned, day("2026-03-12")}, "2026-03-12T15:00:00Z");
 
   const PeriodNumbers march = numbers("2026-03-15");
@@ -108,6 +111,8 @@ TEST_F(GoalNumbers, PaymentsNetOfReversalsGoToTheDeskTheyCameIn) {
   ASSERT_NE(other, nullptr);
   EXPECT_EQ(other->collected, usd(5000));
   EXPECT_EQ(other->reversals, 0);
+  EXPECT_EQ(march.no_collector(), 1);
+  EXPECT_EQ(march.collectors().size(), 2u);
   // Two accounts' figures merged are the sum of each.
   PeriodNumbers twice = numbers("2026-03-15");
   twice.merge(march);

@@ -140,15 +140,19 @@ TEST(Strategy, EachBadEscalationRuleIsNamed) {
   const std::string risk = R"({"high_at": 2, "medium_at": 1, "signals": []})";
   const StrategyLoad load = load_strategy(strategy_text(risk, "", R"("escalation": [
       {"id": "all", "to": "legal", "reason": "everyone", "when": {}},
-      {"id": "all", "to": "court", "reason": "again", "when": {"payments_at_least": 2, "payments_below": 2}}], )"));
+      {"id": "all", "to": "court", "reason": "again", "when": {"payments_at_least": 2, "payments_below": 2}},
+      {"id": "old", "to": "legal", "reason": "any age", "when": {"days_past_due_at_least": 0,
+                                                              "placed_days_at_least": 0}}], )"));
   std::vector<std::string> texts;
   for (const Problem& p : load.problems) texts.push_back(p.text());
   EXPECT_EQ(texts, (std::vector<std::string>{
-                       "escalation[0].when: must ask something of the account: an empty condition would escalate "
-                       "every account",
+                       "escalation[0].when: must ask something of the account: a condition every account meets "
+                       "would escalate them all",
                        "escalation[1].to: must be \"hard-collections\", \"legal\" or \"return-to-client\"",
                        "escalation[1].when.payments_below: must be more than payments_at_least",
                        "escalation[1].id: repeats the id of escalation[0]",
+                       "escalation[2].when: must ask something of the account: a condition every account meets "
+                       "would escalate them all",
                    }));
 }
 

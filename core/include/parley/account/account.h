@@ -80,7 +80,7 @@ struct PaymentRecord {
   std::optional<Date> reversed_on;
   std::optional<PaymentInstrument> instrument = std::nullopt;  // taken through a processor: never its number
   std::string credited_to = {};     // the collector it counts for: the account's desk when it was posted, else
-                                    // the user who posted it
+                                    // the user who took it through a processor (instrument); else empty: nobody's
   bool reversed() const { return reversed_by.has_value(); }
   friend bool operator==(const PaymentRecord&, const PaymentRecord&) = default;
 };

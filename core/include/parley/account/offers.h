@@ -51,8 +51,9 @@ Problems check_referral(const AccountState& state, const ApprovalRequested& refe
 inline constexpr int approval_valid_days = 7;
 
 // Whether a supervisor may record `decision`: a decline always (the fold sets aside one for a request that is not
-// pending); an approval only while the request's balance and policy are still the account's, and until
-// approval_valid_days after the request's day. Who may decide is check_event's (not the requester).
+// pending); an approval only while the request's balance and policy are still the account's, until
+// approval_valid_days after the day it was referred, and not after the plan's first payment (its down payment, else
+// its first instalment or settlement payment) fell due. Who may decide is check_event's (not the requester).
 Problems check_decision(const AccountState& state, const ApprovalDecided& decision, Instant recorded_at);
 
 // check_offer, check_referral or check_decision, by the event's kind; empty for every other kind. Every host calls

@@ -54,6 +54,8 @@ struct DeskFacts {
   std::optional<Instant> callback;                // the open callback's time
   int days_since_placed = 0;                      // to the agency's today; 0 on and before the placement day
   std::optional<RiskTier> risk_override = std::nullopt;  // the tier a person set, while it holds today
+  bool escalated = false;                         // an escalation is recorded (Escalated)
+  bool held = false;                              // a hold stops collection: bankruptcy, death, legal, returned
   friend bool operator==(const DeskFacts&, const DeskFacts&) = default;
 };
 
@@ -154,12 +156,11 @@ NextAccount next_account(std::span<const Priority> desk, const std::function<Dec
 
 // [SECTION] Escalation ----------------------------------------------------------------------------------------
 
-// The first of the strategy's escalation rules whose condition holds for the account, in file order; null when
-// none holds, or when the account has already gone where the rule sends it (an escalation to that target is among
-// `escalated`, the fold's escalations) or back to the client (nothing follows a return). Bankruptcy and death
-// escalate when reported (contact.h), not by these rules.
-const EscalationRule* escalation_due(const Strategy& strategy, std::span<const EscalationRecord> escalated,
-                                     const DeskFacts& facts, Instant now);
+// The first of the strategy's escalation rules whose condition holds for the account, in file order; null when none
+// holds, when the account has already been escalated (the rules send an account off the soft desk once; where it
+// goes from there is its new desk's business), or when a hold stops collection on it (bankruptcy and death
+// escalate when they are reported, contact.h, not by these rules).
+const EscalationRule* escalation_due(const Strategy& strategy, const DeskFacts& facts, Instant now);
 
 // The event that records the rule's escalation: Escalated{rule.to, "<rule.id>: <rule.reason>"}.
 Escalated escalation_of(const EscalationRule& rule);

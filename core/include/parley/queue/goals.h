@@ -101,15 +101,19 @@ class PeriodNumbers {
  public:
   PeriodNumbers(DateRange period, Date today, Currency currency);
   // The account's payments and reversals dated in the period, credited to the collector each payment is credited to
-  // (PaymentRecord::credited_to), and its promises made in the period, to their makers. Payments in another
-  // currency than the plan's are counted in other_currency only.
+  // (PaymentRecord::credited_to), and its promises made in the period (by the UTC day they were recorded on), to
+  // their makers. Payments in another currency than the plan's are counted in other_currency only, and payments
+  // credited to nobody in no_collector only.
   void add(const AccountState& state);
+  // Lists the collector with no figures yet (zero), as a goal plan's collector is listed.
+  void include(const std::string& collector) { numbers(collector); }
   // Adds another's figures for the same period, day and currency (a host keeps each account's and sums them).
   void merge(const PeriodNumbers& other);
-  bool empty() const { return collectors_.empty() && other_currency_ == 0; }
+  bool empty() const { return collectors_.empty() && other_currency_ == 0 && no_collector_ == 0; }
   const std::map<std::string, CollectorNumbers, std::less<>>& collectors() const { return collectors_; }
   const CollectorNumbers* of(std::string_view collector) const;  // null when they have no figures
   int other_currency() const { return other_currency_; }          // payments left out for their currency
+  int no_collector() const { return no_collector_; }              // payments on no desk, not taken by a collector
   DateRange period() const { return period_; }
 
  private:
@@ -120,6 +124,7 @@ class PeriodNumbers {
   Currency currency_;
   std::map<std::string, CollectorNumbers, std::less<>> collectors_;
   int other_currency_ = 0;
+  int no_collector_ = 0;
 };
 
 // [SECTION] Commission ----------------------------------------------------------------------------------------

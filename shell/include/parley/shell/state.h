@@ -357,7 +357,8 @@ struct AppState {
   std::string error_text() const;                 // problems, one per line; empty unless status == error
   const Account* selected_account() const;        // null when nothing (or nothing loaded) is selected
   std::size_t account_count() const;              // accounts loaded; 0 before
-  std::vector<const Event*> offers_for(std::string_view account_id) const;  // its PlanAccepted events, in order
+  // Its offers, in order: the PlanAccepted and ApprovalRequested (referred to a supervisor) events.
+  std::vector<const Event*> offers_for(std::string_view account_id) const;
   const Calendar* calendar(std::string_view id) const;  // the calendar handed in with this id; null if none
   EventSync sync_of(EventId id) const;            // the event's server status (unsent when never reported)
   const Client* client_of(const Account& account) const;  // its creditor client, or null when not loaded
