@@ -74,9 +74,11 @@ void draw_goal_panel(const AppState& state, UiScratch& scratch) {
     std::vector<float> days;
     days.reserve(n.by_day.size());
     for (Money m : n.by_day) days.push_back(static_cast<float>(m.minor()) / 100.0f);
+    // The running total, with room above its highest day; the plot takes its width as given (no -FLT_MIN fill).
     const auto [low, high] = std::minmax_element(days.begin(), days.end());
     ImGui::PlotLines("##collected_by_day", days.data(), static_cast<int>(days.size()), 0, "collected, day by day",
-                     std::min(*low, 0.0f), std::max(*high, 1.0f), ImVec2(-FLT_MIN, 40.0f));
+                     std::min(*low, 0.0f), std::max(*high * 1.2f, 1.0f),
+                     ImVec2(ImGui::GetContentRegionAvail().x, 40.0f * ImGui::GetFontSize() / 15.0f));
     scratch.widgets.record("goal.chart");
   }
   if (figures.other_currency() > 0) {

@@ -200,6 +200,10 @@ TEST_F(SupervisorFrames, APaymentCountsTowardsTheCollectorsGoal) {
   EXPECT_EQ(mine["commission"], 200);
   EXPECT_EQ(mine["payments"], 1);
   EXPECT_TRUE(state()["widgets"].contains("goal.progress"));
+  if (mine["days"] > 1) {  // the chart, as wide as the panel
+    ASSERT_TRUE(state()["widgets"].contains("goal.chart"));
+    EXPECT_GT(state()["widgets"]["goal.chart"]["w"].get<float>(), 200.0f);
+  }
   click("header.supervisor");
   EXPECT_TRUE(state()["widgets"].contains("supervisor.collectors"));
 }
