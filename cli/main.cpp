@@ -921,10 +921,7 @@ int run_goals(std::span<char* const> args) {
   out["period"] = {{"kind", std::string(parley::to_string(plan.period))},
                    {"first", period.first.iso()},
                    {"last", period.last.iso()}};
-  // Every collector with figures, and those the plan gives a goal who have none yet.
-  for (const parley::CollectorGoal& g : plan.goals) {
-    if (numbers.of(g.collector) == nullptr) numbers.include(g.collector);
-  }
+  numbers.include_goals(plan);  // and those the plan gives a goal who have no figures yet
   nlohmann::ordered_json collectors = nlohmann::ordered_json::array();
   for (const auto& [collector, n] : numbers.collectors()) {
     collectors.push_back({{"collector", collector},

@@ -523,7 +523,7 @@ std::string App::test_state_json() const {
   nlohmann::json supervisor_problems = nlohmann::json::array();
   for (const Problem& p : desk.supervisor_problems) supervisor_problems.push_back(p.text());
   nlohmann::json goals = nullptr;
-  const GoalPlan* plan = state_.assets.files && state_.assets.files->goals ? &*state_.assets.files->goals : nullptr;
+  const GoalPlan* plan = state_.goal_plan();
   if (plan != nullptr && desk.figures) {
     const auto figures_json = [&](const CollectorNumbers& n) {
       return nlohmann::json{{"collector", n.collector},

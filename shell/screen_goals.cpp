@@ -39,7 +39,7 @@ std::string promises_text(const CollectorNumbers& n) {
 
 void draw_goal_panel(const AppState& state, UiScratch& scratch) {
   const DeskSlice& desk = state.queue.desk;
-  const GoalPlan* plan = state.assets.files && state.assets.files->goals ? &*state.assets.files->goals : nullptr;
+  const GoalPlan* plan = state.goal_plan();
   if (plan == nullptr || !desk.figures) {
     if (state.assets.files && !state.assets.files->loading()) text_muted("No goal plan is loaded (goals/).");
     return;
@@ -95,7 +95,7 @@ void draw_goal_panel(const AppState& state, UiScratch& scratch) {
 
 void draw_collector_figures(const AppState& state, UiScratch& scratch) {
   const DeskSlice& desk = state.queue.desk;
-  const GoalPlan* plan = state.assets.files && state.assets.files->goals ? &*state.assets.files->goals : nullptr;
+  const GoalPlan* plan = state.goal_plan();
   if (plan == nullptr || !desk.figures) {
     text_muted("No goal plan is loaded (goals/).");
     return;

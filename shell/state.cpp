@@ -357,6 +357,10 @@ EventSync AppState::sync_of(EventId id) const {
 
 const Calendar* AppState::calendar(std::string_view id) const { return assets.files ? assets.files->calendar(id) : nullptr; }
 
+const GoalPlan* AppState::goal_plan() const {
+  return assets.files && assets.files->goals ? &*assets.files->goals : nullptr;
+}
+
 const RuleBook& AssetsSlice::rules() const {
   // Before the host has expected or handed in any file, contact waits as it does while they load.
   static const RuleBook not_requested = [] {
@@ -477,21 +481,15 @@ struct ScoredAccount {
   std::optional<PeriodNumbers> figures;  // its payments and promises in the goal period, when it has any
 };
 
-const GoalPlan* loaded_goals(const AppState& state) {
-  return state.assets.files && state.assets.files->goals ? &*state.assets.files->goals : nullptr;
-}
-
 // The collectors' figures for the goal period: the sum of the accounts'.
 void sum_figures(AppState& state) {
   DeskSlice& desk = state.queue.desk;
   desk.figures.reset();
-  const GoalPlan* plan = loaded_goals(state);
+  const GoalPlan* plan = state.goal_plan();
   if (plan == nullptr) return;
   desk.figures.emplace(goal_period(plan->period, state.today), state.today, plan->currency);
   for (const auto& [account, figures] : desk.figures_by_account) desk.figures->merge(figures);
-  for (const CollectorGoal& g : plan->goals) {
-    if (desk.figures->of(g.collector) == nullptr) desk.figures->include(g.collector);  // listed, nothing yet
-  }
+  desk.figures->include_goals(*plan);
 }
 
 ScoredAccount score_account(const AppState& state, const StrategySet* strategies, std::uint32_t index, Instant now) {
@@ -506,7 +504,7 @@ ScoredAccount score_account(const AppState& state, const StrategySet* strategies
   ScoredAccount out;
   if (fold != nullptr) {
     if (const ApprovalRecord* referral = fold->pending_approval()) out.pending = pending_of(state, index, *referral);
-    if (const GoalPlan* plan = loaded_goals(state)) {
+    if (const GoalPlan* plan = state.goal_plan()) {
       PeriodNumbers figures(goal_period(plan->period, state.today), state.today, plan->currency);
       figures.add(*fold);
       if (!figures.empty()) out.figures = std::move(figures);
@@ -969,23 +967,24 @@ void reduce(AppState& state, Effects&, AppAction& action) {
 
 // [SECTION] Queue actions -------------------------------------------------------------------------------------
 
+// The account a supervisor's action is on, with the last action's problems cleared; nullopt, with why in them, when
+// the portfolio has no such account.
+std::optional<std::uint32_t> supervised_account(AppState& state, const std::string& account_id) {
+  Problems& problems = state.queue.desk.supervisor_problems;
+  problems.clear();
+  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(account_id) : std::nullopt;
+  if (!index) problems.push_back({"account_id", "no account " + account_id + " is loaded"});
+  return index;
+}
+
 // A supervisor's decision on a referral: recorded once check_event (not by the collector who asked) and
 // check_decision (an approval while the balance and policy are the request's) find nothing to refuse.
 void decide_approval(AppState& state, Effects& effects, DecideApproval& decision) {
+  const std::optional<std::uint32_t> index = supervised_account(state, decision.account_id);
+  if (!index) return;
   Problems& problems = state.queue.desk.supervisor_problems;
-  problems.clear();
-  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(decision.account_id) : std::nullopt;
-  if (!index) {
-    problems.push_back({"account_id", "no account " + decision.account_id + " is loaded"});
-    return;
-  }
-  Event event;
-  event.id = decision.id;
-  event.account_id = decision.account_id;
-  event.author = std::move(decision.author);
-  event.recorded_at = decision.at;
-  event.sequence = next_sequence(state, event.author);
-  event.payload = ApprovalDecided{decision.request_id, decision.approved, std::move(decision.note)};
+  Event event{decision.id, decision.account_id, decision.author, decision.at, next_sequence(state, decision.author),
+              ApprovalDecided{decision.request_id, decision.approved, std::move(decision.note)}};
   const AccountState& fold = fold_now(state, *index);
   problems = check_event(fold, event, decision.at);
   if (problems.empty()) problems = check_offer_event(fold, event, state.assets.calendars());
@@ -994,12 +993,12 @@ void decide_approval(AppState& state, Effects& effects, DecideApproval& decision
 
 // A supervisor's escalation of an account by its strategy's rule: recorded while that rule is still the one due.
 void record_escalation(AppState& state, Effects& effects, RecordEscalation& asked) {
+  const std::optional<std::uint32_t> index = supervised_account(state, asked.account_id);
+  if (!index) return;
   Problems& problems = state.queue.desk.supervisor_problems;
-  problems.clear();
-  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(asked.account_id) : std::nullopt;
   const StrategySet* strategies = loaded_strategies(state);
-  if (!index || strategies == nullptr) {
-    problems.push_back({"account_id", "no account " + asked.account_id + " is loaded with a strategy"});
+  if (strategies == nullptr) {
+    problems.push_back({"rule_id", "no strategy is loaded: no escalation rule applies"});
     return;
   }
   const Account& account = state.data->portfolio.accounts[*index];
@@ -1019,13 +1018,9 @@ void record_escalation(AppState& state, Effects& effects, RecordEscalation& aske
 
 // A risk tier set by hand, or the strategy's again.
 void override_risk(AppState& state, Effects& effects, OverrideRisk& asked) {
+  const std::optional<std::uint32_t> index = supervised_account(state, asked.account_id);
+  if (!index) return;
   Problems& problems = state.queue.desk.supervisor_problems;
-  problems.clear();
-  const std::optional<std::uint32_t> index = state.data ? state.data->index_of(asked.account_id) : std::nullopt;
-  if (!index) {
-    problems.push_back({"account_id", "no account " + asked.account_id + " is loaded"});
-    return;
-  }
   RiskOverridden payload{asked.tier, asked.reason, std::nullopt};
   if (!asked.until.empty()) {
     payload.until = Date::parse(asked.until);

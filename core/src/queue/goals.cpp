@@ -196,6 +196,10 @@ void PeriodNumbers::add(const AccountState& state) {
   }
 }
 
+void PeriodNumbers::include_goals(const GoalPlan& plan) {
+  for (const CollectorGoal& g : plan.goals) numbers(g.collector);
+}
+
 void PeriodNumbers::merge(const PeriodNumbers& other) {
   other_currency_ += other.other_currency_;
   no_collector_ += other.no_collector_;

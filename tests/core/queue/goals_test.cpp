@@ -113,6 +113,12 @@ TEST_F(GoalNumbers, PaymentsNetOfReversalsGoToTheDeskTheyCameIn) {
   EXPECT_EQ(other->reversals, 0);
   EXPECT_EQ(march.no_collector(), 1);
   EXPECT_EQ(march.collectors().size(), 2u);
+  // A collector the plan gives a goal is listed with nothing yet.
+  PeriodNumbers listed = numbers("2026-03-15");
+  listed.include_goals(GoalPlan{"p", "P", "1", usd(0).currency(), GoalPeriod::month, 0, {{"u-new", 100}}, {}});
+  ASSERT_NE(listed.of("u-new"), nullptr);
+  EXPECT_EQ(listed.of("u-new")->collected, usd(0));
+  EXPECT_EQ(listed.of("u-other")->collected, usd(5000));
   // Two accounts' figures merged are the sum of each.
   PeriodNumbers twice = numbers("2026-03-15");
   twice.merge(march);

@@ -105,8 +105,8 @@ class PeriodNumbers {
   // their makers. Payments in another currency than the plan's are counted in other_currency only, and payments
   // credited to nobody in no_collector only.
   void add(const AccountState& state);
-  // Lists the collector with no figures yet (zero), as a goal plan's collector is listed.
-  void include(const std::string& collector) { numbers(collector); }
+  // Lists every collector the plan gives a goal, with zero figures when they have none yet.
+  void include_goals(const GoalPlan& plan);
   // Adds another's figures for the same period, day and currency (a host keeps each account's and sums them).
   void merge(const PeriodNumbers& other);
   bool empty() const { return collectors_.empty() && other_currency_ == 0 && no_collector_ == 0; }

@@ -360,6 +360,7 @@ struct AppState {
   // Its offers, in order: the PlanAccepted and ApprovalRequested (referred to a supervisor) events.
   std::vector<const Event*> offers_for(std::string_view account_id) const;
   const Calendar* calendar(std::string_view id) const;  // the calendar handed in with this id; null if none
+  const GoalPlan* goal_plan() const;              // the goal plan handed in (goals/), or null
   EventSync sync_of(EventId id) const;            // the event's server status (unsent when never reported)
   const Client* client_of(const Account& account) const;  // its creditor client, or null when not loaded
   // The account's state now (parley/account/account.h): the cached fold when the account is worked on (the
